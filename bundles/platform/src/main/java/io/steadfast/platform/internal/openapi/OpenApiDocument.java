@@ -1,0 +1,98 @@
+package io.steadfast.platform.internal.openapi;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.jaxrs2.Reader;
+import io.swagger.v3.oas.integration.SwaggerConfiguration;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.Paths;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.tags.Tag;
+
+/**
+ * Generates the OpenAPI 3 document from the JAX-RS resource classes that are registered right now (swagger-core
+ * reads their annotations), so the document never drifts from the code. Plain Java.
+ */
+public final class OpenApiDocument {
+
+    private OpenApiDocument() {
+    }
+
+    /**
+     * @param version     the API version to print
+     * @param apiClasses  resources of the {@code /api} application
+     * @param healthClasses resources of the {@code /health} application
+     * @return the document as JSON
+     */
+    public static String generate(String version, Collection<Class<?>> apiClasses,
+            Collection<Class<?>> healthClasses) {
+        OpenAPI api = read(apiClasses, "/api");
+        OpenAPI health = read(healthClasses, "/health");
+
+        OpenAPI doc = new OpenAPI()
+                .info(new Info().title("Steadfast API").version(version)
+                        .description("The REST API of Steadfast, the self-hosted habit tracker that holds people "
+                                + "accountable. Authenticate with `Authorization: Bearer <token>` (a session token "
+                                + "from login or a personal access token). Errors are RFC 9457 "
+                                + "`application/problem+json`.")
+                        .license(new License().name("Apache-2.0")))
+                .addServersItem(new Server().url("/"))
+                .components(new Components().addSecuritySchemes("bearer",
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                                .description("A session token or a personal access token")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+        Paths paths = new Paths();
+        merge(paths, health);
+        merge(paths, api);
+        doc.setPaths(paths);
+        Set<Tag> tags = new LinkedHashSet<>();
+        for (OpenAPI part : new OpenAPI[] { health, api }) {
+            if (part.getTags() != null) {
+                tags.addAll(part.getTags());
+            }
+            if (part.getComponents() != null && part.getComponents().getSchemas() != null) {
+                part.getComponents().getSchemas().forEach((k, v) -> doc.getComponents().addSchemas(k, v));
+            }
+        }
+        if (!tags.isEmpty()) {
+            doc.setTags(new java.util.ArrayList<>(tags));
+        }
+        try {
+            return Json.mapper().writeValueAsString(doc);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Could not write the OpenAPI document", e);
+        }
+    }
+
+    private static OpenAPI read(Collection<Class<?>> classes, String prefix) {
+        Reader reader = new Reader(new SwaggerConfiguration().openAPI(new OpenAPI()).prettyPrint(false)
+                .readAllResources(true));
+        OpenAPI part = reader.read(new LinkedHashSet<>(classes));
+        Paths prefixed = new Paths();
+        if (part.getPaths() != null) {
+            for (Map.Entry<String, PathItem> e : part.getPaths().entrySet()) {
+                String p = e.getKey();
+                String full = prefix + (p.isEmpty() || "/".equals(p) ? "" : p.startsWith("/") ? p : "/" + p);
+                prefixed.addPathItem(full, e.getValue());
+            }
+        }
+        part.setPaths(prefixed);
+        return part;
+    }
+
+    private static void merge(Paths into, OpenAPI part) {
+        if (part.getPaths() != null) {
+            part.getPaths().forEach(into::addPathItem);
+        }
+    }
+}

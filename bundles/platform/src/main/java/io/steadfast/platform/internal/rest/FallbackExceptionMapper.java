@@ -1,0 +1,51 @@
+package io.steadfast.platform.internal.rest;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.ext.ExceptionMapper;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.steadfast.api.rest.RestApi;
+
+/**
+ * Anything else. A JSON error wrapped by the runtime is still a 400; a real bug is logged with its request id and
+ * stack trace, and answered as a 500 problem without any detail of the cause.
+ */
+@Component(service = ExceptionMapper.class)
+@JaxrsExtension
+@JaxrsName("steadfast.problem.fallback")
+@JaxrsApplicationSelect(RestApi.ALL_APPS_SELECT)
+public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FallbackExceptionMapper.class);
+
+    @Context
+    HttpServletRequest request;
+
+    @Override
+    public Response toResponse(Throwable e) {
+        JsonProcessingException json = JsonErrors.find(e);
+        if (json != null) {
+            return Problems.response(request, 400, "malformed-json", "Bad Request", JsonErrors.detail(json), null,
+                    null);
+        }
+        Object id = null;
+        try {
+            id = request == null ? null : request.getAttribute(RequestFilter.REQUEST_ID_ATTRIBUTE);
+        } catch (RuntimeException ignored) {
+            // outside a request
+        }
+        LOG.error("Unhandled error in request {}", id, e);
+        return Problems.response(request, 500, "server-error", "Internal Server Error",
+                "The server could not complete the request; quote the request id when reporting it", null, null);
+    }
+}

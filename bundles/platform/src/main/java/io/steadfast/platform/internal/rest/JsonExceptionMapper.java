@@ -1,0 +1,31 @@
+package io.steadfast.platform.internal.rest;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.ext.ExceptionMapper;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.steadfast.api.rest.RestApi;
+
+/** Malformed JSON, or a value of the wrong type → 400. */
+@Component(service = ExceptionMapper.class)
+@JaxrsExtension
+@JaxrsName("steadfast.problem.json")
+@JaxrsApplicationSelect(RestApi.ALL_APPS_SELECT)
+public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingException> {
+
+    @Context
+    HttpServletRequest request;
+
+    @Override
+    public Response toResponse(JsonProcessingException e) {
+        return Problems.response(request, 400, "malformed-json", "Bad Request", JsonErrors.detail(e), null, null);
+    }
+}

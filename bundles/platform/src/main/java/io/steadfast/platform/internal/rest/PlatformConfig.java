@@ -1,0 +1,19 @@
+package io.steadfast.platform.internal.rest;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "Steadfast HTTP API", description = "Cross-origin access and request logging of the API")
+public @interface PlatformConfig {
+
+    String PID = "io.steadfast.platform";
+
+    @AttributeDefinition(name = "CORS allowed origins", description = "Origins (scheme://host[:port]) whose "
+            + "browser pages may call the API; none by default. The environment variable STEADFAST_CORS_ORIGINS "
+            + "(comma-separated) overrides this.", required = false)
+    String[] cors_allowedOrigins() default {};
+
+    @AttributeDefinition(name = "Access log", description = "Write one JSON line per request to the "
+            + "io.steadfast.access logger")
+    boolean accessLog_enabled() default true;
+}

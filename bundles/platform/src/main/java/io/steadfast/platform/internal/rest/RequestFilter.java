@@ -1,0 +1,112 @@
+package io.steadfast.platform.internal.rest;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.HttpMethod;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.ContainerResponseContext;
+import javax.ws.rs.container.ContainerResponseFilter;
+import javax.ws.rs.container.PreMatching;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MultivaluedMap;
+import javax.ws.rs.core.Response;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.steadfast.api.rest.RestApi;
+
+/**
+ * Cross-cutting concerns of every request: the {@code X-Request-Id} (taken from the request when given), CORS
+ * for the configured origins, security headers, and one JSON access-log line per request.
+ */
+@Component(service = { ContainerRequestFilter.class, ContainerResponseFilter.class },
+        configurationPid = PlatformConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = PlatformConfig.class)
+@JaxrsExtension
+@JaxrsName("steadfast.request")
+@JaxrsApplicationSelect(RestApi.ALL_APPS_SELECT)
+@PreMatching
+public class RequestFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    public static final String REQUEST_ID_ATTRIBUTE = "steadfast.requestId";
+    public static final String HEADER = "X-Request-Id";
+    private static final String START_ATTRIBUTE = "steadfast.start";
+    private static final Logger ACCESS = LoggerFactory.getLogger("io.steadfast.access");
+
+    @Context
+    HttpServletRequest servletRequest;
+
+    private volatile CorsPolicy cors;
+    private volatile boolean accessLog;
+
+    @Activate
+    public RequestFilter(PlatformConfig config) {
+        configure(config);
+    }
+
+    @Modified
+    void configure(PlatformConfig config) {
+        this.cors = new CorsPolicy(config.cors_allowedOrigins(), System.getenv("STEADFAST_CORS_ORIGINS"));
+        this.accessLog = config.accessLog_enabled();
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        request.setProperty(START_ATTRIBUTE, System.nanoTime());
+        String id = RequestIds.accept(request.getHeaderString(HEADER));
+        request.setProperty(REQUEST_ID_ATTRIBUTE, id);
+        setServletAttribute(id);
+        String origin = request.getHeaderString("Origin");
+        if (HttpMethod.OPTIONS.equals(request.getMethod()) && origin != null
+                && request.getHeaderString("Access-Control-Request-Method") != null && cors.allows(origin)) {
+            request.abortWith(Response.noContent().build());
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        Object idObj = request.getProperty(REQUEST_ID_ATTRIBUTE);
+        String id = idObj == null ? RequestIds.accept(null) : idObj.toString();
+        MultivaluedMap<String, Object> h = response.getHeaders();
+        h.putSingle(HEADER, id);
+        SecurityHeaders.apply(h::putSingle);
+        if (!h.containsKey("Cache-Control")) {
+            h.putSingle("Cache-Control", "no-store");
+        }
+        String origin = request.getHeaderString("Origin");
+        if (origin != null && cors.allows(origin)) {
+            h.putSingle("Access-Control-Allow-Origin", origin);
+            h.putSingle("Access-Control-Allow-Credentials", "true");
+            h.putSingle("Access-Control-Allow-Methods", CorsPolicy.ALLOWED_METHODS);
+            h.putSingle("Access-Control-Allow-Headers", CorsPolicy.ALLOWED_HEADERS);
+            h.putSingle("Access-Control-Expose-Headers", CorsPolicy.EXPOSED_HEADERS);
+            h.putSingle("Access-Control-Max-Age", "600");
+            h.add("Vary", "Origin");
+        }
+        if (accessLog && ACCESS.isInfoEnabled()) {
+            Object start = request.getProperty(START_ATTRIBUTE);
+            long micros = start instanceof Long ? (System.nanoTime() - (Long) start) / 1000 : 0;
+            ACCESS.info(AccessLogLine.format(request.getMethod(), request.getUriInfo().getRequestUri().getRawPath(),
+                    response.getStatus(), micros, id));
+        }
+    }
+
+    private void setServletAttribute(String id) {
+        try {
+            if (servletRequest != null) {
+                servletRequest.setAttribute(REQUEST_ID_ATTRIBUTE, id);
+            }
+        } catch (RuntimeException noServletContext) {
+            // not running in a servlet container
+        }
+    }
+}

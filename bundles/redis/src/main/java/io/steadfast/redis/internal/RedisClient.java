@@ -1,0 +1,118 @@
+package io.steadfast.redis.internal;
+
+import java.util.function.Function;
+
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * The pooled Jedis client with a short circuit breaker: after a failure, commands are not tried for a moment
+ * (they fall back at once instead of each waiting for a timeout); after that the next command tries again, so
+ * Redis is used again as soon as it is back, without a restart.
+ */
+public final class RedisClient implements AutoCloseable {
+
+    static final long OPEN_MILLIS = 1000;
+
+    private final RedisSettings settings;
+    private final JedisPooled jedis;
+    private volatile long openUntil;
+    private volatile String lastError;
+
+    public RedisClient(RedisSettings settings) {
+        this.settings = settings;
+        DefaultJedisClientConfig.Builder cfg = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(settings.timeoutMillis())
+                .socketTimeoutMillis(settings.timeoutMillis())
+                .database(settings.database())
+                .clientName("steadfast")
+                .ssl(settings.tls());
+        if (settings.user() != null) {
+            cfg.user(settings.user());
+        }
+        if (settings.password() != null) {
+            cfg.password(settings.password());
+        }
+        GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
+        pool.setMaxTotal(settings.maxConnections());
+        pool.setMaxIdle(settings.maxConnections());
+        pool.setMinIdle(0);
+        pool.setTestWhileIdle(true);
+        pool.setMaxWait(java.time.Duration.ofMillis(settings.timeoutMillis()));
+        pool.setJmxEnabled(false);
+        this.jedis = new JedisPooled(new HostAndPort(settings.host(), settings.port()), cfg.build(), pool);
+    }
+
+    public RedisSettings settings() {
+        return settings;
+    }
+
+    public String key(String name) {
+        return settings.keyPrefix() + name;
+    }
+
+    /** Runs a command; on a Redis failure returns {@code fallback} (and opens the breaker). */
+    public <T> T call(Function<JedisPooled, T> command, T fallback) {
+        if (System.currentTimeMillis() < openUntil) {
+            return fallback;
+        }
+        try {
+            T result = command.apply(jedis);
+            lastError = null;
+            return result;
+        } catch (JedisException e) {
+            failed(e);
+            return fallback;
+        }
+    }
+
+    /** Whether the breaker is closed, i.e. Redis answered the last command. */
+    public boolean available() {
+        return System.currentTimeMillis() >= openUntil;
+    }
+
+    /** Sends PING now, regardless of the breaker. */
+    public String ping() {
+        try {
+            String pong = jedis.ping();
+            openUntil = 0;
+            lastError = null;
+            return pong;
+        } catch (JedisException e) {
+            failed(e);
+            throw e;
+        }
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    JedisPooled jedis() {
+        return jedis;
+    }
+
+    void failed(JedisException e) {
+        lastError = e instanceof JedisConnectionException ? "unreachable: " + message(e) : message(e);
+        openUntil = System.currentTimeMillis() + OPEN_MILLIS;
+    }
+
+    static String message(Throwable e) {
+        Throwable r = e;
+        while (r.getCause() != null && r.getCause() != r) {
+            r = r.getCause();
+        }
+        return r.getMessage() == null ? r.getClass().getSimpleName() : r.getMessage();
+    }
+
+    @Override
+    public void close() {
+        jedis.close();
+    }
+}

@@ -1,0 +1,115 @@
+package io.steadfast.redis.internal;
+
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.steadfast.api.cache.KeyValueCache;
+import io.steadfast.api.cache.MessageBus;
+import io.steadfast.api.cache.RateCounter;
+import io.steadfast.api.health.HealthIndicator;
+
+/**
+ * When Redis is configured ({@code STEADFAST_REDIS_URL} or {@code etc/io.steadfast.redis.cfg}), registers the
+ * Redis-backed cache, counters, bus and health with service ranking 100, so they replace the in-process ones.
+ * Without a URL it registers nothing.
+ */
+@Component(immediate = true, configurationPid = RedisConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = RedisConfig.class)
+public class RedisConnector {
+
+    static final int RANKING = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(RedisConnector.class);
+
+    private final BundleContext context;
+    private final RateCounter localCounter;
+    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+    private RedisClient client;
+    private RedisMessageBus bus;
+
+    @Activate
+    public RedisConnector(BundleContext context,
+            @Reference(target = "(steadfast.backend=in-process)") RateCounter localCounter, RedisConfig config) {
+        this.context = context;
+        this.localCounter = localCounter;
+        start(config);
+    }
+
+    @Modified
+    synchronized void modified(RedisConfig config) {
+        stop();
+        start(config);
+    }
+
+    @Deactivate
+    synchronized void deactivate() {
+        stop();
+    }
+
+    private synchronized void start(RedisConfig config) {
+        RedisSettings settings;
+        try {
+            settings = RedisSettings.resolve(config.url(), System.getenv(RedisSettings.ENV_URL), config.keyPrefix(),
+                    config.timeoutMillis(), config.maxConnections());
+        } catch (IllegalArgumentException e) {
+            LOG.error("Redis is not used: {}", e.getMessage());
+            return;
+        }
+        if (settings == null) {
+            LOG.debug("Redis not configured; the in-process cache serves");
+            return;
+        }
+        client = new RedisClient(settings);
+        bus = new RedisMessageBus(client);
+        register(KeyValueCache.class, new RedisKeyValueCache(client));
+        register(RateCounter.class, new RedisRateCounter(client, localCounter));
+        register(MessageBus.class, bus);
+        register(HealthIndicator.class, new RedisHealth(client));
+        try {
+            client.ping();
+            LOG.info("Cache: redis {}", settings.describe());
+        } catch (RuntimeException e) {
+            LOG.warn("Cache: redis {} is not reachable now ({}); serving from the database until it is",
+                    settings.describe(), client.lastError());
+        }
+    }
+
+    private <T> void register(Class<T> type, T service) {
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("service.ranking", RANKING);
+        props.put("steadfast.backend", "redis");
+        registrations.add(context.registerService(type, service, props));
+    }
+
+    private void stop() {
+        for (ServiceRegistration<?> r : registrations) {
+            try {
+                r.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // bundle stopping
+            }
+        }
+        registrations.clear();
+        if (bus != null) {
+            bus.close();
+            bus = null;
+        }
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.steadfast.redis.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import redis.clients.jedis.JedisPubSub;
+import redis.clients.jedis.exceptions.JedisException;
+
+import io.steadfast.api.cache.MessageBus;
+
+/**
+ * Publish/subscribe on Redis: one subscriber connection per node (pattern {@code <prefix>bus:*}) feeds the local
+ * listeners, reconnecting with back-off when Redis goes away. While Redis is down, a message published on this
+ * node still reaches this node's listeners.
+ */
+public final class RedisMessageBus implements MessageBus, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisMessageBus.class);
+
+    private final RedisClient client;
+    private final String prefix;
+    private final Map<String, List<Consumer<String>>> listeners = new ConcurrentHashMap<>();
+    private final Thread subscriber;
+    private volatile boolean running = true;
+    private volatile JedisPubSub pubSub;
+
+    public RedisMessageBus(RedisClient client) {
+        this.client = client;
+        this.prefix = client.key("bus:");
+        this.subscriber = new Thread(this::subscribeLoop, "steadfast-redis-subscriber");
+        this.subscriber.setDaemon(true);
+        this.subscriber.start();
+    }
+
+    @Override
+    public void publish(String channel, String message) {
+        Long receivers = client.call(j -> j.publish(prefix + channel, message), null);
+        if (receivers == null) {
+            deliver(channel, message);
+        }
+    }
+
+    @Override
+    public Subscription subscribe(String channel, Consumer<String> listener) {
+        listeners.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(listener);
+        return () -> {
+            List<Consumer<String>> ls = listeners.get(channel);
+            if (ls != null) {
+                ls.remove(listener);
+            }
+        };
+    }
+
+    private void deliver(String channel, String message) {
+        List<Consumer<String>> ls = listeners.get(channel);
+        if (ls == null) {
+            return;
+        }
+        for (Consumer<String> l : ls) {
+            try {
+                l.accept(message);
+            } catch (RuntimeException e) {
+                LOG.warn("Listener on {} failed: {}", channel, e.toString());
+            }
+        }
+    }
+
+    private void subscribeLoop() {
+        long backoff = 200;
+        while (running) {
+            JedisPubSub ps = new JedisPubSub() {
+                @Override
+                public void onPMessage(String pattern, String channel, String message) {
+                    deliver(channel.substring(prefix.length()), message);
+                }
+            };
+            pubSub = ps;
+            try {
+                client.jedis().psubscribe(ps, prefix + "*");
+                backoff = 200;
+            } catch (JedisException e) {
+                if (running) {
+                    LOG.debug("Redis subscriber disconnected ({}); retrying in {} ms", RedisClient.message(e),
+                            backoff);
+                }
+            } catch (RuntimeException e) {
+                if (running) {
+                    LOG.warn("Redis subscriber failed: {}", e.toString());
+                }
+            }
+            if (!running) {
+                break;
+            }
+            try {
+                Thread.sleep(backoff);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            backoff = Math.min(backoff * 2, 5000);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        JedisPubSub ps = pubSub;
+        if (ps != null) {
+            try {
+                if (ps.isSubscribed()) {
+                    ps.punsubscribe();
+                }
+            } catch (RuntimeException ignored) {
+                // connection already gone
+            }
+        }
+        subscriber.interrupt();
+        try {
+            subscriber.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        listeners.clear();
+    }
+}
