@@ -33,6 +33,9 @@ public final class HealthAggregator {
         }
     }
 
+    /** Components that must report for the node to be healthy; missing ones are "starting". */
+    public static final List<String> REQUIRED = List.of("cache", "database");
+
     private final List<Entry> entries = new CopyOnWriteArrayList<>();
 
     public void add(HealthIndicator indicator, int ranking) {
@@ -85,8 +88,11 @@ public final class HealthAggregator {
             healthy &= s.healthy();
             services.put(c.getKey(), new ServiceHealth(s.status(), s.message()));
         }
-        if (readinessOnly && services.isEmpty()) {
-            healthy = false;
+        for (String required : REQUIRED) {
+            if (!services.containsKey(required) && (!readinessOnly || "database".equals(required))) {
+                services.put(required, new ServiceHealth("unhealthy", "starting"));
+                healthy = false;
+            }
         }
         return new Report(healthy ? "healthy" : "unhealthy", services);
     }

@@ -60,7 +60,7 @@ public class LocalKeyValueCache implements KeyValueCache {
         }
         entries.put(key, new Entry(value, clock.getAsLong() + ttl.toNanos()));
         if (entries.size() > maxEntries || (writes.incrementAndGet() & 1023) == 0) {
-            evict();
+            evict(key);
         }
     }
 
@@ -78,13 +78,19 @@ public class LocalKeyValueCache implements KeyValueCache {
         return entries.size();
     }
 
-    private void evict() {
+    /** Drops expired entries, then, if still too many, arbitrary others down to 90% (never {@code keep}). */
+    private void evict(String keep) {
         long now = clock.getAsLong();
         entries.values().removeIf(e -> now - e.expiresAt >= 0);
+        if (entries.size() <= maxEntries) {
+            return;
+        }
+        int target = Math.max(1, maxEntries * 9 / 10);
         Iterator<String> it = entries.keySet().iterator();
-        while (entries.size() > maxEntries && it.hasNext()) {
-            it.next();
-            it.remove();
+        while (entries.size() > target && it.hasNext()) {
+            if (!it.next().equals(keep)) {
+                it.remove();
+            }
         }
     }
 }

@@ -1,0 +1,91 @@
+package io.steadfast.itest;
+
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+
+/** Pax Exam options that boot the Steadfast distribution built by this module. */
+public final class Distribution {
+
+    private Distribution() {
+    }
+
+    public static Option[] options(Option... extra) {
+        String zip = System.getProperty("steadfast.distribution");
+        if (zip == null || !new File(zip).isFile()) {
+            throw new IllegalStateException("Distribution not built: " + zip);
+        }
+        int port = freePort();
+        List<Option> o = new ArrayList<>(Arrays.asList(
+                karafDistributionConfiguration().frameworkUrl(new File(zip).toURI().toString()).name("Steadfast")
+                        .unpackDirectory(new File("target/exam")).useDeployFolder(false),
+                configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+                logLevel(LogLevel.WARN),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
+                        Integer.toString(port)),
+                systemProperty("steadfast.test.port").value(Integer.toString(port)),
+                systemProperty("steadfast.test.hotBundle").value(hotBundle().toUri().toString())));
+        o.addAll(Arrays.asList(extra));
+        return o.toArray(new Option[0]);
+    }
+
+    public static int port() {
+        return Integer.getInteger("steadfast.test.port");
+    }
+
+    public static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Builds a bundle holding {@code io.steadfast.itest.hot}: a JAX-RS resource registered by an activator. */
+    static Path hotBundle() {
+        try {
+            Path jar = Path.of("target", "hot-resource-bundle.jar").toAbsolutePath();
+            Manifest mf = new Manifest();
+            Attributes a = mf.getMainAttributes();
+            a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+            a.putValue("Bundle-ManifestVersion", "2");
+            a.putValue("Bundle-SymbolicName", "io.steadfast.itest.hot");
+            a.putValue("Bundle-Version", "1.0.0");
+            a.putValue("Bundle-Activator", "io.steadfast.itest.hot.HotActivator");
+            a.putValue("Import-Package", "javax.ws.rs;version=\"[2,3)\",org.osgi.framework");
+            try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, mf)) {
+                for (String cls : new String[] { "HotResource", "HotActivator" }) {
+                    String entry = "io/steadfast/itest/hot/" + cls + ".class";
+                    j.putNextEntry(new JarEntry(entry));
+                    try (InputStream in = Distribution.class.getClassLoader().getResourceAsStream(entry)) {
+                        in.transferTo(j);
+                    }
+                    j.closeEntry();
+                }
+            }
+            return jar;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package io.steadfast.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+
+import javax.inject.Inject;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+
+/**
+ * Boots the assembled distribution with its defaults (embedded H2, in-process cache) and checks the wiring:
+ * every bundle active, health, errors as problem+json for any bundle's resource, request ids and security
+ * headers, hardening, and a JAX-RS resource bundle installed and removed at runtime.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class DistributionIT {
+
+    @Inject
+    private BundleContext context;
+
+    private Http http;
+    private ServiceRegistration<EchoResource> echo;
+
+    @Configuration
+    public Option[] config() {
+        return Distribution.options();
+    }
+
+    @Before
+    public void setUp() {
+        http = new Http(Distribution.port());
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("osgi.jaxrs.resource", Boolean.TRUE);
+        props.put("osgi.jaxrs.application.select", "(osgi.jaxrs.name=steadfast)");
+        props.put("osgi.jaxrs.extension.select", "(osgi.jaxrs.media.type=application/json)");
+        echo = context.registerService(EchoResource.class, new EchoResource(), props);
+        http.await("/health", r -> r.statusCode() == 200, Duration.ofSeconds(60));
+        http.await("/api/itest/echo/things/x", r -> r.statusCode() == 404 && r.body().contains("Thing"),
+                Duration.ofSeconds(20));
+    }
+
+    @After
+    public void tearDown() {
+        if (echo != null) {
+            echo.unregister();
+        }
+    }
+
+    @Test
+    public void everyBundleIsActive() {
+        List<String> notActive = new ArrayList<>();
+        for (Bundle b : context.getBundles()) {
+            boolean fragment = b.getHeaders().get("Fragment-Host") != null;
+            int expected = fragment ? Bundle.RESOLVED : Bundle.ACTIVE;
+            if (b.getState() != expected) {
+                notActive.add(b.getSymbolicName() + " " + b.getVersion() + " state " + b.getState());
+            }
+        }
+        assertTrue("Not active: " + notActive, notActive.isEmpty());
+        for (String name : new String[] { "io.steadfast.api", "io.steadfast.storage", "io.steadfast.platform",
+                "io.steadfast.redis" }) {
+            assertTrue(name + " installed", bundle(name) != null);
+        }
+    }
+
+    @Test
+    public void healthIsHealthyWithTheEmbeddedDefaults() {
+        HttpResponse<String> r = http.get("/health");
+        assertEquals(r.body(), 200, r.statusCode());
+        Map<String, Object> body = Http.json(r);
+        assertEquals("healthy", body.get("status"));
+        Map<?, ?> services = (Map<?, ?>) body.get("services");
+        assertEquals("healthy", ((Map<?, ?>) services.get("database")).get("status"));
+        assertTrue(((Map<?, ?>) services.get("database")).get("message").toString().startsWith("h2"));
+        assertTrue(((Map<?, ?>) services.get("cache")).get("message").toString().contains("in-process"));
+        assertEquals(200, http.get("/health/live").statusCode());
+        assertEquals(200, http.get("/health/ready").statusCode());
+        assertEquals(405, http.send("POST", "/health", "{}").statusCode());
+    }
+
+    @Test
+    public void malformedJsonIs400ProblemJson() {
+        HttpResponse<String> r = http.send("POST", "/api/itest/echo", "{\"name\": \"x\", ");
+        assertProblem(r, 400, "malformed-json");
+        HttpResponse<String> wrongType = http.send("POST", "/api/itest/echo", "{\"name\":\"x\",\"count\":\"many\"}");
+        assertProblem(wrongType, 400, "malformed-json");
+        assertTrue(wrongType.body(), Http.json(wrongType).get("detail").toString().contains("count"));
+        HttpResponse<String> badDate = http.send("POST", "/api/itest/echo", "{\"name\":\"x\",\"day\":\"soon\"}");
+        assertProblem(badDate, 400, "malformed-json");
+        HttpResponse<String> array = http.send("POST", "/api/itest/echo", "[1,2]");
+        assertProblem(array, 400, "malformed-json");
+    }
+
+    @Test
+    public void failedValidationIs422WithTheFields() {
+        HttpResponse<String> r = http.send("POST", "/api/itest/echo", "{\"name\":\" \",\"count\":1}");
+        assertProblem(r, 422, "validation-failed");
+        List<?> errors = (List<?>) Http.json(r).get("errors");
+        assertEquals("name", ((Map<?, ?>) errors.get(0)).get("field"));
+        HttpResponse<String> empty = http.send("POST", "/api/itest/echo", "");
+        assertTrue(empty.body(), empty.statusCode() == 422 || empty.statusCode() == 400);
+        HttpResponse<String> ok = http.send("POST", "/api/itest/echo",
+                "{\"name\":\"Walk\",\"count\":2,\"day\":\"2026-03-01\",\"extra\":true}");
+        assertEquals(ok.body(), 200, ok.statusCode());
+        assertEquals("2026-03-01", Http.json(ok).get("day"));
+    }
+
+    @Test
+    public void unknownPathsIdsAndMethodsAreProblems() {
+        assertProblem(http.get("/api/v1/no-such-thing"), 404, "not-found");
+        assertProblem(http.get("/api/itest/echo/things/123"), 404, "not-found");
+        HttpResponse<String> wrongMethod = http.send("DELETE", "/api/itest/echo", null);
+        assertProblem(wrongMethod, 405, "method-not-allowed");
+        assertNotNull(wrongMethod.headers().firstValue("Allow").orElse(null));
+        HttpResponse<String> wrongType = http.send("POST", "/api/itest/echo", "name=x", "Content-Type",
+                "text/plain");
+        assertTrue(wrongType.body(), wrongType.statusCode() == 415);
+    }
+
+    @Test
+    public void aBugIs500WithoutAStackTrace() {
+        HttpResponse<String> r = http.get("/api/itest/echo/boom");
+        assertProblem(r, 500, "server-error");
+        assertFalse(r.body(), r.body().contains("secret internal detail"));
+        assertFalse(r.body(), r.body().contains("Exception"));
+        assertFalse(r.body(), r.body().contains("at io.steadfast"));
+    }
+
+    @Test
+    public void everyResponseCarriesARequestIdAndSecurityHeaders() {
+        HttpResponse<String> given = http.send("GET", "/api/openapi.json", null, "X-Request-Id", "abc-123");
+        assertEquals("abc-123", given.headers().firstValue("X-Request-Id").orElse(null));
+        for (String path : new String[] { "/api/openapi.json", "/api/nope", "/health" }) {
+            HttpResponse<String> r = http.get(path);
+            assertEquals(36, r.headers().firstValue("X-Request-Id").orElse("").length());
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null));
+            assertEquals("no-referrer", r.headers().firstValue("Referrer-Policy").orElse(null));
+            assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors"));
+        }
+        HttpResponse<String> cors = http.send("GET", "/api/openapi.json", null, "Origin", "https://evil.example");
+        assertNull("no CORS by default", cors.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+    }
+
+    @Test
+    public void openApiDocumentsWhatIsRunningNow() {
+        HttpResponse<String> r = http.get("/api/openapi.json");
+        assertEquals(200, r.statusCode());
+        Map<?, ?> paths = (Map<?, ?>) Http.json(r).get("paths");
+        assertTrue(paths.keySet().toString(), paths.containsKey("/health"));
+        assertTrue(paths.keySet().toString(), paths.containsKey("/api/openapi.json"));
+        assertTrue(paths.keySet().toString(), paths.containsKey("/api/itest/echo"));
+        echo.unregister();
+        echo = null;
+        HttpResponse<String> after = http.await("/api/openapi.json",
+                x -> !x.body().contains("/api/itest/echo"), Duration.ofSeconds(10));
+        assertFalse(after.body().contains("/api/itest/echo"));
+    }
+
+    @Test
+    public void aResourceBundleInstalledAtRuntimeAnswersAndIsGoneAfterUninstall() throws Exception {
+        assertEquals(404, http.get("/api/hot").statusCode());
+        Bundle hot = context.installBundle(System.getProperty("steadfast.test.hotBundle"));
+        long start = System.nanoTime();
+        hot.start();
+        HttpResponse<String> up = http.await("/api/hot", r -> r.statusCode() == 200, Duration.ofSeconds(10));
+        assertEquals(200, up.statusCode());
+        assertEquals("hot", up.body());
+        System.out.println("hot resource answered after " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        hot.uninstall();
+        HttpResponse<String> gone = http.await("/api/hot", r -> r.statusCode() == 404, Duration.ofSeconds(10));
+        assertEquals(404, gone.statusCode());
+    }
+
+    @Test
+    public void hardenedByDefault() throws Exception {
+        Path home = Path.of(System.getProperty("karaf.home"));
+        for (String line : Files.readAllLines(home.resolve("etc/users.properties"))) {
+            String l = line.trim();
+            assertTrue("users.properties must ship no user: " + l, l.isEmpty() || l.startsWith("#"));
+        }
+        assertNull("no SSH console", bundle("org.apache.karaf.shell.ssh"));
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", 8101), 500);
+            throw new AssertionError("something listens on the SSH port 8101");
+        } catch (java.io.IOException expected) {
+            // closed
+        }
+        String shell = Files.readString(home.resolve("etc/org.apache.karaf.shell.cfg"));
+        assertTrue(shell.contains("sshHost = 127.0.0.1"));
+    }
+
+    private Bundle bundle(String symbolicName) {
+        for (Bundle b : context.getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    private static void assertProblem(HttpResponse<String> r, int status, String type) {
+        assertEquals(r.body(), status, r.statusCode());
+        assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse("")
+                .split(";")[0]);
+        Map<String, Object> p = Http.json(r);
+        assertEquals("urn:steadfast:problem:" + type, p.get("type"));
+        assertEquals(status, p.get("status"));
+        assertNotNull(p.get("title"));
+        assertNotNull(p.get("detail"));
+        assertNotNull(p.get("requestId"));
+    }
+}

@@ -1,0 +1,128 @@
+package io.steadfast.itest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.steadfast.testsupport.TestPostgres;
+import io.steadfast.testsupport.TestRedis;
+
+/**
+ * Starts the distribution as an operator does, {@code bin/karaf server} with environment variables, and checks
+ * that STEADFAST_DB_URL moves it to PostgreSQL (its tables appear there), that STEADFAST_REDIS_URL makes Redis the
+ * cache with health following Redis going down and up, and that STEADFAST_HTTP_PORT moves HTTP.
+ */
+class DistributionProcessIT {
+
+    private Process karaf;
+    private TestRedis.Private redis;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (karaf != null) {
+            karaf.descendants().forEach(ProcessHandle::destroy);
+            karaf.destroy();
+            if (!karaf.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(30),
+                    java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                karaf.descendants().forEach(ProcessHandle::destroyForcibly);
+                karaf.destroyForcibly();
+            }
+        }
+        if (redis != null) {
+            redis.stop();
+        }
+    }
+
+    @Test
+    void runsOnPostgresqlAndRedisFromTheEnvironment() throws Exception {
+        String dbUrl = TestPostgres.freshSchemaUrl();
+        String schema = dbUrl.substring(dbUrl.indexOf("currentSchema=") + "currentSchema=".length());
+        redis = TestRedis.startPrivate();
+        int port = Distribution.freePort();
+        Path home = freshCopy("pg-redis");
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
+                .directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(home.resolve("console.log").toFile());
+        Map<String, String> env = pb.environment();
+        env.put("STEADFAST_HTTP_PORT", Integer.toString(port));
+        env.put("STEADFAST_DB_URL", dbUrl);
+        env.put("STEADFAST_DB_USER", TestPostgres.user());
+        env.put("STEADFAST_DB_PASSWORD", TestPostgres.password());
+        env.put("STEADFAST_REDIS_URL", redis.url());
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("CHECK_ROOT_INSTANCE_RUNNING", "false");
+        long start = System.nanoTime();
+        karaf = pb.start();
+
+        Http http = new Http(port);
+        HttpResponse<String> health = http.await("/health", r -> r.statusCode() == 200, Duration.ofSeconds(90));
+        System.out.println("PostgreSQL + Redis: healthy " + (System.nanoTime() - start) / 1_000_000
+                + " ms after bin/karaf started");
+        assertThat(health).as("no answer; see " + home.resolve("console.log")).isNotNull();
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        assertThat(health.body()).contains("\"database\":{\"status\":\"healthy\",\"message\":\"postgresql")
+                .contains("\"cache\":{\"status\":\"healthy\",\"message\":\"redis");
+
+        try (Connection c = TestPostgres.connect();
+                ResultSet rs = c.getMetaData().getTables(null, schema, "%", new String[] { "TABLE" })) {
+            Set<String> tables = new HashSet<>();
+            while (rs.next()) {
+                tables.add(rs.getString("TABLE_NAME"));
+            }
+            assertThat(tables).contains("app_setting", "schema_history");
+        }
+
+        redis.stop();
+        HttpResponse<String> down = http.await("/health", r -> r.statusCode() == 503, Duration.ofSeconds(20));
+        assertThat(down.statusCode()).isEqualTo(503);
+        assertThat(down.body()).contains("\"cache\":{\"status\":\"unhealthy\"");
+        assertThat(http.get("/health/ready").statusCode()).isEqualTo(200);
+        assertThat(http.get("/api/openapi.json").statusCode()).isEqualTo(200);
+
+        redis.start();
+        HttpResponse<String> up = http.await("/health", r -> r.statusCode() == 200, Duration.ofSeconds(20));
+        assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
+        assertThat(up.body()).contains("redis");
+    }
+
+    private static Path freshCopy(String name) throws IOException {
+        Path source = Path.of(System.getProperty("steadfast.assembly"));
+        Path target = Path.of("target", "process-" + name + "-" + System.nanoTime()).toAbsolutePath();
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path rel = source.relativize(p);
+                if (rel.startsWith("data") || rel.startsWith("instances") || rel.toString().equals("lock")) {
+                    continue;
+                }
+                Path dest = target.resolve(rel.toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        for (String script : new String[] { "karaf", "start", "stop", "client", "status", "shell", "setenv" }) {
+            File f = target.resolve("bin/" + script).toFile();
+            if (f.exists()) {
+                f.setExecutable(true);
+            }
+        }
+        return target;
+    }
+}

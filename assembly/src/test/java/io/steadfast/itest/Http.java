@@ -1,0 +1,84 @@
+package io.steadfast.itest;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A tiny HTTP client for the integration tests (JDK HttpClient, JSON via Jackson). */
+public final class Http {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    public Http(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    public HttpResponse<String> send(String method, String path, String body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
+        boolean typed = false;
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            typed |= "Content-Type".equalsIgnoreCase(headers[i]);
+        }
+        if (body != null && !typed) {
+            b.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+        try {
+            return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send("GET", path, null);
+    }
+
+    /** Polls until the response matches, or the time is up; returns the last response. */
+    public HttpResponse<String> await(String path, Predicate<HttpResponse<String>> done, Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        HttpResponse<String> last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                last = get(path);
+                if (done.test(last)) {
+                    return last;
+                }
+            } catch (IllegalStateException notYet) {
+                // not listening yet
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return last;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> json(HttpResponse<String> r) {
+        try {
+            return JSON.readValue(r.body(), Map.class);
+        } catch (IOException e) {
+            throw new AssertionError("Not JSON (" + r.statusCode() + "): " + r.body(), e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.steadfast.platform.internal.openapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+
+import org.junit.jupiter.api.Test;
+
+import io.steadfast.platform.internal.health.HealthApi;
+import io.steadfast.platform.internal.rest.JsonMapper;
+
+class OpenApiDocumentTest {
+
+    record Thing(String name, int count) {
+    }
+
+    @Path("/v1/things")
+    public static class ThingResource {
+        @GET
+        @Path("/{id}")
+        public Thing get(@PathParam("id") String id) {
+            return null;
+        }
+
+        @POST
+        public Thing create(Thing t) {
+            return t;
+        }
+    }
+
+    @Test
+    void documentsEveryResourceUnderItsApplication() throws Exception {
+        String json = OpenApiDocument.generate("1.2.3", List.of(ThingResource.class), List.of(HealthApi.class));
+        Map<?, ?> doc = JsonMapper.create().readValue(json, Map.class);
+        assertThat(doc.get("openapi").toString()).startsWith("3.");
+        @SuppressWarnings("unchecked") Map<String, Object> paths = (Map<String, Object>) doc.get("paths");
+        assertThat(paths.keySet()).contains("/api/v1/things/{id}", "/api/v1/things", "/health", "/health/live",
+                "/health/ready");
+        assertThat(json).contains("\"bearer\"").contains("\"Thing\"");
+    }
+}

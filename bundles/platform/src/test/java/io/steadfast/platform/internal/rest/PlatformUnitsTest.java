@@ -1,0 +1,102 @@
+package io.steadfast.platform.internal.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class PlatformUnitsTest {
+
+    record Sample(String displayName, LocalDate startDate, Instant createdAt, int count) {
+    }
+
+    @Test
+    void jsonUsesCamelCaseAndIso8601() throws Exception {
+        ObjectMapper m = JsonMapper.create();
+        String json = m.writeValueAsString(new Sample("Ann", LocalDate.of(2026, 3, 1),
+                Instant.parse("2026-03-01T10:15:30Z"), 2));
+        assertThat(json).isEqualTo("{\"displayName\":\"Ann\",\"startDate\":\"2026-03-01\","
+                + "\"createdAt\":\"2026-03-01T10:15:30Z\",\"count\":2}");
+        Sample back = m.readValue("{\"displayName\":\"B\",\"startDate\":\"2026-01-02\",\"unknown\":1,"
+                + "\"createdAt\":\"2026-01-02T00:00:00Z\",\"count\":3}", Sample.class);
+        assertThat(back.startDate()).isEqualTo(LocalDate.of(2026, 1, 2));
+    }
+
+    @Test
+    void jsonErrorsNameTheFieldAndHideClassNames() {
+        ObjectMapper m = JsonMapper.create();
+        JsonProcessingException malformed = catchJson(() -> m.readValue("{\"a\": ", Map.class));
+        assertThat(JsonErrors.detail(malformed)).startsWith("Malformed JSON at line 1");
+        JsonProcessingException wrongType = catchJson(() -> m.readValue("{\"count\":\"many\"}", Sample.class));
+        String detail = JsonErrors.detail(wrongType);
+        assertThat(detail).contains("field 'count'").doesNotContain("io.steadfast").doesNotContain("java.lang");
+        JsonProcessingException badDate = catchJson(() -> m.readValue("{\"startDate\":\"yesterday\"}",
+                Sample.class));
+        assertThat(JsonErrors.detail(badDate)).contains("field 'startDate'");
+        JsonProcessingException trailing = catchJson(() -> m.readValue("{} {}", Map.class));
+        assertThat(trailing).isNotNull();
+    }
+
+    @Test
+    void requestIdsAreTakenWhenSaneAndMadeOtherwise() {
+        assertThat(RequestIds.accept("abc-123_x.y:z")).isEqualTo("abc-123_x.y:z");
+        assertThat(RequestIds.accept(null)).hasSize(36);
+        assertThat(RequestIds.accept("bad id\r\nInjected: yes")).hasSize(36).doesNotContain("Injected");
+        assertThat(RequestIds.accept("x".repeat(200))).hasSize(36);
+    }
+
+    @Test
+    void corsAllowsOnlyListedOrigins() {
+        CorsPolicy none = new CorsPolicy(new String[0], null);
+        assertThat(none.allows("https://evil.example")).isFalse();
+        CorsPolicy some = new CorsPolicy(new String[] { "https://habits.example.org/", " http://localhost:5173" },
+                null);
+        assertThat(some.allows("https://habits.example.org")).isTrue();
+        assertThat(some.allows("HTTP://LOCALHOST:5173")).isTrue();
+        assertThat(some.allows("https://habits.example.org.evil.example")).isFalse();
+        assertThat(some.allows(null)).isFalse();
+        CorsPolicy env = new CorsPolicy(new String[] { "https://a.example" }, "https://b.example,https://c.example");
+        assertThat(env.allows("https://a.example")).isFalse();
+        assertThat(env.allows("https://c.example")).isTrue();
+    }
+
+    @Test
+    void accessLogLinesAreJson() throws Exception {
+        String line = AccessLogLine.format("GET", "/api/v1/habits/\"x\"", 200, 12_345, "rid");
+        Map<?, ?> parsed = JsonMapper.create().readValue(line, Map.class);
+        assertThat(parsed.get("method")).isEqualTo("GET");
+        assertThat(parsed.get("path")).isEqualTo("/api/v1/habits/\"x\"");
+        assertThat(parsed.get("status")).isEqualTo(200);
+        assertThat(parsed.get("durationMs")).isEqualTo(12.345);
+        assertThat(parsed.get("requestId")).isEqualTo("rid");
+    }
+
+    @Test
+    void problemStatusesHaveSlugsAndTitles() {
+        assertThat(Problems.describe(404)).containsExactly("not-found", "Not Found");
+        assertThat(Problems.describe(422)).containsExactly("validation-failed", "Unprocessable Content");
+        assertThat(Problems.describe(418)[0]).isEqualTo("client-error");
+        assertThat(Problems.describe(502)[0]).isEqualTo("server-error");
+    }
+
+    interface Thrower {
+        Object run() throws Exception;
+    }
+
+    private static JsonProcessingException catchJson(Thrower t) {
+        try {
+            t.run();
+        } catch (JsonProcessingException e) {
+            return e;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("no JSON error");
+    }
+}

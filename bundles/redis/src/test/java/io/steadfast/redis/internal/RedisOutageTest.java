@@ -1,0 +1,85 @@
+package io.steadfast.redis.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Test;
+
+import io.steadfast.api.cache.RateCounter;
+import io.steadfast.testsupport.TestRedis;
+
+/**
+ * Redis going away and coming back, with a private Redis server that the test stops and starts: reads miss,
+ * writes are dropped, counters fall back to the node, health turns unhealthy, and everything is used again once
+ * Redis is back, without a new client.
+ */
+class RedisOutageTest {
+
+    @Test
+    void degradesWhileRedisIsDownAndRecoversWithoutARestart() throws Exception {
+        TestRedis.Private redis = TestRedis.startPrivate();
+        RedisClient client = new RedisClient(RedisSettings.resolve(redis.url(), null, "outage:", 300, 4));
+        try {
+            RedisKeyValueCache cache = new RedisKeyValueCache(client);
+            RedisHealth health = new RedisHealth(client);
+            RecordingCounter local = new RecordingCounter();
+            RedisRateCounter counter = new RedisRateCounter(client, local);
+            cache.put("k", "v", Duration.ofMinutes(1));
+            assertThat(cache.get("k")).contains("v");
+            assertThat(health.check().healthy()).isTrue();
+
+            redis.stop();
+            long t0 = System.nanoTime();
+            assertThat(cache.get("k")).isEmpty();
+            cache.put("k2", "v2", Duration.ofMinutes(1));
+            assertThat(counter.increment("ip", Duration.ofMinutes(1))).isEqualTo(1);
+            assertThat(local.keys).contains("ip");
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
+            assertThat(health.check().healthy()).isFalse();
+            assertThat(health.check().message()).contains("unreachable");
+
+            redis.start();
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (!health.check().healthy() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(health.check().healthy()).isTrue();
+            Thread.sleep(RedisClient.OPEN_MILLIS + 100);
+            cache.put("k3", "v3", Duration.ofMinutes(1));
+            assertThat(cache.get("k3")).contains("v3");
+            assertThat(counter.increment("ip2", Duration.ofMinutes(1))).isEqualTo(1);
+            assertThat(local.keys).doesNotContain("ip2");
+        } finally {
+            client.close();
+            redis.stop();
+        }
+    }
+
+    private static final class RecordingCounter implements RateCounter {
+        final List<String> keys = new CopyOnWriteArrayList<>();
+
+        @Override
+        public long increment(String key, Duration window) {
+            keys.add(key);
+            return keys.stream().filter(key::equals).count();
+        }
+
+        @Override
+        public long current(String key) {
+            return keys.stream().filter(key::equals).count();
+        }
+
+        @Override
+        public Duration remaining(String key) {
+            return Duration.ZERO;
+        }
+
+        @Override
+        public void reset(String key) {
+            keys.removeIf(key::equals);
+        }
+    }
+}

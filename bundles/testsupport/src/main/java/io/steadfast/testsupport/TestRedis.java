@@ -1,0 +1,129 @@
+package io.steadfast.testsupport;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import redis.embedded.RedisServer;
+
+/**
+ * A real Redis for tests: the server on 127.0.0.1:6379 when it answers PING, otherwise a private one. Private
+ * servers (also for tests that stop and restart Redis) run the machine's {@code redis-server} when installed, or
+ * the binary that embedded-redis ships from Maven Central. Never skips.
+ */
+public final class TestRedis {
+
+    private static String sharedUrl;
+
+    private TestRedis() {
+    }
+
+    /** A Redis URL for tests that only need a working server. */
+    public static synchronized String url() {
+        if (sharedUrl == null) {
+            if (answersPing("127.0.0.1", 6379)) {
+                sharedUrl = "redis://127.0.0.1:6379";
+            } else {
+                System.err.println("[testsupport] no Redis at 127.0.0.1:6379; starting a private one");
+                Private p = startPrivate();
+                Runtime.getRuntime().addShutdownHook(new Thread(p::stop));
+                sharedUrl = p.url();
+            }
+        }
+        return sharedUrl;
+    }
+
+    /** Starts a private Redis on a free port; it can be stopped and started again on the same port. */
+    public static Private startPrivate() {
+        Private p = new Private(freePort());
+        p.start();
+        return p;
+    }
+
+    /** A free TCP port on loopback, e.g. for a Redis that is never started. */
+    public static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static boolean answersPing(String host, int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(host, port), 500);
+            s.setSoTimeout(1000);
+            OutputStream out = s.getOutputStream();
+            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            byte[] buf = new byte[7];
+            InputStream in = s.getInputStream();
+            int n = in.read(buf);
+            return n > 0 && new String(buf, 0, n, StandardCharsets.US_ASCII).startsWith("+PONG");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A private Redis server process. */
+    public static final class Private {
+        private final int port;
+        private RedisServer server;
+
+        Private(int port) {
+            this.port = port;
+        }
+
+        public int port() {
+            return port;
+        }
+
+        public String url() {
+            return "redis://127.0.0.1:" + port;
+        }
+
+        public synchronized void start() {
+            try {
+                File system = new File("/usr/bin/redis-server");
+                List<String> args = List.of("--bind", "127.0.0.1", "--save", "", "--appendonly", "no");
+                if (system.canExecute()) {
+                    server = new RedisServer(port, system);
+                } else {
+                    server = RedisServer.newRedisServer().port(port).setting("bind 127.0.0.1").setting("save \"\"")
+                            .build();
+                }
+                server.start();
+                long deadline = System.currentTimeMillis() + 5000;
+                while (!answersPing("127.0.0.1", port)) {
+                    if (System.currentTimeMillis() > deadline) {
+                        throw new IllegalStateException("Redis on port " + port + " did not start; args " + args);
+                    }
+                    Thread.sleep(20);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        public synchronized void stop() {
+            if (server != null) {
+                try {
+                    server.stop();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                server = null;
+            }
+        }
+    }
+}
