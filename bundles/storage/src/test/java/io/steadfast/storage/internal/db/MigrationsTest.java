@@ -18,8 +18,9 @@ class MigrationsTest {
     @EnumSource(TestDatabase.Kind.class)
     void migratesAnEmptyDatabaseAndIsIdempotent(TestDatabase.Kind kind) throws Exception {
         try (TestDatabase db = TestDatabase.create(kind)) {
-            assertThat(Migrations.currentVersion(db.dataSource())).isEqualTo("1");
-            assertThat(Migrations.migrate(db.dataSource())).isEqualTo("1");
+            String version = Migrations.currentVersion(db.dataSource());
+            assertThat(Integer.parseInt(version)).isGreaterThanOrEqualTo(2);
+            assertThat(Migrations.migrate(db.dataSource())).isEqualTo(version);
             try (Connection c = db.connection();
                     ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] { "TABLE" })) {
                 boolean found = false;

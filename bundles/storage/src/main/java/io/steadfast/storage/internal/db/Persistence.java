@@ -1,0 +1,38 @@
+package io.steadfast.storage.internal.db;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/** Small helpers of the JPA stores. */
+public final class Persistence {
+
+    private Persistence() {
+    }
+
+    /** Instants are stored as UTC TIMESTAMP columns. */
+    public static LocalDateTime toDb(Instant i) {
+        return i == null ? null : LocalDateTime.ofInstant(i, ZoneOffset.UTC);
+    }
+
+    public static Instant fromDb(LocalDateTime t) {
+        return t == null ? null : t.toInstant(ZoneOffset.UTC);
+    }
+
+    /** Whether a failure was a unique (or other integrity) constraint violation, SQLSTATE class 23. */
+    public static boolean isConstraintViolation(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof SQLException) {
+                String state = ((SQLException) c).getSQLState();
+                if (state != null && state.startsWith("23")) {
+                    return true;
+                }
+            }
+            if (c.getClass().getName().endsWith("ConstraintViolationException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
