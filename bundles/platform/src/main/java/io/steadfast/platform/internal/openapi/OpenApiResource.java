@@ -37,6 +37,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @JaxrsName("steadfast.openapi")
 @JaxrsApplicationSelect(RestApi.APP_SELECT)
 @Path("openapi.json")
+@io.steadfast.api.auth.Public
 @Tag(name = "meta", description = "About the API itself")
 public class OpenApiResource {
 

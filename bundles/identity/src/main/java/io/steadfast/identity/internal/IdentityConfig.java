@@ -1,0 +1,31 @@
+package io.steadfast.identity.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "Steadfast identity", description = "Accounts, tokens and login throttling")
+public @interface IdentityConfig {
+
+    String PID = "io.steadfast.identity";
+
+    @AttributeDefinition(name = "Session lifetime (days)", description = "Sliding: each use extends it")
+    int session_ttlDays() default 30;
+
+    @AttributeDefinition(name = "Failed logins per account", description = "Before the account is throttled")
+    int login_maxFailuresPerAccount() default 5;
+
+    @AttributeDefinition(name = "Failed logins per client address")
+    int login_maxFailuresPerAddress() default 20;
+
+    @AttributeDefinition(name = "Throttling window (minutes)")
+    int login_windowMinutes() default 15;
+
+    @AttributeDefinition(name = "Token cache (seconds)", description = "How long a token look-up is cached")
+    int token_cacheSeconds() default 300;
+
+    @AttributeDefinition(name = "Open registration", description = "Whether anyone may create an account")
+    boolean registration_open() default true;
+
+    @AttributeDefinition(name = "Registrations per client address and hour")
+    int registration_maxPerAddressPerHour() default 20;
+}

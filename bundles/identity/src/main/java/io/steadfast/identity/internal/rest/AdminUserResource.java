@@ -1,0 +1,55 @@
+package io.steadfast.identity.internal.rest;
+
+import javax.ws.rs.DefaultValue;
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.MediaType;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+import io.steadfast.api.auth.AuthenticatedUser;
+import io.steadfast.api.auth.RequiresRole;
+import io.steadfast.api.error.ValidationException;
+import io.steadfast.api.rest.RestApi;
+import io.steadfast.identity.internal.IdentityService;
+import io.steadfast.identity.internal.rest.Dtos.UserPage;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@Component(service = AdminUserResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(RestApi.APP_SELECT)
+@JSONRequired
+@Path("/v1/admin/users")
+@Produces(MediaType.APPLICATION_JSON)
+@RequiresRole(AuthenticatedUser.ROLE_ADMIN)
+@Tag(name = "admin", description = "For administrators (the first account registered is one); 403 to users")
+public class AdminUserResource {
+
+    private final IdentityService identity;
+
+    @Activate
+    public AdminUserResource(@Reference IdentityService identity) {
+        this.identity = identity;
+    }
+
+    @GET
+    @Operation(summary = "The accounts of this server, oldest first")
+    public UserPage list(@QueryParam("offset") @DefaultValue("0") int offset,
+            @QueryParam("limit") @DefaultValue("50") int limit) {
+        if (offset < 0) {
+            throw new ValidationException("offset", "must not be negative");
+        }
+        if (limit < 1 || limit > 500) {
+            throw new ValidationException("limit", "must be 1 to 500");
+        }
+        return new UserPage(identity.listUsers(offset, limit), identity.countUsers(), offset, limit);
+    }
+}

@@ -1,0 +1,95 @@
+package io.steadfast.identity.internal.rest;
+
+import java.util.Map;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+import io.steadfast.api.auth.Auth;
+import io.steadfast.api.error.ValidationException;
+import io.steadfast.api.rest.PATCH;
+import io.steadfast.api.rest.RestApi;
+import io.steadfast.identity.internal.IdentityService;
+import io.steadfast.identity.internal.rest.Dtos.DeleteAccount;
+import io.steadfast.identity.internal.rest.Dtos.PasswordChange;
+import io.steadfast.identity.internal.rest.Dtos.ProfilePatch;
+import io.steadfast.identity.internal.rest.Dtos.UserDto;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@Component(service = MeResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(RestApi.APP_SELECT)
+@JSONRequired
+@Path("/v1/me")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "me", description = "The caller's account")
+public class MeResource {
+
+    private final IdentityService identity;
+
+    @Activate
+    public MeResource(@Reference IdentityService identity) {
+        this.identity = identity;
+    }
+
+    @GET
+    @Operation(summary = "The caller's profile")
+    public UserDto get(@Context SecurityContext sc) {
+        return identity.me(Auth.user(sc));
+    }
+
+    @PATCH
+    @Operation(summary = "Change displayName, timezone, weekStart (MONDAY|SUNDAY) or dayStartsAt (hour 0-6)",
+            description = "Only the fields present change. dayStartsAt: a check-in before that hour counts for the "
+                    + "previous day, for people who go to bed after midnight.")
+    public UserDto patch(ProfilePatch body, @Context SecurityContext sc) {
+        return identity.updateProfile(Auth.user(sc), body);
+    }
+
+    @POST
+    @Path("/password")
+    @Operation(summary = "Change the password", description = "Revokes every other token of the account.")
+    public Response password(PasswordChange body, @Context SecurityContext sc) {
+        if (body == null) {
+            throw new ValidationException("body", "a JSON object is required");
+        }
+        identity.changePassword(Auth.user(sc), body.currentPassword(), body.newPassword());
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/export")
+    @Operation(summary = "Everything the caller owns, as one JSON document",
+            description = "Format `steadfast-export`, version 1: profile, access tokens (never their secrets) and "
+                    + "one section per bundle (habits, check-ins, ...). See docs/api.md.")
+    public Response export(@Context SecurityContext sc) {
+        Map<String, Object> doc = identity.export(Auth.user(sc));
+        return Response.ok(doc).header("Content-Disposition", "attachment; filename=\"steadfast-export.json\"")
+                .build();
+    }
+
+    @DELETE
+    @Operation(summary = "Delete the account and everything it owns", description = "Needs the password in the "
+            + "body: {\"password\": \"...\"}. Every token stops working at once.")
+    public Response delete(DeleteAccount body, @Context SecurityContext sc) {
+        identity.deleteAccount(Auth.user(sc), body == null ? null : body.password());
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,86 @@
+package io.steadfast.identity.internal.rest;
+
+import java.util.List;
+import java.util.UUID;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+import io.steadfast.api.auth.Auth;
+import io.steadfast.api.error.ApiException;
+import io.steadfast.api.error.ValidationException;
+import io.steadfast.api.rest.RestApi;
+import io.steadfast.identity.internal.IdentityService;
+import io.steadfast.identity.internal.rest.Dtos.NewToken;
+import io.steadfast.identity.internal.rest.Dtos.TokenDto;
+import io.steadfast.identity.internal.rest.Dtos.TokenRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@Component(service = TokenResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(RestApi.APP_SELECT)
+@JSONRequired
+@Path("/v1/me/tokens")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "tokens", description = "Personal access tokens for integrations")
+public class TokenResource {
+
+    private final IdentityService identity;
+
+    @Activate
+    public TokenResource(@Reference IdentityService identity) {
+        this.identity = identity;
+    }
+
+    @POST
+    @Operation(summary = "Create a personal access token", description = "{name, scopes: [read|write], "
+            + "expiresAt?}. The secret is in the answer once and never again. A read token gets 403 on writes.")
+    public Response create(TokenRequest body, @Context SecurityContext sc, @Context UriInfo uri) {
+        if (body == null) {
+            throw new ValidationException("body", "a JSON object is required");
+        }
+        NewToken t = identity.createToken(Auth.user(sc), body.name(), body.scopes(), body.expiresAt());
+        return Response.created(uri.getAbsolutePathBuilder().path(t.id().toString()).build()).entity(t).build();
+    }
+
+    @GET
+    @Operation(summary = "The caller's personal access tokens (never their secrets)")
+    public List<TokenDto> list(@Context SecurityContext sc) {
+        return identity.listTokens(Auth.user(sc));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Revoke a personal access token")
+    public Response revoke(@PathParam("id") String id, @Context SecurityContext sc) {
+        identity.revokeToken(Auth.user(sc), parse(id));
+        return Response.noContent().build();
+    }
+
+    static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("Token");
+        }
+    }
+}

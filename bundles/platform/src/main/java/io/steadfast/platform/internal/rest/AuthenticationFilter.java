@@ -1,0 +1,150 @@
+package io.steadfast.platform.internal.rest;
+
+import java.lang.reflect.Method;
+import java.security.Principal;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.HttpMethod;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.ResourceInfo;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.SecurityContext;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+
+import io.steadfast.api.auth.AuthenticatedUser;
+import io.steadfast.api.auth.Authenticator;
+import io.steadfast.api.auth.Public;
+import io.steadfast.api.auth.RequiresRole;
+import io.steadfast.api.rest.RestApi;
+
+/**
+ * Authentication for every resource of every bundle, including bundles installed later: a resource is protected
+ * unless its method or class is {@link Public}. A {@code Bearer} token is checked with the {@link Authenticator}
+ * service; reads ({@code GET}, {@code HEAD}, {@code OPTIONS}) need the {@code read} scope, everything else
+ * {@code write}; {@link RequiresRole} restricts to a role (admins pass every role check).
+ */
+@Component(service = ContainerRequestFilter.class)
+@JaxrsExtension
+@JaxrsName("steadfast.auth")
+@JaxrsApplicationSelect(RestApi.APP_SELECT)
+public class AuthenticationFilter implements ContainerRequestFilter {
+
+    @Context
+    ResourceInfo resourceInfo;
+
+    @Context
+    HttpServletRequest servletRequest;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile Authenticator authenticator;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Method method = resourceInfo == null ? null : resourceInfo.getResourceMethod();
+        Class<?> type = resourceInfo == null ? null : resourceInfo.getResourceClass();
+        if (method == null || type == null) {
+            return;
+        }
+        boolean isPublic = method.isAnnotationPresent(Public.class) || type.isAnnotationPresent(Public.class);
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        String token = bearer(header);
+        if (token == null) {
+            if (!isPublic) {
+                abort(request, 401, "unauthorized", "Unauthorized",
+                        "Send Authorization: Bearer <token> (a session token or a personal access token)");
+            }
+            return;
+        }
+        Authenticator a = authenticator;
+        if (a == null) {
+            if (!isPublic) {
+                abort(request, 503, "unavailable", "Service Unavailable", "Authentication is not available yet");
+            }
+            return;
+        }
+        Optional<AuthenticatedUser> user = a.authenticate(token);
+        if (user.isEmpty()) {
+            if (!isPublic) {
+                abort(request, 401, "unauthorized", "Unauthorized", "The token is invalid, expired or revoked");
+            }
+            return;
+        }
+        AuthenticatedUser u = user.get();
+        String needed = isRead(request.getMethod()) ? AuthenticatedUser.SCOPE_READ : AuthenticatedUser.SCOPE_WRITE;
+        if (!isPublic && !u.hasScope(needed)) {
+            abort(request, 403, "forbidden", "Forbidden", "This token lacks the '" + needed + "' scope");
+            return;
+        }
+        RequiresRole role = method.getAnnotation(RequiresRole.class);
+        if (role == null) {
+            role = type.getAnnotation(RequiresRole.class);
+        }
+        if (role != null && !u.isAdmin() && !role.value().equals(u.role())) {
+            abort(request, 403, "forbidden", "Forbidden", "This needs the '" + role.value() + "' role");
+            return;
+        }
+        boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
+        request.setSecurityContext(new BearerSecurityContext(u, secure));
+    }
+
+    static String bearer(String header) {
+        if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String t = header.substring(7).trim();
+        return t.isEmpty() ? null : t;
+    }
+
+    static boolean isRead(String method) {
+        return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) || HttpMethod.OPTIONS.equals(method);
+    }
+
+    private void abort(ContainerRequestContext request, int status, String slug, String title, String detail) {
+        Map<String, String> headers = status == 401 ? Map.of("WWW-Authenticate", "Bearer realm=\"steadfast\"")
+                : null;
+        request.abortWith(Problems.response(servletRequest, status, slug, title, detail, null, headers));
+    }
+
+    private static final class BearerSecurityContext implements SecurityContext {
+        private final AuthenticatedUser user;
+        private final boolean secure;
+
+        BearerSecurityContext(AuthenticatedUser user, boolean secure) {
+            this.user = user;
+            this.secure = secure;
+        }
+
+        @Override
+        public Principal getUserPrincipal() {
+            return user;
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return user.isAdmin() || role.equals(user.role());
+        }
+
+        @Override
+        public boolean isSecure() {
+            return secure;
+        }
+
+        @Override
+        public String getAuthenticationScheme() {
+            return "Bearer";
+        }
+    }
+}
