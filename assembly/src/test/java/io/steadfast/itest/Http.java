@@ -50,6 +50,15 @@ public final class Http {
         return send("GET", path, null);
     }
 
+    /** A request with {@code Authorization: Bearer token}. */
+    public HttpResponse<String> as(String token, String method, String path, String body, String... headers) {
+        String[] all = new String[headers.length + 2];
+        all[0] = "Authorization";
+        all[1] = "Bearer " + token;
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return send(method, path, body, all);
+    }
+
     /** Polls until the response matches, or the time is up; returns the last response. */
     public HttpResponse<String> await(String path, Predicate<HttpResponse<String>> done, Duration max) {
         long deadline = System.nanoTime() + max.toNanos();

@@ -115,6 +115,27 @@ public final class TestRedis {
             }
         }
 
+        /** Sends one command (e.g. {@code FLUSHALL}) and returns the first line of the reply. */
+        public String command(String... args) {
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                s.setSoTimeout(2000);
+                StringBuilder req = new StringBuilder("*").append(args.length).append("\r\n");
+                for (String a : args) {
+                    byte[] b = a.getBytes(StandardCharsets.UTF_8);
+                    req.append('$').append(b.length).append("\r\n").append(a).append("\r\n");
+                }
+                s.getOutputStream().write(req.toString().getBytes(StandardCharsets.UTF_8));
+                s.getOutputStream().flush();
+                byte[] buf = new byte[256];
+                int n = s.getInputStream().read(buf);
+                String reply = n <= 0 ? "" : new String(buf, 0, n, StandardCharsets.UTF_8);
+                int eol = reply.indexOf("\r\n");
+                return eol < 0 ? reply : reply.substring(0, eol);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         public synchronized void stop() {
             if (server != null) {
                 try {

@@ -152,6 +152,9 @@ public class IdentityService implements Authenticator, UserDirectory {
         }
         throttle("register:ip:" + clientAddress, c.registration_maxPerAddressPerHour(), Duration.ofHours(1),
                 "Too many registrations from this address");
+        if (users.findByEmail(mail).isPresent()) {
+            throw ApiException.conflict("An account with this email already exists");
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String role = users.count() == 0 ? AuthenticatedUser.ROLE_ADMIN : AuthenticatedUser.ROLE_USER;
         UserRow row;

@@ -1,0 +1,153 @@
+package io.steadfast.itest;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import io.steadfast.testsupport.TestPostgres;
+import io.steadfast.testsupport.TestRedis;
+
+/**
+ * Real Steadfast nodes ({@code bin/karaf server} of the assembled distribution) sharing one fresh PostgreSQL
+ * schema and one private Redis — the production set-up, on loopback. One cluster per test JVM, started on first
+ * use and stopped at exit.
+ */
+public final class Cluster {
+
+    private static Cluster instance;
+
+    private final List<Process> processes = new ArrayList<>();
+    private final List<Http> nodes = new ArrayList<>();
+    private final TestRedis.Private redis;
+    private final String dbUrl;
+
+    public static synchronized Cluster get() {
+        if (instance == null) {
+            instance = new Cluster(2);
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
+            // the first account of a server is its admin
+            Accounts.adminOf(instance.node(0));
+        }
+        return instance;
+    }
+
+    private Cluster(int size) {
+        this.dbUrl = TestPostgres.freshSchemaUrl();
+        this.redis = TestRedis.startPrivate();
+        try {
+            for (int i = 0; i < size; i++) {
+                int port = Distribution.freePort();
+                Path home = copy("node" + i);
+                writeConfig(home);
+                ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
+                        .directory(home.toFile()).redirectErrorStream(true)
+                        .redirectOutput(home.resolve("console.log").toFile());
+                Map<String, String> env = pb.environment();
+                env.put("STEADFAST_HTTP_PORT", Integer.toString(port));
+                env.put("STEADFAST_DB_URL", dbUrl);
+                env.put("STEADFAST_DB_USER", TestPostgres.user());
+                env.put("STEADFAST_DB_PASSWORD", TestPostgres.password());
+                env.put("STEADFAST_REDIS_URL", redis.url());
+                env.put("JAVA_HOME", System.getProperty("java.home"));
+                env.put("CHECK_ROOT_INSTANCE_RUNNING", "false");
+                processes.add(pb.start());
+                nodes.add(new Http(port));
+                if (i == 0) {
+                    awaitHealthy(nodes.get(0), home);
+                }
+            }
+            for (int i = 1; i < size; i++) {
+                awaitHealthy(nodes.get(i), null);
+            }
+        } catch (IOException e) {
+            stop();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitHealthy(Http node, Path home) {
+        HttpResponse<String> r = node.await("/health", x -> x.statusCode() == 200, Duration.ofSeconds(120));
+        if (r == null || r.statusCode() != 200) {
+            throw new IllegalStateException("node not healthy: " + (r == null ? "no answer" : r.body())
+                    + (home == null ? "" : " see " + home.resolve("console.log")));
+        }
+    }
+
+    /** Node {@code i} (0 or 1). */
+    public Http node(int i) {
+        return nodes.get(i);
+    }
+
+    public TestRedis.Private redis() {
+        return redis;
+    }
+
+    public String dbUrl() {
+        return dbUrl;
+    }
+
+    /** Clears the throttling counters (all tests share 127.0.0.1) and the token cache. */
+    public void resetCounters() {
+        redis.command("FLUSHALL");
+    }
+
+    private void stop() {
+        for (Process p : processes) {
+            p.descendants().forEach(ProcessHandle::destroy);
+            p.destroy();
+        }
+        for (Process p : processes) {
+            try {
+                if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        redis.stop();
+    }
+
+    private static void writeConfig(Path home) throws IOException {
+        // fewer failures per address than the default, so that the throttling test runs quickly
+        Files.writeString(home.resolve("etc/io.steadfast.identity.cfg"),
+                "login.maxFailuresPerAccount = 5\nlogin.maxFailuresPerAddress = 12\n");
+    }
+
+    static Path copy(String name) throws IOException {
+        Path source = Path.of(System.getProperty("steadfast.assembly"));
+        Path target = Path.of("target", "cluster-" + name + "-" + System.nanoTime()).toAbsolutePath();
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path rel = source.relativize(p);
+                if (rel.startsWith("data") || rel.startsWith("instances") || rel.toString().equals("lock")) {
+                    continue;
+                }
+                Path dest = target.resolve(rel.toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        for (String script : new String[] { "karaf", "start", "stop", "client", "status", "shell", "setenv",
+                "inc" }) {
+            File f = target.resolve("bin/" + script).toFile();
+            if (f.exists()) {
+                f.setExecutable(true);
+            }
+        }
+        return target;
+    }
+}

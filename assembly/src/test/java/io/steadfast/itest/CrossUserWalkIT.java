@@ -1,0 +1,120 @@
+package io.steadfast.itest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Isolation between users, for every endpoint that exists — including ones added later — without a test per
+ * endpoint: user B creates one object of every kind, then user A calls every operation of the OpenAPI document
+ * with B's ids in its path. Anything but 404 (or 403 for a scope) fails. A's lists must not show B's ids either,
+ * and B's objects must survive the walk.
+ */
+class CrossUserWalkIT {
+
+    private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
+
+    @Test
+    void anotherUsersObjectsAnswer404EverywhereAndStayIntact() {
+        Cluster cluster = Cluster.get();
+        Http http = cluster.node(0);
+        IdentityApiIT.Account alice = Accounts.register(http, "walk-a-" + UUID.randomUUID() + "@example.org");
+        IdentityApiIT.Account bob = Accounts.register(http, "walk-b-" + UUID.randomUUID() + "@example.org");
+        Fixtures bobs = Fixtures.create(http, bob);
+        assertThat(bobs.ids()).isNotEmpty();
+
+        Map<String, Object> doc = Http.json(http.get("/api/openapi.json"));
+        Map<?, ?> paths = (Map<?, ?>) doc.get("paths");
+        List<String> failures = new ArrayList<>();
+        int calls = 0;
+        for (Map.Entry<?, ?> p : paths.entrySet()) {
+            String template = p.getKey().toString();
+            if (!template.startsWith("/api/") || !template.contains("{")) {
+                continue;
+            }
+            for (Object m : ((Map<?, ?>) p.getValue()).keySet()) {
+                String method = m.toString().toUpperCase();
+                if (!Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
+                    continue;
+                }
+                for (String path : instantiate(template, bobs.ids())) {
+                    String body = Set.of("POST", "PUT", "PATCH").contains(method) ? "{}" : null;
+                    HttpResponse<String> r = http.as(alice.token(), method, path, body);
+                    calls++;
+                    if (r.statusCode() != 404 && r.statusCode() != 403) {
+                        failures.add(method + " " + path + " -> " + r.statusCode() + " " + r.body());
+                    }
+                }
+            }
+        }
+        assertThat(calls).as("operations with ids walked").isPositive();
+        assertThat(failures).as("answers to another user's ids").isEmpty();
+
+        for (Map.Entry<?, ?> p : paths.entrySet()) {
+            String path = p.getKey().toString();
+            if (path.startsWith("/api/") && !path.contains("{") && ((Map<?, ?>) p.getValue()).containsKey("get")
+                    && !path.contains("/admin/") && !path.endsWith("openapi.json")) {
+                HttpResponse<String> r = http.as(alice.token(), "GET", path, null);
+                for (String id : bobs.ids()) {
+                    assertThat(r.body()).as("GET " + path + " shows another user's id").doesNotContain(id);
+                }
+            }
+        }
+        bobs.assertIntact(http);
+    }
+
+    /** Every way to fill the template's parameters with the given ids (other parameters get plausible values). */
+    static List<String> instantiate(String template, Set<String> ids) {
+        List<String> out = new ArrayList<>();
+        out.add(template);
+        Matcher m = PARAM.matcher(template);
+        Set<String> params = new LinkedHashSet<>();
+        while (m.find()) {
+            params.add(m.group(1));
+        }
+        for (String param : params) {
+            List<String> next = new ArrayList<>();
+            for (String partial : out) {
+                if (param.equals("id") || param.endsWith("Id")) {
+                    for (String id : ids) {
+                        next.add(partial.replace("{" + param + "}", id));
+                    }
+                } else if (param.toLowerCase().contains("date")) {
+                    next.add(partial.replace("{" + param + "}", "2026-01-05"));
+                } else {
+                    next.add(partial.replace("{" + param + "}", "x"));
+                }
+            }
+            out = next;
+        }
+        return out;
+    }
+
+    /** One object of every kind, owned by one user. Later capabilities add theirs here. */
+    record Fixtures(IdentityApiIT.Account owner, Set<String> ids, String patSecret) {
+
+        static Fixtures create(Http http, IdentityApiIT.Account owner) {
+            Set<String> ids = new LinkedHashSet<>();
+            HttpResponse<String> pat = http.as(owner.token(), "POST", "/api/v1/me/tokens",
+                    "{\"name\":\"walk\",\"scopes\":[\"read\"]}");
+            ids.add(Http.json(pat).get("id").toString());
+            ids.add(owner.userId());
+            return new Fixtures(owner, ids, Http.json(pat).get("token").toString());
+        }
+
+        void assertIntact(Http http) {
+            assertThat(http.as(patSecret, "GET", "/api/v1/me", null).statusCode()).isEqualTo(200);
+            assertThat(http.as(owner.token(), "GET", "/api/v1/me/tokens", null).body()).contains("walk");
+        }
+    }
+}
