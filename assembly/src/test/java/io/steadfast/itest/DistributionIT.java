@@ -84,7 +84,7 @@ public class DistributionIT {
         }
         assertTrue("Not active: " + notActive, notActive.isEmpty());
         for (String name : new String[] { "io.steadfast.api", "io.steadfast.storage", "io.steadfast.platform",
-                "io.steadfast.redis" }) {
+                "io.steadfast.redis", "io.steadfast.identity" }) {
             assertTrue(name + " installed", bundle(name) != null);
         }
     }
@@ -184,14 +184,20 @@ public class DistributionIT {
 
     @Test
     public void aResourceBundleInstalledAtRuntimeAnswersAndIsGoneAfterUninstall() throws Exception {
-        assertEquals(404, http.get("/api/hot").statusCode());
+        HttpResponse<String> reg = http.send("POST", "/api/v1/auth/register", "{\"email\":\"hot-"
+                + System.nanoTime() + "@example.org\",\"password\":\"correct horse battery staple\"}");
+        assertEquals(reg.body(), 201, reg.statusCode());
+        String token = Http.json(reg).get("token").toString();
+        assertEquals(404, http.as(token, "GET", "/api/hot", null).statusCode());
         Bundle hot = context.installBundle(System.getProperty("steadfast.test.hotBundle"));
         long start = System.nanoTime();
         hot.start();
-        HttpResponse<String> up = http.await("/api/hot", r -> r.statusCode() == 200, Duration.ofSeconds(10));
-        assertEquals(200, up.statusCode());
-        assertEquals("hot", up.body());
+        HttpResponse<String> up = http.await("/api/hot", r -> r.statusCode() != 404, Duration.ofSeconds(10));
         System.out.println("hot resource answered after " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        assertEquals("a bundle installed later is protected without code of its own", 401, up.statusCode());
+        HttpResponse<String> authed = http.as(token, "GET", "/api/hot", null);
+        assertEquals(200, authed.statusCode());
+        assertEquals("hot", authed.body());
         hot.uninstall();
         HttpResponse<String> gone = http.await("/api/hot", r -> r.statusCode() == 404, Duration.ofSeconds(10));
         assertEquals(404, gone.statusCode());

@@ -1,0 +1,251 @@
+package io.steadfast.habit.internal.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+
+import io.steadfast.api.habit.spi.HabitType;
+import io.steadfast.api.habit.spi.HabitType.DayOutcome;
+import io.steadfast.api.habit.spi.HabitType.DayRecord;
+import io.steadfast.api.habit.spi.HabitType.HabitDefinition;
+import io.steadfast.habit.api.DayState;
+import io.steadfast.habit.api.Schedule;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * {@link Agenda} and {@link HabitCalendar} against a deliberately naive oracle that recomputes every date from
+ * scratch: it finds weeks by walking back day by day, months by walking forward, every-n-days by stepping from the
+ * start date, and recounts the whole period for every date.
+ */
+class AgendaOracleTest {
+
+    /** The history covers {@code base - HISTORY_BEFORE} to {@code base + HISTORY_AFTER}. */
+    private static final int HISTORY_BEFORE = 110;
+    private static final int HISTORY_AFTER = 110;
+
+    /** A random habit, history and range. */
+    record Scenario(Schedule schedule, HabitType type, BigDecimal target, DayOfWeek weekStart, LocalDate startDate,
+            LocalDate today, LocalDate from, LocalDate to, Map<LocalDate, DayRecord> records) {
+
+        HabitRules rules() {
+            return new HabitRules(schedule, startDate, type, new HabitDefinition(target, null));
+        }
+
+        @Override
+        public String toString() {
+            return "Scenario[" + schedule + ", " + type.key() + " target " + target + ", weeks from " + weekStart
+                    + ", start " + startDate + ", today " + today + ", range " + from + ".." + to + ", records "
+                    + new java.util.TreeMap<>(records) + "]";
+        }
+    }
+
+    @Property(tries = 300)
+    void agendaMatchesTheOracle(@ForAll("scenarios") Scenario s) {
+        HabitRules rules = s.rules();
+        for (LocalDate d = s.from(); !d.isAfter(s.to()); d = d.plusDays(1)) {
+            assertThat(Agenda.item(rules, s.records(), d, s.today(), s.weekStart())).as("%s", d)
+                    .isEqualTo(oracle(s, d));
+        }
+    }
+
+    @Property(tries = 300)
+    void calendarMatchesTheOracle(@ForAll("scenarios") Scenario s) {
+        NavigableMap<LocalDate, AgendaItem> items = HabitCalendar.range(s.rules(), s.records(), s.from(), s.to(),
+                s.today(), s.weekStart());
+        assertThat(items.firstKey()).isEqualTo(s.from());
+        assertThat(items.lastKey()).isEqualTo(s.to());
+        assertThat(items).hasSize((int) (s.to().toEpochDay() - s.from().toEpochDay() + 1));
+        for (Map.Entry<LocalDate, AgendaItem> e : items.entrySet()) {
+            assertThat(e.getValue()).as("%s", e.getKey()).isEqualTo(oracle(s, e.getKey()));
+        }
+    }
+
+    @Property(tries = 200)
+    void calendarRangesSplitAnywhere(@ForAll("scenarios") Scenario s) {
+        long days = s.to().toEpochDay() - s.from().toEpochDay();
+        LocalDate cut = s.from().plusDays(days / 3);
+        NavigableMap<LocalDate, AgendaItem> whole = HabitCalendar.range(s.rules(), s.records(), s.from(), s.to(),
+                s.today(), s.weekStart());
+        Map<LocalDate, AgendaItem> parts = new HashMap<>(HabitCalendar.range(s.rules(), s.records(), s.from(), cut,
+                s.today(), s.weekStart()));
+        if (cut.isBefore(s.to())) {
+            parts.putAll(HabitCalendar.range(s.rules(), s.records(), cut.plusDays(1), s.to(), s.today(),
+                    s.weekStart()));
+        }
+        assertThat(parts).isEqualTo(whole);
+    }
+
+    @Property(tries = 200)
+    void itemsAreConsistent(@ForAll("scenarios") Scenario s) {
+        HabitCalendar.range(s.rules(), s.records(), s.from(), s.to(), s.today(), s.weekStart()).forEach((d, item) -> {
+            assertThat(item.state() == DayState.NOT_DUE).as("not due iff neither due nor recorded, %s", d)
+                    .isEqualTo(!item.due() && (d.isAfter(s.today()) ? !skipped(s.records().get(d))
+                            : s.records().get(d) == null));
+            if (d.isBefore(s.startDate())) {
+                assertThat(item.due()).isFalse();
+            }
+            if (d.isAfter(s.today())) {
+                assertThat(item.state()).isIn(DayState.PENDING, DayState.NOT_DUE, DayState.SKIPPED);
+                assertThat(item.progress()).isNull();
+            }
+            if (d.isBefore(s.today()) && item.due()) {
+                assertThat(item.state()).isNotEqualTo(DayState.PENDING);
+            }
+            assertThat(item.period() != null).isEqualTo(s.schedule().perPeriod());
+            if (item.period() != null) {
+                assertThat(item.period().start()).isBeforeOrEqualTo(d);
+                assertThat(item.period().end()).isAfterOrEqualTo(d);
+                assertThat(item.period().done()).isBetween(0, item.period().end().getDayOfMonth() + 31);
+                if (!item.period().met() && !d.isBefore(s.startDate()) && !d.isAfter(s.today())) {
+                    assertThat(item.due()).as("an unmet period keeps every day due, %s", d).isTrue();
+                }
+            }
+            assertThat(item.target()).isEqualTo(s.target());
+        });
+    }
+
+    // ---- the oracle ----------------------------------------------------------------------------------------------
+
+    static AgendaItem oracle(Scenario s, LocalDate date) {
+        DayRecord record = s.records().get(date);
+        PeriodProgress period = null;
+        boolean due;
+        if (s.schedule() instanceof Schedule.TimesPerWeek || s.schedule() instanceof Schedule.TimesPerMonth) {
+            int times = s.schedule() instanceof Schedule.TimesPerWeek w ? w.times()
+                    : ((Schedule.TimesPerMonth) s.schedule()).times();
+            LocalDate start;
+            LocalDate end;
+            if (s.schedule() instanceof Schedule.TimesPerWeek) {
+                start = date;
+                while (start.getDayOfWeek() != s.weekStart()) {
+                    start = start.minusDays(1);
+                }
+                end = start.plusDays(6);
+            } else {
+                start = LocalDate.of(date.getYear(), date.getMonth(), 1);
+                end = start;
+                while (end.plusDays(1).getMonth() == start.getMonth()) {
+                    end = end.plusDays(1);
+                }
+            }
+            int doneBefore = 0;
+            int doneAll = 0;
+            for (LocalDate x = start; !x.isAfter(end); x = x.plusDays(1)) {
+                boolean counted = !x.isBefore(s.startDate()) && !x.isAfter(s.today());
+                if (counted && naiveState(s, x) == DayState.DONE) {
+                    doneAll++;
+                    if (x.isBefore(date)) {
+                        doneBefore++;
+                    }
+                }
+            }
+            boolean selfDone = !date.isBefore(s.startDate()) && !date.isAfter(s.today())
+                    && naiveState(s, date) == DayState.DONE;
+            due = !date.isBefore(s.startDate()) && (doneBefore < times || selfDone);
+            period = new PeriodProgress(doneAll, times, start, end);
+        } else if (s.schedule() instanceof Schedule.Daily) {
+            due = !date.isBefore(s.startDate());
+        } else if (s.schedule() instanceof Schedule.Weekdays w) {
+            due = !date.isBefore(s.startDate()) && w.days().contains(date.getDayOfWeek());
+        } else {
+            int n = ((Schedule.EveryNDays) s.schedule()).n();
+            due = false;
+            for (LocalDate x = s.startDate(); !x.isAfter(date); x = x.plusDays(n)) {
+                if (x.equals(date)) {
+                    due = true;
+                }
+            }
+        }
+
+        DayState state;
+        BigDecimal progress = null;
+        if (date.isAfter(s.today())) {
+            state = skipped(record) ? DayState.SKIPPED : due ? DayState.PENDING : DayState.NOT_DUE;
+        } else if (record == null && !due) {
+            state = DayState.NOT_DUE;
+        } else if (skipped(record)) {
+            state = DayState.SKIPPED;
+        } else {
+            DayOutcome outcome = s.type().evaluate(new HabitDefinition(s.target(), null), record,
+                    date.isBefore(s.today()));
+            state = DayState.valueOf(outcome.status().name());
+            progress = outcome.progress();
+        }
+        return new AgendaItem(due, state, progress, s.target(), period);
+    }
+
+    private static DayState naiveState(Scenario s, LocalDate x) {
+        DayRecord record = s.records().get(x);
+        if (skipped(record)) {
+            return DayState.SKIPPED;
+        }
+        return DayState.valueOf(s.type().evaluate(new HabitDefinition(s.target(), null), record, x.isBefore(s.today()))
+                .status().name());
+    }
+
+    private static boolean skipped(DayRecord record) {
+        return record != null && record.skipped();
+    }
+
+    // ---- generators ----------------------------------------------------------------------------------------------
+
+    @Provide
+    Arbitrary<Scenario> scenarios() {
+        Arbitrary<LocalDate> base = Arbitraries.longs().between(LocalDate.of(2023, 1, 1).toEpochDay(),
+                LocalDate.of(2028, 12, 31).toEpochDay()).map(LocalDate::ofEpochDay);
+        Arbitrary<Integer> startOffset = Arbitraries.integers().between(-45, 45);
+        Arbitrary<Integer> todayOffset = Arbitraries.integers().between(-45, 60);
+        Arbitrary<Integer> fromOffset = Arbitraries.integers().between(-70, 30);
+        Arbitrary<Integer> length = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(0)),
+                net.jqwik.api.Tuple.of(6, Arbitraries.integers().between(0, 100)));
+        Arbitrary<List<Optional<DayRecord>>> history = dayRecords().list()
+                .ofSize(HISTORY_BEFORE + HISTORY_AFTER);
+        Arbitrary<Object[]> habit = Combinators.combine(schedules(), Arbitraries.of(Fixtures.BOOLEAN, Fixtures.COUNT,
+                Fixtures.LIMIT), Arbitraries.integers().between(0, 4), Arbitraries.of(DayOfWeek.class))
+                .as((schedule, type, target, weekStart) -> new Object[] { schedule, type, target, weekStart });
+        return Combinators.combine(habit, base, startOffset, todayOffset, fromOffset, length, history)
+                .as((h, b, start, today, from, len, days) -> {
+                    Map<LocalDate, DayRecord> records = new HashMap<>();
+                    for (int i = 0; i < days.size(); i++) {
+                        LocalDate d = b.plusDays(i - HISTORY_BEFORE);
+                        days.get(i).ifPresent(r -> records.put(d, r));
+                    }
+                    HabitType type = (HabitType) h[1];
+                    BigDecimal target = type == Fixtures.BOOLEAN ? null : BigDecimal.valueOf((Integer) h[2]);
+                    LocalDate first = b.plusDays(from);
+                    return new Scenario((Schedule) h[0], type, target, (DayOfWeek) h[3], b.plusDays(start),
+                            b.plusDays(today), first, first.plusDays(len), records);
+                });
+    }
+
+    private static Arbitrary<Schedule> schedules() {
+        return Arbitraries.oneOf(Arbitraries.just(new Schedule.Daily()),
+                Arbitraries.of(DayOfWeek.class).set().ofMinSize(1).map(Schedule.Weekdays::new),
+                Arbitraries.integers().between(1, 7).map(Schedule.TimesPerWeek::new),
+                Arbitraries.integers().between(1, 31).map(Schedule.TimesPerMonth::new),
+                Arbitraries.integers().between(1, 20).map(Schedule.EveryNDays::new),
+                Arbitraries.integers().between(1, 365).map(Schedule.EveryNDays::new));
+    }
+
+    private static Arbitrary<Optional<DayRecord>> dayRecords() {
+        Arbitrary<BigDecimal> values = Arbitraries.of("0", "0.5", "1", "2", "3", "4", "7").map(BigDecimal::new)
+                .injectNull(0.2);
+        Arbitrary<Optional<DayRecord>> recorded = Combinators.combine(values, Arbitraries.of(false, false, false, true))
+                .as((v, skipped) -> Optional.of(new DayRecord(v, null, skipped)));
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(5, Arbitraries.just(Optional.<DayRecord>empty())),
+                net.jqwik.api.Tuple.of(5, recorded));
+    }
+}
