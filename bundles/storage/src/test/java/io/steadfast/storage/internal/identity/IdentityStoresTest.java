@@ -23,9 +23,9 @@ import io.steadfast.storage.identity.TokenRow;
 import io.steadfast.storage.identity.UserRow;
 import io.steadfast.storage.internal.db.TestDatabase;
 
-class IdentityStoresTest {
+public class IdentityStoresTest {
 
-    static UserRow user(String email) {
+    public static UserRow user(String email) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         return new UserRow(UUID.randomUUID(), email, "Ann", "$argon2id$x", "Europe/Berlin", "MONDAY", 0, "user", now,
                 now);

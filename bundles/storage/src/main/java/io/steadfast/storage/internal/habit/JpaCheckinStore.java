@@ -1,0 +1,212 @@
+package io.steadfast.storage.internal.habit;
+
+import static io.steadfast.storage.internal.db.Persistence.fromDb;
+import static io.steadfast.storage.internal.db.Persistence.toDb;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.steadfast.storage.habit.CheckinRow;
+import io.steadfast.storage.habit.CheckinStore;
+import io.steadfast.storage.habit.IncrementResult;
+import io.steadfast.storage.internal.db.Persistence;
+import io.steadfast.storage.internal.db.SchemaReady;
+
+@Component(service = CheckinStore.class)
+public class JpaCheckinStore implements CheckinStore {
+
+    private static final int ATTEMPTS = 5;
+
+    private final JpaTemplate jpa;
+
+    @Activate
+    public JpaCheckinStore(@Reference(target = "(osgi.unit.name=steadfast)") JpaTemplate jpa,
+            @Reference SchemaReady schema) {
+        this.jpa = jpa;
+    }
+
+    @Override
+    public Optional<CheckinRow> find(UUID habitId, LocalDate date) {
+        return Optional.ofNullable(jpa.txExpr(TransactionType.Supports,
+                em -> toRow(em.find(CheckinEntity.class, new CheckinEntity.Key(habitId.toString(), date)))));
+    }
+
+    @Override
+    public CheckinRow put(CheckinRow row) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return jpa.txExpr(TransactionType.Required, em -> {
+                    CheckinEntity e = em.find(CheckinEntity.class, new CheckinEntity.Key(row.habitId().toString(),
+                            row.date()), LockModeType.PESSIMISTIC_WRITE);
+                    boolean fresh = e == null;
+                    if (fresh) {
+                        e = new CheckinEntity();
+                        e.habitId = row.habitId().toString();
+                        e.date = row.date();
+                        e.createdAt = toDb(row.createdAt());
+                    }
+                    e.value = row.value();
+                    e.note = row.note();
+                    e.status = row.status();
+                    e.backfilled = row.backfilled();
+                    e.updatedAt = toDb(row.updatedAt());
+                    if (fresh) {
+                        em.persist(e);
+                    }
+                    em.flush();
+                    return toRow(e);
+                });
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !Persistence.isConstraintViolation(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Override
+    public boolean delete(UUID habitId, LocalDate date) {
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                "DELETE FROM Checkin c WHERE c.habitId = :h AND c.date = :d").setParameter("h", habitId.toString())
+                .setParameter("d", date).executeUpdate() > 0);
+    }
+
+    @Override
+    public List<CheckinRow> range(UUID habitId, LocalDate from, LocalDate to) {
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                "SELECT c FROM Checkin c WHERE c.habitId = :h AND c.date >= :f AND c.date <= :t ORDER BY c.date",
+                CheckinEntity.class).setParameter("h", habitId.toString()).setParameter("f", from)
+                .setParameter("t", to).getResultList().stream().map(JpaCheckinStore::toRow)
+                .collect(Collectors.toList()));
+    }
+
+    @Override
+    public List<CheckinRow> range(Collection<UUID> habitIds, LocalDate from, LocalDate to) {
+        if (habitIds.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = habitIds.stream().map(UUID::toString).collect(Collectors.toList());
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                "SELECT c FROM Checkin c WHERE c.habitId IN :h AND c.date >= :f AND c.date <= :t "
+                        + "ORDER BY c.habitId, c.date", CheckinEntity.class).setParameter("h", ids)
+                .setParameter("f", from).setParameter("t", to).getResultList().stream().map(JpaCheckinStore::toRow)
+                .collect(Collectors.toList()));
+    }
+
+    @Override
+    public List<CheckinRow> all(UUID habitId) {
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                "SELECT c FROM Checkin c WHERE c.habitId = :h ORDER BY c.date", CheckinEntity.class)
+                .setParameter("h", habitId.toString()).getResultList().stream().map(JpaCheckinStore::toRow)
+                .collect(Collectors.toList()));
+    }
+
+    @Override
+    public IncrementResult increment(UUID userId, UUID habitId, LocalDate date, BigDecimal delta, boolean backfilled,
+            String idempotencyKey, String requestHash, Instant now) {
+        for (int attempt = 1;; attempt++) {
+            if (idempotencyKey != null) {
+                Optional<IncrementResult> replay = replay(userId, idempotencyKey);
+                if (replay.isPresent()) {
+                    return replay.get();
+                }
+            }
+            try {
+                return jpa.txExpr(TransactionType.Required, em -> {
+                    if (idempotencyKey != null) {
+                        IdempotencyEntity k = new IdempotencyEntity();
+                        k.userId = userId.toString();
+                        k.key = idempotencyKey;
+                        k.requestHash = requestHash;
+                        k.habitId = habitId.toString();
+                        k.date = date;
+                        k.status = "done";
+                        k.createdAt = toDb(now);
+                        em.persist(k);
+                        em.flush();
+                    }
+                    CheckinRow row = add(em, habitId, date, delta, backfilled, now);
+                    if (idempotencyKey != null) {
+                        IdempotencyEntity k = em.find(IdempotencyEntity.class,
+                                new IdempotencyEntity.Key(userId.toString(), idempotencyKey));
+                        k.value = row.value();
+                        k.note = row.note();
+                        k.status = row.status();
+                        k.backfilled = row.backfilled();
+                    }
+                    return new IncrementResult(row, false, requestHash);
+                });
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !Persistence.isConstraintViolation(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Optional<IncrementResult> replay(UUID userId, String key) {
+        return Optional.ofNullable(jpa.txExpr(TransactionType.Supports, em -> {
+            IdempotencyEntity k = em.find(IdempotencyEntity.class, new IdempotencyEntity.Key(userId.toString(), key));
+            if (k == null) {
+                return null;
+            }
+            CheckinRow row = new CheckinRow(UUID.fromString(k.habitId), k.date, k.value, k.note, k.status,
+                    k.backfilled, fromDb(k.createdAt), fromDb(k.createdAt));
+            return new IncrementResult(row, true, k.requestHash);
+        }));
+    }
+
+    private static CheckinRow add(EntityManager em, UUID habitId, LocalDate date, BigDecimal delta,
+            boolean backfilled, Instant now) {
+        CheckinEntity e = em.find(CheckinEntity.class, new CheckinEntity.Key(habitId.toString(), date),
+                LockModeType.PESSIMISTIC_WRITE);
+        if (e == null) {
+            e = new CheckinEntity();
+            e.habitId = habitId.toString();
+            e.date = date;
+            e.value = delta;
+            e.status = "done";
+            e.backfilled = backfilled;
+            e.createdAt = toDb(now);
+            e.updatedAt = toDb(now);
+            em.persist(e);
+        } else {
+            e.value = (e.value == null ? BigDecimal.ZERO : e.value).add(delta);
+            e.status = "done";
+            e.backfilled = e.backfilled || backfilled;
+            e.updatedAt = toDb(now);
+        }
+        em.flush();
+        return toRow(e);
+    }
+
+    static CheckinRow toRow(CheckinEntity e) {
+        if (e == null) {
+            return null;
+        }
+        return new CheckinRow(UUID.fromString(e.habitId), e.date, e.value == null ? null : e.value.stripTrailingZeros(),
+                e.note, e.status, e.backfilled, fromDb(e.createdAt), fromDb(e.updatedAt));
+    }
+
+    static List<CheckinRow> rows(List<CheckinEntity> es) {
+        List<CheckinRow> out = new ArrayList<>();
+        es.forEach(e -> out.add(toRow(e)));
+        return out;
+    }
+}
