@@ -28,6 +28,7 @@ import io.steadfast.api.error.ValidationException;
  * @param times for {@code times_per_week} (1–7) and {@code times_per_month} (1–31)
  * @param n     for {@code every_n_days} (1–365)
  */
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 public record ScheduleSpec(String kind, List<String> days, Integer times, Integer n) {
 
     /** The field names used in {@link ValidationException}s. */

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.Optional;
 
 import io.steadfast.api.habit.spi.HabitType;
 import io.steadfast.api.habit.spi.HabitType.DayOutcome;
@@ -23,6 +22,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.RandomDistribution;
+import net.jqwik.api.Tuple;
 
 /**
  * {@link Agenda} and {@link HabitCalendar} against a deliberately naive oracle that recomputes every date from
@@ -107,7 +108,9 @@ class AgendaOracleTest {
             if (item.period() != null) {
                 assertThat(item.period().start()).isBeforeOrEqualTo(d);
                 assertThat(item.period().end()).isAfterOrEqualTo(d);
-                assertThat(item.period().done()).isBetween(0, item.period().end().getDayOfMonth() + 31);
+                int length = (int) (item.period().end().toEpochDay() - item.period().start().toEpochDay()) + 1;
+                assertThat(length).isEqualTo(s.schedule() instanceof Schedule.TimesPerWeek ? 7 : d.lengthOfMonth());
+                assertThat(item.period().done()).isBetween(0, length);
                 if (!item.period().met() && !d.isBefore(s.startDate()) && !d.isAfter(s.today())) {
                     assertThat(item.due()).as("an unmet period keeps every day due, %s", d).isTrue();
                 }
@@ -204,24 +207,26 @@ class AgendaOracleTest {
     @Provide
     Arbitrary<Scenario> scenarios() {
         Arbitrary<LocalDate> base = Arbitraries.longs().between(LocalDate.of(2023, 1, 1).toEpochDay(),
-                LocalDate.of(2028, 12, 31).toEpochDay()).map(LocalDate::ofEpochDay);
-        Arbitrary<Integer> startOffset = Arbitraries.integers().between(-45, 45);
-        Arbitrary<Integer> todayOffset = Arbitraries.integers().between(-45, 60);
-        Arbitrary<Integer> fromOffset = Arbitraries.integers().between(-70, 30);
-        Arbitrary<Integer> length = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(1, Arbitraries.just(0)),
-                net.jqwik.api.Tuple.of(6, Arbitraries.integers().between(0, 100)));
-        Arbitrary<List<Optional<DayRecord>>> history = dayRecords().list()
-                .ofSize(HISTORY_BEFORE + HISTORY_AFTER);
+                LocalDate.of(2028, 12, 31).toEpochDay()).withDistribution(RandomDistribution.uniform())
+                .map(LocalDate::ofEpochDay);
+        Arbitrary<Integer> startOffset = uniform(-45, 45);
+        Arbitrary<Integer> todayOffset = uniform(-45, 60);
+        Arbitrary<Integer> fromOffset = uniform(-70, 30);
+        Arbitrary<Integer> length = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(0)),
+                Tuple.of(9, uniform(0, 100)));
+        Arbitrary<Integer> density = uniform(5, 100); // percent of the days holding a record
+        Arbitrary<List<Cell>> history = cells().list().ofSize(HISTORY_BEFORE + HISTORY_AFTER).withoutEdgeCases();
         Arbitrary<Object[]> habit = Combinators.combine(schedules(), Arbitraries.of(Fixtures.BOOLEAN, Fixtures.COUNT,
                 Fixtures.LIMIT), Arbitraries.integers().between(0, 4), Arbitraries.of(DayOfWeek.class))
                 .as((schedule, type, target, weekStart) -> new Object[] { schedule, type, target, weekStart });
-        return Combinators.combine(habit, base, startOffset, todayOffset, fromOffset, length, history)
-                .as((h, b, start, today, from, len, days) -> {
+        return Combinators.combine(habit, base, startOffset, todayOffset, fromOffset, length, density, history)
+                .as((h, b, start, today, from, len, percent, cells) -> {
                     Map<LocalDate, DayRecord> records = new HashMap<>();
-                    for (int i = 0; i < days.size(); i++) {
-                        LocalDate d = b.plusDays(i - HISTORY_BEFORE);
-                        days.get(i).ifPresent(r -> records.put(d, r));
+                    for (int i = 0; i < cells.size(); i++) {
+                        Cell cell = cells.get(i);
+                        if (cell.roll() < percent) {
+                            records.put(b.plusDays(i - HISTORY_BEFORE), cell.record());
+                        }
                     }
                     HabitType type = (HabitType) h[1];
                     BigDecimal target = type == Fixtures.BOOLEAN ? null : BigDecimal.valueOf((Integer) h[2]);
@@ -231,21 +236,30 @@ class AgendaOracleTest {
                 });
     }
 
-    private static Arbitrary<Schedule> schedules() {
-        return Arbitraries.oneOf(Arbitraries.just(new Schedule.Daily()),
-                Arbitraries.of(DayOfWeek.class).set().ofMinSize(1).map(Schedule.Weekdays::new),
-                Arbitraries.integers().between(1, 7).map(Schedule.TimesPerWeek::new),
-                Arbitraries.integers().between(1, 31).map(Schedule.TimesPerMonth::new),
-                Arbitraries.integers().between(1, 20).map(Schedule.EveryNDays::new),
-                Arbitraries.integers().between(1, 365).map(Schedule.EveryNDays::new));
+    /** One day of a history: recorded when {@code roll} is below the scenario's density. */
+    record Cell(int roll, DayRecord record) {
     }
 
-    private static Arbitrary<Optional<DayRecord>> dayRecords() {
+    private static Arbitrary<Integer> uniform(int min, int max) {
+        return Arbitraries.integers().between(min, max).withDistribution(RandomDistribution.uniform());
+    }
+
+    /** Per-period schedules get half of the tries: they hold most of the rules. */
+    private static Arbitrary<Schedule> schedules() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(1, Arbitraries.just(new Schedule.Daily())),
+                Tuple.of(1, Arbitraries.of(DayOfWeek.class).set().ofMinSize(1).map(Schedule.Weekdays::new)),
+                Tuple.of(2, Arbitraries.integers().between(1, 7).map(Schedule.TimesPerWeek::new)),
+                Tuple.of(2, uniform(1, 31).map(Schedule.TimesPerMonth::new)),
+                Tuple.of(1, Arbitraries.integers().between(1, 20).map(Schedule.EveryNDays::new)),
+                Tuple.of(1, uniform(1, 365).map(Schedule.EveryNDays::new)));
+    }
+
+    private static Arbitrary<Cell> cells() {
         Arbitrary<BigDecimal> values = Arbitraries.of("0", "0.5", "1", "2", "3", "4", "7").map(BigDecimal::new)
                 .injectNull(0.2);
-        Arbitrary<Optional<DayRecord>> recorded = Combinators.combine(values, Arbitraries.of(false, false, false, true))
-                .as((v, skipped) -> Optional.of(new DayRecord(v, null, skipped)));
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(5, Arbitraries.just(Optional.<DayRecord>empty())),
-                net.jqwik.api.Tuple.of(5, recorded));
+        Arbitrary<DayRecord> records = Combinators.combine(values, Arbitraries.of(false, false, false, true))
+                .as((v, skipped) -> new DayRecord(v, null, skipped));
+        return Combinators.combine(uniform(0, 99), records).as(Cell::new);
     }
 }

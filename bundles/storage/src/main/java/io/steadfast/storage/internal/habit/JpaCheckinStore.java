@@ -166,7 +166,8 @@ public class JpaCheckinStore implements CheckinStore {
             if (k == null) {
                 return null;
             }
-            CheckinRow row = new CheckinRow(UUID.fromString(k.habitId), k.date, k.value, k.note, k.status,
+            CheckinRow row = new CheckinRow(UUID.fromString(k.habitId), k.date,
+                    k.value == null ? null : k.value.stripTrailingZeros(), k.note, k.status,
                     k.backfilled, fromDb(k.createdAt), fromDb(k.createdAt));
             return new IncrementResult(row, true, k.requestHash);
         }));

@@ -1,0 +1,72 @@
+package io.steadfast.habit.internal.service;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.TimeZone;
+
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
+import biweekly.property.DateEnd;
+import biweekly.property.DateStart;
+import biweekly.property.Transparency;
+import biweekly.util.DateTimeComponents;
+import biweekly.util.ICalDate;
+import io.steadfast.habit.internal.rest.HabitDtos.HabitDto;
+
+/**
+ * Renders the due habits of the coming days as RFC 5545 iCalendar (biweekly): one all-day, transparent event per
+ * habit and due day, with a stable UID so calendar apps update rather than duplicate events.
+ */
+public final class FeedRenderer {
+
+    private FeedRenderer() {
+    }
+
+    public static String render(HabitService.FeedData data) {
+        ICalendar ical = new ICalendar();
+        ical.setProductId("-//Steadfast//Habits//EN");
+        ical.setName("Steadfast habits");
+        ical.setDescription("Habits due in the coming days");
+        ical.setRefreshInterval(new biweekly.util.Duration.Builder().hours(1).build());
+        for (Map.Entry<HabitDto, List<LocalDate>> e : data.due().entrySet()) {
+            HabitDto h = e.getKey();
+            for (LocalDate d : e.getValue()) {
+                VEvent ev = new VEvent();
+                ev.setUid(h.id() + "-" + d + "@steadfast");
+                ev.setSummary(summary(h));
+                if (h.description() != null) {
+                    ev.setDescription(h.description());
+                }
+                ev.setDateStart(new DateStart(allDay(d)));
+                ev.setDateEnd(new DateEnd(allDay(d.plusDays(1))));
+                ev.setTransparency(Transparency.transparent());
+                ev.addCategories("habit");
+                ical.addEvent(ev);
+            }
+        }
+        return Biweekly.write(ical).tz(TimeZone.getTimeZone("UTC"), false).go();
+    }
+
+    private static String summary(HabitDto h) {
+        StringBuilder s = new StringBuilder(h.name());
+        if (h.target() != null && h.unit() != null) {
+            s.append(" (").append(h.target().stripTrailingZeros().toPlainString()).append(' ').append(h.unit())
+                    .append(')');
+        }
+        if ("times_per_week".equals(h.schedule().kind())) {
+            s.append(" — ").append(h.schedule().times()).append("× this week");
+        } else if ("times_per_month".equals(h.schedule().kind())) {
+            s.append(" — ").append(h.schedule().times()).append("× this month");
+        }
+        return s.toString();
+    }
+
+    private static ICalDate allDay(LocalDate d) {
+        Date date = Date.from(d.atStartOfDay(ZoneOffset.UTC).toInstant());
+        return new ICalDate(date, new DateTimeComponents(d.getYear(), d.getMonthValue(), d.getDayOfMonth()), false);
+    }
+}
