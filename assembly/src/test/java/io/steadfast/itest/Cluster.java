@@ -121,7 +121,7 @@ public final class Cluster {
     private static void writeConfig(Path home) throws IOException {
         // fewer failures per address than the default, so that the throttling test runs quickly
         Files.writeString(home.resolve("etc/io.steadfast.identity.cfg"),
-                "login.maxFailuresPerAccount = 5\nlogin.maxFailuresPerAddress = 12\n");
+                "login.maxFailuresPerAccount = 5\nlogin.maxFailuresPerAddress = 12\nregistration.maxPerAddressPerHour = 100000\n");
     }
 
     static Path copy(String name) throws IOException {

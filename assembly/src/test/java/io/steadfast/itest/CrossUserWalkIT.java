@@ -109,12 +109,24 @@ class CrossUserWalkIT {
                     "{\"name\":\"walk\",\"scopes\":[\"read\"]}");
             ids.add(Http.json(pat).get("id").toString());
             ids.add(owner.userId());
+            HttpResponse<String> habit = http.as(owner.token(), "POST", "/api/v1/habits",
+                    "{\"name\":\"walk habit\",\"type\":\"count\",\"target\":3,\"schedule\":{\"kind\":\"daily\"},"
+                            + "\"startDate\":\"2026-01-01\"}");
+            String habitId = Http.json(habit).get("id").toString();
+            ids.add(habitId);
+            http.as(owner.token(), "PUT", "/api/v1/habits/" + habitId + "/checkins/2026-01-05", "{\"value\":2}");
+            http.as(owner.token(), "POST", "/api/v1/me/calendar-feed", null);
             return new Fixtures(owner, ids, Http.json(pat).get("token").toString());
         }
 
         void assertIntact(Http http) {
             assertThat(http.as(patSecret, "GET", "/api/v1/me", null).statusCode()).isEqualTo(200);
             assertThat(http.as(owner.token(), "GET", "/api/v1/me/tokens", null).body()).contains("walk");
+            HttpResponse<String> habits = http.as(owner.token(), "GET", "/api/v1/habits", null);
+            assertThat(habits.body()).contains("walk habit");
+            String id = habits.body().replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
+            assertThat(http.as(owner.token(), "GET", "/api/v1/habits/" + id + "/checkins?from=2026-01-01&to=2026-01-10",
+                    null).body()).contains("\"value\":2");
         }
     }
 }

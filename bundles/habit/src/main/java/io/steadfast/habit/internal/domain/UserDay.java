@@ -44,7 +44,14 @@ public final class UserDay {
      */
     public static Instant startOf(LocalDate date, ZoneId zone, int dayStartsAt) {
         checkDayStart(dayStartsAt);
-        return date.atTime(dayStartsAt, 0).atZone(zone).toInstant();
+        java.time.LocalDateTime local = date.atTime(dayStartsAt, 0);
+        java.time.zone.ZoneOffsetTransition gap = zone.getRules().getTransition(local);
+        if (gap != null && gap.isGap()) {
+            // the start hour does not exist that day (e.g. Chatham's 02:45 -> 03:45): the day starts when the clock
+            // jumps, not an hour later as ZonedDateTime's resolution would have it
+            return gap.getInstant();
+        }
+        return local.atZone(zone).toInstant();
     }
 
     private static void checkDayStart(int dayStartsAt) {

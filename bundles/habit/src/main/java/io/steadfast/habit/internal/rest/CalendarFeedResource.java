@@ -35,7 +35,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @JaxrsResource
 @JaxrsApplicationSelect(RestApi.APP_SELECT)
 @JSONRequired
-@Path("/v1")
+@Path("/v1/me/calendar-feed")
 @Tag(name = "calendar feed", description = "Subscribe to your due habits from any calendar app")
 public class CalendarFeedResource {
 
@@ -49,27 +49,11 @@ public class CalendarFeedResource {
     }
 
     @POST
-    @Path("/me/calendar-feed")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or rotate your calendar feed URL", description = "Answers {url}: a secret URL "
             + "that needs no Authorization header, for calendar apps. Rotating invalidates the previous URL.")
     public FeedUrl rotate(@Context SecurityContext sc, @Context UriInfo uri) {
         String secret = habits.rotateFeed(Auth.user(sc).userId());
         return new FeedUrl(uri.getBaseUriBuilder().path("v1/calendar-feed/" + secret + ".ics").build().toString());
-    }
-
-    @GET
-    @Path("/calendar-feed/{file}")
-    @Produces("text/calendar")
-    @Public
-    @SecurityRequirements
-    @Operation(summary = "The iCalendar feed (RFC 5545) of the habits due in the next 14 days")
-    public Response feed(@PathParam("file") String file) {
-        String secret = file.endsWith(".ics") ? file.substring(0, file.length() - 4) : file;
-        UUID owner = habits.feedOwner(secret).orElseThrow(() -> ApiException.notFound("Calendar feed"));
-        String ics = FeedRenderer.render(habits.feedData(owner, DAYS));
-        return Response.ok(ics, "text/calendar; charset=utf-8")
-                .header("Content-Disposition", "inline; filename=\"steadfast.ics\"")
-                .header("Cache-Control", "private, max-age=300").build();
     }
 }

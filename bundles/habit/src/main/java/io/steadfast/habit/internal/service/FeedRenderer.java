@@ -10,6 +10,7 @@ import java.util.TimeZone;
 import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
+import biweekly.io.TimezoneAssignment;
 import biweekly.property.DateEnd;
 import biweekly.property.DateStart;
 import biweekly.property.Transparency;
@@ -48,7 +49,9 @@ public final class FeedRenderer {
                 ical.addEvent(ev);
             }
         }
-        return Biweekly.write(ical).tz(TimeZone.getTimeZone("UTC"), false).go();
+        // dates are all-day and written in UTC by global id: no VTIMEZONE, and nothing is downloaded
+        ical.getTimezoneInfo().setDefaultTimezone(new TimezoneAssignment(TimeZone.getTimeZone("UTC"), "UTC"));
+        return Biweekly.write(ical).go();
     }
 
     private static String summary(HabitDto h) {

@@ -143,6 +143,17 @@ class UserDayTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @org.junit.jupiter.api.Test
+    void aStartHourInsideADstGapStartsTheDayWhenTheClockJumps() {
+        // Pacific/Chatham springs forward from 02:45 to 03:45 on 2000-10-01
+        ZoneId chatham = ZoneId.of("Pacific/Chatham");
+        LocalDate oct1 = LocalDate.of(2000, 10, 1);
+        Instant start = UserDay.startOf(oct1, chatham, 3);
+        assertThat(java.time.LocalDateTime.ofInstant(start, chatham)).isEqualTo("2000-10-01T03:45");
+        assertThat(UserDay.today(start.minusNanos(1), chatham, 3)).isEqualTo(oct1.minusDays(1));
+        assertThat(UserDay.today(start, chatham, 3)).isEqualTo(oct1);
+    }
+
     @Property(tries = 500)
     void aDayRunsFromItsStartToTheNextDaysStart(@ForAll("zones") ZoneId zone,
             @ForAll @LongRange(min = 10_957, max = 25_567) long epochDay, // 2000-01-01 .. 2039-12-31

@@ -20,6 +20,15 @@ public final class Persistence {
         return t == null ? null : t.toInstant(ZoneOffset.UTC);
     }
 
+    /** A stored decimal without trailing zeros and without an exponent: 10.0000 becomes 10, not 1E+1. */
+    public static java.math.BigDecimal plain(java.math.BigDecimal d) {
+        if (d == null) {
+            return null;
+        }
+        java.math.BigDecimal s = d.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
     /** Whether a failure was a unique (or other integrity) constraint violation, SQLSTATE class 23. */
     public static boolean isConstraintViolation(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {

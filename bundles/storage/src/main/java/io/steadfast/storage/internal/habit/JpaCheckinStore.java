@@ -167,7 +167,7 @@ public class JpaCheckinStore implements CheckinStore {
                 return null;
             }
             CheckinRow row = new CheckinRow(UUID.fromString(k.habitId), k.date,
-                    k.value == null ? null : k.value.stripTrailingZeros(), k.note, k.status,
+                    io.steadfast.storage.internal.db.Persistence.plain(k.value), k.note, k.status,
                     k.backfilled, fromDb(k.createdAt), fromDb(k.createdAt));
             return new IncrementResult(row, true, k.requestHash);
         }));
@@ -201,7 +201,7 @@ public class JpaCheckinStore implements CheckinStore {
         if (e == null) {
             return null;
         }
-        return new CheckinRow(UUID.fromString(e.habitId), e.date, e.value == null ? null : e.value.stripTrailingZeros(),
+        return new CheckinRow(UUID.fromString(e.habitId), e.date, io.steadfast.storage.internal.db.Persistence.plain(e.value),
                 e.note, e.status, e.backfilled, fromDb(e.createdAt), fromDb(e.updatedAt));
     }
 

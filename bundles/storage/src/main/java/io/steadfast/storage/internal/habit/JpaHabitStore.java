@@ -140,7 +140,7 @@ public class JpaHabitStore implements HabitStore {
 
     static HabitRow toRow(HabitEntity e) {
         return new HabitRow(UUID.fromString(e.id), UUID.fromString(e.userId), e.name, e.description, e.typeKey,
-                e.target == null ? null : e.target.stripTrailingZeros(), e.unit, e.schedule, e.startDate, e.color,
+                io.steadfast.storage.internal.db.Persistence.plain(e.target), e.unit, e.schedule, e.startDate, e.color,
                 e.icon, e.archived, e.sortOrder, fromDb(e.createdAt), fromDb(e.updatedAt));
     }
 }

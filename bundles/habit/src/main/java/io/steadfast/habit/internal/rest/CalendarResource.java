@@ -18,39 +18,27 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import io.steadfast.api.auth.Auth;
 import io.steadfast.api.rest.RestApi;
 import io.steadfast.habit.internal.rest.HabitDtos.Calendar;
-import io.steadfast.habit.internal.rest.HabitDtos.Today;
 import io.steadfast.habit.internal.service.HabitService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-@Component(service = AgendaResource.class)
+@Component(service = CalendarResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(RestApi.APP_SELECT)
 @JSONRequired
-@Path("/v1")
+@Path("/v1/calendar")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "agenda", description = "What is due today and on each day")
-public class AgendaResource {
+public class CalendarResource {
 
     private final HabitService habits;
 
     @Activate
-    public AgendaResource(@Reference HabitService habits) {
+    public CalendarResource(@Reference HabitService habits) {
         this.habits = habits;
     }
 
     @GET
-    @Path("/today")
-    @Operation(summary = "The day's agenda (default: your today, in your time zone and day start)",
-            description = "Every active habit with {habit, due, status: done|partial|missed|skipped|pending|not_due, "
-                    + "progress: {value, target}} and, for per-week/month schedules, period: {done, times, start, "
-                    + "end}. A per-period habit is due every day of its period until the count is met.")
-    public Today today(@QueryParam("date") String date, @Context SecurityContext sc) {
-        return habits.today(Auth.user(sc).userId(), date);
-    }
-
-    @GET
-    @Path("/calendar")
     @Operation(summary = "Each day's status of each habit from `from` to `to` (at most 366 days)")
     public Calendar calendar(@QueryParam("from") String from, @QueryParam("to") String to,
             @Context SecurityContext sc) {
