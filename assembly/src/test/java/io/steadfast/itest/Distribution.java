@@ -44,7 +44,9 @@ public final class Distribution {
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
                         Integer.toString(port)),
                 systemProperty("steadfast.test.port").value(Integer.toString(port)),
-                systemProperty("steadfast.test.hotBundle").value(hotBundle().toUri().toString())));
+                systemProperty("steadfast.test.hotBundle").value(hotBundle().toUri().toString()),
+                systemProperty("steadfast.plugin.measurement").value(
+                        System.getProperty("steadfast.plugin.measurement", ""))));
         o.addAll(Arrays.asList(extra));
         return o.toArray(new Option[0]);
     }

@@ -61,11 +61,17 @@ public final class Http {
 
     /** Polls until the response matches, or the time is up; returns the last response. */
     public HttpResponse<String> await(String path, Predicate<HttpResponse<String>> done, Duration max) {
+        return awaitAs(null, path, done, max);
+    }
+
+    /** {@link #await} with a bearer token. */
+    public HttpResponse<String> awaitAs(String token, String path, Predicate<HttpResponse<String>> done,
+            Duration max) {
         long deadline = System.nanoTime() + max.toNanos();
         HttpResponse<String> last = null;
         while (System.nanoTime() < deadline) {
             try {
-                last = get(path);
+                last = token == null ? get(path) : as(token, "GET", path, null);
                 if (done.test(last)) {
                     return last;
                 }
