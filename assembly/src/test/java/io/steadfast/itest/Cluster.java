@@ -80,6 +80,7 @@ public final class Cluster {
             throw new IllegalStateException("node not healthy: " + (r == null ? "no answer" : r.body())
                     + (home == null ? "" : " see " + home.resolve("console.log")));
         }
+        node.awaitApi();
     }
 
     /** Node {@code i} (0 or 1). */

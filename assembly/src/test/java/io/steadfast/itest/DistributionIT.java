@@ -60,7 +60,7 @@ public class DistributionIT {
         props.put("osgi.jaxrs.application.select", "(osgi.jaxrs.name=steadfast)");
         props.put("osgi.jaxrs.extension.select", "(osgi.jaxrs.media.type=application/json)");
         echo = context.registerService(EchoResource.class, new EchoResource(), props);
-        http.await("/health", r -> r.statusCode() == 200, Duration.ofSeconds(60));
+        http.awaitApi();
         http.await("/api/itest/echo/things/x", r -> r.statusCode() == 404 && r.body().contains("Thing"),
                 Duration.ofSeconds(20));
     }

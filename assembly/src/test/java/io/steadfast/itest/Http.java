@@ -64,6 +64,29 @@ public final class Http {
         return awaitAs(null, path, done, max);
     }
 
+    /** Paths every test expects; their presence in the OpenAPI document means every bundle's resources are up. */
+    static final String[] CORE_PATHS = { "/api/v1/auth/register", "/api/v1/me/tokens/{id}", "/api/v1/habits",
+        "/api/v1/habits/{id}/checkins/{date}", "/api/v1/today", "/api/v1/calendar", "/api/v1/habit-types",
+        "/api/v1/me/calendar-feed" };
+
+    /** Waits until the node is healthy and serves the resources of every bundle. */
+    public void awaitApi() {
+        await("/health", r -> r.statusCode() == 200, Duration.ofSeconds(120));
+        HttpResponse<String> doc = await("/api/openapi.json", r -> {
+            for (String p : CORE_PATHS) {
+                if (!r.body().contains("\"" + p + "\"")) {
+                    return false;
+                }
+            }
+            return true;
+        }, Duration.ofSeconds(60));
+        for (String p : CORE_PATHS) {
+            if (doc == null || !doc.body().contains("\"" + p + "\"")) {
+                throw new IllegalStateException("the API did not come up: " + p + " missing");
+            }
+        }
+    }
+
     /** {@link #await} with a bearer token. */
     public HttpResponse<String> awaitAs(String token, String path, Predicate<HttpResponse<String>> done,
             Duration max) {

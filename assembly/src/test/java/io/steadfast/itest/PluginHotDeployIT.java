@@ -48,7 +48,7 @@ public class PluginHotDeployIT {
     @Test
     public void theMeasurementPluginComesAndGoesWithoutARestart() throws Exception {
         Http http = new Http(Distribution.port());
-        http.await("/health", r -> r.statusCode() == 200, Duration.ofSeconds(60));
+        http.awaitApi();
         HttpResponse<String> reg = http.send("POST", "/api/v1/auth/register",
                 "{\"email\":\"plugin@example.org\",\"password\":\"correct horse battery staple\"}");
         assertEquals(reg.body(), 201, reg.statusCode());

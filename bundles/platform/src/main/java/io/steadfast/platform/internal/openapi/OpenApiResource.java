@@ -47,6 +47,8 @@ public class OpenApiResource {
     private final ServiceTracker<Object, Class<?>> tracker;
     private final String version;
     private volatile String cached;
+    /** Bumped whenever a resource comes or goes, so a document generated meanwhile is not cached stale. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     @Activate
     public OpenApiResource(BundleContext context) throws InvalidSyntaxException {
@@ -57,20 +59,20 @@ public class OpenApiResource {
                 Class<?> cls = implementationClass(ref);
                 if (cls != null) {
                     resources.put(ref, cls);
-                    cached = null;
+                    invalidate();
                 }
                 return cls;
             }
 
             @Override
             public void modifiedService(ServiceReference<Object> ref, Class<?> cls) {
-                cached = null;
+                invalidate();
             }
 
             @Override
             public void removedService(ServiceReference<Object> ref, Class<?> cls) {
                 resources.remove(ref);
-                cached = null;
+                invalidate();
             }
         };
         tracker.open(true);
@@ -109,6 +111,11 @@ public class OpenApiResource {
         return null;
     }
 
+    private synchronized void invalidate() {
+        generation.incrementAndGet();
+        cached = null;
+    }
+
     @Deactivate
     void deactivate() {
         tracker.close();
@@ -121,6 +128,7 @@ public class OpenApiResource {
     public Response document() {
         String doc = cached;
         if (doc == null) {
+            long gen = generation.get();
             List<Class<?>> api = new ArrayList<>();
             List<Class<?>> health = List.of(io.steadfast.platform.internal.health.HealthApi.class);
             resources.forEach((ref, cls) -> {
@@ -137,7 +145,11 @@ public class OpenApiResource {
             } finally {
                 Thread.currentThread().setContextClassLoader(previous);
             }
-            cached = doc;
+            synchronized (this) {
+                if (generation.get() == gen) {
+                    cached = doc;
+                }
+            }
             LOG.debug("OpenAPI document regenerated from {} resources", api.size() + health.size());
         }
         return Response.ok(doc, MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-cache").build();

@@ -26,11 +26,11 @@ import io.steadfast.storage.internal.db.TestDatabase;
 import io.steadfast.storage.internal.identity.IdentityStoresTest;
 import io.steadfast.storage.internal.identity.JpaUserStore;
 
-class HabitStoresTest {
+public class HabitStoresTest {
 
     static final LocalDate DAY = LocalDate.of(2026, 3, 2);
 
-    static HabitRow habit(UUID user, String name) {
+    public static HabitRow habit(UUID user, String name) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         return new HabitRow(UUID.randomUUID(), user, name, "desc", "count", new BigDecimal("8"), "glasses", "daily",
                 DAY, "#22aa88", "water", false, 0, now, now);
