@@ -25,6 +25,10 @@ import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 
 import io.steadfast.api.account.UserDirectory;
 import io.steadfast.api.account.UserProfile;
@@ -80,6 +84,9 @@ public class HabitService {
     private final UserDirectory directory;
     private final HabitTypeRegistry types;
     private final Clock clock;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile EventAdmin events;
 
     @Activate
     public HabitService(@Reference HabitStore habits, @Reference CheckinStore checkins,
@@ -143,6 +150,7 @@ public class HabitService {
         HabitRow row = habits.create(new HabitRow(UUID.randomUUID(), userId, name, blankToNull(in.description()),
                 type.get().key(), in.target(), blankToNull(unit), ScheduleCodec.encode(schedule), start,
                 blankToNull(in.color()), blankToNull(in.icon()), Boolean.TRUE.equals(in.archived()), 0, now, now));
+        habitChanged(userId, row.id());
         return dto(row);
     }
 
@@ -189,13 +197,16 @@ public class HabitService {
                 in.color() != null ? blankToNull(in.color()) : h.color(),
                 in.icon() != null ? blankToNull(in.icon()) : h.icon(),
                 in.archived() != null ? in.archived() : h.archived(), h.sortOrder(), h.createdAt(), clock.instant());
-        return dto(habits.update(next).orElseThrow(() -> ApiException.notFound("Habit")));
+        HabitDto out = dto(habits.update(next).orElseThrow(() -> ApiException.notFound("Habit")));
+        habitChanged(userId, habitId);
+        return out;
     }
 
     public void delete(UUID userId, UUID habitId) {
         if (!habits.delete(userId, habitId)) {
             throw ApiException.notFound("Habit");
         }
+        habitChanged(userId, habitId);
     }
 
     public void reorder(UUID userId, List<String> ids) {
@@ -255,6 +266,7 @@ public class HabitService {
         boolean backfilled = date.isBefore(today(user));
         CheckinRow row = checkins.put(new CheckinRow(habitId, date, in.value(), blankToNull(in.note()), status,
                 backfilled, existing.map(CheckinRow::createdAt).orElse(now), now));
+        checkinChanged(userId, habitId, date);
         return dto(row);
     }
 
@@ -262,7 +274,9 @@ public class HabitService {
         HabitRow h = habit(userId, habitId);
         LocalDate date = parseDate(dateText, "date");
         availableType(h);
-        checkins.delete(h.id(), date);
+        if (checkins.delete(h.id(), date)) {
+            checkinChanged(userId, habitId, date);
+        }
     }
 
     /** Adds to the day's value. With an idempotency key, a replay adds nothing and answers the first result. */
@@ -285,6 +299,9 @@ public class HabitService {
                 idempotencyKey, requestHash, clock.instant().truncatedTo(ChronoUnit.MILLIS));
         if (r.replayed() && !requestHash.equals(r.requestHash())) {
             throw new ValidationException("Idempotency-Key", "was already used for a different request");
+        }
+        if (!r.replayed()) {
+            checkinChanged(userId, habitId, date);
         }
         return new Increment(dto(r.row()), r.replayed());
     }
@@ -419,6 +436,25 @@ public class HabitService {
 
     public List<CheckinDto> allCheckins(UUID habitId) {
         return checkins.all(habitId).stream().map(HabitService::dto).collect(Collectors.toList());
+    }
+
+    // ------------------------------------------------------------------------------------------------ events
+
+    /** Synchronous, so that statistics and achievements are current when the write answers. */
+    private void checkinChanged(UUID userId, UUID habitId, LocalDate date) {
+        EventAdmin ea = events;
+        if (ea != null) {
+            ea.sendEvent(new Event(io.steadfast.habit.api.HabitQuery.TOPIC_CHECKIN_CHANGED,
+                    Map.of("userId", userId.toString(), "habitId", habitId.toString(), "date", date.toString())));
+        }
+    }
+
+    private void habitChanged(UUID userId, UUID habitId) {
+        EventAdmin ea = events;
+        if (ea != null) {
+            ea.sendEvent(new Event(io.steadfast.habit.api.HabitQuery.TOPIC_HABIT_CHANGED,
+                    Map.of("userId", userId.toString(), "habitId", habitId.toString())));
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
