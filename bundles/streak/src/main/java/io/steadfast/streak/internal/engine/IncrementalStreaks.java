@@ -1,0 +1,483 @@
+package io.steadfast.streak.internal.engine;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NavigableSet;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import io.steadfast.habit.api.DayState;
+import io.steadfast.habit.api.Schedule;
+import io.steadfast.habit.api.ScheduleSpec;
+import io.steadfast.streak.internal.engine.Periods.Period;
+
+/**
+ * The statistics of one habit kept up to date incrementally: an aggregate that is stored as a short string
+ * ({@link #serialize()}, {@link #restore(String)}) and folds only the days that changed, with exactly the results of
+ * {@link BruteForce}.
+ * <p>
+ * <b>State.</b> The aggregate keeps <em>checkpoints</em>: the running state ({@code Tally}) at a date {@code x}, folded
+ * from the ended days before {@code x}. Such a state does not depend on the user's today, so it stays valid until a day
+ * before {@code x} changes. There is one checkpoint at the first day of each month (the newest
+ * {@value #DEFAULT_RETAINED_MONTHS} by default), and one at the user's today as of the last {@link #apply} (the
+ * <em>tip</em>). The start date is always a resume point, with the empty state. The user's today itself is kept as a
+ * {@link Day} and only folded into the results by {@link #stats}, since it is still in progress.
+ * <p>
+ * <b>Protocol.</b> When days from {@code changed} on have changed (an edit of a past day, a check-in today, or simply
+ * a new today: then the previous today, which has now ended, is the first changed day), the caller asks
+ * {@code from = }{@link #replayFrom(LocalDate) replayFrom(changed)}, the latest resume point on or before
+ * {@code changed}, evaluates the days {@code from} to today and passes them to {@link #apply(List)}. For the
+ * statistics the caller passes the days from {@link #recentFrom()} (at most 366 days) to {@link #stats(List)}.
+ * <pre>
+ * IncrementalStreaks agg = IncrementalStreaks.restore(row.state());           // or create(...) for a new habit
+ * agg.apply(calendar(agg.replayFrom(min(changed, agg.computedThrough())), today));
+ * Stats stats = agg.stats(calendar(agg.recentFrom(), today));
+ * row.state(agg.serialize());
+ * </pre>
+ * <b>Cost model</b> ({@code n} = days passed to {@code apply}, {@code k} = number of checkpoints, at most the
+ * retained months + 1):
+ * <ul>
+ * <li>a check-in or edit today: {@code replayFrom(today)} is the tip, so {@code apply} folds 1 day: O(1 + k);</li>
+ * <li>the first call on a new day: from the previous today, O(days since the last apply + k);</li>
+ * <li>an edit of a past day within the retained months: from the first of its month, O(days from there to
+ * today + k), at most ~31 days more than the edit's age;</li>
+ * <li>an edit older than the oldest retained checkpoint: a full replay from the start date, O(history);</li>
+ * <li>{@link #stats}: O(366) for per-day schedules (the rolling windows are counted from the days passed),
+ * O(54 + 7) for per-period schedules (the windows come from the last 64 ended periods kept in the state);</li>
+ * <li>the serialised state: a header plus ~150–180 characters per checkpoint: ~2–2.5 kB with the default
+ * retention, whatever the length of the history.</li>
+ * </ul>
+ * A change of the schedule, start date or first day of the week is out of scope: the aggregate is for one of each
+ * ({@link #isFor}); the caller creates a new one and replays the whole history.
+ * <p>
+ * Not thread-safe.
+ */
+public final class IncrementalStreaks {
+
+    /** How many month-start checkpoints are kept by default: edits up to about a year back replay from one. */
+    public static final int DEFAULT_RETAINED_MONTHS = 12;
+
+    private static final String VERSION = "s1";
+
+    private final Schedule schedule;
+    private final LocalDate startDate;
+    private final DayOfWeek weekStart;
+    private final int retainedMonths;
+    private final String unit;
+    private final double multiplier;
+    /** For per-period schedules the count a period asks for, else 0. */
+    private final int times;
+
+    /** The user's today as of the last {@link #apply}, {@code null} before the first. */
+    private LocalDate today;
+    /** The user's today's day, {@code null} when {@code today} is {@code null} or before the start date. */
+    private Day todayDay;
+    /** The checkpoints by date: month starts and the tip at {@code today}. */
+    private final TreeMap<LocalDate, Tally> checkpoints = new TreeMap<>();
+
+    private IncrementalStreaks(Schedule schedule, LocalDate startDate, DayOfWeek weekStart, int retainedMonths) {
+        this.schedule = Objects.requireNonNull(schedule, "schedule");
+        this.startDate = Objects.requireNonNull(startDate, "startDate");
+        this.weekStart = Objects.requireNonNull(weekStart, "weekStart");
+        if (retainedMonths < 0) {
+            throw new IllegalArgumentException("retainedMonths must not be negative, was " + retainedMonths);
+        }
+        this.retainedMonths = retainedMonths;
+        this.unit = Rules.unit(schedule);
+        this.multiplier = Strength.multiplier(schedule);
+        this.times = schedule instanceof Schedule.PerPeriod p ? p.times() : 0;
+    }
+
+    /** A new aggregate with {@value #DEFAULT_RETAINED_MONTHS} retained month checkpoints and nothing applied yet. */
+    public static IncrementalStreaks create(Schedule schedule, LocalDate startDate, DayOfWeek weekStart) {
+        return create(schedule, startDate, weekStart, DEFAULT_RETAINED_MONTHS);
+    }
+
+    /**
+     * A new aggregate with nothing applied yet.
+     *
+     * @param retainedMonths how many month-start checkpoints to keep (0: only the tip; edits before today then replay
+     *                       from the start date)
+     */
+    public static IncrementalStreaks create(Schedule schedule, LocalDate startDate, DayOfWeek weekStart,
+            int retainedMonths) {
+        return new IncrementalStreaks(schedule, startDate, weekStart, retainedMonths);
+    }
+
+    /** Whether the aggregate was made for this schedule, start date and first day of the week. */
+    public boolean isFor(Schedule schedule, LocalDate startDate, DayOfWeek weekStart) {
+        return this.schedule.equals(schedule) && this.startDate.equals(startDate) && this.weekStart == weekStart;
+    }
+
+    /** The user's today as of the last {@link #apply}: the last date the state includes; {@code null} before. */
+    public LocalDate computedThrough() {
+        return today;
+    }
+
+    /**
+     * Where a replay must start when the days from {@code changed} on have changed: the latest checkpoint on or before
+     * {@code changed}, else the start date.
+     */
+    public LocalDate replayFrom(LocalDate changed) {
+        Objects.requireNonNull(changed, "changed");
+        LocalDate floor = checkpoints.floorKey(changed);
+        return floor == null || floor.isBefore(startDate) ? startDate : floor;
+    }
+
+    /** The dates {@link #apply} may start at: the start date and the checkpoints. */
+    public NavigableSet<LocalDate> resumePoints() {
+        TreeSet<LocalDate> points = new TreeSet<>(checkpoints.keySet());
+        points.add(startDate);
+        return Collections.unmodifiableNavigableSet(points);
+    }
+
+    /**
+     * {@link #apply(LocalDate, List)} with the user's today the date of the last day.
+     *
+     * @throws IllegalArgumentException when {@code days} is empty
+     */
+    public void apply(List<Day> days) {
+        if (days.isEmpty()) {
+            throw new IllegalArgumentException("no days: pass at least the user's today");
+        }
+        apply(days.get(days.size() - 1).date(), days);
+    }
+
+    /**
+     * Replays the days from a resume point to the user's today. The checkpoints after the first day are dropped and
+     * rebuilt; then the month checkpoints beyond the retained number are dropped. On an exception nothing changed.
+     *
+     * @param today the user's today
+     * @param days  the evaluated days, one after the other, from a {@linkplain #resumePoints() resume point}
+     *              (normally {@link #replayFrom}) to {@code today}; empty when {@code today} is before the start date
+     * @throws IllegalArgumentException when the days do not start at a resume point or do not run to {@code today}
+     */
+    public void apply(LocalDate today, List<Day> days) {
+        Objects.requireNonNull(today, "today");
+        Objects.requireNonNull(days, "days");
+        if (today.isBefore(startDate)) {
+            Rules.requireRun(days, startDate, startDate.minusDays(1));
+            checkpoints.clear();
+            this.today = today;
+            this.todayDay = null;
+            return;
+        }
+        if (days.isEmpty()) {
+            throw new IllegalArgumentException("no days: pass the days from a resume point to " + today);
+        }
+        LocalDate from = days.get(0).date();
+        Tally state;
+        if (from.equals(startDate)) {
+            state = new Tally();
+        } else {
+            Tally checkpoint = checkpoints.get(from);
+            if (checkpoint == null) {
+                throw new IllegalArgumentException("cannot resume at " + from + ": the days must start at one of "
+                        + resumePoints() + ", see replayFrom");
+            }
+            state = checkpoint.copy();
+        }
+        Rules.requireRun(days, from, today);
+
+        checkpoints.tailMap(from, true).clear();
+        for (int i = 0; i < days.size() - 1; i++) {
+            Day day = days.get(i);
+            if (day.date().getDayOfMonth() == 1 && day.date().isAfter(startDate)) {
+                checkpoints.put(day.date(), state.copy());
+            }
+            fold(state, day);
+        }
+        checkpoints.put(today, state);
+        prune(today);
+        this.today = today;
+        this.todayDay = days.get(days.size() - 1);
+    }
+
+    /** Keeps the tip and the newest {@link #retainedMonths} month starts. */
+    private void prune(LocalDate tip) {
+        int kept = 0;
+        for (Iterator<LocalDate> it = checkpoints.descendingKeySet().iterator(); it.hasNext();) {
+            LocalDate date = it.next();
+            boolean monthStart = date.getDayOfMonth() == 1;
+            if (date.equals(tip)) {
+                kept += monthStart ? 1 : 0;
+            } else if (monthStart && kept < retainedMonths) {
+                kept++;
+            } else {
+                it.remove();
+            }
+        }
+    }
+
+    /** Folds an ended day into the running state. */
+    private void fold(Tally t, Day day) {
+        DayState s = day.state();
+        if (s == DayState.DONE) {
+            t.doneDays++;
+        }
+        if ((s == DayState.DONE || s == DayState.PARTIAL) && day.value() != null) {
+            t.value = t.value.add(day.value());
+        }
+        boolean failed = s == DayState.PARTIAL || s == DayState.MISSED;
+        if (day.due()) {
+            int w = day.date().getDayOfWeek().ordinal();
+            if (s == DayState.DONE) {
+                t.weekdayDone[w]++;
+            } else if (failed) {
+                t.weekdayFailed[w]++;
+            }
+        }
+        if (times == 0) {
+            if (!day.due() || !(s == DayState.DONE || failed)) {
+                return; // not due, skipped, or (never on an ended day) pending: neither counts nor breaks
+            }
+            if (s == DayState.DONE) {
+                t.count(day.date(), day.date());
+                t.met++;
+            } else {
+                t.breakRun();
+            }
+            t.counted++;
+            t.score = Strength.step(t.score, multiplier,
+                    s == DayState.DONE ? 1.0 : s == DayState.PARTIAL ? Strength.PARTIAL_CREDIT : 0.0);
+        } else {
+            if (s == DayState.DONE) {
+                t.periodDone++;
+            }
+            if (s != DayState.SKIPPED) {
+                t.periodAllSkipped = false;
+            }
+            Period period = Periods.periodOf(schedule, day.date(), weekStart);
+            if (day.date().equals(period.end())) {
+                closePeriod(t, period);
+            }
+        }
+    }
+
+    /** Settles an ended period, after its last day was folded. */
+    private void closePeriod(Tally t, Period period) {
+        boolean counts = !t.periodAllSkipped;
+        boolean met = counts && t.periodDone >= times;
+        if (counts) {
+            if (met) {
+                t.count(Rules.max(period.start(), startDate), period.end());
+                t.met++;
+            } else {
+                t.breakRun();
+            }
+            t.counted++;
+            t.score = Strength.step(t.score, multiplier, Strength.periodCredit(t.periodDone, times));
+        }
+        t.recentMet = t.recentMet << 1 | (met ? 1 : 0);
+        t.recentCounted = t.recentCounted << 1 | (counts ? 1 : 0);
+        t.periodDone = 0;
+        t.periodAllSkipped = true;
+    }
+
+    /**
+     * The first day {@link #stats} needs: the later of the start date and 365 days before today (the window of
+     * {@code last365}); {@code null} before the first {@link #apply}.
+     */
+    public LocalDate recentFrom() {
+        return today == null ? null : Rules.max(startDate, today.minusDays(Rules.LONGEST_WINDOW));
+    }
+
+    /**
+     * The statistics as of the last {@link #apply}; equal to {@link BruteForce#stats} over the whole history.
+     *
+     * @param recent the evaluated days, one after the other, from {@link #recentFrom()} or earlier (not before the
+     *               start date) to the user's today: at most 366 days are read. Per-period schedules do not read
+     *               them (the rolling windows come from the state) and accept an empty list.
+     * @throws IllegalStateException    before the first {@link #apply}
+     * @throws IllegalArgumentException when a per-day schedule's {@code recent} days do not cover that range
+     */
+    public Stats stats(List<Day> recent) {
+        Objects.requireNonNull(recent, "recent");
+        if (today == null) {
+            throw new IllegalStateException("no days applied yet");
+        }
+        if (today.isBefore(startDate)) {
+            return Stats.empty(unit);
+        }
+        Tally tip = checkpoints.get(today);
+        Tally t = tip.copy();
+        Day day = todayDay;
+
+        // today: totals, and the streak (per day: done counts, missed breaks; per period: the current period counts
+        // once met)
+        if (day.state() == DayState.DONE) {
+            t.doneDays++;
+        }
+        if ((day.state() == DayState.DONE || day.state() == DayState.PARTIAL) && day.value() != null) {
+            t.value = t.value.add(day.value());
+        }
+        Double[] windows = new Double[Rules.WINDOWS.length];
+        if (times == 0) {
+            if (day.due() && day.state() == DayState.DONE) {
+                t.count(today, today);
+            } else if (day.due() && day.state() == DayState.MISSED) {
+                t.breakRun();
+            }
+            windowsFromDays(recent, windows);
+        } else {
+            Period current = Periods.periodOf(schedule, today, weekStart);
+            if (t.periodDone + (day.state() == DayState.DONE ? 1 : 0) >= times) {
+                t.count(Rules.max(current.start(), startDate), current.end());
+            }
+            windowsFromPeriods(tip, current, windows);
+        }
+        Stats.Streak streak = new Stats.Streak(t.run, t.longest, unit, t.run > 0 ? t.runStart : null,
+                t.longest > 0 ? t.longestStart : null, t.longest > 0 ? t.longestEnd : null);
+        Stats.Completion completion = new Stats.Completion(windows[0], windows[1], windows[2],
+                Rules.rate(tip.met, tip.counted - tip.met));
+        return new Stats(streak, tip.score, completion, new Stats.Totals(t.doneDays, t.value),
+                Rules.bestWeekday(tip.weekdayDone, tip.weekdayFailed, weekStart));
+    }
+
+    private void windowsFromDays(List<Day> recent, Double[] windows) {
+        if (recent.isEmpty() || recent.get(0).date().isAfter(recentFrom())
+                || recent.get(0).date().isBefore(startDate)) {
+            throw new IllegalArgumentException("the recent days must run from " + recentFrom() + " (or earlier, not "
+                    + "before " + startDate + ") to " + today);
+        }
+        Rules.requireRun(recent, recent.get(0).date(), today);
+        for (int w = 0; w < Rules.WINDOWS.length; w++) {
+            LocalDate from = today.minusDays(Rules.WINDOWS[w]);
+            long done = 0;
+            long failed = 0;
+            for (int i = recent.size() - 2; i >= 0 && !recent.get(i).date().isBefore(from); i--) {
+                Day d = recent.get(i);
+                if (d.due() && d.state() == DayState.DONE) {
+                    done++;
+                } else if (d.due() && (d.state() == DayState.PARTIAL || d.state() == DayState.MISSED)) {
+                    failed++;
+                }
+            }
+            windows[w] = Rules.rate(done, failed);
+        }
+    }
+
+    private void windowsFromPeriods(Tally tip, Period current, Double[] windows) {
+        for (int w = 0; w < Rules.WINDOWS.length; w++) {
+            LocalDate from = today.minusDays(Rules.WINDOWS[w]);
+            long met = 0;
+            long counted = 0;
+            Period p = Periods.periodOf(schedule, current.start().minusDays(1), weekStart);
+            for (int i = 0; i < Long.SIZE && !p.end().isBefore(startDate) && !p.end().isBefore(from); i++) {
+                if ((tip.recentCounted >>> i & 1) == 1) {
+                    counted++;
+                    met += tip.recentMet >>> i & 1;
+                }
+                p = Periods.periodOf(schedule, p.start().minusDays(1), weekStart);
+            }
+            windows[w] = Rules.rate(met, counted - met);
+        }
+    }
+
+    // ---- serialisation -------------------------------------------------------------------------------------------
+
+    /**
+     * The aggregate as text: {@code s1|schedule|startDate|weekStart|retainedMonths|today|todayDay|date:state|...}.
+     * {@link #restore(String)} reads it back to an equal aggregate.
+     */
+    public String serialize() {
+        StringBuilder b = new StringBuilder(VERSION);
+        b.append('|').append(scheduleText(schedule)).append('|').append(startDate).append('|')
+                .append(ScheduleSpec.dayCode(weekStart)).append('|').append(retainedMonths).append('|')
+                .append(today == null ? "" : today.toString()).append('|');
+        if (todayDay != null) {
+            b.append(todayDay.due() ? '1' : '0').append(',').append(todayDay.state().json()).append(',')
+                    .append(todayDay.value() == null ? "" : todayDay.value().toString());
+        }
+        checkpoints.forEach((date, t) -> b.append('|').append(date).append(':').append(t.encode()));
+        return b.toString();
+    }
+
+    /**
+     * The aggregate {@link #serialize()} wrote.
+     *
+     * @throws IllegalArgumentException when the text is not such an aggregate (then rebuild it from the history)
+     */
+    public static IncrementalStreaks restore(String text) {
+        Objects.requireNonNull(text, "text");
+        String[] f = text.split("\\|", -1);
+        if (f.length < 7 || !VERSION.equals(f[0])) {
+            throw new IllegalArgumentException("not a streak aggregate (version " + VERSION + "): " + abbreviate(text));
+        }
+        try {
+            IncrementalStreaks a = new IncrementalStreaks(parseSchedule(f[1]), LocalDate.parse(f[2]),
+                    ScheduleSpec.dayOfWeek(f[3]), Integer.parseInt(f[4]));
+            a.today = f[5].isEmpty() ? null : LocalDate.parse(f[5]);
+            if (!f[6].isEmpty()) {
+                String[] d = f[6].split(",", -1);
+                if (d.length != 3 || a.today == null) {
+                    throw new IllegalArgumentException("bad today: " + f[6]);
+                }
+                a.todayDay = new Day(a.today, "1".equals(d[0]), DayState.fromJson(d[1]),
+                        d[2].isEmpty() ? null : new BigDecimal(d[2]));
+            }
+            for (int i = 7; i < f.length; i++) {
+                int colon = f[i].indexOf(':');
+                a.checkpoints.put(LocalDate.parse(f[i].substring(0, colon)), Tally.decode(f[i].substring(colon + 1)));
+            }
+            boolean started = a.today != null && !a.today.isBefore(a.startDate);
+            if (started != (a.todayDay != null) || started && !a.checkpoints.containsKey(a.today)) {
+                throw new IllegalArgumentException("inconsistent today and checkpoints");
+            }
+            return a;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a streak aggregate: " + abbreviate(text), e);
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 80) + "…";
+    }
+
+    private static String scheduleText(Schedule schedule) {
+        ScheduleSpec spec = ScheduleSpec.of(schedule);
+        if (spec.days() != null) {
+            return spec.kind() + ":" + String.join("+", spec.days());
+        } else if (spec.times() != null) {
+            return spec.kind() + ":" + spec.times();
+        } else if (spec.n() != null) {
+            return spec.kind() + ":" + spec.n();
+        }
+        return spec.kind();
+    }
+
+    private static Schedule parseSchedule(String text) {
+        int colon = text.indexOf(':');
+        String kind = colon < 0 ? text : text.substring(0, colon);
+        String arg = colon < 0 ? null : text.substring(colon + 1);
+        switch (kind) {
+            case Schedule.DAILY:
+                return new Schedule.Daily();
+            case Schedule.WEEKDAYS: {
+                java.util.Set<DayOfWeek> days = java.util.EnumSet.noneOf(DayOfWeek.class);
+                for (String code : arg.split("\\+")) {
+                    days.add(ScheduleSpec.dayOfWeek(code));
+                }
+                return new Schedule.Weekdays(days);
+            }
+            case Schedule.TIMES_PER_WEEK:
+                return new Schedule.TimesPerWeek(Integer.parseInt(arg));
+            case Schedule.TIMES_PER_MONTH:
+                return new Schedule.TimesPerMonth(Integer.parseInt(arg));
+            case Schedule.EVERY_N_DAYS:
+                return new Schedule.EveryNDays(Integer.parseInt(arg));
+            default:
+                throw new IllegalArgumentException("unknown schedule: " + text);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "IncrementalStreaks[" + serialize() + "]";
+    }
+}

@@ -1,0 +1,60 @@
+package io.steadfast.streak.internal.rest;
+
+import java.util.UUID;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+import io.steadfast.api.auth.Auth;
+import io.steadfast.api.error.ApiException;
+import io.steadfast.api.rest.RestApi;
+import io.steadfast.streak.internal.engine.Stats;
+import io.steadfast.streak.internal.service.StatsService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@Component(service = StatsResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(RestApi.APP_SELECT)
+@JSONRequired
+@Path("/v1/habits/{id}/stats")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "streaks", description = "Streaks, strength, completion, achievements and analytics")
+public class StatsResource {
+
+    private final StatsService stats;
+
+    @Activate
+    public StatsResource(@Reference StatsService stats) {
+        this.stats = stats;
+    }
+
+    @GET
+    @Operation(summary = "A habit's streak, strength, completion rates, totals and best weekday",
+            description = "{streak: {current, longest, unit, currentStart, longestStart, longestEnd}, strength, "
+                    + "completion: {last7, last30, last365, allTime}, totals: {doneDays, value}, bestWeekday}. "
+                    + "Rates are over due days (or periods) only. See docs/streaks.md.")
+    public Stats get(@PathParam("id") String id, @Context SecurityContext sc) {
+        return stats.stats(Auth.user(sc).userId(), uuid(id));
+    }
+
+    static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("Habit");
+        }
+    }
+}

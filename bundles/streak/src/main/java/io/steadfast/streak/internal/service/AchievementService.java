@@ -1,0 +1,201 @@
+package io.steadfast.streak.internal.service;
+
+import java.time.Clock;
+
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.steadfast.habit.api.DayState;
+import io.steadfast.habit.api.DayView;
+import io.steadfast.habit.api.HabitInfo;
+import io.steadfast.habit.api.HabitQuery;
+import io.steadfast.storage.streak.AchievementRow;
+import io.steadfast.storage.streak.AchievementStore;
+import io.steadfast.streak.internal.engine.Stats;
+
+/**
+ * Awards achievements at the check-in that reaches them, once each, and posts
+ * {@value #TOPIC_EARNED} for plugins and the accountability bundle.
+ */
+@Component(service = AchievementService.class)
+public class AchievementService {
+
+    /** Event Admin topic of an earned achievement; properties userId, code, scope, habitId (if any), reachedOn. */
+    public static final String TOPIC_EARNED = "steadfast/achievement/EARNED";
+    public static final String ALL = "all";
+    static final int[] STREAKS = { 7, 30, 100, 365 };
+    static final int[] DONE_DAYS = { 100, 1000 };
+    private static final Logger LOG = LoggerFactory.getLogger(AchievementService.class);
+
+    private final HabitQuery habits;
+    private final AchievementStore store;
+    private final Clock clock = Clock.systemUTC();
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile EventAdmin events;
+
+    @Activate
+    public AchievementService(@Reference HabitQuery habits, @Reference AchievementStore store) {
+        this.habits = habits;
+        this.store = store;
+    }
+
+    /** Checks what a change of {@code date} of a habit has reached. */
+    public void check(UUID userId, HabitInfo habit, LocalDate date, Stats stats) {
+        List<DayView> day = habits.days(userId, habit.id(), date, date);
+        boolean doneThatDay = !day.isEmpty() && day.get(0).state() == DayState.DONE;
+        if (doneThatDay) {
+            award(userId, ALL, null, "first-checkin", date);
+        }
+        for (int n : STREAKS) {
+            if (stats.streak().current() >= n || stats.streak().longest() >= n) {
+                award(userId, habit.id().toString(), habit.id(), "streak-" + n, habit.today());
+            }
+        }
+        for (int n : DONE_DAYS) {
+            if (stats.totals().doneDays() >= n) {
+                award(userId, habit.id().toString(), habit.id(), "done-" + n, habit.today());
+            }
+        }
+        if (doneThatDay) {
+            LocalDate weekStart = date.with(TemporalAdjusters.previousOrSame(habit.weekStart()));
+            LocalDate weekEnd = weekStart.plusDays(6);
+            if (perfect(userId, weekStart, weekEnd, habit.today())) {
+                award(userId, ALL, null, "perfect-week", date);
+            }
+            LocalDate monthStart = date.withDayOfMonth(1);
+            LocalDate monthEnd = date.with(TemporalAdjusters.lastDayOfMonth());
+            if (perfect(userId, monthStart, monthEnd, habit.today())) {
+                award(userId, ALL, null, "perfect-month", date);
+            }
+        }
+    }
+
+    /** Every due day of every active habit in the range is done (or skipped), and the range has ended. */
+    boolean perfect(UUID userId, LocalDate from, LocalDate to, LocalDate today) {
+        if (to.isAfter(today)) {
+            return false;
+        }
+        int due = 0;
+        for (HabitInfo h : habits.activeHabits(userId)) {
+            if (h.startDate().isAfter(from)) {
+                continue;
+            }
+            for (DayView d : habits.days(userId, h.id(), from, to)) {
+                if (!d.due()) {
+                    continue;
+                }
+                if (d.state() != DayState.DONE && d.state() != DayState.SKIPPED) {
+                    return false;
+                }
+                due += d.state() == DayState.DONE ? 1 : 0;
+            }
+        }
+        return due > 0;
+    }
+
+    private void award(UUID userId, String scope, UUID habitId, String code, LocalDate reachedOn) {
+        boolean fresh = store.award(new AchievementRow(UUID.randomUUID(), userId, scope, code, reachedOn,
+                clock.instant()));
+        if (fresh) {
+            LOG.info("Achievement {} ({}) earned by {}", code, scope, userId);
+            EventAdmin ea = events;
+            if (ea != null) {
+                Map<String, Object> props = new LinkedHashMap<>();
+                props.put("userId", userId.toString());
+                props.put("code", code);
+                props.put("scope", scope);
+                if (habitId != null) {
+                    props.put("habitId", habitId.toString());
+                }
+                props.put("reachedOn", reachedOn.toString());
+                ea.postEvent(new Event(TOPIC_EARNED, props));
+            }
+        }
+    }
+
+    /** The earned achievements and the progress towards the next ones. */
+    public Achievements list(UUID userId, StatsService stats) {
+        List<Earned> earned = new ArrayList<>();
+        Set<String> have = new HashSet<>();
+        Map<UUID, String> names = new LinkedHashMap<>();
+        List<HabitInfo> active = habits.activeHabits(userId);
+        active.forEach(h -> names.put(h.id(), h.name()));
+        for (AchievementRow r : store.list(userId)) {
+            UUID habitId = ALL.equals(r.scope()) ? null : UUID.fromString(r.scope());
+            earned.add(new Earned(r.code(), title(r.code(), unitOf(active, habitId)), habitId,
+                    habitId == null ? null : names.get(habitId), r.reachedOn()));
+            have.add(r.scope() + "/" + r.code());
+        }
+        List<Next> next = new ArrayList<>();
+        if (!have.contains(ALL + "/first-checkin")) {
+            next.add(new Next("first-checkin", title("first-checkin", null), null, null, 0, 1));
+        }
+        for (HabitInfo h : active) {
+            Stats s = stats.stats(userId, h.id());
+            for (int n : STREAKS) {
+                if (!have.contains(h.id() + "/streak-" + n)) {
+                    next.add(new Next("streak-" + n, title("streak-" + n, StatsService.unit(h)), h.id(), h.name(),
+                            s.streak().current(), n));
+                    break;
+                }
+            }
+            for (int n : DONE_DAYS) {
+                if (!have.contains(h.id() + "/done-" + n)) {
+                    next.add(new Next("done-" + n, title("done-" + n, null), h.id(), h.name(),
+                            (int) Math.min(Integer.MAX_VALUE, s.totals().doneDays()), n));
+                    break;
+                }
+            }
+        }
+        return new Achievements(earned, next);
+    }
+
+    private static String unitOf(List<HabitInfo> active, UUID habitId) {
+        return active.stream().filter(h -> h.id().equals(habitId)).findFirst().map(StatsService::unit)
+                .orElse("days");
+    }
+
+    static String title(String code, String unit) {
+        if (code.startsWith("streak-")) {
+            return code.substring(7) + "-" + (unit == null ? "days" : unit).replaceAll("s$", "") + " streak";
+        }
+        switch (code) {
+            case "first-checkin": return "First check-in";
+            case "done-100": return "100 done days";
+            case "done-1000": return "1000 done days";
+            case "perfect-week": return "A perfect week";
+            case "perfect-month": return "A perfect month";
+            default: return code;
+        }
+    }
+
+    /** An earned achievement. */
+    public record Earned(String code, String title, UUID habitId, String habitName, LocalDate reachedOn) {
+    }
+
+    /** The next achievement of a kind and how far along the user is. */
+    public record Next(String code, String title, UUID habitId, String habitName, int current, int target) {
+    }
+
+    public record Achievements(List<Earned> earned, List<Next> next) {
+    }
+
+}

@@ -1,0 +1,231 @@
+package io.steadfast.streak.internal.service;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.steadfast.api.cache.KeyValueCache;
+import io.steadfast.api.error.ApiException;
+import io.steadfast.habit.api.DayView;
+import io.steadfast.habit.api.HabitInfo;
+import io.steadfast.habit.api.HabitQuery;
+import io.steadfast.storage.streak.StatsRow;
+import io.steadfast.storage.streak.StatsStore;
+import io.steadfast.streak.internal.engine.Day;
+import io.steadfast.streak.internal.engine.IncrementalStreaks;
+import io.steadfast.streak.internal.engine.Stats;
+
+/**
+ * Statistics of a habit, kept up to date incrementally: each habit's engine state is stored; a change of a day
+ * replays from the checkpoint before it, a read advances to today, and the result is cached until the next write.
+ * A read costs one look-up of at most 366 evaluated days, however long the history.
+ */
+@Component(service = StatsService.class)
+public class StatsService {
+
+    static final Duration CACHE_TTL = Duration.ofMinutes(10);
+    private static final Logger LOG = LoggerFactory.getLogger(StatsService.class);
+
+    private final HabitQuery habits;
+    private final StatsStore store;
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final Clock clock = Clock.systemUTC();
+    private volatile KeyValueCache cache;
+
+    @Activate
+    public StatsService(@Reference HabitQuery habits, @Reference StatsStore store) {
+        this.habits = habits;
+        this.store = store;
+    }
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void setCache(KeyValueCache c) {
+        this.cache = c;
+    }
+
+    void unsetCache(KeyValueCache c) {
+        // replaced before unset
+    }
+
+    /** The habit's statistics; 404 for another user's habit. */
+    public Stats stats(UUID userId, UUID habitId) {
+        HabitInfo info = habits.habit(userId, habitId).orElseThrow(() -> ApiException.notFound("Habit"));
+        String key = cacheKey(info);
+        Optional<String> hit = cache.get(key);
+        if (hit.isPresent()) {
+            try {
+                return json.readValue(hit.get(), Stats.class);
+            } catch (IOException e) {
+                LOG.debug("Unreadable cached stats for {}", habitId);
+            }
+        }
+        Stats stats = compute(info, null);
+        try {
+            cache.put(key, json.writeValueAsString(stats), CACHE_TTL);
+        } catch (IOException e) {
+            LOG.debug("Could not cache stats for {}: {}", habitId, e.toString());
+        }
+        return stats;
+    }
+
+    /** A day changed: replay from it, store the state, drop the cached result; answers the new statistics. */
+    public Optional<Stats> changed(UUID userId, UUID habitId, LocalDate date) {
+        Optional<HabitInfo> info = habits.habit(userId, habitId);
+        if (info.isEmpty()) {
+            return Optional.empty();
+        }
+        Stats stats = compute(info.get(), date);
+        cache.remove(cacheKey(info.get()));
+        return Optional.of(stats);
+    }
+
+    /** The habit changed (schedule, start date) or went away: forget its state. */
+    public void habitChanged(UUID userId, UUID habitId) {
+        habits.habit(userId, habitId).ifPresentOrElse(info -> {
+            cache.remove(cacheKey(info));
+            compute(info, info.startDate());
+        }, () -> store.delete(habitId));
+    }
+
+    /** Drops a habit's stored state; the next read recomputes it from the records. */
+    public void forget(UUID habitId) {
+        store.delete(habitId);
+    }
+
+    private Stats compute(HabitInfo info, LocalDate changed) {
+        LocalDate today = info.today();
+        String unit = unit(info);
+        if (today.isBefore(info.startDate())) {
+            return Stats.empty(unit);
+        }
+        IncrementalStreaks engine = load(info);
+        LocalDate from;
+        if (engine.computedThrough() == null) {
+            from = info.startDate();
+        } else if (changed != null && !changed.isAfter(engine.computedThrough())) {
+            from = engine.replayFrom(changed);
+        } else if (engine.computedThrough().isBefore(today)) {
+            from = engine.replayFrom(engine.computedThrough().plusDays(1));
+        } else {
+            from = null;
+        }
+        if (from != null) {
+            engine.apply(today, days(info, from, today));
+            store.put(new StatsRow(info.id(), engine.serialize(), today, clock.instant()));
+        }
+        LocalDate recentFrom = engine.recentFrom();
+        List<Day> recent = recentFrom == null ? List.of() : days(info, recentFrom, today);
+        return engine.stats(recent);
+    }
+
+    private IncrementalStreaks load(HabitInfo info) {
+        Optional<StatsRow> row = store.find(info.id());
+        if (row.isPresent()) {
+            try {
+                IncrementalStreaks e = IncrementalStreaks.restore(row.get().state());
+                if (e.isFor(info.schedule(), info.startDate(), info.weekStart())) {
+                    return e;
+                }
+            } catch (RuntimeException unreadable) {
+                LOG.warn("Statistics state of habit {} unreadable; recomputing: {}", info.id(), unreadable.toString());
+            }
+        }
+        return IncrementalStreaks.create(info.schedule(), info.startDate(), info.weekStart());
+    }
+
+    List<Day> days(HabitInfo info, LocalDate from, LocalDate to) {
+        List<Day> out = new ArrayList<>();
+        for (DayView d : habits.days(info.userId(), info.id(), from, to)) {
+            out.add(new Day(d.date(), d.due(), d.state(), d.value()));
+        }
+        return out;
+    }
+
+    static String unit(HabitInfo info) {
+        switch (info.schedule().kind()) {
+            case "times_per_week":
+                return "weeks";
+            case "times_per_month":
+                return "months";
+            default:
+                return "days";
+        }
+    }
+
+    private static String cacheKey(HabitInfo info) {
+        return "stats:" + info.id() + ":" + info.today();
+    }
+
+    /** Completion and value per week or month of a habit, for charts. */
+    public List<Bucket> series(UUID userId, UUID habitId, String granularity, LocalDate from, LocalDate to) {
+        HabitInfo info = habits.habit(userId, habitId).orElseThrow(() -> ApiException.notFound("Habit"));
+        boolean weeks = !"month".equals(granularity);
+        if (granularity != null && !"week".equals(granularity) && !"month".equals(granularity)) {
+            throw new io.steadfast.api.error.ValidationException("granularity", "must be week or month");
+        }
+        LocalDate t = to == null ? info.today() : to;
+        LocalDate f = from == null ? (weeks ? t.minusWeeks(12) : t.minusMonths(12)) : from;
+        if (t.isBefore(f)) {
+            throw new io.steadfast.api.error.ValidationException("to", "must not be before from");
+        }
+        if (java.time.temporal.ChronoUnit.DAYS.between(f, t) > 3660) {
+            throw new io.steadfast.api.error.ValidationException("to", "the range is at most 10 years");
+        }
+        LocalDate start = weeks ? f.with(java.time.temporal.TemporalAdjusters.previousOrSame(info.weekStart()))
+                : f.withDayOfMonth(1);
+        List<Bucket> out = new ArrayList<>();
+        List<Day> all = days(info, start, t);
+        int i = 0;
+        for (LocalDate b = start; !b.isAfter(t); b = weeks ? b.plusWeeks(1) : b.plusMonths(1)) {
+            LocalDate e = weeks ? b.plusDays(6) : b.with(java.time.temporal.TemporalAdjusters.lastDayOfMonth());
+            int due = 0;
+            int done = 0;
+            int counted = 0;
+            java.math.BigDecimal value = java.math.BigDecimal.ZERO;
+            while (i < all.size() && !all.get(i).date().isAfter(e)) {
+                Day d = all.get(i++);
+                if (d.value() != null && (d.state() == io.steadfast.habit.api.DayState.DONE
+                        || d.state() == io.steadfast.habit.api.DayState.PARTIAL)) {
+                    value = value.add(d.value());
+                }
+                if (!d.due()) {
+                    continue;
+                }
+                due++;
+                if (d.state() == io.steadfast.habit.api.DayState.DONE) {
+                    done++;
+                    counted++;
+                } else if (d.state() == io.steadfast.habit.api.DayState.PARTIAL
+                        || d.state() == io.steadfast.habit.api.DayState.MISSED) {
+                    counted++;
+                }
+            }
+            out.add(new Bucket(b, e.isAfter(t) ? t : e, due, done, counted == 0 ? null : (double) done / counted,
+                    value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros()));
+        }
+        return out;
+    }
+
+    /** One bucket of a series: due days, done days, completion over ended due days, the summed value. */
+    public record Bucket(LocalDate start, LocalDate end, int due, int done, Double rate,
+            java.math.BigDecimal value) {
+    }
+}
