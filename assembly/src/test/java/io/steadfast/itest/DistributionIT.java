@@ -84,7 +84,8 @@ public class DistributionIT {
         }
         assertTrue("Not active: " + notActive, notActive.isEmpty());
         for (String name : new String[] { "io.steadfast.api", "io.steadfast.storage", "io.steadfast.platform",
-                "io.steadfast.redis", "io.steadfast.identity" }) {
+                "io.steadfast.redis", "io.steadfast.identity", "io.steadfast.habit", "io.steadfast.streak",
+                "io.steadfast.plugins.measurement", "io.steadfast.plugins.journal" }) {
             assertTrue(name + " installed", bundle(name) != null);
         }
     }
@@ -201,6 +202,34 @@ public class DistributionIT {
         hot.uninstall();
         HttpResponse<String> gone = http.await("/api/hot", r -> r.statusCode() == 404, Duration.ofSeconds(10));
         assertEquals(404, gone.statusCode());
+    }
+
+    @Test
+    public void anAchievementIsPublishedOnEventAdmin() throws Exception {
+        java.util.concurrent.BlockingQueue<org.osgi.service.event.Event> got =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("event.topics", "steadfast/achievement/EARNED");
+        ServiceRegistration<org.osgi.service.event.EventHandler> reg = context.registerService(
+                org.osgi.service.event.EventHandler.class, got::add, props);
+        try {
+            HttpResponse<String> r = http.send("POST", "/api/v1/auth/register", "{\"email\":\"event-"
+                    + System.nanoTime() + "@example.org\",\"password\":\"correct horse battery staple\"}");
+            String token = Http.json(r).get("token").toString();
+            String id = Http.json(http.as(token, "POST", "/api/v1/habits",
+                    "{\"name\":\"Tea\",\"type\":\"boolean\",\"schedule\":{\"kind\":\"daily\"}}")).get("id")
+                    .toString();
+            String today = Http.json(http.as(token, "GET", "/api/v1/today", null)).get("date").toString();
+            assertEquals(200, http.as(token, "PUT", "/api/v1/habits/" + id + "/checkins/" + today, "{}")
+                    .statusCode());
+            org.osgi.service.event.Event e = got.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertNotNull("an EARNED event", e);
+            assertEquals("first-checkin", e.getProperty("code"));
+            assertEquals(Http.json(r).get("user") instanceof Map ? ((Map<?, ?>) Http.json(r).get("user")).get("id")
+                    : null, e.getProperty("userId"));
+        } finally {
+            reg.unregister();
+        }
     }
 
     @Test

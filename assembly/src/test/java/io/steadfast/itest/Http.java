@@ -67,7 +67,7 @@ public final class Http {
     /** Paths every test expects; their presence in the OpenAPI document means every bundle's resources are up. */
     static final String[] CORE_PATHS = { "/api/v1/auth/register", "/api/v1/me/tokens/{id}", "/api/v1/habits",
         "/api/v1/habits/{id}/checkins/{date}", "/api/v1/today", "/api/v1/calendar", "/api/v1/habit-types",
-        "/api/v1/me/calendar-feed" };
+        "/api/v1/me/calendar-feed", "/api/v1/habits/{id}/stats", "/api/v1/achievements" };
 
     /** Waits until the node is healthy and serves the resources of every bundle. */
     public void awaitApi() {

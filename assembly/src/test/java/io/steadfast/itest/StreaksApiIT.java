@@ -1,0 +1,130 @@
+package io.steadfast.itest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Stats, series, analytics and achievements through two nodes on PostgreSQL and Redis. */
+class StreaksApiIT {
+
+    static Http a;
+    static Http b;
+    static String token;
+
+    @BeforeAll
+    static void start() {
+        Cluster cluster = Cluster.get();
+        a = cluster.node(0);
+        b = cluster.node(1);
+        token = Accounts.register(a, "streaks-" + UUID.randomUUID() + "@example.org").token();
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    @Test
+    void statsFollowEveryWriteOnEveryNode() {
+        LocalDate t = today();
+        String id = Http.json(a.as(token, "POST", "/api/v1/habits", "{\"name\":\"Run\",\"type\":\"boolean\","
+                + "\"schedule\":{\"kind\":\"daily\"},\"startDate\":\"" + t.minusDays(20) + "\"}")).get("id").toString();
+        for (int i = 9; i >= 1; i--) {
+            put(id, t.minusDays(i), i == 5 ? "{\"status\":\"skipped\"}" : "{}");
+        }
+        Map<?, ?> streak = (Map<?, ?>) stats(b, id).get("streak");
+        assertThat(streak.get("current")).isEqualTo(8);
+        assertThat(streak.get("unit")).isEqualTo("days");
+        assertThat(streak.get("currentStart")).isEqualTo(t.minusDays(9).toString());
+        put(id, t, "{}");
+        assertThat(((Map<?, ?>) stats(a, id).get("streak")).get("current")).isEqualTo(9);
+        assertThat(b.as(token, "DELETE", "/api/v1/habits/" + id + "/checkins/" + t.minusDays(3), null).statusCode())
+                .isEqualTo(204);
+        Map<String, Object> after = stats(a, id);
+        assertThat(((Map<?, ?>) after.get("streak")).get("current")).as("an edit of a past day recomputes from it")
+                .isEqualTo(3);
+        assertThat(((Map<?, ?>) after.get("streak")).get("longest")).isEqualTo(5);
+        assertThat((Double) after.get("strength")).isBetween(0.0, 1.0);
+        assertThat(((Map<?, ?>) after.get("totals")).get("doneDays")).isEqualTo(8);
+        assertThat(after).containsKeys("completion", "bestWeekday");
+    }
+
+    @Test
+    void perPeriodStreaksCountWeeks() {
+        LocalDate t = today();
+        String id = Http.json(a.as(token, "POST", "/api/v1/habits", "{\"name\":\"Gym\",\"type\":\"boolean\","
+                + "\"schedule\":{\"kind\":\"times_per_week\",\"times\":1},\"startDate\":\"" + t.minusDays(40)
+                + "\"}")).get("id").toString();
+        for (int w = 0; w < 5; w++) {
+            put(id, t.minusDays(7L * w), "{}");
+        }
+        Map<?, ?> streak = (Map<?, ?>) stats(b, id).get("streak");
+        assertThat(streak.get("unit")).isEqualTo("weeks");
+        assertThat((Integer) streak.get("current")).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void seriesAndAnalyticsDescribeTheHistory() {
+        LocalDate t = today();
+        String id = Http.json(a.as(token, "POST", "/api/v1/habits", "{\"name\":\"Pages\",\"type\":\"count\","
+                + "\"target\":10,\"schedule\":{\"kind\":\"daily\"},\"startDate\":\"" + t.minusDays(30) + "\"}"))
+                .get("id").toString();
+        put(id, t.minusDays(1), "{\"value\":12}");
+        put(id, t.minusDays(2), "{\"value\":4}");
+        HttpResponse<String> weeks = b.as(token, "GET", "/api/v1/habits/" + id + "/series?granularity=week&from="
+                + t.minusDays(27) + "&to=" + t, null);
+        assertThat(weeks.statusCode()).as(weeks.body()).isEqualTo(200);
+        List<?> buckets = (List<?>) HabitApiIT.jsonArray(weeks);
+        assertThat(buckets.size()).isBetween(4, 5);
+        assertThat(weeks.body()).contains("\"value\":16");
+        IdentityApiIT.assertField(b.as(token, "GET", "/api/v1/habits/" + id + "/series?granularity=day", null),
+                "granularity");
+        HttpResponse<String> analytics = a.as(token, "GET", "/api/v1/analytics?from=" + t.minusDays(6) + "&to=" + t,
+                null);
+        assertThat(analytics.statusCode()).isEqualTo(200);
+        assertThat(Http.json(analytics)).containsKeys("overall", "habits", "weekdays");
+        IdentityApiIT.assertField(a.as(token, "GET", "/api/v1/analytics?from=2020-01-01&to=2022-01-01", null), "to");
+    }
+
+    @Test
+    void achievementsAreAwardedOnceAtTheCheckinThatReachesThem() {
+        String user = Accounts.register(a, "ach-" + UUID.randomUUID() + "@example.org").token();
+        LocalDate t = today();
+        String id = Http.json(a.as(user, "POST", "/api/v1/habits", "{\"name\":\"Floss\",\"type\":\"boolean\","
+                + "\"schedule\":{\"kind\":\"daily\"},\"startDate\":\"" + t.minusDays(10) + "\"}")).get("id").toString();
+        HttpResponse<String> none = b.as(user, "GET", "/api/v1/achievements", null);
+        assertThat(Http.json(none).get("earned").toString()).isEqualTo("[]");
+        assertThat(none.body()).contains("first-checkin");
+        for (int i = 7; i >= 1; i--) {
+            assertThat(a.as(user, "PUT", "/api/v1/habits/" + id + "/checkins/" + t.minusDays(i), "{}").statusCode())
+                    .isEqualTo(200);
+        }
+        a.as(user, "PUT", "/api/v1/habits/" + id + "/checkins/" + t.minusDays(1), "{\"note\":\"again\"}");
+        HttpResponse<String> got = b.as(user, "GET", "/api/v1/achievements", null);
+        List<?> earned = (List<?>) Http.json(got).get("earned");
+        long firsts = earned.stream().filter(e -> "first-checkin".equals(((Map<?, ?>) e).get("code"))).count();
+        long sevens = earned.stream().filter(e -> "streak-7".equals(((Map<?, ?>) e).get("code"))).count();
+        assertThat(firsts).isEqualTo(1);
+        assertThat(sevens).isEqualTo(1);
+        assertThat(got.body()).contains("\"reachedOn\"", "streak-30");
+        assertThat(b.as(user, "GET", "/api/v1/me/export", null).body()).contains("\"achievements\"", "streak-7");
+    }
+
+    private static void put(String id, LocalDate d, String body) {
+        HttpResponse<String> r = a.as(token, "PUT", "/api/v1/habits/" + id + "/checkins/" + d, body);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+
+    private static Map<String, Object> stats(Http node, String id) {
+        HttpResponse<String> r = node.as(token, "GET", "/api/v1/habits/" + id + "/stats", null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return Http.json(r);
+    }
+}
