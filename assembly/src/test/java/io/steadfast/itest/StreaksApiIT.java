@@ -57,6 +57,44 @@ class StreaksApiIT {
     }
 
     @Test
+    void aScheduleChangeAppliesFromTheChangeOnAndKeepsThePastStreak() {
+        LocalDate t = today();
+        String id = Http.json(a.as(token, "POST", "/api/v1/habits", "{\"name\":\"Stretch\",\"type\":\"boolean\","
+                + "\"schedule\":{\"kind\":\"daily\"},\"startDate\":\"" + t.minusDays(12) + "\"}")).get("id")
+                .toString();
+        for (int i = 10; i >= 1; i--) {
+            put(id, t.minusDays(i), "{}");
+        }
+        assertThat(((Map<?, ?>) stats(a, id).get("streak")).get("current")).isEqualTo(10);
+        String day = t.getDayOfWeek().name().substring(0, 3);
+        HttpResponse<String> patched = b.as(token, "PATCH", "/api/v1/habits/" + id,
+                "{\"schedule\":{\"kind\":\"weekdays\",\"days\":[\"" + day + "\"]}}");
+        assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+        assertThat(patched.body()).contains("\"kind\":\"weekdays\"");
+        Map<?, ?> streak = (Map<?, ?>) stats(a, id).get("streak");
+        assertThat(streak.get("current")).as("the past daily run still stands").isEqualTo(10);
+        assertThat(streak.get("longest")).isEqualTo(10);
+        HttpResponse<String> cal = a.as(token, "GET", "/api/v1/calendar?from=" + t.minusDays(10) + "&to="
+                + t.minusDays(1), null);
+        for (Object calDay : (List<?>) Http.json(cal).get("days")) {
+            for (Object h : (List<?>) ((Map<?, ?>) calDay).get("habits")) {
+                Map<?, ?> item = (Map<?, ?>) h;
+                if (id.equals(item.get("habitId"))) {
+                    assertThat(item.get("due")).as("past days keep their daily schedule").isEqualTo(true);
+                    assertThat(item.get("status")).isEqualTo("done");
+                }
+            }
+        }
+        HttpResponse<String> weekly = b.as(token, "PATCH", "/api/v1/habits/" + id,
+                "{\"schedule\":{\"kind\":\"times_per_week\",\"times\":3}}");
+        assertThat(weekly.statusCode()).isEqualTo(200);
+        Map<?, ?> weeks = (Map<?, ?>) stats(a, id).get("streak");
+        assertThat(weeks.get("unit")).isEqualTo("weeks");
+        assertThat(((Map<?, ?>) stats(a, id).get("totals")).get("doneDays")).as("a new unit starts afresh")
+                .isEqualTo(0);
+    }
+
+    @Test
     void perPeriodStreaksCountWeeks() {
         LocalDate t = today();
         String id = Http.json(a.as(token, "POST", "/api/v1/habits", "{\"name\":\"Gym\",\"type\":\"boolean\","

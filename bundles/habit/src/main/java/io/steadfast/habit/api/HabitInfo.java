@@ -8,9 +8,12 @@ import java.util.UUID;
 /**
  * A habit as other bundles see it, with the owner's calendar settings.
  *
+ * @param statsSince the first day that statistics with the current schedule cover (the habit's start, or the
+ *                   day of the last change of schedule that changed the unit of its streaks)
  * @param today     the owner's today (time zone and day start applied)
  * @param weekStart the owner's first day of the week
  */
 public record HabitInfo(UUID id, UUID userId, String name, String type, BigDecimal target, String unit,
-        Schedule schedule, LocalDate startDate, boolean archived, DayOfWeek weekStart, LocalDate today) {
+        Schedule schedule, LocalDate startDate, LocalDate statsSince, boolean archived, DayOfWeek weekStart,
+        LocalDate today) {
 }

@@ -20,8 +20,8 @@ import io.steadfast.api.habit.spi.HabitType;
 import io.steadfast.habit.api.DayView;
 import io.steadfast.habit.api.HabitInfo;
 import io.steadfast.habit.api.HabitQuery;
-import io.steadfast.habit.internal.domain.HabitCalendar;
-import io.steadfast.habit.internal.domain.HabitRules;
+import io.steadfast.habit.internal.domain.EraCalendar;
+import io.steadfast.habit.internal.domain.ScheduleEra;
 import io.steadfast.habit.internal.domain.UserDay;
 import io.steadfast.storage.habit.CheckinRow;
 import io.steadfast.storage.habit.CheckinStore;
@@ -79,17 +79,34 @@ public class HabitQueryService implements HabitQuery {
             records.put(c.date(), HabitService.record(c));
         }
         HabitType type = types.get(h.typeKey()).orElse(HabitService.UnavailableType.INSTANCE);
-        HabitRules rules = new HabitRules(ScheduleCodec.decode(h.schedule()), h.startDate(), type,
-                new HabitType.HabitDefinition(h.target(), h.unit()));
         List<DayView> out = new ArrayList<>();
-        HabitCalendar.range(rules, records, from, to, today, user.get().weekStart())
+        EraCalendar.range(ScheduleCodec.eras(h.schedule(), h.startDate()), type, HabitService.definition(h),
+                records::get, from, to, today, user.get().weekStart())
                 .forEach((d, a) -> out.add(new DayView(d, a.due(), a.state(), a.progress())));
         return out;
     }
 
     private HabitInfo info(HabitRow h, UserProfile user) {
         return new HabitInfo(h.id(), h.userId(), h.name(), h.typeKey(), h.target(), h.unit(),
-                ScheduleCodec.decode(h.schedule()), h.startDate(), h.archived(), user.weekStart(),
+                ScheduleCodec.decode(h.schedule()), h.startDate(), statsSince(h), h.archived(), user.weekStart(),
                 UserDay.today(clock.instant(), user.timezone(), user.dayStartsAt()));
+    }
+
+    /**
+     * The first day statistics can run through with the current schedule: per-day schedules continue across
+     * changes between per-day schedules (each day keeps the due flag of its era); a per-period schedule, or a
+     * change between per-day and per-period units, starts afresh on the day of the change.
+     */
+    static LocalDate statsSince(HabitRow h) {
+        List<ScheduleEra> eras = ScheduleCodec.eras(h.schedule(), h.startDate());
+        ScheduleEra current = eras.get(eras.size() - 1);
+        if (current.schedule().perPeriod()) {
+            return current.from();
+        }
+        LocalDate since = current.from();
+        for (int i = eras.size() - 2; i >= 0 && !eras.get(i).schedule().perPeriod(); i--) {
+            since = eras.get(i).from();
+        }
+        return since;
     }
 }

@@ -39,10 +39,9 @@ import io.steadfast.api.habit.spi.HabitType;
 import io.steadfast.habit.api.DayState;
 import io.steadfast.habit.api.Schedule;
 import io.steadfast.habit.api.ScheduleSpec;
-import io.steadfast.habit.internal.domain.Agenda;
 import io.steadfast.habit.internal.domain.AgendaItem;
-import io.steadfast.habit.internal.domain.HabitCalendar;
-import io.steadfast.habit.internal.domain.HabitRules;
+import io.steadfast.habit.internal.domain.EraCalendar;
+import io.steadfast.habit.internal.domain.ScheduleEra;
 import io.steadfast.habit.internal.domain.UserDay;
 import io.steadfast.habit.internal.rest.HabitDtos.Calendar;
 import io.steadfast.habit.internal.rest.HabitDtos.CalendarDay;
@@ -177,11 +176,9 @@ public class HabitService {
             checkTarget(types.get(h.typeKey()).orElse(null), in.target(), false, errors);
         }
         String schedule = h.schedule();
+        Schedule nextSchedule = null;
         if (in.schedule() != null) {
-            Schedule s = collect(() -> in.schedule().toSchedule(), errors);
-            if (s != null) {
-                schedule = ScheduleCodec.encode(s);
-            }
+            nextSchedule = collect(() -> in.schedule().toSchedule(), errors);
         }
         checkOptional(in.description(), "description", 2000, errors);
         checkOptional(in.unit(), "unit", 30, errors);
@@ -189,6 +186,12 @@ public class HabitService {
         checkColor(in.color(), errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
+        }
+        LocalDate start = in.startDate() != null ? in.startDate() : h.startDate();
+        if (nextSchedule != null) {
+            // a schedule change applies from the user's today on; the days before keep their schedule
+            LocalDate from = today(profile(userId));
+            schedule = ScheduleCodec.change(h.schedule(), start, from.isBefore(start) ? start : from, nextSchedule);
         }
         HabitRow next = new HabitRow(h.id(), userId, name,
                 in.description() != null ? blankToNull(in.description()) : h.description(), h.typeKey(), target,
@@ -329,7 +332,8 @@ public class HabitService {
         Map<UUID, Map<LocalDate, HabitType.DayRecord>> records = records(active, date.minusDays(31), date);
         List<TodayItem> items = new ArrayList<>();
         for (HabitRow h : active) {
-            AgendaItem a = Agenda.item(rules(h), records.getOrDefault(h.id(), Map.of()), date, today,
+            Map<LocalDate, HabitType.DayRecord> recs = records.getOrDefault(h.id(), Map.of());
+            AgendaItem a = EraCalendar.item(eras(h), type(h), definition(h), recs::get, date, today,
                     user.weekStart());
             items.add(new TodayItem(dto(h), a.due(), a.state().json(), new Progress(a.progress(), a.target()),
                     a.period() == null ? null : new PeriodDto(a.period().done(), a.period().times(),
@@ -351,8 +355,9 @@ public class HabitService {
             days.put(d, new ArrayList<>());
         }
         for (HabitRow h : active) {
-            NavigableMap<LocalDate, AgendaItem> range = HabitCalendar.range(rules(h),
-                    records.getOrDefault(h.id(), Map.of()), from, to, today, user.weekStart());
+            Map<LocalDate, HabitType.DayRecord> recs = records.getOrDefault(h.id(), Map.of());
+            NavigableMap<LocalDate, AgendaItem> range = EraCalendar.range(eras(h), type(h), definition(h), recs::get,
+                    from, to, today, user.weekStart());
             range.forEach((d, a) -> days.get(d).add(new CalendarHabit(h.id(), a.due(), a.state().json(),
                     a.progress())));
         }
@@ -375,8 +380,8 @@ public class HabitService {
         for (CheckinRow c : checkins.range(h.id(), from.minusDays(31), to)) {
             recs.put(c.date(), record(c));
         }
-        NavigableMap<LocalDate, AgendaItem> range = HabitCalendar.range(rules(h), recs, from, to, today,
-                user.weekStart());
+        NavigableMap<LocalDate, AgendaItem> range = EraCalendar.range(eras(h), type(h), definition(h), recs::get,
+                from, to, today, user.weekStart());
         List<HeatmapDay> days = new ArrayList<>();
         range.forEach((d, a) -> days.add(new HeatmapDay(d, recs.containsKey(d) ? recs.get(d).value() : null,
                 a.state().json())));
@@ -411,8 +416,9 @@ public class HabitService {
         Map<UUID, Map<LocalDate, HabitType.DayRecord>> records = records(active, today.minusDays(31), today);
         Map<HabitDto, List<LocalDate>> due = new LinkedHashMap<>();
         for (HabitRow h : active) {
-            NavigableMap<LocalDate, AgendaItem> range = HabitCalendar.range(rules(h),
-                    records.getOrDefault(h.id(), Map.of()), today, to, today, user.weekStart());
+            Map<LocalDate, HabitType.DayRecord> recs = records.getOrDefault(h.id(), Map.of());
+            NavigableMap<LocalDate, AgendaItem> range = EraCalendar.range(eras(h), type(h), definition(h), recs::get,
+                    today, to, today, user.weekStart());
             List<LocalDate> dates = new ArrayList<>();
             range.forEach((d, a) -> {
                 if (a.due() && a.state() != DayState.DONE && a.state() != DayState.SKIPPED) {
@@ -497,12 +503,15 @@ public class HabitService {
         return date;
     }
 
-    private HabitRules rules(HabitRow h) {
-        HabitType type = types.get(h.typeKey()).orElse(UnavailableType.INSTANCE);
-        return new HabitRules(ScheduleCodec.decode(h.schedule()), h.startDate(), type, definition(h));
+    List<ScheduleEra> eras(HabitRow h) {
+        return ScheduleCodec.eras(h.schedule(), h.startDate());
     }
 
-    private static HabitType.HabitDefinition definition(HabitRow h) {
+    HabitType type(HabitRow h) {
+        return types.get(h.typeKey()).orElse(UnavailableType.INSTANCE);
+    }
+
+    static HabitType.HabitDefinition definition(HabitRow h) {
         return new HabitType.HabitDefinition(h.target(), h.unit());
     }
 

@@ -101,7 +101,7 @@ public class StatsService {
     public void habitChanged(UUID userId, UUID habitId) {
         habits.habit(userId, habitId).ifPresentOrElse(info -> {
             cache.remove(cacheKey(info));
-            compute(info, info.startDate());
+            compute(info, info.statsSince());
         }, () -> store.delete(habitId));
     }
 
@@ -113,13 +113,13 @@ public class StatsService {
     private Stats compute(HabitInfo info, LocalDate changed) {
         LocalDate today = info.today();
         String unit = unit(info);
-        if (today.isBefore(info.startDate())) {
+        if (today.isBefore(info.statsSince())) {
             return Stats.empty(unit);
         }
         IncrementalStreaks engine = load(info);
         LocalDate from;
         if (engine.computedThrough() == null) {
-            from = info.startDate();
+            from = info.statsSince();
         } else if (changed != null && !changed.isAfter(engine.computedThrough())) {
             from = engine.replayFrom(changed);
         } else if (engine.computedThrough().isBefore(today)) {
@@ -141,14 +141,14 @@ public class StatsService {
         if (row.isPresent()) {
             try {
                 IncrementalStreaks e = IncrementalStreaks.restore(row.get().state());
-                if (e.isFor(info.schedule(), info.startDate(), info.weekStart())) {
+                if (e.isFor(info.schedule(), info.statsSince(), info.weekStart())) {
                     return e;
                 }
             } catch (RuntimeException unreadable) {
                 LOG.warn("Statistics state of habit {} unreadable; recomputing: {}", info.id(), unreadable.toString());
             }
         }
-        return IncrementalStreaks.create(info.schedule(), info.startDate(), info.weekStart());
+        return IncrementalStreaks.create(info.schedule(), info.statsSince(), info.weekStart());
     }
 
     List<Day> days(HabitInfo info, LocalDate from, LocalDate to) {
