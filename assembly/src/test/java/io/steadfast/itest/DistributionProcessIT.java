@@ -2,19 +2,15 @@ package io.steadfast.itest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -101,28 +97,6 @@ class DistributionProcessIT {
     }
 
     private static Path freshCopy(String name) throws IOException {
-        Path source = Path.of(System.getProperty("steadfast.assembly"));
-        Path target = Path.of("target", "process-" + name + "-" + System.nanoTime()).toAbsolutePath();
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Path rel = source.relativize(p);
-                if (rel.startsWith("data") || rel.startsWith("instances") || rel.toString().equals("lock")) {
-                    continue;
-                }
-                Path dest = target.resolve(rel.toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-        for (String script : new String[] { "karaf", "start", "stop", "client", "status", "shell", "setenv" }) {
-            File f = target.resolve("bin/" + script).toFile();
-            if (f.exists()) {
-                f.setExecutable(true);
-            }
-        }
-        return target;
+        return Cluster.copy("process-" + name);
     }
 }

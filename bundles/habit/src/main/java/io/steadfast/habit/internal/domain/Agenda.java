@@ -1,5 +1,6 @@
 package io.steadfast.habit.internal.domain;
 
+import io.steadfast.habit.api.Periods;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Map;
@@ -9,7 +10,7 @@ import java.util.function.Function;
 import io.steadfast.api.habit.spi.HabitType.DayRecord;
 import io.steadfast.habit.api.DayState;
 import io.steadfast.habit.api.Schedule;
-import io.steadfast.habit.internal.domain.Periods.Period;
+import io.steadfast.habit.api.Periods.Period;
 
 /**
  * One habit on one date: whether it is due and what became of the date.

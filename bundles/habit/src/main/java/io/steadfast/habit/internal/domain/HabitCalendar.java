@@ -1,5 +1,6 @@
 package io.steadfast.habit.internal.domain;
 
+import io.steadfast.habit.api.Periods;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -13,7 +14,7 @@ import java.util.function.Function;
 import io.steadfast.api.habit.spi.HabitType.DayRecord;
 import io.steadfast.habit.api.DayState;
 import io.steadfast.habit.api.Schedule;
-import io.steadfast.habit.internal.domain.Periods.Period;
+import io.steadfast.habit.api.Periods.Period;
 
 /**
  * The {@link Agenda} items of one habit for a range of dates (the calendar and heatmaps), computed in one pass: each

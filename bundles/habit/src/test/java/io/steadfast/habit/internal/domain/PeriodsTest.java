@@ -1,5 +1,6 @@
 package io.steadfast.habit.internal.domain;
 
+import io.steadfast.habit.api.Periods;
 import static java.time.DayOfWeek.MONDAY;
 import static java.time.DayOfWeek.SATURDAY;
 import static java.time.DayOfWeek.SUNDAY;
@@ -13,7 +14,7 @@ import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 
 import io.steadfast.habit.api.Schedule;
-import io.steadfast.habit.internal.domain.Periods.Period;
+import io.steadfast.habit.api.Periods.Period;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;

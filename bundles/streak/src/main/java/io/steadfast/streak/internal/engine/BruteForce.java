@@ -1,5 +1,6 @@
 package io.steadfast.streak.internal.engine;
 
+import io.steadfast.habit.api.Periods;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -9,7 +10,7 @@ import java.util.Objects;
 
 import io.steadfast.habit.api.DayState;
 import io.steadfast.habit.api.Schedule;
-import io.steadfast.streak.internal.engine.Periods.Period;
+import io.steadfast.habit.api.Periods.Period;
 
 /**
  * The statistics recomputed from a habit's whole history, the rules of the

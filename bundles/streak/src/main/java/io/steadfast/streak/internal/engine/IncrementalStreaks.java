@@ -1,5 +1,6 @@
 package io.steadfast.streak.internal.engine;
 
+import io.steadfast.habit.api.Periods;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -14,7 +15,7 @@ import java.util.TreeSet;
 import io.steadfast.habit.api.DayState;
 import io.steadfast.habit.api.Schedule;
 import io.steadfast.habit.api.ScheduleSpec;
-import io.steadfast.streak.internal.engine.Periods.Period;
+import io.steadfast.habit.api.Periods.Period;
 
 /**
  * The statistics of one habit kept up to date incrementally: an aggregate that is stored as a short string

@@ -1,5 +1,6 @@
 package io.steadfast.streak.internal.engine;
 
+import io.steadfast.habit.api.Periods;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

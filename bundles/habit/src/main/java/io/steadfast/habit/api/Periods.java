@@ -1,4 +1,4 @@
-package io.steadfast.habit.internal.domain;
+package io.steadfast.habit.api;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -6,7 +6,6 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Objects;
 
-import io.steadfast.habit.api.Schedule;
 
 /** Calendar weeks (starting on the user's first day of the week) and months. */
 public final class Periods {
