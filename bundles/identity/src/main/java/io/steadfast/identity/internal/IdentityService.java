@@ -125,6 +125,11 @@ public class IdentityService implements Authenticator, UserDirectory {
         contributors.remove(c);
     }
 
+    /** The client address of a request, honouring X-Forwarded-For from trusted proxies only. */
+    public String clientAddress(String peer, String forwardedFor) {
+        return ClientAddress.of(peer, forwardedFor, ClientAddress.parse(config.clientAddress_trustedProxies()));
+    }
+
     // ---------------------------------------------------------------------------------------------- accounts
 
     public AuthResult register(String email, String password, String displayName, String timezone,

@@ -61,7 +61,7 @@ public class AuthResource {
             throw new ValidationException("body", "a JSON object is required");
         }
         AuthResult r = identity.register(body.email(), body.password(), body.displayName(), body.timezone(),
-                request.getRemoteAddr());
+                identity.clientAddress(request.getRemoteAddr(), request.getHeader("X-Forwarded-For")));
         return Response.status(201).entity(r).build();
     }
 
@@ -75,7 +75,8 @@ public class AuthResource {
         if (body == null) {
             throw new ValidationException("body", "a JSON object is required");
         }
-        return identity.login(body.email(), body.password(), request.getRemoteAddr());
+        return identity.login(body.email(), body.password(),
+                identity.clientAddress(request.getRemoteAddr(), request.getHeader("X-Forwarded-For")));
     }
 
     @POST
