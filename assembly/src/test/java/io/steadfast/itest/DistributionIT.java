@@ -44,6 +44,9 @@ public class DistributionIT {
     @Inject
     private BundleContext context;
 
+    @Inject
+    private org.osgi.service.cm.ConfigurationAdmin configAdmin;
+
     private Http http;
     private ServiceRegistration<EchoResource> echo;
 
@@ -230,6 +233,79 @@ public class DistributionIT {
         } finally {
             reg.unregister();
         }
+    }
+
+    @Test
+    public void tooLargeBodiesAre413() {
+        String big = "{\"name\":\"" + "x".repeat(1_100_000) + "\"}";
+        HttpResponse<String> r = http.send("POST", "/api/itest/echo", big);
+        assertProblem(r, 413, "payload-too-large");
+    }
+
+    @Test
+    public void corsAnswersOnlyConfiguredOriginsAndTheSettingAppliesLive() throws Exception {
+        org.osgi.service.cm.Configuration c = configAdmin.getConfiguration("io.steadfast.platform", "?");
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("cors.allowedOrigins", new String[] { "https://habits.example.org" });
+        c.update(props);
+        try {
+            HttpResponse<String> pre = http.await("/api/openapi.json", r -> true, Duration.ofMillis(1));
+            long deadline = System.currentTimeMillis() + 10_000;
+            do {
+                pre = http.send("OPTIONS", "/api/v1/habits", null, "Origin", "https://habits.example.org",
+                        "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "Authorization");
+                if (pre.statusCode() == 204) {
+                    break;
+                }
+                Thread.sleep(200);
+            } while (System.currentTimeMillis() < deadline);
+            assertEquals(204, pre.statusCode());
+            assertEquals("https://habits.example.org", pre.headers().firstValue("Access-Control-Allow-Origin")
+                    .orElse(null));
+            assertTrue(pre.headers().firstValue("Access-Control-Allow-Headers").orElse("").contains("Authorization"));
+            HttpResponse<String> get = http.send("GET", "/api/openapi.json", null, "Origin",
+                    "https://habits.example.org");
+            assertEquals("https://habits.example.org", get.headers().firstValue("Access-Control-Allow-Origin")
+                    .orElse(null));
+            HttpResponse<String> other = http.send("GET", "/api/openapi.json", null, "Origin", "https://evil.example");
+            assertNull(other.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        } finally {
+            c.delete();
+        }
+    }
+
+    @Test
+    public void registrationCanBeClosedLive() throws Exception {
+        org.osgi.service.cm.Configuration c = configAdmin.getConfiguration("io.steadfast.identity", "?");
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("registration.open", Boolean.FALSE);
+        c.update(props);
+        try {
+            HttpResponse<String> closed = null;
+            long deadline = System.currentTimeMillis() + 10_000;
+            do {
+                closed = http.send("POST", "/api/v1/auth/register", "{\"email\":\"closed-" + System.nanoTime()
+                        + "@example.org\",\"password\":\"correct horse battery staple\"}");
+                if (closed.statusCode() == 403) {
+                    break;
+                }
+                Thread.sleep(200);
+            } while (System.currentTimeMillis() < deadline);
+            assertProblem(closed, 403, "forbidden");
+        } finally {
+            c.delete();
+        }
+        HttpResponse<String> open = http.await("/health", r -> true, Duration.ofMillis(1));
+        long deadline = System.currentTimeMillis() + 10_000;
+        do {
+            open = http.send("POST", "/api/v1/auth/register", "{\"email\":\"open-" + System.nanoTime()
+                    + "@example.org\",\"password\":\"correct horse battery staple\"}");
+            if (open.statusCode() == 201) {
+                break;
+            }
+            Thread.sleep(200);
+        } while (System.currentTimeMillis() < deadline);
+        assertEquals(open.body(), 201, open.statusCode());
     }
 
     @Test

@@ -16,4 +16,7 @@ public @interface PlatformConfig {
     @AttributeDefinition(name = "Access log", description = "Write one JSON line per request to the "
             + "io.steadfast.access logger")
     boolean accessLog_enabled() default true;
+
+    @AttributeDefinition(name = "Largest request body (bytes)", description = "Larger bodies are refused with 413")
+    long request_maxBodyBytes() default 1_048_576;
 }

@@ -47,6 +47,7 @@ public class RequestFilter implements ContainerRequestFilter, ContainerResponseF
 
     private volatile CorsPolicy cors;
     private volatile boolean accessLog;
+    private volatile long maxBody;
 
     @Activate
     public RequestFilter(PlatformConfig config) {
@@ -57,6 +58,7 @@ public class RequestFilter implements ContainerRequestFilter, ContainerResponseF
     void configure(PlatformConfig config) {
         this.cors = new CorsPolicy(config.cors_allowedOrigins(), System.getenv("STEADFAST_CORS_ORIGINS"));
         this.accessLog = config.accessLog_enabled();
+        this.maxBody = config.request_maxBodyBytes();
     }
 
     @Override
@@ -65,6 +67,14 @@ public class RequestFilter implements ContainerRequestFilter, ContainerResponseF
         String id = RequestIds.accept(request.getHeaderString(HEADER));
         request.setProperty(REQUEST_ID_ATTRIBUTE, id);
         setServletAttribute(id);
+        if (request.getLength() > maxBody) {
+            request.abortWith(Problems.response(servletRequest, 413, "payload-too-large", "Payload Too Large",
+                    "The request body is larger than " + maxBody + " bytes", null, null));
+            return;
+        }
+        if (request.hasEntity() && request.getLength() < 0 && maxBody > 0) {
+            request.setEntityStream(new LimitedInputStream(request.getEntityStream(), maxBody));
+        }
         String origin = request.getHeaderString("Origin");
         if (HttpMethod.OPTIONS.equals(request.getMethod()) && origin != null
                 && request.getHeaderString("Access-Control-Request-Method") != null && cors.allows(origin)) {

@@ -70,6 +70,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
                 return "Method " + method() + " is not allowed on " + path();
             case 415:
                 return "Send the request body as application/json";
+            case 413:
+                return e.getMessage() == null ? "The request body is too large" : e.getMessage();
             case 406:
                 return "This resource answers application/json";
             case 400:
