@@ -78,6 +78,7 @@ public final class OpenApiDocument {
         Reader reader = new Reader(new SwaggerConfiguration().openAPI(new OpenAPI()).prettyPrint(false)
                 .readAllResources(true));
         OpenAPI part = reader.read(new LinkedHashSet<>(classes));
+        markPublic(part, classes);
         Paths prefixed = new Paths();
         if (part.getPaths() != null) {
             for (Map.Entry<String, PathItem> e : part.getPaths().entrySet()) {
@@ -88,6 +89,50 @@ public final class OpenApiDocument {
         }
         part.setPaths(prefixed);
         return part;
+    }
+
+    /** Operations of {@code @Public} methods or classes need no token: {@code security: []}. */
+    private static void markPublic(OpenAPI part, Collection<Class<?>> classes) {
+        if (part.getPaths() == null) {
+            return;
+        }
+        for (Class<?> cls : classes) {
+            boolean classPublic = cls.isAnnotationPresent(io.steadfast.api.auth.Public.class);
+            javax.ws.rs.Path classPath = cls.getAnnotation(javax.ws.rs.Path.class);
+            for (java.lang.reflect.Method m : cls.getMethods()) {
+                if (!classPublic && !m.isAnnotationPresent(io.steadfast.api.auth.Public.class)) {
+                    continue;
+                }
+                String http = httpMethod(m);
+                if (http == null) {
+                    continue;
+                }
+                javax.ws.rs.Path methodPath = m.getAnnotation(javax.ws.rs.Path.class);
+                String path = normalize((classPath == null ? "" : classPath.value()) + "/"
+                        + (methodPath == null ? "" : methodPath.value()));
+                PathItem item = part.getPaths().get(path);
+                if (item != null && item.readOperationsMap().get(PathItem.HttpMethod.valueOf(http)) != null) {
+                    item.readOperationsMap().get(PathItem.HttpMethod.valueOf(http)).setSecurity(
+                            new java.util.ArrayList<>());
+                }
+            }
+        }
+    }
+
+    private static String httpMethod(java.lang.reflect.Method m) {
+        for (java.lang.annotation.Annotation a : m.getAnnotations()) {
+            javax.ws.rs.HttpMethod hm = a.annotationType().getAnnotation(javax.ws.rs.HttpMethod.class);
+            if (hm != null) {
+                return hm.value();
+            }
+        }
+        return null;
+    }
+
+    static String normalize(String path) {
+        String p = ("/" + path).replaceAll("/+", "/");
+        p = p.replaceAll("\\{([^}:]+):[^}]*}", "{$1}");
+        return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
     }
 
     private static void merge(Paths into, OpenAPI part) {

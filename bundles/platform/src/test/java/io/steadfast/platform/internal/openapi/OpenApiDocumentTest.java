@@ -23,6 +23,13 @@ class OpenApiDocumentTest {
     @Path("/v1/things")
     public static class ThingResource {
         @GET
+        @Path("/public/{x}")
+        @io.steadfast.api.auth.Public
+        public Thing open(@PathParam("x") String x) {
+            return null;
+        }
+
+        @GET
         @Path("/{id}")
         public Thing get(@PathParam("id") String id) {
             return null;
@@ -43,5 +50,9 @@ class OpenApiDocumentTest {
         assertThat(paths.keySet()).contains("/api/v1/things/{id}", "/api/v1/things", "/health", "/health/live",
                 "/health/ready");
         assertThat(json).contains("\"bearer\"").contains("\"Thing\"");
+        Map<?, ?> open = (Map<?, ?>) ((Map<?, ?>) paths.get("/api/v1/things/public/{x}")).get("get");
+        assertThat(open.get("security")).as("public operations need no token").isEqualTo(List.of());
+        Map<?, ?> closed = (Map<?, ?>) ((Map<?, ?>) paths.get("/api/v1/things")).get("post");
+        assertThat(closed.get("security")).isNull();
     }
 }
