@@ -41,6 +41,7 @@ public final class Cluster {
     }
 
     private Cluster(int size) {
+        removeOldCopies();
         this.dbUrl = TestPostgres.freshSchemaUrl();
         this.redis = TestRedis.startPrivate();
         try {
@@ -123,6 +124,23 @@ public final class Cluster {
         // fewer failures per address than the default, so that the throttling test runs quickly
         Files.writeString(home.resolve("etc/io.steadfast.identity.cfg"),
                 "login.maxFailuresPerAccount = 5\nlogin.maxFailuresPerAddress = 12\nregistration.maxPerAddressPerHour = 100000\n");
+    }
+
+    /** Copies of earlier runs (kept for their logs until the next run) are removed. */
+    private static synchronized void removeOldCopies() {
+        try (Stream<Path> dirs = Files.list(Path.of("target"))) {
+            dirs.filter(d -> d.getFileName().toString().startsWith("cluster-")).forEach(Cluster::deleteTree);
+        } catch (IOException e) {
+            // nothing to clean
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort
+        }
     }
 
     static Path copy(String name) throws IOException {

@@ -39,7 +39,12 @@ final class JsonErrors {
         }
         String msg = e.getOriginalMessage();
         if (msg != null) {
-            msg = msg.replaceAll("\\(class [^)]*\\)", "").replaceAll("`[a-z]+(\\.[A-Za-z0-9_$]+)+`", "value")
+            msg = msg.replaceAll("\\(class [^)]*\\)", "")
+                    .replaceAll("\\(token `JsonToken\\.START_OBJECT`\\)", "(found an object)")
+                    .replaceAll("\\(token `JsonToken\\.START_ARRAY`\\)", "(found an array)")
+                    .replaceAll("\\(token `JsonToken\\.([A-Z_]+)`\\)", "(found $1)")
+                    .replaceAll("`java\\.util\\.[A-Za-z]*(List|Set|Collection)[^`]*`", "array")
+                    .replaceAll("`[^`]*\\.[^`]*`", "the expected type")
                     .replaceAll("\\s+", " ").trim();
             int cut = msg.indexOf(" at [Source");
             if (cut > 0) {

@@ -45,6 +45,11 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         }
         Response original = e.getResponse();
         int status = original == null ? 500 : original.getStatus();
+        if (status == 404 && e.getCause() != null && !(e.getCause() instanceof WebApplicationException)) {
+            // JAX-RS answers a query or path parameter it cannot convert (?year=abc) with 404: say what it is
+            return Problems.response(request, 400, "bad-request", "Bad Request",
+                    "A query or path parameter has an invalid value" + paramHint(e.getCause()), null, null);
+        }
         String[] d = Problems.describe(status);
         Map<String, String> headers = new HashMap<>();
         if (original != null) {
@@ -80,6 +85,14 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
                 String m = e.getMessage();
                 return m == null || m.startsWith("HTTP ") ? Problems.describe(status)[1] : m;
         }
+    }
+
+    private static String paramHint(Throwable cause) {
+        String m = cause.getMessage();
+        if (m == null || m.length() > 120 || m.contains("Exception") || m.contains("java.")) {
+            return "";
+        }
+        return ": " + m;
     }
 
     private String path() {

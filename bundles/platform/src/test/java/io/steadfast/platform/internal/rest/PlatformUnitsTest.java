@@ -39,6 +39,8 @@ class PlatformUnitsTest {
         JsonProcessingException badDate = catchJson(() -> m.readValue("{\"startDate\":\"yesterday\"}",
                 Sample.class));
         assertThat(JsonErrors.detail(badDate)).contains("field 'startDate'");
+        JsonProcessingException list = catchJson(() -> m.readValue("{\"a\":1}", java.util.List.class));
+        assertThat(JsonErrors.detail(list)).doesNotContain("java.").doesNotContain("JsonToken");
         JsonProcessingException trailing = catchJson(() -> m.readValue("{} {}", Map.class));
         assertThat(trailing).isNotNull();
     }
