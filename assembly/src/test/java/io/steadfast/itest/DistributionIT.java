@@ -47,6 +47,9 @@ public class DistributionIT {
     @Inject
     private org.osgi.service.cm.ConfigurationAdmin configAdmin;
 
+    @Inject
+    private org.apache.karaf.shell.api.console.SessionFactory sessions;
+
     private Http http;
     private ServiceRegistration<EchoResource> echo;
 
@@ -306,6 +309,37 @@ public class DistributionIT {
             Thread.sleep(200);
         } while (System.currentTimeMillis() < deadline);
         assertEquals(open.body(), 201, open.statusCode());
+    }
+
+    @Test
+    public void operatorsManageAccountsFromTheShell() throws Exception {
+        // whatever the test order, this is not the server's first account (which would be its admin)
+        http.send("POST", "/api/v1/auth/register", "{\"email\":\"someone-" + System.nanoTime()
+                + "@example.org\",\"password\":\"correct horse battery staple\"}");
+        String email = "shell-" + System.nanoTime() + "@example.org";
+        HttpResponse<String> r = http.send("POST", "/api/v1/auth/register", "{\"email\":\"" + email
+                + "\",\"password\":\"correct horse battery staple\"}");
+        String token = Http.json(r).get("token").toString();
+        assertEquals("a user first", 403, http.as(token, "GET", "/api/v1/admin/users", null).statusCode());
+        assertTrue(shell("steadfast:users --limit 1000").contains(email));
+        assertTrue(shell("steadfast:user-role " + email + " admin").contains("is now admin"));
+        assertEquals(200, http.as(token, "GET", "/api/v1/admin/users", null).statusCode());
+        assertTrue(shell("steadfast:user-revoke-tokens " + email).contains("1 token(s) revoked"));
+        assertEquals(401, http.as(token, "GET", "/api/v1/me", null).statusCode());
+    }
+
+    private String shell(String command) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream ps = new java.io.PrintStream(out, true);
+        org.apache.karaf.shell.api.console.Session session = sessions.create(
+                new java.io.ByteArrayInputStream(new byte[0]), ps, ps);
+        try {
+            Object result = session.execute(command);
+            ps.flush();
+            return out.toString() + (result == null ? "" : result.toString());
+        } finally {
+            session.close();
+        }
     }
 
     @Test

@@ -391,9 +391,15 @@ public class IdentityService implements Authenticator, UserDirectory {
         if (!AuthenticatedUser.ROLE_ADMIN.equals(role) && !AuthenticatedUser.ROLE_USER.equals(role)) {
             throw new IllegalArgumentException("role must be user or admin");
         }
-        return users.findByEmail(email).map(u -> UserDto.of(users.updateProfile(new UserRow(u.id(), u.email(),
-                u.displayName(), u.passwordHash(), u.timezone(), u.weekStart(), u.dayStartsAt(), role, u.createdAt(),
-                clock.instant()))));
+        return users.findByEmail(email).map(u -> {
+            UserDto changed = UserDto.of(users.updateProfile(new UserRow(u.id(), u.email(), u.displayName(),
+                    u.passwordHash(), u.timezone(), u.weekStart(), u.dayStartsAt(), role, u.createdAt(),
+                    clock.instant())));
+            // cached principals carry the role: drop them so the change applies to the next request
+            tokens.listActive(u.id(), Tokens.SESSION).forEach(this::evict);
+            tokens.listActive(u.id(), Tokens.PAT).forEach(this::evict);
+            return changed;
+        });
     }
 
     /** For the admin shell: revoke every token of an account. */
