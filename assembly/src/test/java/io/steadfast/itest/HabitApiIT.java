@@ -242,7 +242,7 @@ class HabitApiIT {
         assertThat(cal.body()).contains("\"status\":\"done\"").contains("\"status\":\"missed\"");
         IdentityApiIT.assertField(b.as(token, "GET", "/api/v1/calendar?from=2020-01-01&to=2021-12-31", null), "to");
         IdentityApiIT.assertField(b.as(token, "GET", "/api/v1/calendar?from=2021-01-02&to=2021-01-01", null), "to");
-        HttpResponse<String> heat = a.as(token, "GET", "/api/v1/habits/" + id + "/heatmap?year=" + t.getYear(), null);
+        HttpResponse<String> heat = a.as(token, "GET", "/api/v1/habits/" + id + "/heatmap?year=" + t.minusDays(1).getYear(), null);
         assertThat(heat.statusCode()).isEqualTo(200);
         assertThat(((List<?>) Http.json(heat).get("days")).size()).isBetween(365, 366);
         assertThat(heat.body()).contains("\"date\":\"" + t.minusDays(1) + "\",\"value\":null,\"status\":\"done\"");
