@@ -49,18 +49,7 @@ public final class Cluster {
                 int port = Distribution.freePort();
                 Path home = copy("node" + i);
                 writeConfig(home);
-                ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
-                        .directory(home.toFile()).redirectErrorStream(true)
-                        .redirectOutput(home.resolve("console.log").toFile());
-                Map<String, String> env = pb.environment();
-                env.put("STEADFAST_HTTP_PORT", Integer.toString(port));
-                env.put("STEADFAST_DB_URL", dbUrl);
-                env.put("STEADFAST_DB_USER", TestPostgres.user());
-                env.put("STEADFAST_DB_PASSWORD", TestPostgres.password());
-                env.put("STEADFAST_REDIS_URL", redis.url());
-                env.put("JAVA_HOME", System.getProperty("java.home"));
-                env.put("CHECK_ROOT_INSTANCE_RUNNING", "false");
-                processes.add(pb.start());
+                processes.add(start(home, port, dbUrl, redis.url()));
                 nodes.add(new Http(port));
                 if (i == 0) {
                     awaitHealthy(nodes.get(0), home);
@@ -73,6 +62,22 @@ public final class Cluster {
             stop();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Starts {@code bin/karaf server} of a distribution copy on PostgreSQL and Redis, as an operator would. */
+    static Process start(Path home, int port, String dbUrl, String redisUrl) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
+                .directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(home.resolve("console.log").toFile());
+        Map<String, String> env = pb.environment();
+        env.put("STEADFAST_HTTP_PORT", Integer.toString(port));
+        env.put("STEADFAST_DB_URL", dbUrl);
+        env.put("STEADFAST_DB_USER", TestPostgres.user());
+        env.put("STEADFAST_DB_PASSWORD", TestPostgres.password());
+        env.put("STEADFAST_REDIS_URL", redisUrl);
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("CHECK_ROOT_INSTANCE_RUNNING", "false");
+        return pb.start();
     }
 
     private static void awaitHealthy(Http node, Path home) {

@@ -231,8 +231,7 @@ public class DistributionIT {
             org.osgi.service.event.Event e = got.poll(10, java.util.concurrent.TimeUnit.SECONDS);
             assertNotNull("an EARNED event", e);
             assertEquals("first-checkin", e.getProperty("code"));
-            assertEquals(Http.json(r).get("user") instanceof Map ? ((Map<?, ?>) Http.json(r).get("user")).get("id")
-                    : null, e.getProperty("userId"));
+            assertEquals(((Map<?, ?>) Http.json(r).get("user")).get("id"), e.getProperty("userId"));
         } finally {
             reg.unregister();
         }

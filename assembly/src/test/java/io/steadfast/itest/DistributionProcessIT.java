@@ -2,14 +2,12 @@ package io.steadfast.itest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
@@ -50,20 +48,9 @@ class DistributionProcessIT {
         String schema = dbUrl.substring(dbUrl.indexOf("currentSchema=") + "currentSchema=".length());
         redis = TestRedis.startPrivate();
         int port = Distribution.freePort();
-        Path home = freshCopy("pg-redis");
-        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
-                .directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(home.resolve("console.log").toFile());
-        Map<String, String> env = pb.environment();
-        env.put("STEADFAST_HTTP_PORT", Integer.toString(port));
-        env.put("STEADFAST_DB_URL", dbUrl);
-        env.put("STEADFAST_DB_USER", TestPostgres.user());
-        env.put("STEADFAST_DB_PASSWORD", TestPostgres.password());
-        env.put("STEADFAST_REDIS_URL", redis.url());
-        env.put("JAVA_HOME", System.getProperty("java.home"));
-        env.put("CHECK_ROOT_INSTANCE_RUNNING", "false");
+        Path home = Cluster.copy("process-pg-redis");
         long start = System.nanoTime();
-        karaf = pb.start();
+        karaf = Cluster.start(home, port, dbUrl, redis.url());
 
         Http http = new Http(port);
         HttpResponse<String> health = http.await("/health", r -> r.statusCode() == 200, Duration.ofSeconds(90));
@@ -94,9 +81,5 @@ class DistributionProcessIT {
         HttpResponse<String> up = http.await("/health", r -> r.statusCode() == 200, Duration.ofSeconds(20));
         assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
         assertThat(up.body()).contains("redis");
-    }
-
-    private static Path freshCopy(String name) throws IOException {
-        return Cluster.copy("process-" + name);
     }
 }

@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 import redis.embedded.RedisServer;
 
@@ -91,19 +90,23 @@ public final class TestRedis {
 
         public synchronized void start() {
             try {
+                // never persist: a private server starts empty every time (it runs in the binary's folder, so
+                // without this a dump.rdb there would carry data from one test run into the next)
+                File dir = java.nio.file.Files.createTempDirectory("steadfast-redis").toFile();
+                dir.deleteOnExit();
+                redis.embedded.core.RedisServerBuilder builder = RedisServer.newRedisServer().port(port)
+                        .bind("127.0.0.1").setting("save \"\"").setting("appendonly no")
+                        .setting("dir " + dir.getAbsolutePath());
                 File system = new File("/usr/bin/redis-server");
-                List<String> args = List.of("--bind", "127.0.0.1", "--save", "", "--appendonly", "no");
                 if (system.canExecute()) {
-                    server = new RedisServer(port, system);
-                } else {
-                    server = RedisServer.newRedisServer().port(port).setting("bind 127.0.0.1").setting("save \"\"")
-                            .build();
+                    builder.executableProvider(() -> system);
                 }
+                server = builder.build();
                 server.start();
                 long deadline = System.currentTimeMillis() + 5000;
                 while (!answersPing("127.0.0.1", port)) {
                     if (System.currentTimeMillis() > deadline) {
-                        throw new IllegalStateException("Redis on port " + port + " did not start; args " + args);
+                        throw new IllegalStateException("Redis on port " + port + " did not start");
                     }
                     Thread.sleep(20);
                 }

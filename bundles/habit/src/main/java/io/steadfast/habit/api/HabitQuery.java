@@ -20,6 +20,9 @@ public interface HabitQuery {
     /** Topic posted when a habit is created, changed or deleted; properties {@code userId}, {@code habitId}. */
     String TOPIC_HABIT_CHANGED = "steadfast/habit/CHANGED";
 
+    /** The user's today (time zone and day start applied); empty for an unknown user. */
+    Optional<LocalDate> today(UUID userId);
+
     Optional<HabitInfo> habit(UUID userId, UUID habitId);
 
     /** The user's active (not archived) habits, in their order. */

@@ -78,13 +78,8 @@ public class RedisConnector {
         register(RateCounter.class, new RedisRateCounter(client, localCounter));
         register(MessageBus.class, bus);
         register(HealthIndicator.class, new RedisHealth(client));
-        try {
-            client.ping();
-            LOG.info("Cache: redis {}", settings.describe());
-        } catch (RuntimeException e) {
-            LOG.warn("Cache: redis {} is not reachable now ({}); serving from the database until it is",
-                    settings.describe(), client.lastError());
-        }
+        // no round trip during activation: /health reports whether Redis answers
+        LOG.info("Cache: redis {}", settings.describe());
     }
 
     private <T> void register(Class<T> type, T service) {

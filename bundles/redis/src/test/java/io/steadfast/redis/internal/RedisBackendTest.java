@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.steadfast.api.cache.MessageBus;
 import io.steadfast.api.cache.RateCounter;
 import io.steadfast.testsupport.TestRedis;
 
@@ -127,9 +126,5 @@ class RedisBackendTest {
         @Override
         public void reset(String key) {
         }
-    }
-
-    static MessageBus.Subscription none() {
-        return () -> { };
     }
 }

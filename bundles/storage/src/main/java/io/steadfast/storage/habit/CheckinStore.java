@@ -27,8 +27,8 @@ public interface CheckinStore {
     /** Records of several habits from {@code from} to {@code to} inclusive. */
     List<CheckinRow> range(Collection<UUID> habitIds, LocalDate from, LocalDate to);
 
-    /** Every record of a habit, by date. */
-    List<CheckinRow> all(UUID habitId);
+    /** Every record of the given habits, by habit and date, in one query (for the export). */
+    List<CheckinRow> all(Collection<UUID> habitIds);
 
     /**
      * Adds {@code delta} to the day's value atomically (concurrent increments all count), marking it done. With an

@@ -159,24 +159,10 @@ public class HabitResource {
     }
 
     static UUID uuid(String id) {
-        UUID u = HabitServiceAccess.parse(id);
+        UUID u = HabitService.parseOrNull(id);
         if (u == null) {
             throw ApiException.notFound("Habit");
         }
         return u;
-    }
-
-    /** Parses ids without exceptions. */
-    static final class HabitServiceAccess {
-        private HabitServiceAccess() {
-        }
-
-        static UUID parse(String id) {
-            try {
-                return id == null ? null : UUID.fromString(id);
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }
     }
 }

@@ -48,6 +48,11 @@ public class HabitQueryService implements HabitQuery {
     }
 
     @Override
+    public Optional<LocalDate> today(UUID userId) {
+        return directory.find(userId).map(u -> UserDay.today(clock.instant(), u.timezone(), u.dayStartsAt()));
+    }
+
+    @Override
     public Optional<HabitInfo> habit(UUID userId, UUID habitId) {
         Optional<UserProfile> user = directory.find(userId);
         if (user.isEmpty()) {

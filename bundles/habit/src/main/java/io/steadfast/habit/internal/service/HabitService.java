@@ -49,6 +49,7 @@ import io.steadfast.habit.internal.rest.HabitDtos.CalendarHabit;
 import io.steadfast.habit.internal.rest.HabitDtos.CheckinDto;
 import io.steadfast.habit.internal.rest.HabitDtos.CheckinInput;
 import io.steadfast.habit.internal.rest.HabitDtos.HabitDto;
+import io.steadfast.habit.internal.rest.HabitDtos.HabitExport;
 import io.steadfast.habit.internal.rest.HabitDtos.HabitInput;
 import io.steadfast.habit.internal.rest.HabitDtos.HabitTypeDto;
 import io.steadfast.habit.internal.rest.HabitDtos.Heatmap;
@@ -436,12 +437,15 @@ public class HabitService {
 
     // ------------------------------------------------------------------------------------------------ export
 
-    public List<HabitRow> allHabits(UUID userId) {
-        return habits.listAll(userId);
-    }
-
-    public List<CheckinDto> allCheckins(UUID habitId) {
-        return checkins.all(habitId).stream().map(HabitService::dto).collect(Collectors.toList());
+    /** Every habit of the user with all its records: two queries, however many habits. */
+    public List<HabitExport> export(UUID userId) {
+        List<HabitRow> all = habits.listAll(userId);
+        Map<UUID, List<CheckinDto>> byHabit = new HashMap<>();
+        for (CheckinRow c : checkins.all(all.stream().map(HabitRow::id).collect(Collectors.toList()))) {
+            byHabit.computeIfAbsent(c.habitId(), k -> new ArrayList<>()).add(dto(c));
+        }
+        return all.stream().map(h -> new HabitExport(dto(h), byHabit.getOrDefault(h.id(), List.of())))
+                .collect(Collectors.toList());
     }
 
     // ------------------------------------------------------------------------------------------------ events
@@ -549,7 +553,8 @@ public class HabitService {
         }
     }
 
-    static UUID parseOrNull(String id) {
+    /** A UUID, or {@code null} for anything else. */
+    public static UUID parseOrNull(String id) {
         try {
             return id == null ? null : UUID.fromString(id);
         } catch (IllegalArgumentException e) {

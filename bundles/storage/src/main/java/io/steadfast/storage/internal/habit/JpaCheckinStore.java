@@ -6,7 +6,6 @@ import static io.steadfast.storage.internal.db.Persistence.toDb;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -110,10 +109,14 @@ public class JpaCheckinStore implements CheckinStore {
     }
 
     @Override
-    public List<CheckinRow> all(UUID habitId) {
+    public List<CheckinRow> all(Collection<UUID> habitIds) {
+        if (habitIds.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = habitIds.stream().map(UUID::toString).collect(Collectors.toList());
         return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
-                "SELECT c FROM Checkin c WHERE c.habitId = :h ORDER BY c.date", CheckinEntity.class)
-                .setParameter("h", habitId.toString()).getResultList().stream().map(JpaCheckinStore::toRow)
+                "SELECT c FROM Checkin c WHERE c.habitId IN :h ORDER BY c.habitId, c.date", CheckinEntity.class)
+                .setParameter("h", ids).getResultList().stream().map(JpaCheckinStore::toRow)
                 .collect(Collectors.toList()));
     }
 
@@ -203,11 +206,5 @@ public class JpaCheckinStore implements CheckinStore {
         }
         return new CheckinRow(UUID.fromString(e.habitId), e.date, io.steadfast.storage.internal.db.Persistence.plain(e.value),
                 e.note, e.status, e.backfilled, fromDb(e.createdAt), fromDb(e.updatedAt));
-    }
-
-    static List<CheckinRow> rows(List<CheckinEntity> es) {
-        List<CheckinRow> out = new ArrayList<>();
-        es.forEach(e -> out.add(toRow(e)));
-        return out;
     }
 }

@@ -90,9 +90,9 @@ public class HabitStoresTest {
             assertThat(checkins.range(List.of(water.id()), DAY.plusDays(1), DAY.plusDays(1))).extracting(
                     CheckinRow::status).containsExactly("skipped");
             assertThat(checkins.delete(water.id(), DAY.plusDays(1))).isTrue();
-            assertThat(checkins.all(water.id())).hasSize(1);
+            assertThat(checkins.all(List.of(water.id()))).hasSize(1);
             habits.delete(ann.id(), water.id());
-            assertThat(checkins.all(water.id())).isEmpty();
+            assertThat(checkins.all(List.of(water.id()))).isEmpty();
         }
     }
 

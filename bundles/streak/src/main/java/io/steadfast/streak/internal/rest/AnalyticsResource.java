@@ -1,7 +1,7 @@
 package io.steadfast.streak.internal.rest;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.util.UUID;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -19,6 +19,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.steadfast.api.auth.Auth;
+import io.steadfast.api.error.ApiException;
 import io.steadfast.api.rest.RestApi;
 import io.steadfast.habit.api.HabitQuery;
 import io.steadfast.streak.internal.service.AnalyticsService;
@@ -48,9 +49,9 @@ public class AnalyticsResource {
             + "default: the last 30 days)")
     public AnalyticsService.Analytics get(@QueryParam("from") String from, @QueryParam("to") String to,
             @Context SecurityContext sc) {
-        var user = Auth.user(sc).userId();
-        LocalDate today = habits.activeHabits(user).stream().findFirst().map(h -> h.today())
-                .orElse(LocalDate.now(ZoneOffset.UTC));
+        UUID user = Auth.user(sc).userId();
+        LocalDate today = habits.today(user).orElseThrow(() -> ApiException.unauthorized(
+                "The account no longer exists"));
         return analytics.analytics(user, Dates.parse(from, "from"), Dates.parse(to, "to"), today);
     }
 }

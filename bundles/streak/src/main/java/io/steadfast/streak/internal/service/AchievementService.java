@@ -1,7 +1,6 @@
 package io.steadfast.streak.internal.service;
 
 import java.time.Clock;
-
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -57,34 +56,50 @@ public class AchievementService {
         this.store = store;
     }
 
-    /** Checks what a change of {@code date} of a habit has reached. */
+    /**
+     * Checks what a change of {@code date} of a habit has reached. Runs on every check-in, so it reads the earned
+     * achievements once and evaluates only those not earned yet (the perfect week and month read every active
+     * habit's days; once earned they cost nothing).
+     */
     public void check(UUID userId, HabitInfo habit, LocalDate date, Stats stats) {
-        List<DayView> day = habits.days(userId, habit.id(), date, date);
-        boolean doneThatDay = !day.isEmpty() && day.get(0).state() == DayState.DONE;
-        if (doneThatDay) {
-            award(userId, ALL, null, "first-checkin", date);
+        Set<String> have = new HashSet<>();
+        for (AchievementRow r : store.list(userId)) {
+            have.add(r.scope() + "/" + r.code());
         }
+        String scope = habit.id().toString();
         for (int n : STREAKS) {
-            if (stats.streak().current() >= n || stats.streak().longest() >= n) {
-                award(userId, habit.id().toString(), habit.id(), "streak-" + n, habit.today());
+            if (!have.contains(scope + "/streak-" + n)
+                    && (stats.streak().current() >= n || stats.streak().longest() >= n)) {
+                award(userId, scope, habit.id(), "streak-" + n, habit.today());
             }
         }
         for (int n : DONE_DAYS) {
-            if (stats.totals().doneDays() >= n) {
-                award(userId, habit.id().toString(), habit.id(), "done-" + n, habit.today());
+            if (!have.contains(scope + "/done-" + n) && stats.totals().doneDays() >= n) {
+                award(userId, scope, habit.id(), "done-" + n, habit.today());
             }
         }
-        if (doneThatDay) {
+        boolean wantFirst = !have.contains(ALL + "/first-checkin");
+        boolean wantWeek = !have.contains(ALL + "/perfect-week");
+        boolean wantMonth = !have.contains(ALL + "/perfect-month");
+        if (!wantFirst && !wantWeek && !wantMonth) {
+            return;
+        }
+        List<DayView> day = habits.days(userId, habit.id(), date, date);
+        if (day.isEmpty() || day.get(0).state() != DayState.DONE) {
+            return;
+        }
+        if (wantFirst) {
+            award(userId, ALL, null, "first-checkin", date);
+        }
+        if (wantWeek) {
             LocalDate weekStart = date.with(TemporalAdjusters.previousOrSame(habit.weekStart()));
-            LocalDate weekEnd = weekStart.plusDays(6);
-            if (perfect(userId, weekStart, weekEnd, habit.today())) {
+            if (perfect(userId, weekStart, weekStart.plusDays(6), habit.today())) {
                 award(userId, ALL, null, "perfect-week", date);
             }
-            LocalDate monthStart = date.withDayOfMonth(1);
-            LocalDate monthEnd = date.with(TemporalAdjusters.lastDayOfMonth());
-            if (perfect(userId, monthStart, monthEnd, habit.today())) {
-                award(userId, ALL, null, "perfect-month", date);
-            }
+        }
+        if (wantMonth && perfect(userId, date.withDayOfMonth(1), date.with(TemporalAdjusters.lastDayOfMonth()),
+                habit.today())) {
+            award(userId, ALL, null, "perfect-month", date);
         }
     }
 
