@@ -14,7 +14,8 @@ final class Accounts {
 
     static IdentityApiIT.Account register(Http node, String email) {
         HttpResponse<String> r = node.send("POST", "/api/v1/auth/register", "{\"email\":\"" + email
-                + "\",\"password\":\"" + IdentityApiIT.PASSWORD + "\",\"displayName\":\"Test\"}");
+                + "\",\"password\":\"" + IdentityApiIT.PASSWORD + "\",\"displayName\":\"Test\",\"timezone\":\""
+                + ServerTime.zone() + "\"}");
         if (r.statusCode() != 201) {
             throw new AssertionError("register " + email + ": " + r.statusCode() + " " + r.body());
         }

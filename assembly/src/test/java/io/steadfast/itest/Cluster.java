@@ -19,7 +19,8 @@ import io.steadfast.testsupport.TestRedis;
 /**
  * Real Steadfast nodes ({@code bin/karaf server} of the assembled distribution) sharing one fresh PostgreSQL
  * schema and one private Redis — the production set-up, on loopback. One cluster per test JVM, started on first
- * use and stopped at exit.
+ * use and stopped at exit. With {@code -Dsteadfast.clock.start} the nodes run on a simulated clock from that
+ * instant ({@code STEADFAST_CLOCK_START}); the build runs the API tests so at several instants (assembly/pom.xml).
  */
 public final class Cluster {
 
@@ -77,6 +78,7 @@ public final class Cluster {
         env.put("STEADFAST_REDIS_URL", redisUrl);
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("CHECK_ROOT_INSTANCE_RUNNING", "false");
+        ServerTime.simulatedStart().ifPresent(s -> env.put("STEADFAST_CLOCK_START", s.toString()));
         return pb.start();
     }
 

@@ -48,8 +48,9 @@ class HabitApiIT {
         return Http.json(r);
     }
 
+    /** Today of the test accounts, by the server's clock. */
     static LocalDate today() {
-        return LocalDate.now(ZoneId.of("UTC"));
+        return ServerTime.today(a);
     }
 
     @Test
@@ -222,13 +223,13 @@ class HabitApiIT {
         IdentityApiIT.Account la = registerIn("America/Los_Angeles");
         ZoneId akZone = ZoneId.of("Pacific/Auckland");
         ZoneId laZone = ZoneId.of("America/Los_Angeles");
-        LocalDate akBefore = LocalDate.now(akZone);
-        LocalDate laBefore = LocalDate.now(laZone);
+        LocalDate akBefore = ServerTime.today(a, akZone);
+        LocalDate laBefore = ServerTime.today(b, laZone);
         String ak = Http.json(a.as(auckland.token(), "GET", "/api/v1/today", null)).get("date").toString();
         String lx = Http.json(b.as(la.token(), "GET", "/api/v1/today", null)).get("date").toString();
-        // exact, unless a midnight passed during the two requests
-        assertThat(LocalDate.parse(ak)).isIn(akBefore, LocalDate.now(akZone));
-        assertThat(LocalDate.parse(lx)).isIn(laBefore, LocalDate.now(laZone));
+        // exact, unless a midnight passed during the requests (the server's clock, which may be simulated)
+        assertThat(LocalDate.parse(ak)).isIn(akBefore, ServerTime.today(a, akZone));
+        assertThat(LocalDate.parse(lx)).isIn(laBefore, ServerTime.today(b, laZone));
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 
@@ -53,7 +52,7 @@ public class PluginHotDeployIT {
                 "{\"email\":\"plugin@example.org\",\"password\":\"correct horse battery staple\"}");
         assertEquals(reg.body(), 201, reg.statusCode());
         String token = Http.json(reg).get("token").toString();
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String today = ServerTime.today(http, ZoneOffset.UTC).toString();
 
         assertTrue(types(http, token).contains("\"measurement\""));
         HttpResponse<String> created = http.as(token, "POST", "/api/v1/habits", "{\"name\":\"Weight\",\"type\":"

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.DayOfWeek;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,8 +28,9 @@ class StreaksApiIT {
         token = Accounts.register(a, "streaks-" + UUID.randomUUID() + "@example.org").token();
     }
 
+    /** Today of the test accounts, by the server's clock. */
     static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+        return ServerTime.today(a);
     }
 
     @Test
@@ -114,8 +116,10 @@ class StreaksApiIT {
         String id = Http.json(a.as(token, "POST", "/api/v1/habits", "{\"name\":\"Pages\",\"type\":\"count\","
                 + "\"target\":10,\"schedule\":{\"kind\":\"daily\"},\"startDate\":\"" + t.minusDays(30) + "\"}"))
                 .get("id").toString();
-        put(id, t.minusDays(1), "{\"value\":12}");
-        put(id, t.minusDays(2), "{\"value\":4}");
+        // two days of one week (weeks start on Monday, the accounts' default), whatever day today is
+        LocalDate monday = t.minusWeeks(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        put(id, monday, "{\"value\":12}");
+        put(id, monday.plusDays(1), "{\"value\":4}");
         HttpResponse<String> weeks = b.as(token, "GET", "/api/v1/habits/" + id + "/series?granularity=week&from="
                 + t.minusDays(27) + "&to=" + t, null);
         assertThat(weeks.statusCode()).as(weeks.body()).isEqualTo(200);

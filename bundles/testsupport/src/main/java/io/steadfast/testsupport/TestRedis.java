@@ -103,9 +103,9 @@ public final class TestRedis {
                 }
                 server = builder.build();
                 server.start();
-                long deadline = System.currentTimeMillis() + 5000;
+                long deadline = System.nanoTime() + 5_000_000_000L;
                 while (!answersPing("127.0.0.1", port)) {
-                    if (System.currentTimeMillis() > deadline) {
+                    if (System.nanoTime() - deadline > 0) {
                         throw new IllegalStateException("Redis on port " + port + " did not start");
                     }
                     Thread.sleep(20);

@@ -81,8 +81,9 @@ public class IdentityService implements Authenticator, UserDirectory {
     private volatile IdentityConfig config;
 
     @Activate
-    public IdentityService(@Reference UserStore users, @Reference TokenStore tokens, IdentityConfig config) {
-        this(users, tokens, config, new PasswordHasher(), Clock.systemUTC());
+    public IdentityService(@Reference UserStore users, @Reference TokenStore tokens, @Reference Clock clock,
+            IdentityConfig config) {
+        this(users, tokens, config, new PasswordHasher(), clock);
     }
 
     IdentityService(UserStore users, TokenStore tokens, IdentityConfig config, PasswordHasher hasher, Clock clock) {
@@ -208,7 +209,7 @@ public class IdentityService implements Authenticator, UserDirectory {
         rc.reset(accountKey);
         UserRow row = user.get();
         if (hasher.needsRehash(row.passwordHash())) {
-            users.updatePassword(row.id(), hasher.hash(password));
+            users.updatePassword(row.id(), hasher.hash(password), clock.instant());
         }
         return session(row);
     }
@@ -292,7 +293,7 @@ public class IdentityService implements Authenticator, UserDirectory {
         policy.check(next, u.email(), u.displayName()).ifPresent(m -> {
             throw new ValidationException("newPassword", m);
         });
-        users.updatePassword(u.id(), hasher.hash(next));
+        users.updatePassword(u.id(), hasher.hash(next), clock.instant());
         tokens.revokeAll(u.id(), caller.tokenId(), clock.instant()).forEach(this::evict);
         LOG.info("Account {} changed its password; other tokens revoked", u.id());
     }

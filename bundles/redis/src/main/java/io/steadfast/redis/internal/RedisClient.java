@@ -22,7 +22,9 @@ public final class RedisClient implements AutoCloseable {
 
     private final RedisSettings settings;
     private final JedisPooled jedis;
+    /** While the breaker is open: until when, on the monotonic {@link System#nanoTime()} scale. */
     private volatile long openUntil;
+    private volatile boolean open;
     private volatile String lastError;
 
     public RedisClient(RedisSettings settings) {
@@ -59,7 +61,7 @@ public final class RedisClient implements AutoCloseable {
 
     /** Runs a command; on a Redis failure returns {@code fallback} (and opens the breaker). */
     public <T> T call(Function<JedisPooled, T> command, T fallback) {
-        if (System.currentTimeMillis() < openUntil) {
+        if (breakerOpen()) {
             return fallback;
         }
         try {
@@ -74,14 +76,18 @@ public final class RedisClient implements AutoCloseable {
 
     /** Whether the breaker is closed, i.e. Redis answered the last command. */
     public boolean available() {
-        return System.currentTimeMillis() >= openUntil;
+        return !breakerOpen();
+    }
+
+    private boolean breakerOpen() {
+        return open && System.nanoTime() - openUntil < 0;
     }
 
     /** Sends PING now, regardless of the breaker. */
     public String ping() {
         try {
             String pong = jedis.ping();
-            openUntil = 0;
+            open = false;
             lastError = null;
             return pong;
         } catch (JedisException e) {
@@ -100,7 +106,8 @@ public final class RedisClient implements AutoCloseable {
 
     void failed(JedisException e) {
         lastError = e instanceof JedisConnectionException ? "unreachable: " + message(e) : message(e);
-        openUntil = System.currentTimeMillis() + OPEN_MILLIS;
+        openUntil = System.nanoTime() + OPEN_MILLIS * 1_000_000;
+        open = true;
     }
 
     static String message(Throwable e) {

@@ -20,7 +20,8 @@ public interface UserStore {
     /** Writes display name, timezone, week start, day start and role; returns the stored row. */
     UserRow updateProfile(UserRow user);
 
-    void updatePassword(UUID id, String passwordHash);
+    /** Sets the password hash; {@code at} (from the platform's clock) becomes the user's {@code updatedAt}. */
+    void updatePassword(UUID id, String passwordHash, java.time.Instant at);
 
     /** Deletes the account and, by cascade, everything it owns. */
     boolean delete(UUID id);

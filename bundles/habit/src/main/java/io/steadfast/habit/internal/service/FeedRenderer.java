@@ -33,11 +33,14 @@ public final class FeedRenderer {
         ical.setName("Steadfast habits");
         ical.setDescription("Habits due in the coming days");
         ical.setRefreshInterval(new biweekly.util.Duration.Builder().hours(1).build());
+        Date stamp = Date.from(data.generatedAt());
         for (Map.Entry<HabitDto, List<LocalDate>> e : data.due().entrySet()) {
             HabitDto h = e.getKey();
             for (LocalDate d : e.getValue()) {
                 VEvent ev = new VEvent();
                 ev.setUid(h.id() + "-" + d + "@steadfast");
+                // DTSTAMP from the server's clock (the library would read the system's)
+                ev.setDateTimeStamp(stamp);
                 ev.setSummary(summary(h));
                 if (h.description() != null) {
                     ev.setDescription(h.description());

@@ -36,11 +36,12 @@ public class HabitQueryService implements HabitQuery {
     private final CheckinStore checkins;
     private final UserDirectory directory;
     private final HabitTypeRegistry types;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     @Activate
     public HabitQueryService(@Reference HabitStore habits, @Reference CheckinStore checkins,
-            @Reference UserDirectory directory, @Reference HabitTypeRegistry types) {
+            @Reference UserDirectory directory, @Reference HabitTypeRegistry types, @Reference Clock clock) {
+        this.clock = clock;
         this.habits = habits;
         this.checkins = checkins;
         this.directory = directory;

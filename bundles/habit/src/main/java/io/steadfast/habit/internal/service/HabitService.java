@@ -91,12 +91,7 @@ public class HabitService {
     @Activate
     public HabitService(@Reference HabitStore habits, @Reference CheckinStore checkins,
             @Reference CalendarFeedStore feeds, @Reference UserDirectory directory,
-            @Reference HabitTypeRegistry types) {
-        this(habits, checkins, feeds, directory, types, Clock.systemUTC());
-    }
-
-    HabitService(HabitStore habits, CheckinStore checkins, CalendarFeedStore feeds, UserDirectory directory,
-            HabitTypeRegistry types, Clock clock) {
+            @Reference HabitTypeRegistry types, @Reference Clock clock) {
         this.habits = habits;
         this.checkins = checkins;
         this.feeds = feeds;
@@ -428,11 +423,11 @@ public class HabitService {
             });
             due.put(dto(h), dates);
         }
-        return new FeedData(user, today, due);
+        return new FeedData(user, today, clock.instant(), due);
     }
 
     /** What the feed shows. */
-    public record FeedData(UserProfile user, LocalDate today, Map<HabitDto, List<LocalDate>> due) {
+    public record FeedData(UserProfile user, LocalDate today, Instant generatedAt, Map<HabitDto, List<LocalDate>> due) {
     }
 
     // ------------------------------------------------------------------------------------------------ export

@@ -37,7 +37,9 @@ class FeedRendererTest {
             due.put(water, List.of(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 2)));
             UserProfile user = new UserProfile(UUID.randomUUID(), "a@b.c", "A", ZoneId.of("Europe/Berlin"),
                     DayOfWeek.MONDAY, 0, "user", Instant.now());
-            String ics = FeedRenderer.render(new HabitService.FeedData(user, LocalDate.of(2026, 3, 1), due));
+            String ics = FeedRenderer.render(new HabitService.FeedData(user, LocalDate.of(2026, 3, 1),
+                    Instant.parse("2026-03-01T08:00:00Z"), due));
+            assertThat(ics).as("DTSTAMP comes from the server's clock").contains("DTSTAMP:20260301T080000Z");
             assertThat(ics).contains("BEGIN:VCALENDAR", "DTSTART;VALUE=DATE:20260301", "DTEND;VALUE=DATE:20260302",
                     "UID:" + id + "-2026-03-01@steadfast", "SUMMARY:Water (8 glasses)");
             ICalendar parsed = Biweekly.parse(ics).first();

@@ -1,6 +1,7 @@
 package io.steadfast.platform.internal.health;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Map;
 
 import javax.servlet.Servlet;
@@ -8,6 +9,7 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -37,6 +39,12 @@ public class HealthServlet extends HttpServlet {
 
     private final transient HealthAggregator aggregator = new HealthAggregator();
     private final transient ObjectMapper mapper = JsonMapper.create();
+    private final transient Clock clock;
+
+    @Activate
+    public HealthServlet(@Reference Clock clock) {
+        this.clock = clock;
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addIndicator(HealthIndicator indicator, Map<String, Object> props) {
@@ -54,6 +62,7 @@ public class HealthServlet extends HttpServlet {
         String id = RequestIds.accept(req.getHeader(RequestFilter.HEADER));
         resp.setHeader(RequestFilter.HEADER, id);
         SecurityHeaders.apply(resp::setHeader);
+        resp.setHeader("Date", SecurityHeaders.httpDate(clock.instant()));
         resp.setHeader("Cache-Control", "no-store");
         String path = req.getServletPath();
         HealthAggregator.Report report;

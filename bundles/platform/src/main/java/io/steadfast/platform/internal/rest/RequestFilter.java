@@ -1,5 +1,7 @@
 package io.steadfast.platform.internal.rest;
 
+import java.time.Clock;
+
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.HttpMethod;
 import javax.ws.rs.container.ContainerRequestContext;
@@ -15,6 +17,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
@@ -49,8 +52,11 @@ public class RequestFilter implements ContainerRequestFilter, ContainerResponseF
     private volatile boolean accessLog;
     private volatile long maxBody;
 
+    private final Clock clock;
+
     @Activate
-    public RequestFilter(PlatformConfig config) {
+    public RequestFilter(@Reference Clock clock, PlatformConfig config) {
+        this.clock = clock;
         configure(config);
     }
 
@@ -89,6 +95,7 @@ public class RequestFilter implements ContainerRequestFilter, ContainerResponseF
         MultivaluedMap<String, Object> h = response.getHeaders();
         h.putSingle(HEADER, id);
         SecurityHeaders.apply(h::putSingle);
+        h.putSingle("Date", SecurityHeaders.httpDate(clock.instant()));
         if (!h.containsKey("Cache-Control")) {
             h.putSingle("Cache-Control", "no-store");
         }

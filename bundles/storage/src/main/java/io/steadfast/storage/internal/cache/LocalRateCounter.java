@@ -1,11 +1,14 @@
 package io.steadfast.storage.internal.cache;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 import io.steadfast.api.cache.RateCounter;
 
@@ -19,8 +22,10 @@ public class LocalRateCounter implements RateCounter {
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
     private final LongSupplier clock;
 
-    public LocalRateCounter() {
-        this(System::nanoTime);
+    /** Windows are measured on the platform's clock (its milliseconds). */
+    @Activate
+    public LocalRateCounter(@Reference Clock clock) {
+        this(() -> clock.millis() * 1_000_000);
     }
 
     LocalRateCounter(LongSupplier nanoClock) {

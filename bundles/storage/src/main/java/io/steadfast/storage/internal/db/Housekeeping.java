@@ -34,8 +34,8 @@ public class Housekeeping {
 
     @Activate
     public Housekeeping(@Reference(target = "(osgi.unit.name=steadfast)") JpaTemplate jpa,
-            @Reference SchemaReady schema) {
-        this(jpa, Clock.systemUTC(), true);
+            @Reference SchemaReady schema, @Reference Clock clock) {
+        this(jpa, clock, true);
     }
 
     Housekeeping(JpaTemplate jpa, Clock clock, boolean schedule) {

@@ -135,7 +135,7 @@ public class JpaHabitStore implements HabitStore {
         e.icon = h.icon();
         e.archived = h.archived();
         e.sortOrder = h.sortOrder();
-        e.updatedAt = toDb(h.updatedAt() == null ? Instant.now() : h.updatedAt());
+        e.updatedAt = toDb(java.util.Objects.requireNonNull(h.updatedAt(), "updatedAt (from the clock)"));
     }
 
     static HabitRow toRow(HabitEntity e) {

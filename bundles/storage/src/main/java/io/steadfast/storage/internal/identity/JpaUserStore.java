@@ -77,18 +77,17 @@ public class JpaUserStore implements UserStore {
                 return null;
             }
             copy(user, e);
-            e.updatedAt = toDb(Instant.now());
             return toRow(e);
         });
     }
 
     @Override
-    public void updatePassword(UUID id, String passwordHash) {
+    public void updatePassword(UUID id, String passwordHash, Instant at) {
         jpa.tx(TransactionType.Required, em -> {
             UserEntity e = em.find(UserEntity.class, id.toString());
             if (e != null) {
                 e.passwordHash = passwordHash;
-                e.updatedAt = toDb(Instant.now());
+                e.updatedAt = toDb(at);
             }
         });
     }
@@ -124,7 +123,7 @@ public class JpaUserStore implements UserStore {
         to.weekStart = from.weekStart();
         to.dayStartsAt = from.dayStartsAt();
         to.role = from.role();
-        to.updatedAt = toDb(from.updatedAt() == null ? Instant.now() : from.updatedAt());
+        to.updatedAt = toDb(java.util.Objects.requireNonNull(from.updatedAt(), "updatedAt (from the clock)"));
     }
 
     static UserRow toRow(UserEntity e) {

@@ -42,11 +42,11 @@ public class IdentityStoresTest {
             assertThatThrownBy(() -> users.create(user("ANN@example.org")))
                     .isInstanceOf(DuplicateKeyException.class);
             UserRow changed = users.updateProfile(new UserRow(ann.id(), ann.email(), "Annie", ann.passwordHash(),
-                    "Pacific/Auckland", "SUNDAY", 4, "admin", ann.createdAt(), null));
+                    "Pacific/Auckland", "SUNDAY", 4, "admin", ann.createdAt(), ann.createdAt().plusSeconds(60)));
             assertThat(changed.displayName()).isEqualTo("Annie");
             assertThat(changed.dayStartsAt()).isEqualTo(4);
             assertThat(changed.createdAt()).isEqualTo(ann.createdAt());
-            users.updatePassword(ann.id(), "$argon2id$new");
+            users.updatePassword(ann.id(), "$argon2id$new", ann.createdAt().plusSeconds(120));
             assertThat(users.find(ann.id()).orElseThrow().passwordHash()).isEqualTo("$argon2id$new");
             assertThat(users.count()).isEqualTo(1);
             assertThat(users.list(0, 10)).hasSize(1);

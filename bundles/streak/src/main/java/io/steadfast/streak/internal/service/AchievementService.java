@@ -45,13 +45,15 @@ public class AchievementService {
 
     private final HabitQuery habits;
     private final AchievementStore store;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile EventAdmin events;
 
     @Activate
-    public AchievementService(@Reference HabitQuery habits, @Reference AchievementStore store) {
+    public AchievementService(@Reference HabitQuery habits, @Reference AchievementStore store,
+            @Reference Clock clock) {
+        this.clock = clock;
         this.habits = habits;
         this.store = store;
     }

@@ -47,11 +47,12 @@ public class StatsService {
     private final StatsStore store;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private volatile KeyValueCache cache;
 
     @Activate
-    public StatsService(@Reference HabitQuery habits, @Reference StatsStore store) {
+    public StatsService(@Reference HabitQuery habits, @Reference StatsStore store, @Reference Clock clock) {
+        this.clock = clock;
         this.habits = habits;
         this.store = store;
     }
