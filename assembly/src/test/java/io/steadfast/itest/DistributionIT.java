@@ -90,7 +90,7 @@ public class DistributionIT {
         }
         assertTrue("Not active: " + notActive, notActive.isEmpty());
         for (String name : new String[] { "io.steadfast.api", "io.steadfast.storage", "io.steadfast.platform",
-                "io.steadfast.redis", "io.steadfast.identity", "io.steadfast.habit", "io.steadfast.streak",
+                "io.steadfast.redis", "io.steadfast.identity", "io.steadfast.habit", "io.steadfast.streak", "io.steadfast.cache", "io.steadfast.calendar",
                 "io.steadfast.plugins.measurement", "io.steadfast.plugins.journal" }) {
             assertTrue(name + " installed", bundle(name) != null);
         }

@@ -67,7 +67,8 @@ class DistributionProcessIT {
             while (rs.next()) {
                 tables.add(rs.getString("TABLE_NAME"));
             }
-            assertThat(tables).contains("app_setting", "schema_history");
+            assertThat(tables).contains("app_setting", "app_user", "habit", "calendar_feed", "habit_stats",
+                    "schema_history_storage", "schema_history_identity", "schema_history_streak");
         }
 
         redis.stop();

@@ -14,7 +14,7 @@ import io.steadfast.api.error.ApiException;
 import io.steadfast.api.error.ValidationException;
 
 /** A resource the tests register from outside the product, to see what any plugin's resource gets. */
-@io.steadfast.api.auth.Public
+@io.steadfast.platform.rest.Public
 @Path("/itest/echo")
 public class EchoResource {
 

@@ -2,18 +2,23 @@ package io.steadfast.habit.api;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /**
  * A habit as other bundles see it, with the owner's calendar settings.
  *
+ * @param type       the habit type's key ({@code boolean}, {@code count}, a plugin's key)
+ * @param schedule   the current schedule
  * @param statsSince the first day that statistics with the current schedule cover (the habit's start, or the
  *                   day of the last change of schedule that changed the unit of its streaks)
- * @param today     the owner's today (time zone and day start applied)
- * @param weekStart the owner's first day of the week
+ * @param available  whether the habit's type is running on this server (a plugin may be stopped)
+ * @param today      the owner's today (time zone and day start applied)
+ * @param weekStart  the owner's first day of the week
  */
-public record HabitInfo(UUID id, UUID userId, String name, String type, BigDecimal target, String unit,
-        Schedule schedule, LocalDate startDate, LocalDate statsSince, boolean archived, DayOfWeek weekStart,
+public record HabitInfo(UUID id, UUID userId, String name, String description, String type, BigDecimal target,
+        String unit, Schedule schedule, LocalDate startDate, LocalDate statsSince, String color, String icon,
+        boolean archived, int sortOrder, boolean available, Instant createdAt, DayOfWeek weekStart,
         LocalDate today) {
 }

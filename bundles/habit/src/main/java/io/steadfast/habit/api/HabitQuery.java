@@ -8,17 +8,12 @@ import java.util.UUID;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Read access to habits and their evaluated days, for other bundles (streaks, accountability). Every call is
- * scoped to the owner: another user's habit is not found.
+ * Read access to habits and their evaluated days, for other bundles (calendar, streaks, accountability). Every
+ * call is scoped to the owner: another user's habit is not found. Days are evaluated exactly as the habit bundle
+ * judges them (schedule eras, habit type, the owner's today). Changes are announced by {@link HabitEvents}.
  */
 @ProviderType
 public interface HabitQuery {
-
-    /** OSGi Event Admin topic posted when a day record changes; properties {@code userId}, {@code habitId}, {@code date}. */
-    String TOPIC_CHECKIN_CHANGED = "steadfast/checkin/CHANGED";
-
-    /** Topic posted when a habit is created, changed or deleted; properties {@code userId}, {@code habitId}. */
-    String TOPIC_HABIT_CHANGED = "steadfast/habit/CHANGED";
 
     /** The user's today (time zone and day start applied); empty for an unknown user. */
     Optional<LocalDate> today(UUID userId);
@@ -28,6 +23,12 @@ public interface HabitQuery {
     /** The user's active (not archived) habits, in their order. */
     List<HabitInfo> activeHabits(UUID userId);
 
-    /** Each date from {@code from} to {@code to} (inclusive) evaluated as the agenda does. */
+    /** Each date from {@code from} to {@code to} (inclusive) of one habit, evaluated. */
     List<DayView> days(UUID userId, UUID habitId, LocalDate from, LocalDate to);
+
+    /**
+     * Each date from {@code from} to {@code to} (inclusive) of every active habit of the user, in their order,
+     * evaluated: one read of the day records, however many habits.
+     */
+    List<HabitDays> activeDays(UUID userId, LocalDate from, LocalDate to);
 }

@@ -11,8 +11,8 @@ import java.util.Set;
  * {@link Daily}, {@link Weekdays}, {@link EveryNDays}) or <em>per period</em> ({@link TimesPerWeek},
  * {@link TimesPerMonth}: any day of the period may be used until the period's count is met).
  * <p>
- * Instances are always valid: the constructors refuse values outside the ranges that
- * {@link ScheduleSpec#toSchedule()} accepts. Its JSON form is {@link ScheduleSpec}.
+ * Instances are always valid: the constructors refuse values outside the ranges of each kind ({@code MAX}).
+ * The API's JSON form of a schedule is {@code io.steadfast.habit.dto.ScheduleSpec}.
  */
 public sealed interface Schedule {
 
@@ -36,6 +36,85 @@ public sealed interface Schedule {
     /** Whether the habit is due a number of times per week or month rather than on particular days. */
     default boolean perPeriod() {
         return false;
+    }
+
+    /**
+     * The compact text form, as stored: {@code daily}, {@code weekdays:MON,WED}, {@code times_per_week:3},
+     * {@code times_per_month:10}, {@code every_n_days:2}. {@code parse(s.text())} equals {@code s}.
+     */
+    default String text() {
+        if (this instanceof Weekdays w) {
+            StringBuilder sb = new StringBuilder(WEEKDAYS).append(':');
+            for (DayOfWeek d : w.days()) { // week order: the set is an EnumSet
+                sb.append(sb.charAt(sb.length() - 1) == ':' ? "" : ",").append(dayCode(d));
+            }
+            return sb.toString();
+        } else if (this instanceof TimesPerWeek t) {
+            return TIMES_PER_WEEK + ":" + t.times();
+        } else if (this instanceof TimesPerMonth t) {
+            return TIMES_PER_MONTH + ":" + t.times();
+        } else if (this instanceof EveryNDays e) {
+            return EVERY_N_DAYS + ":" + e.n();
+        }
+        return kind();
+    }
+
+    /**
+     * The schedule of a {@link #text()} form.
+     *
+     * @throws IllegalArgumentException for text that is not one
+     */
+    static Schedule parse(String text) {
+        int colon = text.indexOf(':');
+        String kind = colon < 0 ? text : text.substring(0, colon);
+        String arg = colon < 0 ? "" : text.substring(colon + 1);
+        switch (kind) {
+            case DAILY:
+                return new Daily();
+            case WEEKDAYS: {
+                Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+                for (String code : arg.split(",")) {
+                    days.add(dayOfWeek(code));
+                }
+                return new Weekdays(days);
+            }
+            case TIMES_PER_WEEK:
+                return new TimesPerWeek(Integer.parseInt(arg));
+            case TIMES_PER_MONTH:
+                return new TimesPerMonth(Integer.parseInt(arg));
+            case EVERY_N_DAYS:
+                return new EveryNDays(Integer.parseInt(arg));
+            default:
+                throw new IllegalArgumentException("not a schedule: " + text);
+        }
+    }
+
+    /** The code of a day of the week: {@code MON}, {@code TUE}, … {@code SUN}. */
+    static String dayCode(DayOfWeek day) {
+        return day.name().substring(0, 3);
+    }
+
+    /** The day of the week with the code ({@code MON} … {@code SUN}, upper case exactly), or null for other text. */
+    static DayOfWeek parseDayCode(String code) {
+        for (DayOfWeek d : DayOfWeek.values()) {
+            if (dayCode(d).equals(code)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The day of the week with the given code ({@code MON} … {@code SUN}, upper case exactly).
+     *
+     * @throws IllegalArgumentException for any other text
+     */
+    static DayOfWeek dayOfWeek(String code) {
+        DayOfWeek day = code == null ? null : parseDayCode(code);
+        if (day == null) {
+            throw new IllegalArgumentException("not a day code: " + code);
+        }
+        return day;
     }
 
     /** Every day. */

@@ -46,11 +46,11 @@ import io.steadfast.identity.internal.rest.Dtos.NewToken;
 import io.steadfast.identity.internal.rest.Dtos.ProfilePatch;
 import io.steadfast.identity.internal.rest.Dtos.TokenDto;
 import io.steadfast.identity.internal.rest.Dtos.UserDto;
-import io.steadfast.storage.identity.DuplicateKeyException;
-import io.steadfast.storage.identity.TokenRow;
-import io.steadfast.storage.identity.TokenStore;
-import io.steadfast.storage.identity.UserRow;
-import io.steadfast.storage.identity.UserStore;
+import io.steadfast.storage.DuplicateKeyException;
+import io.steadfast.identity.internal.store.TokenRow;
+import io.steadfast.identity.internal.store.TokenStore;
+import io.steadfast.identity.internal.store.UserRow;
+import io.steadfast.identity.internal.store.UserStore;
 
 /**
  * Accounts and tokens: registration, login with throttling, sessions with sliding expiry, personal access tokens,

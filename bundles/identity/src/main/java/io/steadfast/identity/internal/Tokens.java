@@ -1,44 +1,31 @@
 package io.steadfast.identity.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HexFormat;
+import io.steadfast.api.auth.Secrets;
 
 /**
- * Token secrets: 256 bits from a CSPRNG, base64url, with a prefix that says what they are ({@code sfs_} for a
- * session, {@code sfp_} for a personal access token — so secret scanners can spot a leaked one). Only the SHA-256
- * of a secret is stored; a fast hash is right for secrets with this much entropy.
+ * The token secrets of accounts ({@link Secrets}): {@code sfs_} for a session, {@code sfp_} for a personal access
+ * token. Only the SHA-256 of a secret is stored.
  */
 public final class Tokens {
 
     public static final String SESSION = "session";
     public static final String PAT = "pat";
-    private static final SecureRandom RANDOM = new SecureRandom();
+    static final String SESSION_PREFIX = "sfs_";
+    static final String PAT_PREFIX = "sfp_";
 
     private Tokens() {
     }
 
     public static String newSecret(String kind) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return (PAT.equals(kind) ? "sfp_" : "sfs_") + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Secrets.newSecret(PAT.equals(kind) ? PAT_PREFIX : SESSION_PREFIX);
     }
 
     /** Whether a string looks like one of our secrets (cheap check before any look-up). */
     public static boolean wellFormed(String secret) {
-        return secret != null && secret.length() == 47 && (secret.startsWith("sfs_") || secret.startsWith("sfp_"))
-                && secret.substring(4).chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
+        return Secrets.wellFormed(secret, SESSION_PREFIX) || Secrets.wellFormed(secret, PAT_PREFIX);
     }
 
     public static String hash(String secret) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Secrets.sha256Hex(secret);
     }
 }

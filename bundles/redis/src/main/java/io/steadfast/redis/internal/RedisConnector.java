@@ -17,6 +17,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.steadfast.api.cache.CacheBackends;
 import io.steadfast.api.cache.KeyValueCache;
 import io.steadfast.api.cache.MessageBus;
 import io.steadfast.api.cache.RateCounter;
@@ -42,7 +43,7 @@ public class RedisConnector {
 
     @Activate
     public RedisConnector(BundleContext context,
-            @Reference(target = "(steadfast.backend=in-process)") RateCounter localCounter, RedisConfig config) {
+            @Reference(target = CacheBackends.IN_PROCESS_FILTER) RateCounter localCounter, RedisConfig config) {
         this.context = context;
         this.localCounter = localCounter;
         start(config);
@@ -85,7 +86,7 @@ public class RedisConnector {
     private <T> void register(Class<T> type, T service) {
         Dictionary<String, Object> props = new Hashtable<>();
         props.put("service.ranking", RANKING);
-        props.put("steadfast.backend", "redis");
+        props.put(CacheBackends.PROPERTY, CacheBackends.REDIS);
         registrations.add(context.registerService(type, service, props));
     }
 

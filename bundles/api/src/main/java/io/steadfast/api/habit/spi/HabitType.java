@@ -15,6 +15,12 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface HabitType {
 
+    /**
+     * The largest magnitude of any number a habit stores (a day's value, a target, an increment): 10^9. A type's
+     * {@link #validate} refuses larger values with this limit.
+     */
+    java.math.BigDecimal MAX_VALUE = new java.math.BigDecimal("1000000000");
+
     /** A stable identifier, lowercase letters, digits and dashes, e.g. {@code "count"}. Unique in the system. */
     String key();
 

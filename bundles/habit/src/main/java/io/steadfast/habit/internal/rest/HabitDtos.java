@@ -4,11 +4,16 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
-import io.steadfast.habit.api.ScheduleSpec;
+import io.steadfast.api.habit.spi.HabitType;
+import io.steadfast.habit.dto.HabitDto;
+import io.steadfast.habit.dto.ScheduleSpec;
+import io.steadfast.habit.internal.domain.Checkin;
+import io.steadfast.habit.internal.domain.HabitDraft;
 
-/** The JSON of the habit endpoints. */
+/** The JSON of the habit endpoints, and the mapping from and to the domain. */
 public final class HabitDtos {
 
     private HabitDtos() {
@@ -16,16 +21,22 @@ public final class HabitDtos {
 
     public record HabitTypeDto(String key, String name, String description, boolean needsTarget, String valueKind,
             String defaultUnit) {
-    }
 
-    public record HabitDto(UUID id, String name, String description, String type, BigDecimal target, String unit,
-            ScheduleSpec schedule, LocalDate startDate, String color, String icon, boolean archived, int sortOrder,
-            boolean available, Instant createdAt) {
+        static HabitTypeDto of(HabitType t) {
+            return new HabitTypeDto(t.key(), t.name(), t.description(), t.needsTarget(),
+                    t.valueKind().name().toLowerCase(Locale.ROOT), t.defaultUnit());
+        }
     }
 
     /** Create (every field) and patch (the fields present). */
     public record HabitInput(String name, String description, String type, BigDecimal target, String unit,
             ScheduleSpec schedule, LocalDate startDate, String color, String icon, Boolean archived) {
+
+        /** The domain's draft; an invalid schedule is a 422 naming its fields. */
+        HabitDraft draft() {
+            return new HabitDraft(name, description, type, target, unit,
+                    schedule == null ? null : schedule.toSchedule(), startDate, color, icon, archived);
+        }
     }
 
     public record CheckinInput(BigDecimal value, String note, String status) {
@@ -38,36 +49,10 @@ public final class HabitDtos {
             boolean backfilled, Instant updatedAt) {
     }
 
-    public record Progress(BigDecimal value, BigDecimal target) {
+    public record HabitExportDto(HabitDto habit, List<CheckinDto> checkins) {
     }
 
-    public record PeriodDto(int done, int times, LocalDate start, LocalDate end) {
-    }
-
-    public record TodayItem(HabitDto habit, boolean due, String status, Progress progress, PeriodDto period) {
-    }
-
-    public record Today(LocalDate date, String timezone, List<TodayItem> habits) {
-    }
-
-    public record CalendarHabit(UUID habitId, boolean due, String status, BigDecimal value) {
-    }
-
-    public record CalendarDay(LocalDate date, List<CalendarHabit> habits) {
-    }
-
-    public record Calendar(LocalDate from, LocalDate to, List<CalendarDay> days) {
-    }
-
-    public record HeatmapDay(LocalDate date, BigDecimal value, String status) {
-    }
-
-    public record Heatmap(UUID habitId, int year, List<HeatmapDay> days) {
-    }
-
-    public record FeedUrl(String url) {
-    }
-
-    public record HabitExport(HabitDto habit, List<CheckinDto> checkins) {
+    static CheckinDto checkin(Checkin c) {
+        return new CheckinDto(c.habitId(), c.date(), c.value(), c.note(), c.status(), c.backfilled(), c.updatedAt());
     }
 }

@@ -1,7 +1,9 @@
 package io.steadfast.habit.internal.rest;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
@@ -27,18 +29,19 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-import io.steadfast.api.auth.Auth;
-import io.steadfast.api.error.ApiException;
 import io.steadfast.api.error.ValidationException;
-import io.steadfast.api.rest.PATCH;
-import io.steadfast.api.rest.RestApi;
+import io.steadfast.habit.dto.HabitDto;
+import io.steadfast.habit.internal.domain.DayEntry;
 import io.steadfast.habit.internal.rest.HabitDtos.CheckinDto;
 import io.steadfast.habit.internal.rest.HabitDtos.CheckinInput;
-import io.steadfast.habit.internal.rest.HabitDtos.HabitDto;
 import io.steadfast.habit.internal.rest.HabitDtos.HabitInput;
-import io.steadfast.habit.internal.rest.HabitDtos.Heatmap;
 import io.steadfast.habit.internal.rest.HabitDtos.IncrementInput;
-import io.steadfast.habit.internal.service.HabitService;
+import io.steadfast.habit.internal.service.DayRecords;
+import io.steadfast.habit.internal.service.HabitDefinitions;
+import io.steadfast.platform.rest.Auth;
+import io.steadfast.platform.rest.PATCH;
+import io.steadfast.platform.rest.Params;
+import io.steadfast.platform.rest.RestApi;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -52,11 +55,15 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "habits", description = "Habits and their day records")
 public class HabitResource {
 
-    private final HabitService habits;
+    static final String HABIT = "Habit";
+
+    private final HabitDefinitions habits;
+    private final DayRecords days;
 
     @Activate
-    public HabitResource(@Reference HabitService habits) {
+    public HabitResource(@Reference HabitDefinitions habits, @Reference DayRecords days) {
         this.habits = habits;
+        this.days = days;
     }
 
     @POST
@@ -65,7 +72,7 @@ public class HabitResource {
             + "{kind: times_per_week, times} | {kind: times_per_month, times} | {kind: every_n_days, n}. 201 with "
             + "Location; 422 naming the field for an invalid schedule, an unknown type or a missing target.")
     public Response create(HabitInput body, @Context SecurityContext sc, @Context UriInfo uri) {
-        HabitDto h = habits.create(Auth.user(sc).userId(), body);
+        HabitDto h = HabitDto.of(habits.create(Auth.user(sc).userId(), body == null ? null : body.draft()));
         return Response.created(uri.getAbsolutePathBuilder().path(h.id().toString()).build()).entity(h).build();
     }
 
@@ -73,14 +80,29 @@ public class HabitResource {
     @Operation(summary = "The caller's habits in their order; ?archived=true for the archived ones")
     public List<HabitDto> list(@QueryParam("archived") @DefaultValue("false") boolean archived,
             @Context SecurityContext sc) {
-        return habits.list(Auth.user(sc).userId(), archived);
+        return habits.list(Auth.user(sc).userId(), archived).stream().map(HabitDto::of).collect(Collectors.toList());
     }
 
     @PUT
     @Path("/order")
     @Operation(summary = "Order the habits", description = "A JSON array of habit ids; habits not listed follow")
     public Response order(List<String> ids, @Context SecurityContext sc) {
-        habits.reorder(Auth.user(sc).userId(), ids);
+        if (ids == null) {
+            throw new ValidationException("body", "a JSON array of habit ids is required");
+        }
+        List<UUID> order = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String id : ids) {
+            try {
+                order.add(Params.id(id, HABIT));
+            } catch (RuntimeException notAnId) {
+                unknown.add(String.valueOf(id));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new ValidationException("ids", "no such habits: " + String.join(", ", unknown));
+        }
+        habits.reorder(Auth.user(sc).userId(), order);
         return Response.noContent().build();
     }
 
@@ -88,7 +110,7 @@ public class HabitResource {
     @Path("/{id}")
     @Operation(summary = "One habit")
     public HabitDto get(@PathParam("id") String id, @Context SecurityContext sc) {
-        return habits.get(Auth.user(sc).userId(), uuid(id));
+        return HabitDto.of(habits.get(Auth.user(sc).userId(), Params.id(id, HABIT)));
     }
 
     @PATCH
@@ -96,14 +118,15 @@ public class HabitResource {
     @Operation(summary = "Change a habit", description = "Only the fields present change; the type cannot change. "
             + "A schedule change applies from now on: past days keep their records.")
     public HabitDto patch(@PathParam("id") String id, HabitInput body, @Context SecurityContext sc) {
-        return habits.patch(Auth.user(sc).userId(), uuid(id), body);
+        UUID habitId = Params.id(id, HABIT);
+        return HabitDto.of(habits.patch(Auth.user(sc).userId(), habitId, body == null ? null : body.draft()));
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete a habit and its history (archive it to keep the history)")
     public Response delete(@PathParam("id") String id, @Context SecurityContext sc) {
-        habits.delete(Auth.user(sc).userId(), uuid(id));
+        habits.delete(Auth.user(sc).userId(), Params.id(id, HABIT));
         return Response.noContent().build();
     }
 
@@ -112,7 +135,9 @@ public class HabitResource {
     @Operation(summary = "The habit's day records from `from` to `to` (default: the last 30 days)")
     public List<CheckinDto> checkins(@PathParam("id") String id, @QueryParam("from") String from,
             @QueryParam("to") String to, @Context SecurityContext sc) {
-        return habits.checkins(Auth.user(sc).userId(), uuid(id), from, to);
+        UUID habitId = Params.id(id, HABIT);
+        return days.list(Auth.user(sc).userId(), habitId, Params.optionalDate(from, "from"),
+                Params.optionalDate(to, "to")).stream().map(HabitDtos::checkin).collect(Collectors.toList());
     }
 
     @PUT
@@ -122,14 +147,17 @@ public class HabitResource {
             + "available. A record written after its day ended is marked backfilled.")
     public CheckinDto put(@PathParam("id") String id, @PathParam("date") String date, CheckinInput body,
             @Context SecurityContext sc) {
-        return habits.putCheckin(Auth.user(sc).userId(), uuid(id), date, body);
+        UUID habitId = Params.id(id, HABIT);
+        return HabitDtos.checkin(days.put(Auth.user(sc).userId(), habitId, Params.date(date, "date"),
+                body == null ? null : new DayEntry(body.value(), body.note(), body.status())));
     }
 
     @DELETE
     @Path("/{id}/checkins/{date}")
     @Operation(summary = "Clear a day's record")
     public Response clear(@PathParam("id") String id, @PathParam("date") String date, @Context SecurityContext sc) {
-        habits.deleteCheckin(Auth.user(sc).userId(), uuid(id), date);
+        UUID habitId = Params.id(id, HABIT);
+        days.delete(Auth.user(sc).userId(), habitId, Params.date(date, "date"));
         return Response.noContent().build();
     }
 
@@ -139,30 +167,16 @@ public class HabitResource {
             + "safely: a replay answers the first response (with Idempotent-Replayed: true) and adds nothing.")
     public Response increment(@PathParam("id") String id, @PathParam("date") String date, IncrementInput body,
             @HeaderParam("Idempotency-Key") String key, @Context SecurityContext sc) {
+        UUID habitId = Params.id(id, HABIT);
         if (body == null) {
             throw new ValidationException("delta", "is required");
         }
-        HabitService.Increment r = habits.increment(Auth.user(sc).userId(), uuid(id), date, body.delta(), key);
-        Response.ResponseBuilder b = Response.ok(r.checkin());
+        DayRecords.Increment r = days.increment(Auth.user(sc).userId(), habitId, Params.date(date, "date"),
+                body.delta(), key);
+        Response.ResponseBuilder b = Response.ok(HabitDtos.checkin(r.checkin()));
         if (r.replayed()) {
             b.header("Idempotent-Replayed", "true");
         }
         return b.build();
-    }
-
-    @GET
-    @Path("/{id}/heatmap")
-    @Operation(summary = "Each day's value and status of a year (default: this year)")
-    public Heatmap heatmap(@PathParam("id") String id, @QueryParam("year") Integer year,
-            @Context SecurityContext sc) {
-        return habits.heatmap(Auth.user(sc).userId(), uuid(id), year);
-    }
-
-    static UUID uuid(String id) {
-        UUID u = HabitService.parseOrNull(id);
-        if (u == null) {
-            throw ApiException.notFound("Habit");
-        }
-        return u;
     }
 }

@@ -14,9 +14,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-import io.steadfast.api.rest.RestApi;
+import io.steadfast.platform.rest.RestApi;
 import io.steadfast.habit.internal.rest.HabitDtos.HabitTypeDto;
-import io.steadfast.habit.internal.service.HabitService;
+import io.steadfast.habit.internal.service.HabitDefinitions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -29,10 +29,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "habits")
 public class HabitTypeResource {
 
-    private final HabitService habits;
+    private final HabitDefinitions habits;
 
     @Activate
-    public HabitTypeResource(@Reference HabitService habits) {
+    public HabitTypeResource(@Reference HabitDefinitions habits) {
         this.habits = habits;
     }
 
@@ -40,6 +40,6 @@ public class HabitTypeResource {
     @Operation(summary = "The habit types running now", description = "Built in: boolean, count, limit; plugins add "
             + "more (measurement, journal, ...). A type whose plugin stops disappears from this list at once.")
     public List<HabitTypeDto> list() {
-        return habits.types();
+        return habits.types().stream().map(HabitTypeDto::of).collect(java.util.stream.Collectors.toList());
     }
 }

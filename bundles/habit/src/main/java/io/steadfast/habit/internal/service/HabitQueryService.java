@@ -3,7 +3,6 @@ package io.steadfast.habit.internal.service;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,50 +15,41 @@ import org.osgi.service.component.annotations.Reference;
 
 import io.steadfast.api.account.UserDirectory;
 import io.steadfast.api.account.UserProfile;
-import io.steadfast.api.habit.spi.HabitType;
 import io.steadfast.habit.api.DayView;
+import io.steadfast.habit.api.HabitDays;
 import io.steadfast.habit.api.HabitInfo;
 import io.steadfast.habit.api.HabitQuery;
-import io.steadfast.habit.internal.domain.EraCalendar;
 import io.steadfast.habit.internal.domain.ScheduleEra;
 import io.steadfast.habit.internal.domain.UserDay;
-import io.steadfast.storage.habit.CheckinRow;
-import io.steadfast.storage.habit.CheckinStore;
-import io.steadfast.storage.habit.HabitRow;
-import io.steadfast.storage.habit.HabitStore;
+import io.steadfast.habit.internal.store.HabitRow;
+import io.steadfast.habit.internal.store.HabitStore;
 
-/** {@link HabitQuery} for other bundles: habits and their days, evaluated exactly as the agenda evaluates them. */
+/** {@link HabitQuery} for other bundles: habits and their days, evaluated by {@link HabitEvaluator}. */
 @Component(service = HabitQuery.class)
 public class HabitQueryService implements HabitQuery {
 
     private final HabitStore habits;
-    private final CheckinStore checkins;
     private final UserDirectory directory;
-    private final HabitTypeRegistry types;
+    private final HabitEvaluator evaluator;
     private final Clock clock;
 
     @Activate
-    public HabitQueryService(@Reference HabitStore habits, @Reference CheckinStore checkins,
-            @Reference UserDirectory directory, @Reference HabitTypeRegistry types, @Reference Clock clock) {
-        this.clock = clock;
+    public HabitQueryService(@Reference HabitStore habits, @Reference UserDirectory directory,
+            @Reference HabitEvaluator evaluator, @Reference Clock clock) {
         this.habits = habits;
-        this.checkins = checkins;
         this.directory = directory;
-        this.types = types;
+        this.evaluator = evaluator;
+        this.clock = clock;
     }
 
     @Override
     public Optional<LocalDate> today(UUID userId) {
-        return directory.find(userId).map(u -> UserDay.today(clock.instant(), u.timezone(), u.dayStartsAt()));
+        return directory.find(userId).map(this::today);
     }
 
     @Override
     public Optional<HabitInfo> habit(UUID userId, UUID habitId) {
-        Optional<UserProfile> user = directory.find(userId);
-        if (user.isEmpty()) {
-            return Optional.empty();
-        }
-        return habits.find(userId, habitId).map(h -> info(h, user.get()));
+        return directory.find(userId).flatMap(u -> habits.find(userId, habitId).map(h -> info(h, u, today(u))));
     }
 
     @Override
@@ -68,7 +58,8 @@ public class HabitQueryService implements HabitQuery {
         if (user.isEmpty()) {
             return List.of();
         }
-        return habits.list(userId, false).stream().map(h -> info(h, user.get())).collect(Collectors.toList());
+        LocalDate today = today(user.get());
+        return habits.list(userId, false).stream().map(h -> info(h, user.get(), today)).collect(Collectors.toList());
     }
 
     @Override
@@ -78,24 +69,33 @@ public class HabitQueryService implements HabitQuery {
         if (user.isEmpty() || habit.isEmpty() || to.isBefore(from)) {
             return List.of();
         }
-        HabitRow h = habit.get();
-        LocalDate today = UserDay.today(clock.instant(), user.get().timezone(), user.get().dayStartsAt());
-        Map<LocalDate, HabitType.DayRecord> records = new HashMap<>();
-        for (CheckinRow c : checkins.range(h.id(), from.minusDays(31), to)) {
-            records.put(c.date(), HabitService.record(c));
+        return evaluator.days(List.of(habit.get()), from, to, today(user.get()), user.get().weekStart())
+                .get(habitId);
+    }
+
+    @Override
+    public List<HabitDays> activeDays(UUID userId, LocalDate from, LocalDate to) {
+        Optional<UserProfile> user = directory.find(userId);
+        if (user.isEmpty() || to.isBefore(from)) {
+            return List.of();
         }
-        HabitType type = types.get(h.typeKey()).orElse(HabitService.UnavailableType.INSTANCE);
-        List<DayView> out = new ArrayList<>();
-        EraCalendar.range(ScheduleCodec.eras(h.schedule(), h.startDate()), type, HabitService.definition(h),
-                records::get, from, to, today, user.get().weekStart())
-                .forEach((d, a) -> out.add(new DayView(d, a.due(), a.state(), a.progress())));
+        UserProfile u = user.get();
+        LocalDate today = today(u);
+        List<HabitRow> active = habits.list(userId, false);
+        Map<UUID, List<DayView>> days = evaluator.days(active, from, to, today, u.weekStart());
+        List<HabitDays> out = new ArrayList<>();
+        for (HabitRow h : active) {
+            out.add(new HabitDays(info(h, u, today), days.get(h.id())));
+        }
         return out;
     }
 
-    private HabitInfo info(HabitRow h, UserProfile user) {
-        return new HabitInfo(h.id(), h.userId(), h.name(), h.typeKey(), h.target(), h.unit(),
-                ScheduleCodec.decode(h.schedule()), h.startDate(), statsSince(h), h.archived(), user.weekStart(),
-                UserDay.today(clock.instant(), user.timezone(), user.dayStartsAt()));
+    private LocalDate today(UserProfile u) {
+        return UserDay.today(clock.instant(), u.timezone(), u.dayStartsAt());
+    }
+
+    HabitInfo info(HabitRow h, UserProfile user, LocalDate today) {
+        return HabitMapping.info(h, evaluator.availableType(h).isPresent(), user.weekStart(), today);
     }
 
     /**

@@ -7,7 +7,7 @@ import java.util.Optional;
 final class Values {
 
     /** The largest value a day may record. */
-    static final BigDecimal MAX = new BigDecimal("1000000000");
+    static final BigDecimal MAX = io.steadfast.api.habit.spi.HabitType.MAX_VALUE;
 
     private Values() {
     }

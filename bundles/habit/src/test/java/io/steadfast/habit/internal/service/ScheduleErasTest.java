@@ -70,12 +70,12 @@ class ScheduleErasTest {
 
     @Test
     void statisticsRunAcrossPerDayChangesAndStartAfreshForPeriods() {
-        io.steadfast.storage.habit.HabitRow base = new io.steadfast.storage.habit.HabitRow(java.util.UUID.randomUUID(),
+        io.steadfast.habit.internal.store.HabitRow base = new io.steadfast.habit.internal.store.HabitRow(java.util.UUID.randomUUID(),
                 java.util.UUID.randomUUID(), "x", null, "boolean", null, null,
                 ScheduleCodec.change(ScheduleCodec.encode(DAILY), START, START.plusDays(10), MWF), START, null, null,
                 false, 0, null, null);
         assertThat(HabitQueryService.statsSince(base)).isEqualTo(START);
-        io.steadfast.storage.habit.HabitRow toPeriods = new io.steadfast.storage.habit.HabitRow(base.id(),
+        io.steadfast.habit.internal.store.HabitRow toPeriods = new io.steadfast.habit.internal.store.HabitRow(base.id(),
                 base.userId(), "x", null, "boolean", null, null,
                 ScheduleCodec.change(base.schedule(), START, START.plusDays(20), THREE_A_WEEK), START, null, null,
                 false, 0, null, null);

@@ -15,9 +15,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.steadfast.api.auth.AuthenticatedUser;
-import io.steadfast.api.auth.RequiresRole;
+import io.steadfast.platform.rest.RequiresRole;
 import io.steadfast.api.error.ValidationException;
-import io.steadfast.api.rest.RestApi;
+import io.steadfast.platform.rest.RestApi;
 import io.steadfast.identity.internal.IdentityService;
 import io.steadfast.identity.internal.rest.Dtos.UserPage;
 import io.swagger.v3.oas.annotations.Operation;

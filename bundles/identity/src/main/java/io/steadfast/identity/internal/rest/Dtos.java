@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import io.steadfast.storage.identity.TokenRow;
-import io.steadfast.storage.identity.UserRow;
+import io.steadfast.identity.internal.store.TokenRow;
+import io.steadfast.identity.internal.store.UserRow;
 
 /** The JSON of the identity endpoints. */
 public final class Dtos {

@@ -20,10 +20,10 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-import io.steadfast.api.auth.Auth;
+import io.steadfast.platform.rest.Auth;
 import io.steadfast.api.error.ValidationException;
-import io.steadfast.api.rest.PATCH;
-import io.steadfast.api.rest.RestApi;
+import io.steadfast.platform.rest.PATCH;
+import io.steadfast.platform.rest.RestApi;
 import io.steadfast.identity.internal.IdentityService;
 import io.steadfast.identity.internal.rest.Dtos.DeleteAccount;
 import io.steadfast.identity.internal.rest.Dtos.PasswordChange;

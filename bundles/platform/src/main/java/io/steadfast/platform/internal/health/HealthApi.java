@@ -19,7 +19,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "health", description = "Liveness and readiness, for operators and load balancers. Public.")
-@io.steadfast.api.auth.Public
+@io.steadfast.platform.rest.Public
 public interface HealthApi {
 
     @GET

@@ -97,10 +97,10 @@ public final class OpenApiDocument {
             return;
         }
         for (Class<?> cls : classes) {
-            boolean classPublic = cls.isAnnotationPresent(io.steadfast.api.auth.Public.class);
+            boolean classPublic = cls.isAnnotationPresent(io.steadfast.platform.rest.Public.class);
             javax.ws.rs.Path classPath = cls.getAnnotation(javax.ws.rs.Path.class);
             for (java.lang.reflect.Method m : cls.getMethods()) {
-                if (!classPublic && !m.isAnnotationPresent(io.steadfast.api.auth.Public.class)) {
+                if (!classPublic && !m.isAnnotationPresent(io.steadfast.platform.rest.Public.class)) {
                     continue;
                 }
                 String http = httpMethod(m);

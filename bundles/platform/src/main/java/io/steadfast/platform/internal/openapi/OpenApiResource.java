@@ -24,7 +24,7 @@ import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.steadfast.api.rest.RestApi;
+import io.steadfast.platform.rest.RestApi;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -37,7 +37,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @JaxrsName("steadfast.openapi")
 @JaxrsApplicationSelect(RestApi.APP_SELECT)
 @Path("openapi.json")
-@io.steadfast.api.auth.Public
+@io.steadfast.platform.rest.Public
 @Tag(name = "meta", description = "About the API itself")
 public class OpenApiResource {
 

@@ -11,7 +11,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 
 import io.steadfast.api.error.ApiException;
-import io.steadfast.api.rest.RestApi;
+import io.steadfast.platform.rest.RestApi;
 
 /** {@link ApiException} → its status as problem+json. */
 @Component(service = ExceptionMapper.class)

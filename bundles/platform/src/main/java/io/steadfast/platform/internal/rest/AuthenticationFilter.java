@@ -25,9 +25,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 
 import io.steadfast.api.auth.AuthenticatedUser;
 import io.steadfast.api.auth.Authenticator;
-import io.steadfast.api.auth.Public;
-import io.steadfast.api.auth.RequiresRole;
-import io.steadfast.api.rest.RestApi;
+import io.steadfast.platform.rest.Public;
+import io.steadfast.platform.rest.RequiresRole;
+import io.steadfast.platform.rest.RestApi;
 
 /**
  * Authentication for every resource of every bundle, including bundles installed later: a resource is protected

@@ -12,7 +12,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import io.steadfast.api.rest.RestApi;
+import io.steadfast.platform.rest.RestApi;
 
 /** Malformed JSON, or a value of the wrong type → 400. */
 @Component(service = ExceptionMapper.class)

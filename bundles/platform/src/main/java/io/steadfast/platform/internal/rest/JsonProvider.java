@@ -12,7 +12,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 
-import io.steadfast.api.rest.RestApi;
+import io.steadfast.platform.rest.RestApi;
 
 /**
  * JSON for every Steadfast application ({@code application/json} and {@code application/*+json}, such as

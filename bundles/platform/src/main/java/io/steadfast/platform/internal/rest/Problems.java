@@ -7,7 +7,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.core.Response;
 
 import io.steadfast.api.error.FieldError;
-import io.steadfast.api.rest.RestApi;
+import io.steadfast.platform.rest.RestApi;
 
 /** Builds problem+json responses. */
 public final class Problems {

@@ -25,7 +25,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.steadfast.api.rest.RestApi;
+import io.steadfast.platform.rest.RestApi;
 
 /**
  * Cross-cutting concerns of every request: the {@code X-Request-Id} (taken from the request when given), CORS

@@ -11,7 +11,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 
 import io.steadfast.api.error.ValidationException;
-import io.steadfast.api.rest.RestApi;
+import io.steadfast.platform.rest.RestApi;
 
 /** {@link ValidationException} → 422 with the offending fields. */
 @Component(service = ExceptionMapper.class)

@@ -24,7 +24,7 @@ class OpenApiDocumentTest {
     public static class ThingResource {
         @GET
         @Path("/public/{x}")
-        @io.steadfast.api.auth.Public
+        @io.steadfast.platform.rest.Public
         public Thing open(@PathParam("x") String x) {
             return null;
         }

@@ -14,7 +14,7 @@ import io.steadfast.api.habit.spi.HabitType;
 @Component(service = HabitType.class)
 public class MeasurementHabitType implements HabitType {
 
-    static final BigDecimal LIMIT = new BigDecimal("1000000000");
+    static final BigDecimal LIMIT = HabitType.MAX_VALUE;
 
     @Override
     public String key() {

@@ -1,22 +1,29 @@
 package io.steadfast.storage.internal.db;
 
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.Dictionary;
+import java.util.HashMap;
 import java.util.Hashtable;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
 
-import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -24,16 +31,21 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.util.tracker.BundleTracker;
+import org.osgi.util.tracker.BundleTrackerCustomizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.steadfast.api.health.HealthIndicator;
 import io.steadfast.api.health.HealthStatus;
+import io.steadfast.storage.SchemaReady;
+import io.steadfast.storage.Schemas;
 
 /**
- * Follows the Steadfast DataSource as pax-jdbc registers and re-registers it: applies the migrations to each new
- * one (retrying while the database is unreachable), then registers {@link SchemaReady}. Reports the database in
- * {@code /health}.
+ * The migration runner, an extender: it tracks the started bundles that declare a schema
+ * ({@link Schemas#HEADER}), applies each one's migrations to the Steadfast DataSource as pax-jdbc registers and
+ * re-registers it (after the schemas it requires, retrying while the database is unreachable), and registers a
+ * {@link SchemaReady} per migrated schema. Reports the database in {@code /health}.
  */
 @Component(immediate = true, service = HealthIndicator.class)
 public class DatabaseService implements HealthIndicator {
@@ -42,16 +54,30 @@ public class DatabaseService implements HealthIndicator {
     private static final long RETRY_SECONDS = 5;
     private static final long CHECK_TIMEOUT_MS = 2500;
 
+    /** A schema some started bundle declares, and where it stands. */
+    private static final class Declared {
+        final Bundle bundle;
+        final SchemaDeclaration schema;
+        String version;
+        String error;
+        ServiceRegistration<SchemaReady> ready;
+
+        Declared(Bundle bundle, SchemaDeclaration schema) {
+            this.bundle = bundle;
+            this.schema = schema;
+        }
+    }
+
     private final BundleContext context;
     private final ScheduledExecutorService executor;
+    private final Map<String, Declared> schemas = new LinkedHashMap<>();
+    private final BundleTracker<Declared> tracker;
 
     private DataSource dataSource;
     private Map<String, Object> dataSourceProps;
     private long generation;
-    private String schemaVersion;
     private String lastError = "waiting for the data source";
-    private ServiceRegistration<SchemaReady> readyRegistration;
-    private volatile JpaTemplate jpa;
+    private boolean retryScheduled;
 
     @Activate
     public DatabaseService(BundleContext context) {
@@ -61,92 +87,195 @@ public class DatabaseService implements HealthIndicator {
             t.setDaemon(true);
             return t;
         });
+        this.tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, new Customizer());
+        tracker.open();
+    }
+
+    private final class Customizer implements BundleTrackerCustomizer<Declared> {
+        @Override
+        public Declared addingBundle(Bundle bundle, BundleEvent event) {
+            String header = bundle.getHeaders("").get(Schemas.HEADER);
+            if (header == null) {
+                return null;
+            }
+            SchemaDeclaration schema;
+            try {
+                schema = SchemaDeclaration.parse(header);
+            } catch (IllegalArgumentException e) {
+                LOG.error("Bundle {} declares no usable schema: {}", bundle.getSymbolicName(), e.getMessage());
+                return null;
+            }
+            Declared d = new Declared(bundle, schema);
+            synchronized (DatabaseService.this) {
+                Declared other = schemas.get(schema.name());
+                if (other != null) {
+                    LOG.error("Schema {} of bundle {} is already declared by {}", schema.name(),
+                            bundle.getSymbolicName(), other.bundle.getSymbolicName());
+                    return null;
+                }
+                schemas.put(schema.name(), d);
+                schedule(generation);
+            }
+            return d;
+        }
+
+        @Override
+        public void modifiedBundle(Bundle bundle, BundleEvent event, Declared d) {
+            // STARTING to ACTIVE: nothing changes
+        }
+
+        @Override
+        public void removedBundle(Bundle bundle, BundleEvent event, Declared d) {
+            synchronized (DatabaseService.this) {
+                unregister(d);
+                schemas.remove(d.schema.name(), d);
+            }
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, target = "(osgi.jndi.service.name=steadfast)")
     synchronized void bindDataSource(DataSource ds, Map<String, Object> props) {
-        unregisterReady();
+        unregisterAll();
         this.dataSource = ds;
         this.dataSourceProps = props;
-        this.schemaVersion = null;
         this.lastError = "migrating";
-        long gen = ++generation;
-        executor.execute(() -> migrate(ds, gen));
+        schedule(++generation);
     }
 
     synchronized void unbindDataSource(DataSource ds) {
         if (this.dataSource == ds) {
-            unregisterReady();
+            unregisterAll();
             this.dataSource = null;
-            this.schemaVersion = null;
             this.lastError = "no data source";
             generation++;
         }
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, target = "(osgi.unit.name=steadfast)")
-    void bindJpa(JpaTemplate template) {
-        this.jpa = template;
-    }
-
-    void unbindJpa(JpaTemplate template) {
-        if (this.jpa == template) {
-            this.jpa = null;
-        }
-    }
-
     @Deactivate
-    synchronized void deactivate() {
-        generation++;
-        unregisterReady();
+    void deactivate() {
+        tracker.close();
+        synchronized (this) {
+            generation++;
+            unregisterAll();
+        }
         executor.shutdownNow();
     }
 
-    private void migrate(DataSource ds, long gen) {
-        synchronized (this) {
-            if (gen != generation) {
-                return;
-            }
-        }
+    private void schedule(long gen) {
         try {
-            String version = Migrations.migrate(ds);
+            executor.execute(() -> migratePending(gen));
+        } catch (RejectedExecutionException stopped) {
+            // deactivated meanwhile
+        }
+    }
+
+    /** Migrates every declared schema that is not yet migrated and whose requirements are, in order. */
+    private void migratePending(long gen) {
+        while (true) {
+            Declared next;
+            DataSource ds;
             synchronized (this) {
-                if (gen != generation) {
+                if (gen != generation || dataSource == null) {
                     return;
                 }
-                schemaVersion = version;
-                lastError = null;
-                LOG.info("Database schema is at version {} ({})", version, kind());
-                Dictionary<String, Object> props = new Hashtable<>();
-                props.put("schema.version", version == null ? "0" : version);
-                readyRegistration = context.registerService(SchemaReady.class, () -> version, props);
-            }
-        } catch (RuntimeException e) {
-            synchronized (this) {
-                if (gen != generation) {
+                ds = dataSource;
+                next = schemas.values().stream().filter(d -> d.version == null && requirementsMet(d)).findFirst()
+                        .orElse(null);
+                if (next == null) {
+                    lastError = null;
                     return;
                 }
-                lastError = "migration failed: " + rootMessage(e);
             }
-            LOG.warn("Database migration failed, retrying in {} s: {}", RETRY_SECONDS, rootMessage(e));
+            ClassLoader loader = next.bundle.adapt(BundleWiring.class) == null ? null
+                    : next.bundle.adapt(BundleWiring.class).getClassLoader();
             try {
-                executor.schedule(() -> migrate(ds, gen), RETRY_SECONDS, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException stopped) {
-                // deactivated meanwhile
+                if (loader == null) {
+                    throw new IllegalStateException("bundle " + next.bundle.getSymbolicName() + " is not resolved");
+                }
+                String version = Migrations.migrate(ds, next.schema, loader);
+                synchronized (this) {
+                    if (gen != generation || schemas.get(next.schema.name()) != next) {
+                        return;
+                    }
+                    next.version = version == null ? "0" : version;
+                    next.error = null;
+                    LOG.info("Schema {} is at version {} ({})", next.schema.name(), next.version, kind());
+                    register(next);
+                }
+            } catch (RuntimeException e) {
+                synchronized (this) {
+                    if (gen != generation) {
+                        return;
+                    }
+                    next.error = "migration failed: " + rootMessage(e);
+                    lastError = next.schema.name() + " " + next.error;
+                    if (!retryScheduled) {
+                        retryScheduled = true;
+                        try {
+                            executor.schedule(() -> {
+                                synchronized (this) {
+                                    retryScheduled = false;
+                                }
+                                migratePending(gen);
+                            }, RETRY_SECONDS, TimeUnit.SECONDS);
+                        } catch (RejectedExecutionException stopped) {
+                            // deactivated meanwhile
+                        }
+                    }
+                }
+                LOG.warn("Migration of schema {} failed, retrying in {} s: {}", next.schema.name(), RETRY_SECONDS,
+                        rootMessage(e));
+                return;
             }
         }
     }
 
-    private void unregisterReady() {
-        if (readyRegistration != null) {
+    private boolean requirementsMet(Declared d) {
+        for (String r : d.schema.requires()) {
+            Declared req = schemas.get(r);
+            if (req == null || req.version == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void register(Declared d) {
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(Schemas.PROPERTY, d.schema.name());
+        props.put("schema.version", d.version);
+        String name = d.schema.name();
+        String version = d.version;
+        d.ready = context.registerService(SchemaReady.class, new SchemaReady() {
+            @Override
+            public String schema() {
+                return name;
+            }
+
+            @Override
+            public String version() {
+                return version;
+            }
+        }, props);
+    }
+
+    private void unregisterAll() {
+        for (Declared d : schemas.values()) {
+            unregister(d);
+        }
+    }
+
+    private void unregister(Declared d) {
+        d.version = null;
+        d.error = null;
+        if (d.ready != null) {
             try {
-                readyRegistration.unregister();
+                d.ready.unregister();
             } catch (IllegalStateException alreadyGone) {
                 // bundle stopping
             }
-            readyRegistration = null;
+            d.ready = null;
         }
     }
 
@@ -166,25 +295,36 @@ public class DatabaseService implements HealthIndicator {
         return true;
     }
 
+    /** The applied version of each declared schema, null where not migrated (for health and tests). */
+    synchronized Map<String, String> versions() {
+        Map<String, String> v = new TreeMap<>();
+        schemas.forEach((k, d) -> v.put(k, d.version));
+        return v;
+    }
+
     @Override
     public HealthStatus check() {
         DataSource ds;
-        String version;
         String error;
+        List<String> waiting = new ArrayList<>();
+        Map<String, String> versions = new HashMap<>();
         synchronized (this) {
             ds = dataSource;
-            version = schemaVersion;
             error = lastError;
+            for (Declared d : schemas.values()) {
+                if (d.version == null) {
+                    waiting.add(d.schema.name() + (d.error != null ? " (" + d.error + ")"
+                            : requirementsMet(d) ? "" : " (needs " + String.join(", ", d.schema.requires()) + ")"));
+                } else {
+                    versions.put(d.schema.name(), d.version);
+                }
+            }
         }
         if (ds == null) {
             return HealthStatus.unhealthy("no data source: " + error);
         }
-        if (version == null) {
-            return HealthStatus.unhealthy(error == null ? "schema not migrated" : error);
-        }
-        JpaTemplate template = jpa;
-        if (template == null) {
-            return HealthStatus.unhealthy("persistence unit not ready");
+        if (!waiting.isEmpty()) {
+            return HealthStatus.unhealthy("schemas not migrated: " + String.join(", ", waiting));
         }
         Future<?> probe = executor.submit(() -> {
             try (Connection c = ds.getConnection()) {
@@ -192,13 +332,18 @@ public class DatabaseService implements HealthIndicator {
                     throw new IllegalStateException("connection is not valid");
                 }
             }
-            template.txExpr(TransactionType.Required,
-                    em -> em.createQuery("SELECT COUNT(s) FROM AppSetting s").getSingleResult());
             return null;
         });
         try {
             probe.get(CHECK_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-            return HealthStatus.healthy(kind() + ", schema version " + version);
+            StringBuilder s = new StringBuilder(kind()).append(", schemas");
+            new TreeMap<>(versions).forEach((k, v) -> s.append(' ').append(k).append(' ').append(v).append(','));
+            if (s.charAt(s.length() - 1) == ',') {
+                s.setLength(s.length() - 1);
+            } else {
+                s.append(" none yet");
+            }
+            return HealthStatus.healthy(s.toString());
         } catch (TimeoutException e) {
             probe.cancel(true);
             return HealthStatus.unhealthy(kind() + " did not answer within " + CHECK_TIMEOUT_MS + " ms");
@@ -207,7 +352,7 @@ public class DatabaseService implements HealthIndicator {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return HealthStatus.unhealthy("interrupted");
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             return HealthStatus.unhealthy("stopping");
         }
     }

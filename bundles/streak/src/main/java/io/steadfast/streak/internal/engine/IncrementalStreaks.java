@@ -14,7 +14,6 @@ import java.util.TreeSet;
 
 import io.steadfast.habit.api.DayState;
 import io.steadfast.habit.api.Schedule;
-import io.steadfast.habit.api.ScheduleSpec;
 import io.steadfast.habit.api.Periods.Period;
 
 /**
@@ -389,7 +388,7 @@ public final class IncrementalStreaks {
     public String serialize() {
         StringBuilder b = new StringBuilder(VERSION);
         b.append('|').append(scheduleText(schedule)).append('|').append(startDate).append('|')
-                .append(ScheduleSpec.dayCode(weekStart)).append('|').append(retainedMonths).append('|')
+                .append(Schedule.dayCode(weekStart)).append('|').append(retainedMonths).append('|')
                 .append(today == null ? "" : today.toString()).append('|');
         if (todayDay != null) {
             b.append(todayDay.due() ? '1' : '0').append(',').append(todayDay.state().json()).append(',')
@@ -412,7 +411,7 @@ public final class IncrementalStreaks {
         }
         try {
             IncrementalStreaks a = new IncrementalStreaks(parseSchedule(f[1]), LocalDate.parse(f[2]),
-                    ScheduleSpec.dayOfWeek(f[3]), Integer.parseInt(f[4]));
+                    Schedule.dayOfWeek(f[3]), Integer.parseInt(f[4]));
             a.today = f[5].isEmpty() ? null : LocalDate.parse(f[5]);
             if (!f[6].isEmpty()) {
                 String[] d = f[6].split(",", -1);
@@ -440,41 +439,13 @@ public final class IncrementalStreaks {
         return text.length() <= 80 ? text : text.substring(0, 80) + "…";
     }
 
+    /** The schedule's text form with {@code +} between days ({@code ,} separates the state's fields). */
     private static String scheduleText(Schedule schedule) {
-        ScheduleSpec spec = ScheduleSpec.of(schedule);
-        if (spec.days() != null) {
-            return spec.kind() + ":" + String.join("+", spec.days());
-        } else if (spec.times() != null) {
-            return spec.kind() + ":" + spec.times();
-        } else if (spec.n() != null) {
-            return spec.kind() + ":" + spec.n();
-        }
-        return spec.kind();
+        return schedule.text().replace(',', '+');
     }
 
     private static Schedule parseSchedule(String text) {
-        int colon = text.indexOf(':');
-        String kind = colon < 0 ? text : text.substring(0, colon);
-        String arg = colon < 0 ? null : text.substring(colon + 1);
-        switch (kind) {
-            case Schedule.DAILY:
-                return new Schedule.Daily();
-            case Schedule.WEEKDAYS: {
-                java.util.Set<DayOfWeek> days = java.util.EnumSet.noneOf(DayOfWeek.class);
-                for (String code : arg.split("\\+")) {
-                    days.add(ScheduleSpec.dayOfWeek(code));
-                }
-                return new Schedule.Weekdays(days);
-            }
-            case Schedule.TIMES_PER_WEEK:
-                return new Schedule.TimesPerWeek(Integer.parseInt(arg));
-            case Schedule.TIMES_PER_MONTH:
-                return new Schedule.TimesPerMonth(Integer.parseInt(arg));
-            case Schedule.EVERY_N_DAYS:
-                return new Schedule.EveryNDays(Integer.parseInt(arg));
-            default:
-                throw new IllegalArgumentException("unknown schedule: " + text);
-        }
+        return Schedule.parse(text.replace('+', ','));
     }
 
     @Override

@@ -14,8 +14,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-import io.steadfast.api.auth.Auth;
-import io.steadfast.api.rest.RestApi;
+import io.steadfast.platform.rest.Auth;
+import io.steadfast.platform.rest.RestApi;
 import io.steadfast.streak.internal.service.AchievementService;
 import io.steadfast.streak.internal.service.StatsService;
 import io.swagger.v3.oas.annotations.Operation;

@@ -21,23 +21,23 @@ import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.steadfast.streak.api.AchievementEvents;
 import io.steadfast.habit.api.DayState;
 import io.steadfast.habit.api.DayView;
 import io.steadfast.habit.api.HabitInfo;
 import io.steadfast.habit.api.HabitQuery;
-import io.steadfast.storage.streak.AchievementRow;
-import io.steadfast.storage.streak.AchievementStore;
+import io.steadfast.streak.internal.store.AchievementRow;
+import io.steadfast.streak.internal.store.AchievementStore;
 import io.steadfast.streak.internal.engine.Stats;
 
 /**
  * Awards achievements at the check-in that reaches them, once each, and posts
- * {@value #TOPIC_EARNED} for plugins and the accountability bundle.
+ * {@link AchievementEvents#TOPIC_EARNED} for plugins and the accountability bundle.
  */
 @Component(service = AchievementService.class)
 public class AchievementService {
 
     /** Event Admin topic of an earned achievement; properties userId, code, scope, habitId (if any), reachedOn. */
-    public static final String TOPIC_EARNED = "steadfast/achievement/EARNED";
     public static final String ALL = "all";
     static final int[] STREAKS = { 7, 30, 100, 365 };
     static final int[] DONE_DAYS = { 100, 1000 };
@@ -135,15 +135,7 @@ public class AchievementService {
             LOG.info("Achievement {} ({}) earned by {}", code, scope, userId);
             EventAdmin ea = events;
             if (ea != null) {
-                Map<String, Object> props = new LinkedHashMap<>();
-                props.put("userId", userId.toString());
-                props.put("code", code);
-                props.put("scope", scope);
-                if (habitId != null) {
-                    props.put("habitId", habitId.toString());
-                }
-                props.put("reachedOn", reachedOn.toString());
-                ea.postEvent(new Event(TOPIC_EARNED, props));
+                ea.postEvent(AchievementEvents.earned(userId, code, scope, habitId, reachedOn));
             }
         }
     }

@@ -1,0 +1,83 @@
+package io.steadfast.calendar.internal.rest;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import io.steadfast.calendar.internal.service.CalendarViews;
+import io.steadfast.habit.api.DayView;
+import io.steadfast.habit.api.HabitDays;
+import io.steadfast.habit.dto.HabitDto;
+
+/** The JSON of the agenda, calendar and heat-map endpoints, and the mapping from the views. */
+public final class CalendarDtos {
+
+    private CalendarDtos() {
+    }
+
+    public record Progress(BigDecimal value, BigDecimal target) {
+    }
+
+    public record PeriodDto(int done, int times, LocalDate start, LocalDate end) {
+    }
+
+    public record TodayItem(HabitDto habit, boolean due, String status, Progress progress, PeriodDto period) {
+    }
+
+    public record Today(LocalDate date, String timezone, List<TodayItem> habits) {
+    }
+
+    public record CalendarHabit(UUID habitId, boolean due, String status, BigDecimal value) {
+    }
+
+    public record CalendarDay(LocalDate date, List<CalendarHabit> habits) {
+    }
+
+    public record Calendar(LocalDate from, LocalDate to, List<CalendarDay> days) {
+    }
+
+    public record HeatmapDay(LocalDate date, BigDecimal value, String status) {
+    }
+
+    public record Heatmap(UUID habitId, int year, List<HeatmapDay> days) {
+    }
+
+    public record FeedUrl(String url) {
+    }
+
+    static Today today(CalendarViews.Agenda a) {
+        List<TodayItem> items = new ArrayList<>();
+        for (HabitDays h : a.habits()) {
+            DayView d = h.days().get(0);
+            items.add(new TodayItem(HabitDto.of(h.habit()), d.due(), d.state().json(), new Progress(d.value(),
+                    d.target()), d.period() == null ? null : new PeriodDto(d.period().done(), d.period().times(),
+                            d.period().start(), d.period().end())));
+        }
+        return new Today(a.date(), a.zone().getId(), items);
+    }
+
+    static Calendar calendar(CalendarViews.Range r) {
+        Map<LocalDate, List<CalendarHabit>> days = new LinkedHashMap<>();
+        for (LocalDate d = r.from(); !d.isAfter(r.to()); d = d.plusDays(1)) {
+            days.put(d, new ArrayList<>());
+        }
+        for (HabitDays h : r.habits()) {
+            for (DayView d : h.days()) {
+                days.get(d.date()).add(new CalendarHabit(h.habit().id(), d.due(), d.state().json(), d.value()));
+            }
+        }
+        List<CalendarDay> out = new ArrayList<>();
+        days.forEach((d, hs) -> out.add(new CalendarDay(d, hs)));
+        return new Calendar(r.from(), r.to(), out);
+    }
+
+    static Heatmap heatmap(CalendarViews.Year y) {
+        return new Heatmap(y.habit().id(), y.year(), y.days().stream()
+                .map(d -> new HeatmapDay(d.date(), d.value(), d.state().json())).collect(Collectors.toList()));
+    }
+}

@@ -1,0 +1,48 @@
+package io.steadfast.calendar.internal.rest;
+
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+import io.steadfast.calendar.internal.rest.CalendarDtos.FeedUrl;
+import io.steadfast.calendar.internal.service.CalendarFeeds;
+import io.steadfast.platform.rest.Auth;
+import io.steadfast.platform.rest.RestApi;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@Component(service = MyCalendarFeedResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(RestApi.APP_SELECT)
+@JSONRequired
+@Path("/v1/me/calendar-feed")
+@Tag(name = "calendar feed", description = "Subscribe to your due habits from any calendar app")
+public class MyCalendarFeedResource {
+
+    private final CalendarFeeds feeds;
+
+    @Activate
+    public MyCalendarFeedResource(@Reference CalendarFeeds feeds) {
+        this.feeds = feeds;
+    }
+
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create or rotate your calendar feed URL", description = "Answers {url}: a secret URL "
+            + "that needs no Authorization header, for calendar apps. Rotating invalidates the previous URL.")
+    public FeedUrl rotate(@Context SecurityContext sc, @Context UriInfo uri) {
+        String secret = feeds.rotate(Auth.user(sc).userId());
+        return new FeedUrl(uri.getBaseUriBuilder().path("v1/calendar-feed/" + secret + ".ics").build().toString());
+    }
+}

@@ -1,0 +1,83 @@
+package io.steadfast.calendar.internal.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.steadfast.api.auth.Secrets;
+import io.steadfast.habit.api.DayState;
+import io.steadfast.habit.api.DayView;
+import io.steadfast.habit.api.HabitDays;
+import io.steadfast.habit.api.HabitInfo;
+import io.steadfast.habit.api.HabitQuery;
+import io.steadfast.calendar.internal.store.CalendarFeedStore;
+
+/**
+ * The iCalendar feed: each user's secret feed URL (only its SHA-256 is stored; rotating it invalidates the old
+ * one) and what the feed shows — the habits due and not yet done in the coming days.
+ */
+@Component(service = CalendarFeeds.class)
+public class CalendarFeeds {
+
+    /** The prefix of feed secrets. */
+    public static final String PREFIX = "sfc_";
+    /** How many days the feed shows, from today. */
+    public static final int DAYS = 14;
+
+    /** What the feed shows: per habit, the dates it is due. */
+    public record FeedData(LocalDate today, Instant generatedAt, Map<HabitInfo, List<LocalDate>> due) {
+    }
+
+    private final CalendarFeedStore feeds;
+    private final HabitQuery habits;
+    private final Clock clock;
+
+    @Activate
+    public CalendarFeeds(@Reference CalendarFeedStore feeds, @Reference HabitQuery habits, @Reference Clock clock) {
+        this.feeds = feeds;
+        this.habits = habits;
+        this.clock = clock;
+    }
+
+    /** Creates or rotates the caller's feed secret; returns the secret (shown once). */
+    public String rotate(UUID userId) {
+        habits.today(userId).orElseThrow(CalendarViews::gone);
+        String secret = Secrets.newSecret(PREFIX);
+        feeds.put(userId, Secrets.sha256Hex(secret), clock.instant());
+        return secret;
+    }
+
+    /** The owner of a feed secret; empty for anything that is not a current secret. */
+    public Optional<UUID> owner(String secret) {
+        if (!Secrets.wellFormed(secret, PREFIX)) {
+            return Optional.empty();
+        }
+        return feeds.userFor(Secrets.sha256Hex(secret));
+    }
+
+    /** The next {@link #DAYS} days: per active habit, the dates it is due and not done or skipped. */
+    public FeedData data(UUID userId) {
+        LocalDate today = habits.today(userId).orElseThrow(CalendarViews::gone);
+        Map<HabitInfo, List<LocalDate>> due = new LinkedHashMap<>();
+        for (HabitDays h : habits.activeDays(userId, today, today.plusDays(DAYS - 1))) {
+            List<LocalDate> dates = new ArrayList<>();
+            for (DayView d : h.days()) {
+                if (d.due() && d.state() != DayState.DONE && d.state() != DayState.SKIPPED) {
+                    dates.add(d.date());
+                }
+            }
+            due.put(h.habit(), dates);
+        }
+        return new FeedData(today, clock.instant(), due);
+    }
+}

@@ -1,0 +1,94 @@
+package io.steadfast.calendar.internal.service;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.steadfast.api.account.UserDirectory;
+import io.steadfast.api.error.ApiException;
+import io.steadfast.api.error.ValidationException;
+import io.steadfast.habit.api.DayView;
+import io.steadfast.habit.api.HabitDays;
+import io.steadfast.habit.api.HabitInfo;
+import io.steadfast.habit.api.HabitQuery;
+
+/**
+ * The views of days: the day's agenda, the calendar of a range, a habit's year. Every day is judged by the habit
+ * bundle ({@link HabitQuery}); this bundle decides which days a view shows.
+ */
+@Component(service = CalendarViews.class)
+public class CalendarViews {
+
+    /** The longest range of {@link #calendar}. */
+    public static final int MAX_CALENDAR_DAYS = 366;
+    /** The default range of {@link #calendar}: four weeks up to today. */
+    static final int DEFAULT_CALENDAR_DAYS = 28;
+
+    /** The day's agenda: every active habit, evaluated on {@code date}. */
+    public record Agenda(LocalDate date, ZoneId zone, List<HabitDays> habits) {
+    }
+
+    /** The days of a range. */
+    public record Range(LocalDate from, LocalDate to, List<HabitDays> habits) {
+    }
+
+    /** A habit's days of one year. */
+    public record Year(HabitInfo habit, int year, List<DayView> days) {
+    }
+
+    private final HabitQuery habits;
+    private final UserDirectory directory;
+
+    @Activate
+    public CalendarViews(@Reference HabitQuery habits, @Reference UserDirectory directory) {
+        this.habits = habits;
+        this.directory = directory;
+    }
+
+    /** The agenda of {@code date} (default: the user's today). */
+    public Agenda today(UUID userId, LocalDate date) {
+        LocalDate today = today(userId);
+        LocalDate d = date == null ? today : date;
+        ZoneId zone = directory.find(userId).orElseThrow(CalendarViews::gone).timezone();
+        return new Agenda(d, zone, habits.activeDays(userId, d, d));
+    }
+
+    /** Each day from {@code from} (default: 27 days before {@code to}) to {@code to} (default: today). */
+    public Range calendar(UUID userId, LocalDate from, LocalDate to) {
+        LocalDate t = to == null ? today(userId) : to;
+        LocalDate f = from == null ? t.minusDays(DEFAULT_CALENDAR_DAYS - 1) : from;
+        if (t.isBefore(f)) {
+            throw new ValidationException("to", "must not be before from");
+        }
+        if (ChronoUnit.DAYS.between(f, t) + 1 > MAX_CALENDAR_DAYS) {
+            throw new ValidationException("to", "the range is at most " + MAX_CALENDAR_DAYS + " days");
+        }
+        return new Range(f, t, habits.activeDays(userId, f, t));
+    }
+
+    /** Each day of {@code year} (default: this year) of one habit. */
+    public Year heatmap(UUID userId, UUID habitId, Integer year) {
+        HabitInfo habit = habits.habit(userId, habitId).orElseThrow(() -> ApiException.notFound("Habit"));
+        int y = year == null ? habit.today().getYear() : year;
+        if (y < 1970 || y > 9999) {
+            throw new ValidationException("year", "must be a year such as " + habit.today().getYear());
+        }
+        return new Year(habit, y, habits.days(userId, habitId, LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31)));
+    }
+
+    private LocalDate today(UUID userId) {
+        Optional<LocalDate> today = habits.today(userId);
+        return today.orElseThrow(CalendarViews::gone);
+    }
+
+    static ApiException gone() {
+        return ApiException.unauthorized("The account no longer exists");
+    }
+}

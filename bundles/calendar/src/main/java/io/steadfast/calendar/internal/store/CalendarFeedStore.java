@@ -1,0 +1,17 @@
+package io.steadfast.calendar.internal.store;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** The secret of each user's calendar feed URL (only its hash is stored). */
+@ProviderType
+public interface CalendarFeedStore {
+
+    /** Creates or replaces the user's feed secret. */
+    void put(UUID userId, String tokenHash, Instant now);
+
+    Optional<UUID> userFor(String tokenHash);
+}

@@ -1,0 +1,218 @@
+package io.steadfast.habit.internal.service;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.steadfast.api.account.UserDirectory;
+import io.steadfast.api.account.UserProfile;
+import io.steadfast.api.error.ApiException;
+import io.steadfast.api.error.FieldError;
+import io.steadfast.api.error.ValidationException;
+import io.steadfast.api.habit.spi.HabitType;
+import io.steadfast.habit.api.HabitInfo;
+import io.steadfast.habit.internal.domain.HabitDraft;
+import io.steadfast.habit.internal.domain.UserDay;
+import io.steadfast.habit.internal.store.HabitRow;
+import io.steadfast.habit.internal.store.HabitStore;
+
+/**
+ * Habit definitions: create, read, change (a schedule change applies from the user's today on), order, delete.
+ * Every method takes the caller's id; another user's habit is not found.
+ */
+@Component(service = HabitDefinitions.class)
+public class HabitDefinitions {
+
+    private static final Pattern COLOR = Pattern.compile("^#[0-9A-Fa-f]{6}$");
+
+    private final HabitStore habits;
+    private final UserDirectory directory;
+    private final HabitTypeRegistry types;
+    private final HabitChanges changes;
+    private final Clock clock;
+
+    @Activate
+    public HabitDefinitions(@Reference HabitStore habits, @Reference UserDirectory directory,
+            @Reference HabitTypeRegistry types, @Reference HabitChanges changes, @Reference Clock clock) {
+        this.habits = habits;
+        this.directory = directory;
+        this.types = types;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    /** The habit types running now, by key. */
+    public List<HabitType> types() {
+        return types.all();
+    }
+
+    public HabitInfo create(UUID userId, HabitDraft in) {
+        if (in == null) {
+            throw new ValidationException("body", "a JSON object is required");
+        }
+        UserProfile user = profile(userId);
+        List<FieldError> errors = new ArrayList<>();
+        String name = checkName(in.name(), errors);
+        Optional<HabitType> type = Optional.empty();
+        if (in.type() == null || in.type().isBlank()) {
+            errors.add(new FieldError("type", "is required; see GET /api/v1/habit-types"));
+        } else {
+            type = types.get(in.type());
+            if (type.isEmpty()) {
+                errors.add(new FieldError("type", "unknown habit type '" + in.type() + "'; see GET /api/v1/habit-types"));
+            }
+        }
+        checkTarget(type.orElse(null), in.target(), true, errors);
+        if (in.schedule() == null) {
+            errors.add(new FieldError("schedule", "is required, e.g. {\"kind\":\"daily\"}"));
+        }
+        checkTexts(in, errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        LocalDate start = in.startDate() != null ? in.startDate() : today(user);
+        String unit = in.unit() != null ? in.unit().trim() : type.get().defaultUnit();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        HabitRow row = habits.create(new HabitRow(UUID.randomUUID(), userId, name, blankToNull(in.description()),
+                type.get().key(), in.target(), blankToNull(unit), ScheduleCodec.encode(in.schedule()), start,
+                blankToNull(in.color()), blankToNull(in.icon()), Boolean.TRUE.equals(in.archived()), 0, now, now));
+        changes.habitChanged(userId, row.id());
+        return info(row, user);
+    }
+
+    public List<HabitInfo> list(UUID userId, boolean archived) {
+        UserProfile user = profile(userId);
+        return habits.list(userId, archived).stream().map(h -> info(h, user)).collect(Collectors.toList());
+    }
+
+    public HabitInfo get(UUID userId, UUID habitId) {
+        return info(habit(userId, habitId), profile(userId));
+    }
+
+    public HabitInfo patch(UUID userId, UUID habitId, HabitDraft in) {
+        HabitRow h = habit(userId, habitId);
+        if (in == null) {
+            throw new ValidationException("body", "a JSON object with the fields to change is required");
+        }
+        UserProfile user = profile(userId);
+        List<FieldError> errors = new ArrayList<>();
+        String name = in.name() != null ? checkName(in.name(), errors) : h.name();
+        if (in.type() != null && !in.type().equals(h.typeKey())) {
+            errors.add(new FieldError("type", "cannot be changed; create a new habit instead"));
+        }
+        BigDecimal target = in.target() != null ? in.target() : h.target();
+        if (in.target() != null) {
+            checkTarget(types.get(h.typeKey()).orElse(null), in.target(), false, errors);
+        }
+        checkTexts(in, errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        LocalDate start = in.startDate() != null ? in.startDate() : h.startDate();
+        String schedule = h.schedule();
+        if (in.schedule() != null) {
+            // a schedule change applies from the user's today on; the days before keep their schedule
+            LocalDate from = today(user);
+            schedule = ScheduleCodec.change(h.schedule(), start, from.isBefore(start) ? start : from, in.schedule());
+        }
+        HabitRow next = new HabitRow(h.id(), userId, name,
+                in.description() != null ? blankToNull(in.description()) : h.description(), h.typeKey(), target,
+                in.unit() != null ? blankToNull(in.unit()) : h.unit(), schedule, start,
+                in.color() != null ? blankToNull(in.color()) : h.color(),
+                in.icon() != null ? blankToNull(in.icon()) : h.icon(),
+                in.archived() != null ? in.archived() : h.archived(), h.sortOrder(), h.createdAt(), clock.instant());
+        HabitInfo out = info(habits.update(next).orElseThrow(() -> ApiException.notFound("Habit")), user);
+        changes.habitChanged(userId, habitId);
+        return out;
+    }
+
+    public void delete(UUID userId, UUID habitId) {
+        if (!habits.delete(userId, habitId)) {
+            throw ApiException.notFound("Habit");
+        }
+        changes.habitChanged(userId, habitId);
+    }
+
+    /** Puts the listed habits first, in that order; the others follow. 422 naming {@code ids} for unknown ones. */
+    public void reorder(UUID userId, List<UUID> ids) {
+        Set<UUID> mine = habits.listAll(userId).stream().map(HabitRow::id).collect(Collectors.toSet());
+        List<UUID> order = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (UUID id : ids) {
+            if (!mine.contains(id)) {
+                unknown.add(String.valueOf(id));
+            } else if (!order.contains(id)) {
+                order.add(id);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new ValidationException("ids", "no such habits: " + String.join(", ", unknown));
+        }
+        habits.reorder(userId, order);
+    }
+
+    private HabitInfo info(HabitRow h, UserProfile user) {
+        return HabitMapping.info(h, types.get(h.typeKey()).isPresent(), user.weekStart(), today(user));
+    }
+
+    private HabitRow habit(UUID userId, UUID habitId) {
+        return habits.find(userId, habitId).orElseThrow(() -> ApiException.notFound("Habit"));
+    }
+
+    private UserProfile profile(UUID userId) {
+        return directory.find(userId).orElseThrow(() -> ApiException.unauthorized("The account no longer exists"));
+    }
+
+    private LocalDate today(UserProfile user) {
+        return UserDay.today(clock.instant(), user.timezone(), user.dayStartsAt());
+    }
+
+    private static String checkName(String name, List<FieldError> errors) {
+        String n = name == null ? "" : name.trim();
+        if (n.isEmpty() || n.length() > 100) {
+            errors.add(new FieldError("name", "must be 1 to 100 characters"));
+        }
+        return n;
+    }
+
+    private static void checkTarget(HabitType type, BigDecimal target, boolean creating, List<FieldError> errors) {
+        if (type != null && type.needsTarget() && target == null && creating) {
+            errors.add(new FieldError("target", "is required for habits of type " + type.key()));
+        }
+        if (target != null && (target.signum() < 0 || target.compareTo(HabitType.MAX_VALUE) > 0)) {
+            errors.add(new FieldError("target", "must be a number from 0 to " + HabitType.MAX_VALUE));
+        }
+    }
+
+    private static void checkTexts(HabitDraft in, List<FieldError> errors) {
+        checkOptional(in.description(), "description", 2000, errors);
+        checkOptional(in.unit(), "unit", 30, errors);
+        checkOptional(in.icon(), "icon", 50, errors);
+        if (in.color() != null && !in.color().isBlank() && !COLOR.matcher(in.color()).matches()) {
+            errors.add(new FieldError("color", "must be a color such as #22AA88"));
+        }
+    }
+
+    private static void checkOptional(String value, String field, int max, List<FieldError> errors) {
+        if (value != null && value.length() > max) {
+            errors.add(new FieldError(field, "must be at most " + max + " characters"));
+        }
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

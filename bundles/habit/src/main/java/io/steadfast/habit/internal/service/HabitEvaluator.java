@@ -1,0 +1,112 @@
+package io.steadfast.habit.internal.service;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.steadfast.api.habit.spi.HabitType;
+import io.steadfast.habit.api.DayView;
+import io.steadfast.habit.internal.domain.AgendaItem;
+import io.steadfast.habit.internal.domain.EraCalendar;
+import io.steadfast.habit.internal.domain.ScheduleEra;
+import io.steadfast.habit.internal.store.CheckinRow;
+import io.steadfast.habit.internal.store.CheckinStore;
+import io.steadfast.habit.internal.store.HabitRow;
+
+/**
+ * The one place where a habit's days are judged: it reads the day records (of many habits in one query, with
+ * the month before the range that per-period schedules look back on) and evaluates each date under the schedule
+ * of its era with the habit's type — or, while the type's plugin is not running, {@link UnavailableType}.
+ */
+@Component(service = HabitEvaluator.class)
+public class HabitEvaluator {
+
+    /** How far before a range the records are read: a per-month period reaches back at most 30 days. */
+    static final int LOOK_BACK_DAYS = 31;
+
+    private final CheckinStore checkins;
+    private final HabitTypeRegistry types;
+
+    @Activate
+    public HabitEvaluator(@Reference CheckinStore checkins, @Reference HabitTypeRegistry types) {
+        this.checkins = checkins;
+        this.types = types;
+    }
+
+    /** The habit's type, or the stand-in while its plugin is not running. */
+    public HabitType type(HabitRow h) {
+        return types.get(h.typeKey()).orElse(UnavailableType.INSTANCE);
+    }
+
+    public Optional<HabitType> availableType(HabitRow h) {
+        return types.get(h.typeKey());
+    }
+
+    /** The records of {@code habits} from {@link #LOOK_BACK_DAYS} before {@code from} to {@code to}, per habit. */
+    public Map<java.util.UUID, Map<LocalDate, HabitType.DayRecord>> records(List<HabitRow> habits, LocalDate from,
+            LocalDate to) {
+        Map<java.util.UUID, Map<LocalDate, HabitType.DayRecord>> out = new HashMap<>();
+        if (habits.isEmpty()) {
+            return out;
+        }
+        for (CheckinRow c : checkins.range(habits.stream().map(HabitRow::id).collect(Collectors.toList()),
+                from.minusDays(LOOK_BACK_DAYS), to)) {
+            out.computeIfAbsent(c.habitId(), k -> new HashMap<>()).put(c.date(), record(c));
+        }
+        return out;
+    }
+
+    /** Each date from {@code from} to {@code to} of one habit, given its records. */
+    public NavigableMap<LocalDate, AgendaItem> evaluate(HabitRow h, Map<LocalDate, HabitType.DayRecord> records,
+            LocalDate from, LocalDate to, LocalDate today, DayOfWeek weekStart) {
+        return EraCalendar.range(eras(h), type(h), definition(h), records::get, from, to, today, weekStart);
+    }
+
+    /** One date of one habit, given its records. */
+    public AgendaItem evaluate(HabitRow h, Map<LocalDate, HabitType.DayRecord> records, LocalDate date,
+            LocalDate today, DayOfWeek weekStart) {
+        return EraCalendar.item(eras(h), type(h), definition(h), records::get, date, today, weekStart);
+    }
+
+    /** Each date from {@code from} to {@code to} of every habit: one query for the records of all. */
+    public Map<java.util.UUID, List<DayView>> days(List<HabitRow> habits, LocalDate from, LocalDate to,
+            LocalDate today, DayOfWeek weekStart) {
+        Map<java.util.UUID, Map<LocalDate, HabitType.DayRecord>> records = records(habits, from, to);
+        Map<java.util.UUID, List<DayView>> out = new HashMap<>();
+        for (HabitRow h : habits) {
+            List<DayView> days = new ArrayList<>();
+            evaluate(h, records.getOrDefault(h.id(), Map.of()), from, to, today, weekStart)
+                    .forEach((d, a) -> days.add(view(d, a)));
+            out.put(h.id(), days);
+        }
+        return out;
+    }
+
+    static DayView view(LocalDate date, AgendaItem a) {
+        return new DayView(date, a.due(), a.state(), a.progress(), a.target(), a.period() == null ? null
+                : new DayView.PeriodView(a.period().done(), a.period().times(), a.period().start(),
+                        a.period().end()));
+    }
+
+    static List<ScheduleEra> eras(HabitRow h) {
+        return ScheduleCodec.eras(h.schedule(), h.startDate());
+    }
+
+    static HabitType.HabitDefinition definition(HabitRow h) {
+        return new HabitType.HabitDefinition(h.target(), h.unit());
+    }
+
+    static HabitType.DayRecord record(CheckinRow c) {
+        return new HabitType.DayRecord(c.value(), c.note(), CheckinRow.SKIPPED.equals(c.status()));
+    }
+}

@@ -1,0 +1,39 @@
+package io.steadfast.habit.internal.store;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Day records. Callers check the habit's owner first (through {@link HabitStore#find}). */
+@ProviderType
+public interface CheckinStore {
+
+    Optional<CheckinRow> find(UUID habitId, LocalDate date);
+
+    /** Sets the day's record (insert or replace). */
+    CheckinRow put(CheckinRow row);
+
+    boolean delete(UUID habitId, LocalDate date);
+
+    /** Records from {@code from} to {@code to} inclusive, by date. */
+    List<CheckinRow> range(UUID habitId, LocalDate from, LocalDate to);
+
+    /** Records of several habits from {@code from} to {@code to} inclusive. */
+    List<CheckinRow> range(Collection<UUID> habitIds, LocalDate from, LocalDate to);
+
+    /** Every record of the given habits, by habit and date, in one query (for the export). */
+    List<CheckinRow> all(Collection<UUID> habitIds);
+
+    /**
+     * Adds {@code delta} to the day's value atomically (concurrent increments all count), marking it done. With an
+     * idempotency key, a second call with the same key for the same user adds nothing and returns the first result.
+     */
+    IncrementResult increment(UUID userId, UUID habitId, LocalDate date, BigDecimal delta, boolean backfilled,
+            String idempotencyKey, String requestHash, Instant now);
+}

@@ -1,0 +1,210 @@
+package io.steadfast.habit.internal.store;
+
+import static io.steadfast.storage.Rows.fromDb;
+import static io.steadfast.storage.Rows.toDb;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.steadfast.habit.internal.store.CheckinRow;
+import io.steadfast.habit.internal.store.CheckinStore;
+import io.steadfast.habit.internal.store.IncrementResult;
+import io.steadfast.storage.Rows;
+import io.steadfast.storage.SchemaReady;
+
+@Component(service = CheckinStore.class)
+public class JpaCheckinStore implements CheckinStore {
+
+    private static final int ATTEMPTS = 5;
+
+    private final JpaTemplate jpa;
+
+    @Activate
+    public JpaCheckinStore(@Reference(target = HabitPersistence.JPA) JpaTemplate jpa,
+            @Reference(target = HabitPersistence.SCHEMA) SchemaReady schema) {
+        this.jpa = jpa;
+    }
+
+    @Override
+    public Optional<CheckinRow> find(UUID habitId, LocalDate date) {
+        return Optional.ofNullable(jpa.txExpr(TransactionType.Supports,
+                em -> toRow(em.find(CheckinEntity.class, new CheckinEntity.Key(habitId.toString(), date)))));
+    }
+
+    @Override
+    public CheckinRow put(CheckinRow row) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return jpa.txExpr(TransactionType.Required, em -> {
+                    CheckinEntity e = em.find(CheckinEntity.class, new CheckinEntity.Key(row.habitId().toString(),
+                            row.date()), LockModeType.PESSIMISTIC_WRITE);
+                    boolean fresh = e == null;
+                    if (fresh) {
+                        e = new CheckinEntity();
+                        e.habitId = row.habitId().toString();
+                        e.date = row.date();
+                        e.createdAt = toDb(row.createdAt());
+                    }
+                    e.value = row.value();
+                    e.note = row.note();
+                    e.status = row.status();
+                    e.backfilled = row.backfilled();
+                    e.updatedAt = toDb(row.updatedAt());
+                    if (fresh) {
+                        em.persist(e);
+                    }
+                    em.flush();
+                    return toRow(e);
+                });
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !Rows.isConstraintViolation(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Override
+    public boolean delete(UUID habitId, LocalDate date) {
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                "DELETE FROM Checkin c WHERE c.habitId = :h AND c.date = :d").setParameter("h", habitId.toString())
+                .setParameter("d", date).executeUpdate() > 0);
+    }
+
+    @Override
+    public List<CheckinRow> range(UUID habitId, LocalDate from, LocalDate to) {
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                "SELECT c FROM Checkin c WHERE c.habitId = :h AND c.date >= :f AND c.date <= :t ORDER BY c.date",
+                CheckinEntity.class).setParameter("h", habitId.toString()).setParameter("f", from)
+                .setParameter("t", to).getResultList().stream().map(JpaCheckinStore::toRow)
+                .collect(Collectors.toList()));
+    }
+
+    @Override
+    public List<CheckinRow> range(Collection<UUID> habitIds, LocalDate from, LocalDate to) {
+        if (habitIds.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = habitIds.stream().map(UUID::toString).collect(Collectors.toList());
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                "SELECT c FROM Checkin c WHERE c.habitId IN :h AND c.date >= :f AND c.date <= :t "
+                        + "ORDER BY c.habitId, c.date", CheckinEntity.class).setParameter("h", ids)
+                .setParameter("f", from).setParameter("t", to).getResultList().stream().map(JpaCheckinStore::toRow)
+                .collect(Collectors.toList()));
+    }
+
+    @Override
+    public List<CheckinRow> all(Collection<UUID> habitIds) {
+        if (habitIds.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = habitIds.stream().map(UUID::toString).collect(Collectors.toList());
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                "SELECT c FROM Checkin c WHERE c.habitId IN :h ORDER BY c.habitId, c.date", CheckinEntity.class)
+                .setParameter("h", ids).getResultList().stream().map(JpaCheckinStore::toRow)
+                .collect(Collectors.toList()));
+    }
+
+    @Override
+    public IncrementResult increment(UUID userId, UUID habitId, LocalDate date, BigDecimal delta, boolean backfilled,
+            String idempotencyKey, String requestHash, Instant now) {
+        for (int attempt = 1;; attempt++) {
+            if (idempotencyKey != null) {
+                Optional<IncrementResult> replay = replay(userId, idempotencyKey);
+                if (replay.isPresent()) {
+                    return replay.get();
+                }
+            }
+            try {
+                return jpa.txExpr(TransactionType.Required, em -> {
+                    if (idempotencyKey != null) {
+                        IdempotencyEntity k = new IdempotencyEntity();
+                        k.userId = userId.toString();
+                        k.key = idempotencyKey;
+                        k.requestHash = requestHash;
+                        k.habitId = habitId.toString();
+                        k.date = date;
+                        k.status = CheckinRow.DONE;
+                        k.createdAt = toDb(now);
+                        em.persist(k);
+                        em.flush();
+                    }
+                    CheckinRow row = add(em, habitId, date, delta, backfilled, now);
+                    if (idempotencyKey != null) {
+                        IdempotencyEntity k = em.find(IdempotencyEntity.class,
+                                new IdempotencyEntity.Key(userId.toString(), idempotencyKey));
+                        k.value = row.value();
+                        k.note = row.note();
+                        k.status = row.status();
+                        k.backfilled = row.backfilled();
+                    }
+                    return new IncrementResult(row, false, requestHash);
+                });
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !Rows.isConstraintViolation(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Optional<IncrementResult> replay(UUID userId, String key) {
+        return Optional.ofNullable(jpa.txExpr(TransactionType.Supports, em -> {
+            IdempotencyEntity k = em.find(IdempotencyEntity.class, new IdempotencyEntity.Key(userId.toString(), key));
+            if (k == null) {
+                return null;
+            }
+            CheckinRow row = new CheckinRow(UUID.fromString(k.habitId), k.date,
+                    io.steadfast.storage.Rows.plain(k.value), k.note, k.status,
+                    k.backfilled, fromDb(k.createdAt), fromDb(k.createdAt));
+            return new IncrementResult(row, true, k.requestHash);
+        }));
+    }
+
+    private static CheckinRow add(EntityManager em, UUID habitId, LocalDate date, BigDecimal delta,
+            boolean backfilled, Instant now) {
+        CheckinEntity e = em.find(CheckinEntity.class, new CheckinEntity.Key(habitId.toString(), date),
+                LockModeType.PESSIMISTIC_WRITE);
+        if (e == null) {
+            e = new CheckinEntity();
+            e.habitId = habitId.toString();
+            e.date = date;
+            e.value = delta;
+            e.status = CheckinRow.DONE;
+            e.backfilled = backfilled;
+            e.createdAt = toDb(now);
+            e.updatedAt = toDb(now);
+            em.persist(e);
+        } else {
+            e.value = (e.value == null ? BigDecimal.ZERO : e.value).add(delta);
+            e.status = CheckinRow.DONE;
+            e.backfilled = e.backfilled || backfilled;
+            e.updatedAt = toDb(now);
+        }
+        em.flush();
+        return toRow(e);
+    }
+
+    static CheckinRow toRow(CheckinEntity e) {
+        if (e == null) {
+            return null;
+        }
+        return new CheckinRow(UUID.fromString(e.habitId), e.date, io.steadfast.storage.Rows.plain(e.value),
+                e.note, e.status, e.backfilled, fromDb(e.createdAt), fromDb(e.updatedAt));
+    }
+}

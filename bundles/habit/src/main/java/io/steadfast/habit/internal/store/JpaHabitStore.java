@@ -1,0 +1,146 @@
+package io.steadfast.habit.internal.store;
+
+import static io.steadfast.storage.Rows.fromDb;
+import static io.steadfast.storage.Rows.toDb;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.steadfast.habit.internal.store.HabitRow;
+import io.steadfast.habit.internal.store.HabitStore;
+import io.steadfast.storage.SchemaReady;
+
+@Component(service = HabitStore.class)
+public class JpaHabitStore implements HabitStore {
+
+    private final JpaTemplate jpa;
+
+    @Activate
+    public JpaHabitStore(@Reference(target = HabitPersistence.JPA) JpaTemplate jpa,
+            @Reference(target = HabitPersistence.SCHEMA) SchemaReady schema) {
+        this.jpa = jpa;
+    }
+
+    @Override
+    public HabitRow create(HabitRow h) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            Integer max = em.createQuery("SELECT MAX(h.sortOrder) FROM Habit h WHERE h.userId = :u", Integer.class)
+                    .setParameter("u", h.userId().toString()).getSingleResult();
+            HabitEntity e = new HabitEntity();
+            e.id = h.id().toString();
+            e.userId = h.userId().toString();
+            e.createdAt = toDb(h.createdAt());
+            copy(h, e);
+            e.sortOrder = max == null ? 0 : max + 1;
+            em.persist(e);
+            return toRow(e);
+        });
+    }
+
+    @Override
+    public Optional<HabitRow> find(UUID userId, UUID habitId) {
+        return Optional.ofNullable(jpa.txExpr(TransactionType.Supports, em -> {
+            HabitEntity e = em.find(HabitEntity.class, habitId.toString());
+            return e != null && e.userId.equals(userId.toString()) ? toRow(e) : null;
+        }));
+    }
+
+    @Override
+    public List<HabitRow> list(UUID userId, boolean archived) {
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                "SELECT h FROM Habit h WHERE h.userId = :u AND h.archived = :a ORDER BY h.sortOrder, h.createdAt",
+                HabitEntity.class).setParameter("u", userId.toString()).setParameter("a", archived).getResultList()
+                .stream().map(JpaHabitStore::toRow).collect(Collectors.toList()));
+    }
+
+    @Override
+    public List<HabitRow> listAll(UUID userId) {
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                "SELECT h FROM Habit h WHERE h.userId = :u ORDER BY h.sortOrder, h.createdAt", HabitEntity.class)
+                .setParameter("u", userId.toString()).getResultList().stream().map(JpaHabitStore::toRow)
+                .collect(Collectors.toList()));
+    }
+
+    @Override
+    public Optional<HabitRow> update(HabitRow h) {
+        return Optional.ofNullable(jpa.txExpr(TransactionType.Required, em -> {
+            HabitEntity e = em.find(HabitEntity.class, h.id().toString());
+            if (e == null || !e.userId.equals(h.userId().toString())) {
+                return null;
+            }
+            int order = e.sortOrder;
+            copy(h, e);
+            e.sortOrder = order;
+            return toRow(e);
+        }));
+    }
+
+    @Override
+    public boolean delete(UUID userId, UUID habitId) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            HabitEntity e = em.find(HabitEntity.class, habitId.toString());
+            if (e == null || !e.userId.equals(userId.toString())) {
+                return false;
+            }
+            em.createQuery("DELETE FROM Checkin c WHERE c.habitId = :h").setParameter("h", e.id).executeUpdate();
+            em.remove(e);
+            return true;
+        });
+    }
+
+    @Override
+    public void reorder(UUID userId, List<UUID> habitIds) {
+        jpa.tx(TransactionType.Required, em -> {
+            Map<String, HabitEntity> mine = new LinkedHashMap<>();
+            for (HabitEntity e : em.createQuery(
+                    "SELECT h FROM Habit h WHERE h.userId = :u ORDER BY h.sortOrder, h.createdAt", HabitEntity.class)
+                    .setParameter("u", userId.toString()).getResultList()) {
+                mine.put(e.id, e);
+            }
+            List<HabitEntity> ordered = new ArrayList<>();
+            for (UUID id : habitIds) {
+                HabitEntity e = mine.remove(id.toString());
+                if (e != null) {
+                    ordered.add(e);
+                }
+            }
+            ordered.addAll(mine.values());
+            for (int i = 0; i < ordered.size(); i++) {
+                ordered.get(i).sortOrder = i;
+            }
+        });
+    }
+
+    private static void copy(HabitRow h, HabitEntity e) {
+        e.name = h.name();
+        e.description = h.description();
+        e.typeKey = h.typeKey();
+        e.target = h.target();
+        e.unit = h.unit();
+        e.schedule = h.schedule();
+        e.startDate = h.startDate();
+        e.color = h.color();
+        e.icon = h.icon();
+        e.archived = h.archived();
+        e.sortOrder = h.sortOrder();
+        e.updatedAt = toDb(java.util.Objects.requireNonNull(h.updatedAt(), "updatedAt (from the clock)"));
+    }
+
+    static HabitRow toRow(HabitEntity e) {
+        return new HabitRow(UUID.fromString(e.id), UUID.fromString(e.userId), e.name, e.description, e.typeKey,
+                io.steadfast.storage.Rows.plain(e.target), e.unit, e.schedule, e.startDate, e.color,
+                e.icon, e.archived, e.sortOrder, fromDb(e.createdAt), fromDb(e.updatedAt));
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Habits, their day records and the idempotency keys of increments: this bundle's persistence. Its entities, repositories and migrations ({@code db/habit/}) never leave
+ * the bundle; the storage bundle runs the migrations ({@code Steadfast-Schema} header) and provides the DataSource.
+ */
+@org.osgi.annotation.bundle.Header(name = "Meta-Persistence", value = "META-INF/persistence.xml")
+@org.osgi.annotation.bundle.Header(name = io.steadfast.storage.Schemas.HEADER, value = "habit; requires=identity; legacy=3")
+package io.steadfast.habit.internal.store;

@@ -1,0 +1,129 @@
+package io.steadfast.habit.internal.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import io.steadfast.storage.internal.db.TestDatabase;
+import io.steadfast.testsupport.TestRows;
+
+public class HabitStoresTest {
+
+    static final LocalDate DAY = LocalDate.of(2026, 3, 2);
+
+    public static HabitRow habit(UUID user, String name) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return new HabitRow(UUID.randomUUID(), user, name, "desc", "count", new BigDecimal("8"), "glasses", "daily",
+                DAY, "#22aa88", "water", false, 0, now, now);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void habitsBelongToTheirOwnerAndKeepTheirOrder(TestDatabase.Kind kind) {
+        try (TestDatabase db = TestDatabase.create(kind, HabitPersistence.UNIT, "identity", "habit")) {
+            JpaHabitStore habits = new JpaHabitStore(db.jpa(), db.ready());
+            UUID ann = TestRows.user(db.dataSource(), "ann@example.org");
+            UUID bob = TestRows.user(db.dataSource(), "bob@example.org");
+            HabitRow water = habits.create(habit(ann, "Water"));
+            HabitRow walk = habits.create(habit(ann, "Walk"));
+            HabitRow read = habits.create(habit(ann, "Read"));
+            assertThat(water.target()).isEqualByComparingTo("8");
+            assertThat(habits.list(ann, false)).extracting(HabitRow::name).containsExactly("Water", "Walk",
+                    "Read");
+            assertThat(habits.find(bob, water.id())).isEmpty();
+            assertThat(habits.update(new HabitRow(water.id(), bob, "Hijack", null, "boolean", null, null,
+                    "daily", DAY, null, null, false, 0, null, null))).isEmpty();
+            assertThat(habits.delete(bob, water.id())).isFalse();
+            habits.reorder(ann, List.of(read.id(), water.id()));
+            assertThat(habits.list(ann, false)).extracting(HabitRow::name).containsExactly("Read", "Water",
+                    "Walk");
+            HabitRow archived = habits.update(new HabitRow(walk.id(), ann, "Walk", null, "boolean", null, null,
+                    "weekdays:MON,WED", DAY, null, null, true, 0, walk.createdAt(), Instant.now())).orElseThrow();
+            assertThat(archived.archived()).isTrue();
+            assertThat(habits.list(ann, true)).extracting(HabitRow::name).containsExactly("Walk");
+            assertThat(habits.listAll(ann)).hasSize(3);
+            assertThat(habits.delete(ann, read.id())).isTrue();
+            assertThat(habits.listAll(ann)).hasSize(2);
+            TestRows.deleteUser(db.dataSource(), ann);
+            assertThat(habits.listAll(ann)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void recordsAreSetReadAndCleared(TestDatabase.Kind kind) {
+        try (TestDatabase db = TestDatabase.create(kind, HabitPersistence.UNIT, "identity", "habit")) {
+            JpaHabitStore habits = new JpaHabitStore(db.jpa(), db.ready());
+            JpaCheckinStore checkins = new JpaCheckinStore(db.jpa(), db.ready());
+            UUID ann = TestRows.user(db.dataSource(), "ann@example.org");
+            HabitRow water = habits.create(habit(ann, "Water"));
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            checkins.put(new CheckinRow(water.id(), DAY, new BigDecimal("3.5"), "morning", "done", false, now, now));
+            checkins.put(new CheckinRow(water.id(), DAY, new BigDecimal("5"), "all day", "done", true, now, now));
+            checkins.put(new CheckinRow(water.id(), DAY.plusDays(1), null, null, "skipped", false, now, now));
+            CheckinRow r = checkins.find(water.id(), DAY).orElseThrow();
+            assertThat(r.value()).isEqualByComparingTo("5");
+            assertThat(r.note()).isEqualTo("all day");
+            assertThat(r.backfilled()).isTrue();
+            assertThat(checkins.range(water.id(), DAY, DAY.plusDays(5))).hasSize(2);
+            assertThat(checkins.range(List.of(water.id()), DAY.plusDays(1), DAY.plusDays(1))).extracting(
+                    CheckinRow::status).containsExactly("skipped");
+            assertThat(checkins.delete(water.id(), DAY.plusDays(1))).isTrue();
+            assertThat(checkins.all(List.of(water.id()))).hasSize(1);
+            habits.delete(ann, water.id());
+            assertThat(checkins.all(List.of(water.id()))).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void concurrentIncrementsAllCountAndIdempotencyKeysAddOnce(TestDatabase.Kind kind) throws Exception {
+        try (TestDatabase db = TestDatabase.create(kind, HabitPersistence.UNIT, "identity", "habit")) {
+            JpaHabitStore habits = new JpaHabitStore(db.jpa(), db.ready());
+            JpaCheckinStore checkins = new JpaCheckinStore(db.jpa(), db.ready());
+            UUID ann = TestRows.user(db.dataSource(), "ann@example.org");
+            HabitRow water = habits.create(habit(ann, "Water"));
+            ExecutorService pool = Executors.newFixedThreadPool(6);
+            try {
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<IncrementResult>> fs = new ArrayList<>();
+                for (int i = 0; i < 24; i++) {
+                    String key = i < 12 ? null : "key-" + (i % 3);
+                    fs.add(pool.submit(() -> {
+                        go.await();
+                        return checkins.increment(ann, water.id(), DAY, BigDecimal.ONE, false, key, "h", Instant
+                                .now());
+                    }));
+                }
+                go.countDown();
+                int replays = 0;
+                for (Future<IncrementResult> f : fs) {
+                    replays += f.get(60, TimeUnit.SECONDS).replayed() ? 1 : 0;
+                }
+                assertThat(replays).isEqualTo(9);
+                assertThat(checkins.find(water.id(), DAY).orElseThrow().value()).isEqualByComparingTo("15");
+                IncrementResult again = checkins.increment(ann, water.id(), DAY, BigDecimal.TEN, false, "key-0",
+                        "other", Instant.now());
+                assertThat(again.replayed()).isTrue();
+                assertThat(again.requestHash()).isEqualTo("h");
+                assertThat(checkins.find(water.id(), DAY).orElseThrow().value()).isEqualByComparingTo("15");
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+}

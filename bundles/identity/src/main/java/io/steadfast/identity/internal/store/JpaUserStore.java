@@ -1,0 +1,136 @@
+package io.steadfast.identity.internal.store;
+
+import static io.steadfast.storage.Rows.fromDb;
+import static io.steadfast.storage.Rows.toDb;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.steadfast.storage.DuplicateKeyException;
+import io.steadfast.identity.internal.store.UserRow;
+import io.steadfast.identity.internal.store.UserStore;
+import io.steadfast.storage.Rows;
+import io.steadfast.storage.SchemaReady;
+
+@Component(service = UserStore.class)
+public class JpaUserStore implements UserStore {
+
+    private final JpaTemplate jpa;
+
+    @Activate
+    public JpaUserStore(@Reference(target = IdentityPersistence.JPA) JpaTemplate jpa,
+            @Reference(target = IdentityPersistence.SCHEMA) SchemaReady schema) {
+        this.jpa = jpa;
+    }
+
+    @Override
+    public UserRow create(UserRow user) {
+        try {
+            jpa.tx(TransactionType.Required, em -> {
+                UserEntity e = new UserEntity();
+                e.id = user.id().toString();
+                e.emailNormalized = UserRow.normalize(user.email());
+                e.createdAt = toDb(user.createdAt());
+                copy(user, e);
+                e.email = user.email().trim();
+                e.passwordHash = user.passwordHash();
+                em.persist(e);
+                em.flush();
+            });
+        } catch (RuntimeException e) {
+            if (Rows.isConstraintViolation(e)) {
+                throw new DuplicateKeyException("email already registered", e);
+            }
+            throw e;
+        }
+        return find(user.id()).orElseThrow();
+    }
+
+    @Override
+    public Optional<UserRow> find(UUID id) {
+        return Optional.ofNullable(jpa.txExpr(TransactionType.Supports,
+                em -> toRow(em.find(UserEntity.class, id.toString()))));
+    }
+
+    @Override
+    public Optional<UserRow> findByEmail(String email) {
+        return jpa.txExpr(TransactionType.Supports, em -> em
+                .createQuery("SELECT u FROM User u WHERE u.emailNormalized = :e", UserEntity.class)
+                .setParameter("e", UserRow.normalize(email)).getResultList().stream().findFirst()
+                .map(JpaUserStore::toRow));
+    }
+
+    @Override
+    public UserRow updateProfile(UserRow user) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            UserEntity e = em.find(UserEntity.class, user.id().toString());
+            if (e == null) {
+                return null;
+            }
+            copy(user, e);
+            return toRow(e);
+        });
+    }
+
+    @Override
+    public void updatePassword(UUID id, String passwordHash, Instant at) {
+        jpa.tx(TransactionType.Required, em -> {
+            UserEntity e = em.find(UserEntity.class, id.toString());
+            if (e != null) {
+                e.passwordHash = passwordHash;
+                e.updatedAt = toDb(at);
+            }
+        });
+    }
+
+    @Override
+    public boolean delete(UUID id) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            // explicit deletes for what the identity bundle owns; other tables cascade in the database
+            em.createQuery("DELETE FROM Token t WHERE t.userId = :u").setParameter("u", id.toString())
+                    .executeUpdate();
+            return em.createQuery("DELETE FROM User u WHERE u.id = :u").setParameter("u", id.toString())
+                    .executeUpdate() > 0;
+        });
+    }
+
+    @Override
+    public long count() {
+        return jpa.txExpr(TransactionType.Supports,
+                em -> em.createQuery("SELECT COUNT(u) FROM User u", Long.class).getSingleResult());
+    }
+
+    @Override
+    public List<UserRow> list(int offset, int limit) {
+        return jpa.txExpr(TransactionType.Supports, em -> em
+                .createQuery("SELECT u FROM User u ORDER BY u.createdAt, u.id", UserEntity.class)
+                .setFirstResult(offset).setMaxResults(limit).getResultList().stream().map(JpaUserStore::toRow)
+                .collect(Collectors.toList()));
+    }
+
+    private static void copy(UserRow from, UserEntity to) {
+        to.displayName = from.displayName();
+        to.timezone = from.timezone();
+        to.weekStart = from.weekStart();
+        to.dayStartsAt = from.dayStartsAt();
+        to.role = from.role();
+        to.updatedAt = toDb(java.util.Objects.requireNonNull(from.updatedAt(), "updatedAt (from the clock)"));
+    }
+
+    static UserRow toRow(UserEntity e) {
+        if (e == null) {
+            return null;
+        }
+        return new UserRow(UUID.fromString(e.id), e.email, e.displayName, e.passwordHash, e.timezone, e.weekStart,
+                e.dayStartsAt, e.role, fromDb(e.createdAt), fromDb(e.updatedAt));
+    }
+}

@@ -1,0 +1,34 @@
+package io.steadfast.identity.internal.store;
+
+import io.steadfast.storage.DuplicateKeyException;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Accounts. */
+@ProviderType
+public interface UserStore {
+
+    /** Stores a new account; exactly one of two concurrent creates with the same email succeeds. */
+    UserRow create(UserRow user) throws DuplicateKeyException;
+
+    Optional<UserRow> find(UUID id);
+
+    Optional<UserRow> findByEmail(String email);
+
+    /** Writes display name, timezone, week start, day start and role; returns the stored row. */
+    UserRow updateProfile(UserRow user);
+
+    /** Sets the password hash; {@code at} (from the platform's clock) becomes the user's {@code updatedAt}. */
+    void updatePassword(UUID id, String passwordHash, java.time.Instant at);
+
+    /** Deletes the account and, by cascade, everything it owns. */
+    boolean delete(UUID id);
+
+    long count();
+
+    List<UserRow> list(int offset, int limit);
+}

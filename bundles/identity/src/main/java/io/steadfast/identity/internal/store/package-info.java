@@ -1,0 +1,7 @@
+/**
+ * Accounts and tokens: this bundle's persistence. Its entities, repositories and migrations ({@code db/identity/}) never leave
+ * the bundle; the storage bundle runs the migrations ({@code Steadfast-Schema} header) and provides the DataSource.
+ */
+@org.osgi.annotation.bundle.Header(name = "Meta-Persistence", value = "META-INF/persistence.xml")
+@org.osgi.annotation.bundle.Header(name = io.steadfast.storage.Schemas.HEADER, value = "identity; legacy=2")
+package io.steadfast.identity.internal.store;

@@ -1,0 +1,121 @@
+package io.steadfast.identity.internal.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import io.steadfast.storage.DuplicateKeyException;
+import io.steadfast.storage.internal.db.TestDatabase;
+
+public class IdentityStoresTest {
+
+    public static UserRow user(String email) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return new UserRow(UUID.randomUUID(), email, "Ann", "$argon2id$x", "Europe/Berlin", "MONDAY", 0, "user", now,
+                now);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void usersAreStoredAndFoundByEmailCaseInsensitively(TestDatabase.Kind kind) {
+        try (TestDatabase db = TestDatabase.create(kind, IdentityPersistence.UNIT, "identity")) {
+            JpaUserStore users = new JpaUserStore(db.jpa(), db.ready());
+            UserRow ann = users.create(user("Ann@Example.org "));
+            assertThat(ann.email()).isEqualTo("Ann@Example.org");
+            assertThat(users.findByEmail("ann@example.ORG")).map(UserRow::id).contains(ann.id());
+            assertThatThrownBy(() -> users.create(user("ANN@example.org")))
+                    .isInstanceOf(DuplicateKeyException.class);
+            UserRow changed = users.updateProfile(new UserRow(ann.id(), ann.email(), "Annie", ann.passwordHash(),
+                    "Pacific/Auckland", "SUNDAY", 4, "admin", ann.createdAt(), ann.createdAt().plusSeconds(60)));
+            assertThat(changed.displayName()).isEqualTo("Annie");
+            assertThat(changed.dayStartsAt()).isEqualTo(4);
+            assertThat(changed.createdAt()).isEqualTo(ann.createdAt());
+            users.updatePassword(ann.id(), "$argon2id$new", ann.createdAt().plusSeconds(120));
+            assertThat(users.find(ann.id()).orElseThrow().passwordHash()).isEqualTo("$argon2id$new");
+            assertThat(users.count()).isEqualTo(1);
+            assertThat(users.list(0, 10)).hasSize(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void exactlyOneOfTwoConcurrentRegistrationsWins(TestDatabase.Kind kind) throws Exception {
+        try (TestDatabase db = TestDatabase.create(kind, IdentityPersistence.UNIT, "identity")) {
+            JpaUserStore users = new JpaUserStore(db.jpa(), db.ready());
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                for (int round = 0; round < 5; round++) {
+                    String email = "race" + round + "@example.org";
+                    CountDownLatch go = new CountDownLatch(1);
+                    List<Future<Boolean>> results = new ArrayList<>();
+                    for (int i = 0; i < 4; i++) {
+                        results.add(pool.submit(() -> {
+                            go.await();
+                            try {
+                                users.create(user(email));
+                                return true;
+                            } catch (DuplicateKeyException e) {
+                                return false;
+                            }
+                        }));
+                    }
+                    go.countDown();
+                    int won = 0;
+                    for (Future<Boolean> f : results) {
+                        won += f.get(30, TimeUnit.SECONDS) ? 1 : 0;
+                    }
+                    assertThat(won).as("winners for " + email).isEqualTo(1);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void tokensAreFoundByHashRevokedAndDeletedWithTheirUser(TestDatabase.Kind kind) {
+        try (TestDatabase db = TestDatabase.create(kind, IdentityPersistence.UNIT, "identity")) {
+            JpaUserStore users = new JpaUserStore(db.jpa(), db.ready());
+            JpaTokenStore tokens = new JpaTokenStore(db.jpa(), db.ready());
+            UserRow ann = users.create(user("ann@example.org"));
+            UserRow bob = users.create(user("bob@example.org"));
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            TokenRow session = tokens.create(new TokenRow(UUID.randomUUID(), ann.id(), "session", null, "a".repeat(64),
+                    Set.of("read", "write"), now, now, now.plus(30, ChronoUnit.DAYS), null));
+            TokenRow pat = tokens.create(new TokenRow(UUID.randomUUID(), ann.id(), "pat", "CI", "b".repeat(64),
+                    Set.of("read"), now, null, null, null));
+            assertThat(tokens.findByHash("a".repeat(64)).orElseThrow().scopes()).containsExactlyInAnyOrder("read",
+                    "write");
+            assertThat(tokens.listActive(ann.id(), "pat")).extracting(TokenRow::name).containsExactly("CI");
+            assertThat(tokens.revoke(bob.id(), pat.id(), now)).as("another user's token").isEmpty();
+            assertThat(tokens.revoke(ann.id(), pat.id(), now)).isPresent();
+            assertThat(tokens.findByHash("b".repeat(64)).orElseThrow().usableAt(now)).isFalse();
+            Instant later = now.plus(1, ChronoUnit.HOURS);
+            tokens.touch(session.id(), later, later.plus(30, ChronoUnit.DAYS));
+            assertThat(tokens.findByHash("a".repeat(64)).orElseThrow().expiresAt())
+                    .isEqualTo(later.plus(30, ChronoUnit.DAYS));
+            tokens.create(new TokenRow(UUID.randomUUID(), ann.id(), "session", null, "c".repeat(64),
+                    Set.of("read", "write"), now, now, now.plus(1, ChronoUnit.DAYS), null));
+            assertThat(tokens.revokeAll(ann.id(), session.id(), now)).hasSize(1);
+            assertThat(tokens.findByHash("a".repeat(64)).orElseThrow().revokedAt()).isNull();
+            assertThat(users.delete(ann.id())).isTrue();
+            assertThat(tokens.findByHash("a".repeat(64))).isEmpty();
+            assertThat(users.find(bob.id())).isPresent();
+        }
+    }
+}

@@ -1,0 +1,1 @@
+CREATE TABLE second_thing (id CHAR(36) NOT NULL PRIMARY KEY);

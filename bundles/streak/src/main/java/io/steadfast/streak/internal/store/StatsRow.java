@@ -1,0 +1,14 @@
+package io.steadfast.streak.internal.store;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A habit's statistics engine state.
+ *
+ * @param state           the engine's serialised state (opaque to storage)
+ * @param computedThrough the last date the state includes
+ */
+public record StatsRow(UUID habitId, String state, LocalDate computedThrough, Instant updatedAt) {
+}

@@ -1,0 +1,18 @@
+package io.steadfast.streak.internal.store;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Statistics state per habit. */
+@ProviderType
+public interface StatsStore {
+
+    Optional<StatsRow> find(UUID habitId);
+
+    /** Inserts or replaces. */
+    void put(StatsRow row);
+
+    void delete(UUID habitId);
+}

@@ -1,0 +1,7 @@
+/**
+ * Statistics state and achievements: this bundle's persistence. Its entities, repositories and migrations ({@code db/streak/}) never leave
+ * the bundle; the storage bundle runs the migrations ({@code Steadfast-Schema} header) and provides the DataSource.
+ */
+@org.osgi.annotation.bundle.Header(name = "Meta-Persistence", value = "META-INF/persistence.xml")
+@org.osgi.annotation.bundle.Header(name = io.steadfast.storage.Schemas.HEADER, value = "streak; requires=\"identity,habit\"; legacy=4")
+package io.steadfast.streak.internal.store;
