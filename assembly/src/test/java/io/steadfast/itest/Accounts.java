@@ -9,24 +9,28 @@ final class Accounts {
 
     private static IdentityApiIT.Account admin;
 
-    private Accounts() {
-    }
+    private Accounts() {}
 
     static IdentityApiIT.Account register(Http node, String email) {
-        HttpResponse<String> r = node.send("POST", "/api/v1/auth/register", "{\"email\":\"" + email
-                + "\",\"password\":\"" + IdentityApiIT.PASSWORD + "\",\"displayName\":\"Test\",\"timezone\":\""
-                + ServerTime.zone() + "\"}");
+        HttpResponse<String> r = node.send(
+                "POST",
+                "/api/v1/auth/register",
+                "{\"email\":\"" + email
+                        + "\",\"password\":\"" + IdentityApiIT.PASSWORD + "\",\"displayName\":\"Test\",\"timezone\":\""
+                        + ServerTime.zone() + "\"}");
         if (r.statusCode() != 201) {
             throw new AssertionError("register " + email + ": " + r.statusCode() + " " + r.body());
         }
         Map<String, Object> body = Http.json(r);
-        return new IdentityApiIT.Account(email, body.get("token").toString(),
+        return new IdentityApiIT.Account(
+                email,
+                body.get("token").toString(),
                 ((Map<?, ?>) body.get("user")).get("id").toString());
     }
 
     static String login(Http node, String email, String password) {
-        HttpResponse<String> r = node.send("POST", "/api/v1/auth/login", "{\"email\":\"" + email
-                + "\",\"password\":\"" + password + "\"}");
+        HttpResponse<String> r = node.send(
+                "POST", "/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
         if (r.statusCode() != 200) {
             throw new AssertionError("login " + email + ": " + r.statusCode() + " " + r.body());
         }

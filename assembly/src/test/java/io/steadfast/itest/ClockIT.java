@@ -21,7 +21,8 @@ class ClockIT {
         Cluster cluster = Cluster.get();
         for (int i = 0; i < 2; i++) {
             Http node = cluster.node(i);
-            Map<?, ?> clock = (Map<?, ?>) ((Map<?, ?>) Http.json(node.get("/health")).get("services")).get("clock");
+            Map<?, ?> clock =
+                    (Map<?, ?>) ((Map<?, ?>) Http.json(node.get("/health")).get("services")).get("clock");
             assertThat(clock).as("the health document has a clock part").isNotNull();
             assertThat(clock.get("status")).isEqualTo("healthy");
             Instant now = ServerTime.now(node);
@@ -40,12 +41,16 @@ class ClockIT {
     void storedTimestampsComeFromTheServersClock() {
         Http a = Cluster.get().node(0);
         Instant before = ServerTime.now(a);
-        HttpResponse<String> reg = a.send("POST", "/api/v1/auth/register", "{\"email\":\"clock-"
-                + java.util.UUID.randomUUID() + "@example.org\",\"password\":\"" + IdentityApiIT.PASSWORD + "\"}");
+        HttpResponse<String> reg = a.send(
+                "POST",
+                "/api/v1/auth/register",
+                "{\"email\":\"clock-" + java.util.UUID.randomUUID() + "@example.org\",\"password\":\""
+                        + IdentityApiIT.PASSWORD + "\"}");
         assertThat(reg.statusCode()).as(reg.body()).isEqualTo(201);
         Map<String, Object> body = Http.json(reg);
         Instant after = ServerTime.now(a).plusSeconds(1);
-        Instant created = Instant.parse(((Map<?, ?>) body.get("user")).get("createdAt").toString());
+        Instant created =
+                Instant.parse(((Map<?, ?>) body.get("user")).get("createdAt").toString());
         assertThat(created).as("createdAt is the server's time").isBetween(before, after);
         assertThat(Instant.parse(body.get("expiresAt").toString()))
                 .as("the session expires 30 days after the server's now")

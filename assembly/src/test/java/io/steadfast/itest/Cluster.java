@@ -68,7 +68,8 @@ public final class Cluster {
     /** Starts {@code bin/karaf server} of a distribution copy on PostgreSQL and Redis, as an operator would. */
     static Process start(Path home, int port, String dbUrl, String redisUrl) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
-                .directory(home.toFile()).redirectErrorStream(true)
+                .directory(home.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(home.resolve("console.log").toFile());
         Map<String, String> env = pb.environment();
         env.put("STEADFAST_HTTP_PORT", Integer.toString(port));
@@ -129,7 +130,8 @@ public final class Cluster {
 
     private static void writeConfig(Path home) throws IOException {
         // fewer failures per address than the default, so that the throttling test runs quickly
-        Files.writeString(home.resolve("etc/io.steadfast.identity.cfg"),
+        Files.writeString(
+                home.resolve("etc/io.steadfast.identity.cfg"),
                 "login.maxFailuresPerAccount = 5\nlogin.maxFailuresPerAddress = 12\nregistration.maxPerAddressPerHour = 100000\n");
     }
 
@@ -144,7 +146,8 @@ public final class Cluster {
 
     private static void deleteTree(Path root) {
         try (Stream<Path> files = Files.walk(root)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // best effort
         }
@@ -152,11 +155,14 @@ public final class Cluster {
 
     static Path copy(String name) throws IOException {
         Path source = Path.of(System.getProperty("steadfast.assembly"));
-        Path target = Path.of("target", "cluster-" + name + "-" + System.nanoTime()).toAbsolutePath();
+        Path target =
+                Path.of("target", "cluster-" + name + "-" + System.nanoTime()).toAbsolutePath();
         try (Stream<Path> files = Files.walk(source)) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 Path rel = source.relativize(p);
-                if (rel.startsWith("data") || rel.startsWith("instances") || rel.toString().equals("lock")) {
+                if (rel.startsWith("data")
+                        || rel.startsWith("instances")
+                        || rel.toString().equals("lock")) {
                     continue;
                 }
                 Path dest = target.resolve(rel.toString());
@@ -167,8 +173,7 @@ public final class Cluster {
                 }
             }
         }
-        for (String script : new String[] { "karaf", "start", "stop", "client", "status", "shell", "setenv",
-                "inc" }) {
+        for (String script : new String[] {"karaf", "start", "stop", "client", "status", "shell", "setenv", "inc"}) {
             File f = target.resolve("bin/" + script).toFile();
             if (f.exists()) {
                 f.setExecutable(true);

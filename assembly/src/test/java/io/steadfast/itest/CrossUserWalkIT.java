@@ -62,11 +62,16 @@ class CrossUserWalkIT {
 
         for (Map.Entry<?, ?> p : paths.entrySet()) {
             String path = p.getKey().toString();
-            if (path.startsWith("/api/") && !path.contains("{") && ((Map<?, ?>) p.getValue()).containsKey("get")
-                    && !path.contains("/admin/") && !path.endsWith("openapi.json")) {
+            if (path.startsWith("/api/")
+                    && !path.contains("{")
+                    && ((Map<?, ?>) p.getValue()).containsKey("get")
+                    && !path.contains("/admin/")
+                    && !path.endsWith("openapi.json")) {
                 HttpResponse<String> r = http.as(alice.token(), "GET", path, null);
                 for (String id : bobs.ids()) {
-                    assertThat(r.body()).as("GET " + path + " shows another user's id").doesNotContain(id);
+                    assertThat(r.body())
+                            .as("GET " + path + " shows another user's id")
+                            .doesNotContain(id);
                 }
             }
         }
@@ -105,11 +110,14 @@ class CrossUserWalkIT {
 
         static Fixtures create(Http http, IdentityApiIT.Account owner) {
             Set<String> ids = new LinkedHashSet<>();
-            HttpResponse<String> pat = http.as(owner.token(), "POST", "/api/v1/me/tokens",
-                    "{\"name\":\"walk\",\"scopes\":[\"read\"]}");
+            HttpResponse<String> pat =
+                    http.as(owner.token(), "POST", "/api/v1/me/tokens", "{\"name\":\"walk\",\"scopes\":[\"read\"]}");
             ids.add(Http.json(pat).get("id").toString());
             ids.add(owner.userId());
-            HttpResponse<String> habit = http.as(owner.token(), "POST", "/api/v1/habits",
+            HttpResponse<String> habit = http.as(
+                    owner.token(),
+                    "POST",
+                    "/api/v1/habits",
                     "{\"name\":\"walk habit\",\"type\":\"count\",\"target\":3,\"schedule\":{\"kind\":\"daily\"},"
                             + "\"startDate\":\"2026-01-01\"}");
             String habitId = Http.json(habit).get("id").toString();
@@ -120,13 +128,20 @@ class CrossUserWalkIT {
         }
 
         void assertIntact(Http http) {
-            assertThat(http.as(patSecret, "GET", "/api/v1/me", null).statusCode()).isEqualTo(200);
-            assertThat(http.as(owner.token(), "GET", "/api/v1/me/tokens", null).body()).contains("walk");
+            assertThat(http.as(patSecret, "GET", "/api/v1/me", null).statusCode())
+                    .isEqualTo(200);
+            assertThat(http.as(owner.token(), "GET", "/api/v1/me/tokens", null).body())
+                    .contains("walk");
             HttpResponse<String> habits = http.as(owner.token(), "GET", "/api/v1/habits", null);
             assertThat(habits.body()).contains("walk habit");
             String id = habits.body().replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
-            assertThat(http.as(owner.token(), "GET", "/api/v1/habits/" + id + "/checkins?from=2026-01-01&to=2026-01-10",
-                    null).body()).contains("\"value\":2");
+            assertThat(http.as(
+                                    owner.token(),
+                                    "GET",
+                                    "/api/v1/habits/" + id + "/checkins?from=2026-01-01&to=2026-01-10",
+                                    null)
+                            .body())
+                    .contains("\"value\":2");
         }
     }
 }

@@ -27,8 +27,7 @@ import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 /** Pax Exam options that boot the Steadfast distribution built by this module. */
 public final class Distribution {
 
-    private Distribution() {
-    }
+    private Distribution() {}
 
     public static Option[] options(Option... extra) {
         String zip = System.getProperty("steadfast.distribution");
@@ -37,16 +36,20 @@ public final class Distribution {
         }
         int port = freePort();
         List<Option> o = new ArrayList<>(Arrays.asList(
-                karafDistributionConfiguration().frameworkUrl(new File(zip).toURI().toString()).name("Steadfast")
-                        .unpackDirectory(new File("target/exam")).useDeployFolder(false),
+                karafDistributionConfiguration()
+                        .frameworkUrl(new File(zip).toURI().toString())
+                        .name("Steadfast")
+                        .unpackDirectory(new File("target/exam"))
+                        .useDeployFolder(false),
                 configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
                 logLevel(LogLevel.WARN),
-                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
-                        Integer.toString(port)),
+                editConfigurationFilePut(
+                        "etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(port)),
                 systemProperty("steadfast.test.port").value(Integer.toString(port)),
-                systemProperty("steadfast.test.hotBundle").value(hotBundle().toUri().toString()),
-                systemProperty("steadfast.plugin.measurement").value(
-                        System.getProperty("steadfast.plugin.measurement", ""))));
+                systemProperty("steadfast.test.hotBundle")
+                        .value(hotBundle().toUri().toString()),
+                systemProperty("steadfast.plugin.measurement")
+                        .value(System.getProperty("steadfast.plugin.measurement", ""))));
         o.addAll(Arrays.asList(extra));
         return o.toArray(new Option[0]);
     }
@@ -75,8 +78,9 @@ public final class Distribution {
             a.putValue("Bundle-Version", "1.0.0");
             a.putValue("Bundle-Activator", "io.steadfast.itest.hot.HotActivator");
             a.putValue("Import-Package", "javax.ws.rs;version=\"[2,3)\",org.osgi.framework");
-            try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, mf)) {
-                for (String cls : new String[] { "HotResource", "HotActivator" }) {
+            try (OutputStream out = Files.newOutputStream(jar);
+                    JarOutputStream j = new JarOutputStream(out, mf)) {
+                for (String cls : new String[] {"HotResource", "HotActivator"}) {
                     String entry = "io/steadfast/itest/hot/" + cls + ".class";
                     j.putNextEntry(new JarEntry(entry));
                     try (InputStream in = Distribution.class.getClassLoader().getResourceAsStream(entry)) {

@@ -67,7 +67,9 @@ public class DistributionIT {
         props.put("osgi.jaxrs.extension.select", "(osgi.jaxrs.media.type=application/json)");
         echo = context.registerService(EchoResource.class, new EchoResource(), props);
         http.awaitApi();
-        http.await("/api/itest/echo/things/x", r -> r.statusCode() == 404 && r.body().contains("Thing"),
+        http.await(
+                "/api/itest/echo/things/x",
+                r -> r.statusCode() == 404 && r.body().contains("Thing"),
                 Duration.ofSeconds(20));
     }
 
@@ -89,9 +91,19 @@ public class DistributionIT {
             }
         }
         assertTrue("Not active: " + notActive, notActive.isEmpty());
-        for (String name : new String[] { "io.steadfast.api", "io.steadfast.storage", "io.steadfast.platform",
-                "io.steadfast.redis", "io.steadfast.identity", "io.steadfast.habit", "io.steadfast.streak", "io.steadfast.cache", "io.steadfast.calendar",
-                "io.steadfast.plugins.measurement", "io.steadfast.plugins.journal" }) {
+        for (String name : new String[] {
+            "io.steadfast.api",
+            "io.steadfast.storage",
+            "io.steadfast.platform",
+            "io.steadfast.redis",
+            "io.steadfast.identity",
+            "io.steadfast.habit",
+            "io.steadfast.streak",
+            "io.steadfast.cache",
+            "io.steadfast.calendar",
+            "io.steadfast.plugins.measurement",
+            "io.steadfast.plugins.journal"
+        }) {
             assertTrue(name + " installed", bundle(name) != null);
         }
     }
@@ -104,7 +116,8 @@ public class DistributionIT {
         assertEquals("healthy", body.get("status"));
         Map<?, ?> services = (Map<?, ?>) body.get("services");
         assertEquals("healthy", ((Map<?, ?>) services.get("database")).get("status"));
-        assertTrue(((Map<?, ?>) services.get("database")).get("message").toString().startsWith("h2"));
+        assertTrue(
+                ((Map<?, ?>) services.get("database")).get("message").toString().startsWith("h2"));
         assertTrue(((Map<?, ?>) services.get("cache")).get("message").toString().contains("in-process"));
         assertEquals(200, http.get("/health/live").statusCode());
         assertEquals(200, http.get("/health/ready").statusCode());
@@ -117,7 +130,8 @@ public class DistributionIT {
         assertProblem(r, 400, "malformed-json");
         HttpResponse<String> wrongType = http.send("POST", "/api/itest/echo", "{\"name\":\"x\",\"count\":\"many\"}");
         assertProblem(wrongType, 400, "malformed-json");
-        assertTrue(wrongType.body(), Http.json(wrongType).get("detail").toString().contains("count"));
+        assertTrue(
+                wrongType.body(), Http.json(wrongType).get("detail").toString().contains("count"));
         HttpResponse<String> badDate = http.send("POST", "/api/itest/echo", "{\"name\":\"x\",\"day\":\"soon\"}");
         assertProblem(badDate, 400, "malformed-json");
         HttpResponse<String> array = http.send("POST", "/api/itest/echo", "[1,2]");
@@ -132,8 +146,8 @@ public class DistributionIT {
         assertEquals("name", ((Map<?, ?>) errors.get(0)).get("field"));
         HttpResponse<String> empty = http.send("POST", "/api/itest/echo", "");
         assertTrue(empty.body(), empty.statusCode() == 422 || empty.statusCode() == 400);
-        HttpResponse<String> ok = http.send("POST", "/api/itest/echo",
-                "{\"name\":\"Walk\",\"count\":2,\"day\":\"2026-03-01\",\"extra\":true}");
+        HttpResponse<String> ok = http.send(
+                "POST", "/api/itest/echo", "{\"name\":\"Walk\",\"count\":2,\"day\":\"2026-03-01\",\"extra\":true}");
         assertEquals(ok.body(), 200, ok.statusCode());
         assertEquals("2026-03-01", Http.json(ok).get("day"));
     }
@@ -145,8 +159,7 @@ public class DistributionIT {
         HttpResponse<String> wrongMethod = http.send("DELETE", "/api/itest/echo", null);
         assertProblem(wrongMethod, 405, "method-not-allowed");
         assertNotNull(wrongMethod.headers().firstValue("Allow").orElse(null));
-        HttpResponse<String> wrongType = http.send("POST", "/api/itest/echo", "name=x", "Content-Type",
-                "text/plain");
+        HttpResponse<String> wrongType = http.send("POST", "/api/itest/echo", "name=x", "Content-Type", "text/plain");
         assertTrue(wrongType.body(), wrongType.statusCode() == 415);
     }
 
@@ -163,15 +176,20 @@ public class DistributionIT {
     public void everyResponseCarriesARequestIdAndSecurityHeaders() {
         HttpResponse<String> given = http.send("GET", "/api/openapi.json", null, "X-Request-Id", "abc-123");
         assertEquals("abc-123", given.headers().firstValue("X-Request-Id").orElse(null));
-        for (String path : new String[] { "/api/openapi.json", "/api/nope", "/health" }) {
+        for (String path : new String[] {"/api/openapi.json", "/api/nope", "/health"}) {
             HttpResponse<String> r = http.get(path);
             assertEquals(36, r.headers().firstValue("X-Request-Id").orElse("").length());
-            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null));
-            assertEquals("no-referrer", r.headers().firstValue("Referrer-Policy").orElse(null));
-            assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors"));
+            assertEquals(
+                    "nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null));
+            assertEquals(
+                    "no-referrer", r.headers().firstValue("Referrer-Policy").orElse(null));
+            assertTrue(
+                    r.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors"));
         }
         HttpResponse<String> cors = http.send("GET", "/api/openapi.json", null, "Origin", "https://evil.example");
-        assertNull("no CORS by default", cors.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        assertNull(
+                "no CORS by default",
+                cors.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
     }
 
     @Test
@@ -184,15 +202,18 @@ public class DistributionIT {
         assertTrue(paths.keySet().toString(), paths.containsKey("/api/itest/echo"));
         echo.unregister();
         echo = null;
-        HttpResponse<String> after = http.await("/api/openapi.json",
-                x -> !x.body().contains("/api/itest/echo"), Duration.ofSeconds(10));
+        HttpResponse<String> after =
+                http.await("/api/openapi.json", x -> !x.body().contains("/api/itest/echo"), Duration.ofSeconds(10));
         assertFalse(after.body().contains("/api/itest/echo"));
     }
 
     @Test
     public void aResourceBundleInstalledAtRuntimeAnswersAndIsGoneAfterUninstall() throws Exception {
-        HttpResponse<String> reg = http.send("POST", "/api/v1/auth/register", "{\"email\":\"hot-"
-                + System.nanoTime() + "@example.org\",\"password\":\"correct horse battery staple\"}");
+        HttpResponse<String> reg = http.send(
+                "POST",
+                "/api/v1/auth/register",
+                "{\"email\":\"hot-" + System.nanoTime()
+                        + "@example.org\",\"password\":\"correct horse battery staple\"}");
         assertEquals(reg.body(), 201, reg.statusCode());
         String token = Http.json(reg).get("token").toString();
         assertEquals(404, http.as(token, "GET", "/api/hot", null).statusCode());
@@ -216,18 +237,29 @@ public class DistributionIT {
                 new java.util.concurrent.LinkedBlockingQueue<>();
         Hashtable<String, Object> props = new Hashtable<>();
         props.put("event.topics", "steadfast/achievement/EARNED");
-        ServiceRegistration<org.osgi.service.event.EventHandler> reg = context.registerService(
-                org.osgi.service.event.EventHandler.class, got::add, props);
+        ServiceRegistration<org.osgi.service.event.EventHandler> reg =
+                context.registerService(org.osgi.service.event.EventHandler.class, got::add, props);
         try {
-            HttpResponse<String> r = http.send("POST", "/api/v1/auth/register", "{\"email\":\"event-"
-                    + System.nanoTime() + "@example.org\",\"password\":\"correct horse battery staple\"}");
+            HttpResponse<String> r = http.send(
+                    "POST",
+                    "/api/v1/auth/register",
+                    "{\"email\":\"event-" + System.nanoTime()
+                            + "@example.org\",\"password\":\"correct horse battery staple\"}");
             String token = Http.json(r).get("token").toString();
-            String id = Http.json(http.as(token, "POST", "/api/v1/habits",
-                    "{\"name\":\"Tea\",\"type\":\"boolean\",\"schedule\":{\"kind\":\"daily\"}}")).get("id")
+            String id = Http.json(http.as(
+                            token,
+                            "POST",
+                            "/api/v1/habits",
+                            "{\"name\":\"Tea\",\"type\":\"boolean\",\"schedule\":{\"kind\":\"daily\"}}"))
+                    .get("id")
                     .toString();
-            String today = Http.json(http.as(token, "GET", "/api/v1/today", null)).get("date").toString();
-            assertEquals(200, http.as(token, "PUT", "/api/v1/habits/" + id + "/checkins/" + today, "{}")
-                    .statusCode());
+            String today = Http.json(http.as(token, "GET", "/api/v1/today", null))
+                    .get("date")
+                    .toString();
+            assertEquals(
+                    200,
+                    http.as(token, "PUT", "/api/v1/habits/" + id + "/checkins/" + today, "{}")
+                            .statusCode());
             org.osgi.service.event.Event e = got.poll(10, java.util.concurrent.TimeUnit.SECONDS);
             assertNotNull("an EARNED event", e);
             assertEquals("first-checkin", e.getProperty("code"));
@@ -248,27 +280,40 @@ public class DistributionIT {
     public void corsAnswersOnlyConfiguredOriginsAndTheSettingAppliesLive() throws Exception {
         org.osgi.service.cm.Configuration c = configAdmin.getConfiguration("io.steadfast.platform", "?");
         Hashtable<String, Object> props = new Hashtable<>();
-        props.put("cors.allowedOrigins", new String[] { "https://habits.example.org" });
+        props.put("cors.allowedOrigins", new String[] {"https://habits.example.org"});
         c.update(props);
         try {
             HttpResponse<String> pre = http.await("/api/openapi.json", r -> true, Duration.ofMillis(1));
             long deadline = System.currentTimeMillis() + 10_000;
             do {
-                pre = http.send("OPTIONS", "/api/v1/habits", null, "Origin", "https://habits.example.org",
-                        "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "Authorization");
+                pre = http.send(
+                        "OPTIONS",
+                        "/api/v1/habits",
+                        null,
+                        "Origin",
+                        "https://habits.example.org",
+                        "Access-Control-Request-Method",
+                        "POST",
+                        "Access-Control-Request-Headers",
+                        "Authorization");
                 if (pre.statusCode() == 204) {
                     break;
                 }
                 Thread.sleep(200);
             } while (System.currentTimeMillis() < deadline);
             assertEquals(204, pre.statusCode());
-            assertEquals("https://habits.example.org", pre.headers().firstValue("Access-Control-Allow-Origin")
-                    .orElse(null));
-            assertTrue(pre.headers().firstValue("Access-Control-Allow-Headers").orElse("").contains("Authorization"));
-            HttpResponse<String> get = http.send("GET", "/api/openapi.json", null, "Origin",
-                    "https://habits.example.org");
-            assertEquals("https://habits.example.org", get.headers().firstValue("Access-Control-Allow-Origin")
-                    .orElse(null));
+            assertEquals(
+                    "https://habits.example.org",
+                    pre.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+            assertTrue(pre.headers()
+                    .firstValue("Access-Control-Allow-Headers")
+                    .orElse("")
+                    .contains("Authorization"));
+            HttpResponse<String> get =
+                    http.send("GET", "/api/openapi.json", null, "Origin", "https://habits.example.org");
+            assertEquals(
+                    "https://habits.example.org",
+                    get.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
             HttpResponse<String> other = http.send("GET", "/api/openapi.json", null, "Origin", "https://evil.example");
             assertNull(other.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
         } finally {
@@ -286,8 +331,11 @@ public class DistributionIT {
             HttpResponse<String> closed = null;
             long deadline = System.currentTimeMillis() + 10_000;
             do {
-                closed = http.send("POST", "/api/v1/auth/register", "{\"email\":\"closed-" + System.nanoTime()
-                        + "@example.org\",\"password\":\"correct horse battery staple\"}");
+                closed = http.send(
+                        "POST",
+                        "/api/v1/auth/register",
+                        "{\"email\":\"closed-" + System.nanoTime()
+                                + "@example.org\",\"password\":\"correct horse battery staple\"}");
                 if (closed.statusCode() == 403) {
                     break;
                 }
@@ -300,8 +348,11 @@ public class DistributionIT {
         HttpResponse<String> open = http.await("/health", r -> true, Duration.ofMillis(1));
         long deadline = System.currentTimeMillis() + 10_000;
         do {
-            open = http.send("POST", "/api/v1/auth/register", "{\"email\":\"open-" + System.nanoTime()
-                    + "@example.org\",\"password\":\"correct horse battery staple\"}");
+            open = http.send(
+                    "POST",
+                    "/api/v1/auth/register",
+                    "{\"email\":\"open-" + System.nanoTime()
+                            + "@example.org\",\"password\":\"correct horse battery staple\"}");
             if (open.statusCode() == 201) {
                 break;
             }
@@ -313,13 +364,21 @@ public class DistributionIT {
     @Test
     public void operatorsManageAccountsFromTheShell() throws Exception {
         // whatever the test order, this is not the server's first account (which would be its admin)
-        http.send("POST", "/api/v1/auth/register", "{\"email\":\"someone-" + System.nanoTime()
-                + "@example.org\",\"password\":\"correct horse battery staple\"}");
+        http.send(
+                "POST",
+                "/api/v1/auth/register",
+                "{\"email\":\"someone-" + System.nanoTime()
+                        + "@example.org\",\"password\":\"correct horse battery staple\"}");
         String email = "shell-" + System.nanoTime() + "@example.org";
-        HttpResponse<String> r = http.send("POST", "/api/v1/auth/register", "{\"email\":\"" + email
-                + "\",\"password\":\"correct horse battery staple\"}");
+        HttpResponse<String> r = http.send(
+                "POST",
+                "/api/v1/auth/register",
+                "{\"email\":\"" + email + "\",\"password\":\"correct horse battery staple\"}");
         String token = Http.json(r).get("token").toString();
-        assertEquals("a user first", 403, http.as(token, "GET", "/api/v1/admin/users", null).statusCode());
+        assertEquals(
+                "a user first",
+                403,
+                http.as(token, "GET", "/api/v1/admin/users", null).statusCode());
         assertTrue(shell("steadfast:users --limit 1000").contains(email));
         assertTrue(shell("steadfast:user-role " + email + " admin").contains("is now admin"));
         assertEquals(200, http.as(token, "GET", "/api/v1/admin/users", null).statusCode());
@@ -330,8 +389,8 @@ public class DistributionIT {
     private String shell(String command) throws Exception {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.io.PrintStream ps = new java.io.PrintStream(out, true);
-        org.apache.karaf.shell.api.console.Session session = sessions.create(
-                new java.io.ByteArrayInputStream(new byte[0]), ps, ps);
+        org.apache.karaf.shell.api.console.Session session =
+                sessions.create(new java.io.ByteArrayInputStream(new byte[0]), ps, ps);
         try {
             Object result = session.execute(command);
             ps.flush();
@@ -370,8 +429,9 @@ public class DistributionIT {
 
     private static void assertProblem(HttpResponse<String> r, int status, String type) {
         assertEquals(r.body(), status, r.statusCode());
-        assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse("")
-                .split(";")[0]);
+        assertEquals(
+                "application/problem+json",
+                r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
         Map<String, Object> p = Http.json(r);
         assertEquals("urn:steadfast:problem:" + type, p.get("type"));
         assertEquals(status, p.get("status"));

@@ -31,8 +31,8 @@ class DistributionProcessIT {
         if (karaf != null) {
             karaf.descendants().forEach(ProcessHandle::destroy);
             karaf.destroy();
-            if (!karaf.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(30),
-                    java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (!karaf.waitFor(
+                    java.util.concurrent.TimeUnit.SECONDS.toMillis(30), java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 karaf.descendants().forEach(ProcessHandle::destroyForcibly);
                 karaf.destroyForcibly();
             }
@@ -58,17 +58,26 @@ class DistributionProcessIT {
                 + " ms after bin/karaf started");
         assertThat(health).as("no answer; see " + home.resolve("console.log")).isNotNull();
         assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
-        assertThat(health.body()).contains("\"database\":{\"status\":\"healthy\",\"message\":\"postgresql")
+        assertThat(health.body())
+                .contains("\"database\":{\"status\":\"healthy\",\"message\":\"postgresql")
                 .contains("\"cache\":{\"status\":\"healthy\",\"message\":\"redis");
 
         try (Connection c = TestPostgres.connect();
-                ResultSet rs = c.getMetaData().getTables(null, schema, "%", new String[] { "TABLE" })) {
+                ResultSet rs = c.getMetaData().getTables(null, schema, "%", new String[] {"TABLE"})) {
             Set<String> tables = new HashSet<>();
             while (rs.next()) {
                 tables.add(rs.getString("TABLE_NAME"));
             }
-            assertThat(tables).contains("app_setting", "app_user", "habit", "calendar_feed", "habit_stats",
-                    "schema_history_storage", "schema_history_identity", "schema_history_streak");
+            assertThat(tables)
+                    .contains(
+                            "app_setting",
+                            "app_user",
+                            "habit",
+                            "calendar_feed",
+                            "habit_stats",
+                            "schema_history_storage",
+                            "schema_history_identity",
+                            "schema_history_streak");
         }
 
         redis.stop();

@@ -18,8 +18,7 @@ import io.steadfast.api.error.ValidationException;
 @Path("/itest/echo")
 public class EchoResource {
 
-    public record Body(String name, int count, LocalDate day) {
-    }
+    public record Body(String name, int count, LocalDate day) {}
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

@@ -57,8 +57,13 @@ class HabitApiIT {
     void habitTypesReflectTheRunningBundles() {
         HttpResponse<String> r = b.as(token, "GET", "/api/v1/habit-types", null);
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("\"key\":\"boolean\"", "\"key\":\"count\"", "\"key\":\"limit\"",
-                "\"key\":\"measurement\"", "\"key\":\"journal\"");
+        assertThat(r.body())
+                .contains(
+                        "\"key\":\"boolean\"",
+                        "\"key\":\"count\"",
+                        "\"key\":\"limit\"",
+                        "\"key\":\"measurement\"",
+                        "\"key\":\"journal\"");
         assertThat(r.body()).contains("needsTarget", "valueKind", "defaultUnit");
     }
 
@@ -66,56 +71,106 @@ class HabitApiIT {
     void habitsAreCreatedListedChangedOrderedAndDeleted() {
         Map<String, Object> water = create("{\"name\":\"Water\",\"type\":\"count\",\"target\":8,\"unit\":\"glasses\","
                 + "\"schedule\":{\"kind\":\"daily\"},\"color\":\"#2288ff\",\"icon\":\"droplet\"}");
-        assertThat(water).containsEntry("type", "count").containsEntry("available", true)
+        assertThat(water)
+                .containsEntry("type", "count")
+                .containsEntry("available", true)
                 .containsEntry("archived", false);
         assertThat(water.get("startDate")).isEqualTo(today().toString());
         Map<String, Object> gym = create("{\"name\":\"Gym\",\"type\":\"boolean\",\"schedule\":{\"kind\":\"weekdays\","
                 + "\"days\":[\"MON\",\"WED\",\"FRI\"]}}");
-        Map<String, Object> read = create("{\"name\":\"Read\",\"type\":\"boolean\",\"schedule\":{\"kind\":\"every_n_days\","
-                + "\"n\":2}}");
+        Map<String, Object> read = create(
+                "{\"name\":\"Read\",\"type\":\"boolean\",\"schedule\":{\"kind\":\"every_n_days\"," + "\"n\":2}}");
         String w = water.get("id").toString();
         assertThat(Http.json(b.as(token, "GET", "/api/v1/habits/" + w, null))).containsEntry("name", "Water");
-        HttpResponse<String> patched = b.as(token, "PATCH", "/api/v1/habits/" + w,
+        HttpResponse<String> patched = b.as(
+                token,
+                "PATCH",
+                "/api/v1/habits/" + w,
                 "{\"name\":\"Water!\",\"target\":10,\"schedule\":{\"kind\":\"times_per_week\",\"times\":5}}");
         assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
         assertThat(Http.json(patched)).containsEntry("name", "Water!").containsEntry("target", 10);
         assertThat(a.as(token, "PUT", "/api/v1/habits/order", "[\"" + read.get("id") + "\",\"" + w + "\"]")
-                .statusCode()).isEqualTo(204);
+                        .statusCode())
+                .isEqualTo(204);
         List<?> list = (List<?>) jsonArray(a.as(token, "GET", "/api/v1/habits", null));
         List<Object> names = new ArrayList<>();
         list.forEach(h -> names.add(((Map<?, ?>) h).get("name")));
         assertThat(names.indexOf("Read")).isLessThan(names.indexOf("Water!"));
         assertThat(names.indexOf("Water!")).isLessThan(names.indexOf("Gym"));
-        assertThat(a.as(token, "PATCH", "/api/v1/habits/" + gym.get("id"), "{\"archived\":true}").statusCode())
+        assertThat(a.as(token, "PATCH", "/api/v1/habits/" + gym.get("id"), "{\"archived\":true}")
+                        .statusCode())
                 .isEqualTo(200);
         assertThat(a.as(token, "GET", "/api/v1/habits", null).body()).doesNotContain("\"Gym\"");
-        assertThat(a.as(token, "GET", "/api/v1/habits?archived=true", null).body()).contains("\"Gym\"");
-        assertThat(a.as(token, "DELETE", "/api/v1/habits/" + read.get("id"), null).statusCode()).isEqualTo(204);
-        assertThat(a.as(token, "GET", "/api/v1/habits/" + read.get("id"), null).statusCode()).isEqualTo(404);
-        assertThat(a.as(token, "GET", "/api/v1/habits/not-a-uuid", null).statusCode()).isEqualTo(404);
-        IdentityApiIT.assertField(a.as(token, "PUT", "/api/v1/habits/order", "[\"" + UUID.randomUUID() + "\"]"),
-                "ids");
+        assertThat(a.as(token, "GET", "/api/v1/habits?archived=true", null).body())
+                .contains("\"Gym\"");
+        assertThat(a.as(token, "DELETE", "/api/v1/habits/" + read.get("id"), null)
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(a.as(token, "GET", "/api/v1/habits/" + read.get("id"), null).statusCode())
+                .isEqualTo(404);
+        assertThat(a.as(token, "GET", "/api/v1/habits/not-a-uuid", null).statusCode())
+                .isEqualTo(404);
+        IdentityApiIT.assertField(a.as(token, "PUT", "/api/v1/habits/order", "[\"" + UUID.randomUUID() + "\"]"), "ids");
     }
 
     @Test
     void invalidHabitsAre422NamingTheField() {
-        IdentityApiIT.assertField(a.as(token, "POST", "/api/v1/habits", "{\"name\":\"x\",\"type\":\"count\","
-                + "\"schedule\":{\"kind\":\"daily\"}}"), "target");
-        IdentityApiIT.assertField(a.as(token, "POST", "/api/v1/habits", "{\"name\":\"x\",\"type\":\"telepathy\","
-                + "\"schedule\":{\"kind\":\"daily\"}}"), "type");
-        IdentityApiIT.assertField(a.as(token, "POST", "/api/v1/habits", "{\"name\":\"x\",\"type\":\"boolean\","
-                + "\"schedule\":{\"kind\":\"weekdays\",\"days\":[\"MON\",\"FUNDAY\"]}}"), "schedule.days");
-        IdentityApiIT.assertField(a.as(token, "POST", "/api/v1/habits", "{\"name\":\"x\",\"type\":\"boolean\","
-                + "\"schedule\":{\"kind\":\"times_per_week\",\"times\":8}}"), "schedule.times");
-        IdentityApiIT.assertField(a.as(token, "POST", "/api/v1/habits", "{\"name\":\"x\",\"type\":\"boolean\","
-                + "\"schedule\":{\"kind\":\"hourly\"}}"), "schedule.kind");
-        IdentityApiIT.assertField(a.as(token, "POST", "/api/v1/habits", "{\"name\":\"x\",\"type\":\"boolean\"}"),
-                "schedule");
-        IdentityApiIT.assertField(a.as(token, "POST", "/api/v1/habits", "{\"name\":\"\",\"type\":\"boolean\","
-                + "\"schedule\":{\"kind\":\"daily\"}}"), "name");
-        IdentityApiIT.assertField(a.as(token, "POST", "/api/v1/habits", "{\"name\":\"" + "n".repeat(101)
-                + "\",\"type\":\"boolean\",\"schedule\":{\"kind\":\"daily\"}}"), "name");
-        assertThat(a.as(token, "POST", "/api/v1/habits", "{\"name\":\"x\",\"target\":\"eight\"}").statusCode())
+        IdentityApiIT.assertField(
+                a.as(
+                        token,
+                        "POST",
+                        "/api/v1/habits",
+                        "{\"name\":\"x\",\"type\":\"count\"," + "\"schedule\":{\"kind\":\"daily\"}}"),
+                "target");
+        IdentityApiIT.assertField(
+                a.as(
+                        token,
+                        "POST",
+                        "/api/v1/habits",
+                        "{\"name\":\"x\",\"type\":\"telepathy\"," + "\"schedule\":{\"kind\":\"daily\"}}"),
+                "type");
+        IdentityApiIT.assertField(
+                a.as(
+                        token,
+                        "POST",
+                        "/api/v1/habits",
+                        "{\"name\":\"x\",\"type\":\"boolean\","
+                                + "\"schedule\":{\"kind\":\"weekdays\",\"days\":[\"MON\",\"FUNDAY\"]}}"),
+                "schedule.days");
+        IdentityApiIT.assertField(
+                a.as(
+                        token,
+                        "POST",
+                        "/api/v1/habits",
+                        "{\"name\":\"x\",\"type\":\"boolean\","
+                                + "\"schedule\":{\"kind\":\"times_per_week\",\"times\":8}}"),
+                "schedule.times");
+        IdentityApiIT.assertField(
+                a.as(
+                        token,
+                        "POST",
+                        "/api/v1/habits",
+                        "{\"name\":\"x\",\"type\":\"boolean\"," + "\"schedule\":{\"kind\":\"hourly\"}}"),
+                "schedule.kind");
+        IdentityApiIT.assertField(
+                a.as(token, "POST", "/api/v1/habits", "{\"name\":\"x\",\"type\":\"boolean\"}"), "schedule");
+        IdentityApiIT.assertField(
+                a.as(
+                        token,
+                        "POST",
+                        "/api/v1/habits",
+                        "{\"name\":\"\",\"type\":\"boolean\"," + "\"schedule\":{\"kind\":\"daily\"}}"),
+                "name");
+        IdentityApiIT.assertField(
+                a.as(
+                        token,
+                        "POST",
+                        "/api/v1/habits",
+                        "{\"name\":\"" + "n".repeat(101)
+                                + "\",\"type\":\"boolean\",\"schedule\":{\"kind\":\"daily\"}}"),
+                "name");
+        assertThat(a.as(token, "POST", "/api/v1/habits", "{\"name\":\"x\",\"target\":\"eight\"}")
+                        .statusCode())
                 .isEqualTo(400);
     }
 
@@ -123,40 +178,52 @@ class HabitApiIT {
     void checkinsAreSetIdempotentlyClearedAndListed() {
         String start = today().minusDays(10).toString();
         String id = create("{\"name\":\"Pages\",\"type\":\"count\",\"target\":20,\"schedule\":{\"kind\":\"daily\"},"
-                + "\"startDate\":\"" + start + "\"}").get("id").toString();
+                        + "\"startDate\":\"" + start + "\"}")
+                .get("id")
+                .toString();
         String day = today().minusDays(2).toString();
-        HttpResponse<String> put = a.as(token, "PUT", "/api/v1/habits/" + id + "/checkins/" + day,
-                "{\"value\":12,\"note\":\"chapter 3\"}");
+        HttpResponse<String> put = a.as(
+                token, "PUT", "/api/v1/habits/" + id + "/checkins/" + day, "{\"value\":12,\"note\":\"chapter 3\"}");
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
         assertThat(Http.json(put)).containsEntry("backfilled", true).containsEntry("status", "done");
-        HttpResponse<String> again = b.as(token, "PUT", "/api/v1/habits/" + id + "/checkins/" + day,
-                "{\"value\":12,\"note\":\"chapter 3\"}");
+        HttpResponse<String> again = b.as(
+                token, "PUT", "/api/v1/habits/" + id + "/checkins/" + day, "{\"value\":12,\"note\":\"chapter 3\"}");
         assertThat(Http.json(again).get("updatedAt")).isEqualTo(Http.json(put).get("updatedAt"));
-        assertThat(a.as(token, "PUT", "/api/v1/habits/" + id + "/checkins/" + today().minusDays(1),
-                "{\"status\":\"skipped\"}").statusCode()).isEqualTo(200);
-        IdentityApiIT.assertField(a.as(token, "PUT", "/api/v1/habits/" + id + "/checkins/" + today().plusDays(2),
-                "{\"value\":1}"), "date");
-        IdentityApiIT.assertField(a.as(token, "PUT", "/api/v1/habits/" + id + "/checkins/"
-                + today().minusDays(11), "{\"value\":1}"), "date");
-        IdentityApiIT.assertField(a.as(token, "PUT", "/api/v1/habits/" + id + "/checkins/2026-02-30",
-                "{\"value\":1}"), "date");
-        IdentityApiIT.assertField(a.as(token, "PUT", "/api/v1/habits/" + id + "/checkins/" + day,
-                "{\"value\":-3}"), "value");
-        IdentityApiIT.assertField(a.as(token, "PUT", "/api/v1/habits/" + id + "/checkins/" + day,
-                "{\"status\":\"maybe\"}"), "status");
-        HttpResponse<String> list = b.as(token, "GET", "/api/v1/habits/" + id + "/checkins?from=" + start + "&to="
-                + today(), null);
+        assertThat(a.as(
+                                token,
+                                "PUT",
+                                "/api/v1/habits/" + id + "/checkins/" + today().minusDays(1),
+                                "{\"status\":\"skipped\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        IdentityApiIT.assertField(
+                a.as(token, "PUT", "/api/v1/habits/" + id + "/checkins/" + today().plusDays(2), "{\"value\":1}"),
+                "date");
+        IdentityApiIT.assertField(
+                a.as(token, "PUT", "/api/v1/habits/" + id + "/checkins/" + today().minusDays(11), "{\"value\":1}"),
+                "date");
+        IdentityApiIT.assertField(
+                a.as(token, "PUT", "/api/v1/habits/" + id + "/checkins/2026-02-30", "{\"value\":1}"), "date");
+        IdentityApiIT.assertField(
+                a.as(token, "PUT", "/api/v1/habits/" + id + "/checkins/" + day, "{\"value\":-3}"), "value");
+        IdentityApiIT.assertField(
+                a.as(token, "PUT", "/api/v1/habits/" + id + "/checkins/" + day, "{\"status\":\"maybe\"}"), "status");
+        HttpResponse<String> list =
+                b.as(token, "GET", "/api/v1/habits/" + id + "/checkins?from=" + start + "&to=" + today(), null);
         assertThat(list.body()).contains("chapter 3", "skipped");
-        assertThat(a.as(token, "DELETE", "/api/v1/habits/" + id + "/checkins/" + day, null).statusCode())
+        assertThat(a.as(token, "DELETE", "/api/v1/habits/" + id + "/checkins/" + day, null)
+                        .statusCode())
                 .isEqualTo(204);
-        assertThat(b.as(token, "GET", "/api/v1/habits/" + id + "/checkins?from=" + start, null).body())
+        assertThat(b.as(token, "GET", "/api/v1/habits/" + id + "/checkins?from=" + start, null)
+                        .body())
                 .doesNotContain("chapter 3");
     }
 
     @Test
     void incrementsAddUpAndIdempotencyKeysAddOnceAcrossNodes() throws Exception {
         String id = create("{\"name\":\"Glasses\",\"type\":\"count\",\"target\":8,\"schedule\":{\"kind\":\"daily\"}}")
-                .get("id").toString();
+                .get("id")
+                .toString();
         String path = "/api/v1/habits/" + id + "/checkins/" + today() + "/increment";
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
@@ -167,7 +234,8 @@ class HabitApiIT {
                 String key = i < 6 ? null : "retry-" + (i % 2);
                 fs.add(pool.submit(() -> {
                     go.await();
-                    return key == null ? node.as(token, "POST", path, "{\"delta\":1}")
+                    return key == null
+                            ? node.as(token, "POST", path, "{\"delta\":1}")
                             : node.as(token, "POST", path, "{\"delta\":1}", "Idempotency-Key", key);
                 }));
             }
@@ -186,8 +254,8 @@ class HabitApiIT {
         assertThat(((Map<?, ?>) ((List<?>) jsonArray(day)).get(0)).get("value")).isEqualTo(8);
         HttpResponse<String> replay = b.as(token, "POST", path, "{\"delta\":1}", "Idempotency-Key", "retry-0");
         assertThat(replay.headers().firstValue("Idempotent-Replayed")).contains("true");
-        IdentityApiIT.assertField(b.as(token, "POST", path, "{\"delta\":5}", "Idempotency-Key", "retry-0"),
-                "Idempotency-Key");
+        IdentityApiIT.assertField(
+                b.as(token, "POST", path, "{\"delta\":5}", "Idempotency-Key", "retry-0"), "Idempotency-Key");
         IdentityApiIT.assertField(b.as(token, "POST", path, "{\"delta\":0}"), "delta");
     }
 
@@ -195,9 +263,13 @@ class HabitApiIT {
     void todayListsEveryActiveHabitWithItsStatusProgressAndPeriod() {
         LocalDate t = today();
         String water = create("{\"name\":\"Today water\",\"type\":\"count\",\"target\":8,\"schedule\":{\"kind\":"
-                + "\"daily\"},\"startDate\":\"" + t.minusDays(14) + "\"}").get("id").toString();
+                        + "\"daily\"},\"startDate\":\"" + t.minusDays(14) + "\"}")
+                .get("id")
+                .toString();
         String gym = create("{\"name\":\"Today gym\",\"type\":\"boolean\",\"schedule\":{\"kind\":\"times_per_week\","
-                + "\"times\":3},\"startDate\":\"" + t.minusDays(14) + "\"}").get("id").toString();
+                        + "\"times\":3},\"startDate\":\"" + t.minusDays(14) + "\"}")
+                .get("id")
+                .toString();
         a.as(token, "PUT", "/api/v1/habits/" + water + "/checkins/" + t, "{\"value\":5}");
         a.as(token, "PUT", "/api/v1/habits/" + gym + "/checkins/" + t, "{}");
         HttpResponse<String> r = b.as(token, "GET", "/api/v1/today?date=" + t, null);
@@ -225,8 +297,12 @@ class HabitApiIT {
         ZoneId laZone = ZoneId.of("America/Los_Angeles");
         LocalDate akBefore = ServerTime.today(a, akZone);
         LocalDate laBefore = ServerTime.today(b, laZone);
-        String ak = Http.json(a.as(auckland.token(), "GET", "/api/v1/today", null)).get("date").toString();
-        String lx = Http.json(b.as(la.token(), "GET", "/api/v1/today", null)).get("date").toString();
+        String ak = Http.json(a.as(auckland.token(), "GET", "/api/v1/today", null))
+                .get("date")
+                .toString();
+        String lx = Http.json(b.as(la.token(), "GET", "/api/v1/today", null))
+                .get("date")
+                .toString();
         // exact, unless a midnight passed during the requests (the server's clock, which may be simulated)
         assertThat(LocalDate.parse(ak)).isIn(akBefore, ServerTime.today(a, akZone));
         assertThat(LocalDate.parse(lx)).isIn(laBefore, ServerTime.today(b, laZone));
@@ -236,7 +312,9 @@ class HabitApiIT {
     void calendarAndHeatmapShowEachDay() {
         LocalDate t = today();
         String id = create("{\"name\":\"Cal\",\"type\":\"boolean\",\"schedule\":{\"kind\":\"daily\"},\"startDate\":\""
-                + t.minusDays(5) + "\"}").get("id").toString();
+                        + t.minusDays(5) + "\"}")
+                .get("id")
+                .toString();
         a.as(token, "PUT", "/api/v1/habits/" + id + "/checkins/" + t.minusDays(1), "{}");
         HttpResponse<String> cal = b.as(token, "GET", "/api/v1/calendar?from=" + t.minusDays(6) + "&to=" + t, null);
         assertThat(cal.statusCode()).as(cal.body()).isEqualTo(200);
@@ -245,7 +323,11 @@ class HabitApiIT {
         assertThat(cal.body()).contains("\"status\":\"done\"").contains("\"status\":\"missed\"");
         IdentityApiIT.assertField(b.as(token, "GET", "/api/v1/calendar?from=2020-01-01&to=2021-12-31", null), "to");
         IdentityApiIT.assertField(b.as(token, "GET", "/api/v1/calendar?from=2021-01-02&to=2021-01-01", null), "to");
-        HttpResponse<String> heat = a.as(token, "GET", "/api/v1/habits/" + id + "/heatmap?year=" + t.minusDays(1).getYear(), null);
+        HttpResponse<String> heat = a.as(
+                token,
+                "GET",
+                "/api/v1/habits/" + id + "/heatmap?year=" + t.minusDays(1).getYear(),
+                null);
         assertThat(heat.statusCode()).isEqualTo(200);
         assertThat(((List<?>) Http.json(heat).get("days")).size()).isBetween(365, 366);
         assertThat(heat.body()).contains("\"date\":\"" + t.minusDays(1) + "\",\"value\":null,\"status\":\"done\"");
@@ -254,47 +336,74 @@ class HabitApiIT {
     @Test
     void theCalendarFeedIsValidICalendarWithoutAuthorization() throws Exception {
         IdentityApiIT.Account feedUser = Accounts.register(a, "feed-" + UUID.randomUUID() + "@example.org");
-        HttpResponse<String> created = a.as(feedUser.token(), "POST", "/api/v1/habits",
+        HttpResponse<String> created = a.as(
+                feedUser.token(),
+                "POST",
+                "/api/v1/habits",
                 "{\"name\":\"Stretch\",\"type\":\"boolean\",\"schedule\":{\"kind\":\"daily\"}}");
         assertThat(created.statusCode()).isEqualTo(201);
         HttpResponse<String> url = a.as(feedUser.token(), "POST", "/api/v1/me/calendar-feed", null);
         assertThat(url.statusCode()).as(url.body()).isEqualTo(200);
         String feed = Http.json(url).get("url").toString();
         assertThat(feed).contains("/api/v1/calendar-feed/sfc_").endsWith(".ics");
-        HttpResponse<String> ics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(feed.replace(
-                "localhost", "127.0.0.1"))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ics = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(feed.replace("localhost", "127.0.0.1")))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(ics.statusCode()).isEqualTo(200);
         assertThat(ics.headers().firstValue("Content-Type").orElse("")).startsWith("text/calendar");
         ICalendar cal = Biweekly.parse(ics.body()).first();
         assertThat(cal).isNotNull();
         assertThat(cal.getEvents()).hasSizeGreaterThanOrEqualTo(13);
         assertThat(cal.getEvents().get(0).getSummary().getValue()).isEqualTo("Stretch");
-        String rotated = Http.json(a.as(feedUser.token(), "POST", "/api/v1/me/calendar-feed", null)).get("url")
+        String rotated = Http.json(a.as(feedUser.token(), "POST", "/api/v1/me/calendar-feed", null))
+                .get("url")
                 .toString();
         assertThat(rotated).isNotEqualTo(feed);
-        assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(feed.replace("localhost",
-                "127.0.0.1"))).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+        assertThat(HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(feed.replace("localhost", "127.0.0.1")))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void theExportContainsHabitsAndTheirRecords() {
         IdentityApiIT.Account exp = Accounts.register(a, "exp-" + UUID.randomUUID() + "@example.org");
-        String id = Http.json(a.as(exp.token(), "POST", "/api/v1/habits", "{\"name\":\"Exported\",\"type\":\"journal\","
-                + "\"schedule\":{\"kind\":\"daily\"}}")).get("id").toString();
-        assertThat(a.as(exp.token(), "PUT", "/api/v1/habits/" + id + "/checkins/" + today(),
-                "{\"note\":\"Dear diary\"}").statusCode()).isEqualTo(200);
+        String id = Http.json(a.as(
+                        exp.token(),
+                        "POST",
+                        "/api/v1/habits",
+                        "{\"name\":\"Exported\",\"type\":\"journal\"," + "\"schedule\":{\"kind\":\"daily\"}}"))
+                .get("id")
+                .toString();
+        assertThat(a.as(
+                                exp.token(),
+                                "PUT",
+                                "/api/v1/habits/" + id + "/checkins/" + today(),
+                                "{\"note\":\"Dear diary\"}")
+                        .statusCode())
+                .isEqualTo(200);
         HttpResponse<String> export = b.as(exp.token(), "GET", "/api/v1/me/export", null);
         assertThat(export.body()).contains("\"habits\"", "Exported", "Dear diary");
-        IdentityApiIT.assertField(a.as(exp.token(), "PUT", "/api/v1/habits/" + id + "/checkins/" + today(),
-                "{\"value\":3}"), "note");
+        IdentityApiIT.assertField(
+                a.as(exp.token(), "PUT", "/api/v1/habits/" + id + "/checkins/" + today(), "{\"value\":3}"), "note");
     }
 
     private static IdentityApiIT.Account registerIn(String zone) {
         String email = "tz-" + UUID.randomUUID() + "@example.org";
-        HttpResponse<String> r = a.send("POST", "/api/v1/auth/register", "{\"email\":\"" + email + "\",\"password\":\""
-                + IdentityApiIT.PASSWORD + "\",\"timezone\":\"" + zone + "\"}");
+        HttpResponse<String> r = a.send(
+                "POST",
+                "/api/v1/auth/register",
+                "{\"email\":\"" + email + "\",\"password\":\"" + IdentityApiIT.PASSWORD + "\",\"timezone\":\"" + zone
+                        + "\"}");
         Map<String, Object> body = Http.json(r);
-        return new IdentityApiIT.Account(email, body.get("token").toString(),
+        return new IdentityApiIT.Account(
+                email,
+                body.get("token").toString(),
                 ((Map<?, ?>) body.get("user")).get("id").toString());
     }
 

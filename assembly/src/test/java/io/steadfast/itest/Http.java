@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class Http {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     public Http(int port) {
@@ -34,8 +35,8 @@ public final class Http {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body));
+        b.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
             return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -65,21 +66,33 @@ public final class Http {
     }
 
     /** Paths every test expects; their presence in the OpenAPI document means every bundle's resources are up. */
-    static final String[] CORE_PATHS = { "/api/v1/auth/register", "/api/v1/me/tokens/{id}", "/api/v1/habits",
-        "/api/v1/habits/{id}/checkins/{date}", "/api/v1/today", "/api/v1/calendar", "/api/v1/habit-types",
-        "/api/v1/me/calendar-feed", "/api/v1/habits/{id}/stats", "/api/v1/achievements" };
+    static final String[] CORE_PATHS = {
+        "/api/v1/auth/register",
+        "/api/v1/me/tokens/{id}",
+        "/api/v1/habits",
+        "/api/v1/habits/{id}/checkins/{date}",
+        "/api/v1/today",
+        "/api/v1/calendar",
+        "/api/v1/habit-types",
+        "/api/v1/me/calendar-feed",
+        "/api/v1/habits/{id}/stats",
+        "/api/v1/achievements"
+    };
 
     /** Waits until the node is healthy and serves the resources of every bundle. */
     public void awaitApi() {
         await("/health", r -> r.statusCode() == 200, Duration.ofSeconds(120));
-        HttpResponse<String> doc = await("/api/openapi.json", r -> {
-            for (String p : CORE_PATHS) {
-                if (!r.body().contains("\"" + p + "\"")) {
-                    return false;
-                }
-            }
-            return true;
-        }, Duration.ofSeconds(60));
+        HttpResponse<String> doc = await(
+                "/api/openapi.json",
+                r -> {
+                    for (String p : CORE_PATHS) {
+                        if (!r.body().contains("\"" + p + "\"")) {
+                            return false;
+                        }
+                    }
+                    return true;
+                },
+                Duration.ofSeconds(60));
         for (String p : CORE_PATHS) {
             if (doc == null || !doc.body().contains("\"" + p + "\"")) {
                 throw new IllegalStateException("the API did not come up: " + p + " missing");
@@ -88,8 +101,7 @@ public final class Http {
     }
 
     /** {@link #await} with a bearer token. */
-    public HttpResponse<String> awaitAs(String token, String path, Predicate<HttpResponse<String>> done,
-            Duration max) {
+    public HttpResponse<String> awaitAs(String token, String path, Predicate<HttpResponse<String>> done, Duration max) {
         long deadline = System.nanoTime() + max.toNanos();
         HttpResponse<String> last = null;
         while (System.nanoTime() < deadline) {

@@ -29,8 +29,7 @@ class IdentityApiIT {
     static Http b;
     static Account admin;
 
-    record Account(String email, String token, String userId) {
-    }
+    record Account(String email, String token, String userId) {}
 
     @BeforeAll
     static void start() {
@@ -52,8 +51,11 @@ class IdentityApiIT {
     @Test
     void registerAnswers201WithTheUserAndAToken() {
         String email = unique("reg");
-        HttpResponse<String> r = a.send("POST", "/api/v1/auth/register", "{\"email\":\"" + email + "\",\"password\":\""
-                + PASSWORD + "\",\"displayName\":\"Reg\",\"timezone\":\"Pacific/Auckland\"}");
+        HttpResponse<String> r = a.send(
+                "POST",
+                "/api/v1/auth/register",
+                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
+                        + "\",\"displayName\":\"Reg\",\"timezone\":\"Pacific/Auckland\"}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         Map<String, Object> body = Http.json(r);
         Map<?, ?> user = (Map<?, ?>) body.get("user");
@@ -64,16 +66,21 @@ class IdentityApiIT {
         assertThat(UUID.fromString(user.get("id").toString())).isNotNull();
         assertThat(body.get("token").toString()).startsWith("sfs_");
         assertThat(body.get("expiresAt")).isNotNull();
-        HttpResponse<String> defaults = a.send("POST", "/api/v1/auth/register", "{\"email\":\"" + unique("d")
-                + "\",\"password\":\"" + PASSWORD + "\"}");
-        assertThat(((Map<?, ?>) Http.json(defaults).get("user")).get("timezone")).isEqualTo("UTC");
+        HttpResponse<String> defaults = a.send(
+                "POST",
+                "/api/v1/auth/register",
+                "{\"email\":\"" + unique("d") + "\",\"password\":\"" + PASSWORD + "\"}");
+        assertThat(((Map<?, ?>) Http.json(defaults).get("user")).get("timezone"))
+                .isEqualTo("UTC");
     }
 
     @Test
     void emailsAreUniqueCaseInsensitivelyEvenUnderConcurrency() throws Exception {
         String email = unique("dup");
         Accounts.register(a, email);
-        HttpResponse<String> again = a.send("POST", "/api/v1/auth/register",
+        HttpResponse<String> again = a.send(
+                "POST",
+                "/api/v1/auth/register",
                 "{\"email\":\"" + email.toUpperCase() + "\",\"password\":\"" + PASSWORD + "\"}");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(Http.json(again).get("type")).isEqualTo("urn:steadfast:problem:conflict");
@@ -87,8 +94,11 @@ class IdentityApiIT {
                 Http node = i % 2 == 0 ? a : b;
                 codes.add(pool.submit(() -> {
                     go.await();
-                    return node.send("POST", "/api/v1/auth/register", "{\"email\":\"" + raced + "\",\"password\":\""
-                            + PASSWORD + "\"}").statusCode();
+                    return node.send(
+                                    "POST",
+                                    "/api/v1/auth/register",
+                                    "{\"email\":\"" + raced + "\",\"password\":\"" + PASSWORD + "\"}")
+                            .statusCode();
                 }));
             }
             go.countDown();
@@ -97,7 +107,9 @@ class IdentityApiIT {
                 got.add(f.get(60, TimeUnit.SECONDS));
             }
             assertThat(got).containsOnly(201, 409);
-            assertThat(got.stream().filter(c -> c == 201).count()).as("winners " + got).isEqualTo(1);
+            assertThat(got.stream().filter(c -> c == 201).count())
+                    .as("winners " + got)
+                    .isEqualTo(1);
         } finally {
             pool.shutdownNow();
         }
@@ -105,17 +117,33 @@ class IdentityApiIT {
 
     @Test
     void invalidRegistrationsAre422NamingTheField() {
-        assertField(a.send("POST", "/api/v1/auth/register", "{\"email\":\"" + unique("w")
-                + "\",\"password\":\"password123\"}"), "password");
-        assertField(a.send("POST", "/api/v1/auth/register", "{\"email\":\"" + unique("s")
-                + "\",\"password\":\"short\"}"), "password");
-        assertField(a.send("POST", "/api/v1/auth/register", "{\"email\":\"" + unique("t") + "\",\"password\":\""
-                + PASSWORD + "\",\"timezone\":\"Mars/Olympus\"}"), "timezone");
-        assertField(a.send("POST", "/api/v1/auth/register", "{\"email\":\"not-an-email\",\"password\":\""
-                + PASSWORD + "\"}"), "email");
+        assertField(
+                a.send(
+                        "POST",
+                        "/api/v1/auth/register",
+                        "{\"email\":\"" + unique("w") + "\",\"password\":\"password123\"}"),
+                "password");
+        assertField(
+                a.send("POST", "/api/v1/auth/register", "{\"email\":\"" + unique("s") + "\",\"password\":\"short\"}"),
+                "password");
+        assertField(
+                a.send(
+                        "POST",
+                        "/api/v1/auth/register",
+                        "{\"email\":\"" + unique("t") + "\",\"password\":\"" + PASSWORD
+                                + "\",\"timezone\":\"Mars/Olympus\"}"),
+                "timezone");
+        assertField(
+                a.send(
+                        "POST",
+                        "/api/v1/auth/register",
+                        "{\"email\":\"not-an-email\",\"password\":\"" + PASSWORD + "\"}"),
+                "email");
         assertField(a.send("POST", "/api/v1/auth/register", "{\"password\":\"" + PASSWORD + "\"}"), "email");
-        assertThat(a.send("POST", "/api/v1/auth/register", "{\"email\":").statusCode()).isEqualTo(400);
-        assertThat(a.send("POST", "/api/v1/auth/register", "{\"email\":42,\"password\":[1]}").statusCode())
+        assertThat(a.send("POST", "/api/v1/auth/register", "{\"email\":").statusCode())
+                .isEqualTo(400);
+        assertThat(a.send("POST", "/api/v1/auth/register", "{\"email\":42,\"password\":[1]}")
+                        .statusCode())
                 .isEqualTo(400);
     }
 
@@ -123,14 +151,18 @@ class IdentityApiIT {
     void loginAnswersATokenAndTheSame401ForUnknownEmailAndWrongPassword() {
         String email = unique("login");
         Accounts.register(a, email);
-        HttpResponse<String> ok = a.send("POST", "/api/v1/auth/login",
+        HttpResponse<String> ok = a.send(
+                "POST",
+                "/api/v1/auth/login",
                 "{\"email\":\"" + email.toLowerCase() + "\",\"password\":\"" + PASSWORD + "\"}");
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
         String token = Http.json(ok).get("token").toString();
         assertThat(b.as(token, "GET", "/api/v1/me", null).statusCode()).isEqualTo(200);
-        HttpResponse<String> wrong = a.send("POST", "/api/v1/auth/login",
-                "{\"email\":\"" + email + "\",\"password\":\"wrong wrong wrong\"}");
-        HttpResponse<String> unknown = a.send("POST", "/api/v1/auth/login",
+        HttpResponse<String> wrong = a.send(
+                "POST", "/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"wrong wrong wrong\"}");
+        HttpResponse<String> unknown = a.send(
+                "POST",
+                "/api/v1/auth/login",
                 "{\"email\":\"" + unique("nobody") + "\",\"password\":\"wrong wrong wrong\"}");
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(unknown.statusCode()).isEqualTo(401);
@@ -144,26 +176,40 @@ class IdentityApiIT {
         Accounts.register(a, email);
         for (int i = 0; i < 5; i++) {
             Http node = i % 2 == 0 ? a : b;
-            assertThat(node.send("POST", "/api/v1/auth/login", "{\"email\":\"" + email
-                    + "\",\"password\":\"wrong wrong wrong\"}").statusCode()).isEqualTo(401);
+            assertThat(node.send(
+                                    "POST",
+                                    "/api/v1/auth/login",
+                                    "{\"email\":\"" + email + "\",\"password\":\"wrong wrong wrong\"}")
+                            .statusCode())
+                    .isEqualTo(401);
         }
-        HttpResponse<String> limited = b.send("POST", "/api/v1/auth/login",
-                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
+        HttpResponse<String> limited =
+                b.send("POST", "/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
         assertThat(limited.statusCode()).isEqualTo(429);
-        assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElse("0"))).isPositive();
+        assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElse("0")))
+                .isPositive();
         assertThat(Http.json(limited).get("type")).isEqualTo("urn:steadfast:problem:too-many-requests");
         String other = unique("other");
         Accounts.register(a, other);
-        assertThat(a.send("POST", "/api/v1/auth/login", "{\"email\":\"" + other + "\",\"password\":\"" + PASSWORD
-                + "\"}").statusCode()).as("another account from the same address").isEqualTo(200);
+        assertThat(a.send(
+                                "POST",
+                                "/api/v1/auth/login",
+                                "{\"email\":\"" + other + "\",\"password\":\"" + PASSWORD + "\"}")
+                        .statusCode())
+                .as("another account from the same address")
+                .isEqualTo(200);
     }
 
     @Test
     void repeatedFailuresAreThrottledPerClientAddress() {
         int limitedAt = -1;
         for (int i = 0; i < 14; i++) {
-            int code = (i % 2 == 0 ? a : b).send("POST", "/api/v1/auth/login", "{\"email\":\"" + unique("spray")
-                    + "\",\"password\":\"wrong wrong wrong\"}").statusCode();
+            int code = (i % 2 == 0 ? a : b)
+                    .send(
+                            "POST",
+                            "/api/v1/auth/login",
+                            "{\"email\":\"" + unique("spray") + "\",\"password\":\"wrong wrong wrong\"}")
+                    .statusCode();
             if (code == 429) {
                 limitedAt = i;
                 break;
@@ -176,10 +222,14 @@ class IdentityApiIT {
     @Test
     void logoutRevokesTheTokenOnEveryNodeAtOnce() {
         Account acc = Accounts.register(a, unique("logout"));
-        assertThat(b.as(acc.token(), "GET", "/api/v1/auth/check", null).statusCode()).isEqualTo(200);
-        assertThat(a.as(acc.token(), "GET", "/api/v1/auth/check", null).statusCode()).isEqualTo(200);
-        assertThat(a.as(acc.token(), "POST", "/api/v1/auth/logout", null).statusCode()).isEqualTo(204);
-        assertThat(b.as(acc.token(), "GET", "/api/v1/auth/check", null).statusCode()).isEqualTo(401);
+        assertThat(b.as(acc.token(), "GET", "/api/v1/auth/check", null).statusCode())
+                .isEqualTo(200);
+        assertThat(a.as(acc.token(), "GET", "/api/v1/auth/check", null).statusCode())
+                .isEqualTo(200);
+        assertThat(a.as(acc.token(), "POST", "/api/v1/auth/logout", null).statusCode())
+                .isEqualTo(204);
+        assertThat(b.as(acc.token(), "GET", "/api/v1/auth/check", null).statusCode())
+                .isEqualTo(401);
         assertThat(a.as(acc.token(), "GET", "/api/v1/me", null).statusCode()).isEqualTo(401);
     }
 
@@ -192,8 +242,11 @@ class IdentityApiIT {
         HttpResponse<String> none = b.get("/api/v1/auth/check");
         assertThat(none.statusCode()).isEqualTo(401);
         assertThat(none.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Bearer");
-        assertThat(b.as("sfs_" + "x".repeat(43), "GET", "/api/v1/auth/check", null).statusCode()).isEqualTo(401);
-        assertThat(b.send("GET", "/api/v1/auth/check", null, "Authorization", "Basic dTpw").statusCode())
+        assertThat(b.as("sfs_" + "x".repeat(43), "GET", "/api/v1/auth/check", null)
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(b.send("GET", "/api/v1/auth/check", null, "Authorization", "Basic dTpw")
+                        .statusCode())
                 .isEqualTo(401);
     }
 
@@ -201,19 +254,25 @@ class IdentityApiIT {
     void profileCanBeReadAndChanged() {
         Account acc = Accounts.register(a, unique("me"));
         HttpResponse<String> me = a.as(acc.token(), "GET", "/api/v1/me", null);
-        assertThat(Http.json(me)).containsKeys("id", "email", "displayName", "timezone", "weekStart", "dayStartsAt",
-                "createdAt");
-        HttpResponse<String> patched = b.as(acc.token(), "PATCH", "/api/v1/me",
+        assertThat(Http.json(me))
+                .containsKeys("id", "email", "displayName", "timezone", "weekStart", "dayStartsAt", "createdAt");
+        HttpResponse<String> patched = b.as(
+                acc.token(),
+                "PATCH",
+                "/api/v1/me",
                 "{\"displayName\":\"Night Owl\",\"timezone\":\"America/Los_Angeles\",\"weekStart\":\"SUNDAY\","
                         + "\"dayStartsAt\":4}");
         assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
-        assertThat(Http.json(a.as(acc.token(), "GET", "/api/v1/me", null))).containsEntry("displayName", "Night Owl")
-                .containsEntry("timezone", "America/Los_Angeles").containsEntry("weekStart", "SUNDAY")
+        assertThat(Http.json(a.as(acc.token(), "GET", "/api/v1/me", null)))
+                .containsEntry("displayName", "Night Owl")
+                .containsEntry("timezone", "America/Los_Angeles")
+                .containsEntry("weekStart", "SUNDAY")
                 .containsEntry("dayStartsAt", 4);
         assertField(a.as(acc.token(), "PATCH", "/api/v1/me", "{\"weekStart\":\"FRIDAY\"}"), "weekStart");
         assertField(a.as(acc.token(), "PATCH", "/api/v1/me", "{\"dayStartsAt\":7}"), "dayStartsAt");
         assertField(a.as(acc.token(), "PATCH", "/api/v1/me", "{\"displayName\":\"\"}"), "displayName");
-        assertThat(a.as(acc.token(), "PATCH", "/api/v1/me", "{\"dayStartsAt\":\"late\"}").statusCode())
+        assertThat(a.as(acc.token(), "PATCH", "/api/v1/me", "{\"dayStartsAt\":\"late\"}")
+                        .statusCode())
                 .isEqualTo(400);
     }
 
@@ -222,24 +281,44 @@ class IdentityApiIT {
         String email = unique("pw");
         Account acc = Accounts.register(a, email);
         String other = Accounts.login(b, email, PASSWORD);
-        assertField(a.as(acc.token(), "POST", "/api/v1/me/password", "{\"currentPassword\":\"nope nope nope\","
-                + "\"newPassword\":\"another fine passphrase\"}"), "currentPassword");
-        assertField(a.as(acc.token(), "POST", "/api/v1/me/password", "{\"currentPassword\":\"" + PASSWORD
-                + "\",\"newPassword\":\"qwertyuiop\"}"), "newPassword");
-        assertThat(a.as(acc.token(), "POST", "/api/v1/me/password", "{\"currentPassword\":\"" + PASSWORD
-                + "\",\"newPassword\":\"another fine passphrase\"}").statusCode()).isEqualTo(204);
+        assertField(
+                a.as(
+                        acc.token(),
+                        "POST",
+                        "/api/v1/me/password",
+                        "{\"currentPassword\":\"nope nope nope\"," + "\"newPassword\":\"another fine passphrase\"}"),
+                "currentPassword");
+        assertField(
+                a.as(
+                        acc.token(),
+                        "POST",
+                        "/api/v1/me/password",
+                        "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"qwertyuiop\"}"),
+                "newPassword");
+        assertThat(a.as(
+                                acc.token(),
+                                "POST",
+                                "/api/v1/me/password",
+                                "{\"currentPassword\":\"" + PASSWORD
+                                        + "\",\"newPassword\":\"another fine passphrase\"}")
+                        .statusCode())
+                .isEqualTo(204);
         assertThat(b.as(other, "GET", "/api/v1/me", null).statusCode()).isEqualTo(401);
         assertThat(b.as(acc.token(), "GET", "/api/v1/me", null).statusCode()).isEqualTo(200);
-        assertThat(a.send("POST", "/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
-                + "\"}").statusCode()).isEqualTo(401);
+        assertThat(a.send(
+                                "POST",
+                                "/api/v1/auth/login",
+                                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")
+                        .statusCode())
+                .isEqualTo(401);
         assertThat(Accounts.login(a, email, "another fine passphrase")).startsWith("sfs_");
     }
 
     @Test
     void personalAccessTokensHaveScopesAndShowTheirSecretOnce() {
         Account acc = Accounts.register(a, unique("pat"));
-        HttpResponse<String> created = a.as(acc.token(), "POST", "/api/v1/me/tokens",
-                "{\"name\":\"Home Assistant\",\"scopes\":[\"read\"]}");
+        HttpResponse<String> created =
+                a.as(acc.token(), "POST", "/api/v1/me/tokens", "{\"name\":\"Home Assistant\",\"scopes\":[\"read\"]}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(created.headers().firstValue("Location").orElse("")).contains("/api/v1/me/tokens/");
         Map<String, Object> pat = Http.json(created);
@@ -248,50 +327,79 @@ class IdentityApiIT {
         assertThat(b.as(secret, "GET", "/api/v1/me", null).statusCode()).isEqualTo(200);
         HttpResponse<String> write = b.as(secret, "PATCH", "/api/v1/me", "{\"displayName\":\"x\"}");
         assertThat(write.statusCode()).isEqualTo(403);
-        assertThat(b.as(secret, "POST", "/api/v1/me/tokens", "{\"name\":\"y\",\"scopes\":[\"read\"]}").statusCode())
+        assertThat(b.as(secret, "POST", "/api/v1/me/tokens", "{\"name\":\"y\",\"scopes\":[\"read\"]}")
+                        .statusCode())
                 .isEqualTo(403);
         HttpResponse<String> list = a.as(acc.token(), "GET", "/api/v1/me/tokens", null);
-        assertThat(list.body()).contains("Home Assistant").doesNotContain(secret).doesNotContain("\"token\"");
-        HttpResponse<String> rw = a.as(acc.token(), "POST", "/api/v1/me/tokens",
+        assertThat(list.body())
+                .contains("Home Assistant")
+                .doesNotContain(secret)
+                .doesNotContain("\"token\"");
+        HttpResponse<String> rw = a.as(
+                acc.token(),
+                "POST",
+                "/api/v1/me/tokens",
                 "{\"name\":\"CI\",\"scopes\":[\"write\"],\"expiresAt\":\"2099-01-01T00:00:00Z\"}");
         String rwSecret = Http.json(rw).get("token").toString();
         assertThat(Http.json(rw).get("scopes").toString()).contains("write").contains("read");
-        assertThat(b.as(rwSecret, "PATCH", "/api/v1/me", "{\"displayName\":\"Via Token\"}").statusCode())
+        assertThat(b.as(rwSecret, "PATCH", "/api/v1/me", "{\"displayName\":\"Via Token\"}")
+                        .statusCode())
                 .isEqualTo(200);
-        assertField(a.as(acc.token(), "POST", "/api/v1/me/tokens", "{\"name\":\"x\",\"scopes\":[\"admin\"]}"),
-                "scopes");
+        assertField(
+                a.as(acc.token(), "POST", "/api/v1/me/tokens", "{\"name\":\"x\",\"scopes\":[\"admin\"]}"), "scopes");
         assertField(a.as(acc.token(), "POST", "/api/v1/me/tokens", "{\"name\":\"\",\"scopes\":[\"read\"]}"), "name");
-        assertField(a.as(acc.token(), "POST", "/api/v1/me/tokens",
-                "{\"name\":\"old\",\"scopes\":[\"read\"],\"expiresAt\":\"2001-01-01T00:00:00Z\"}"), "expiresAt");
-        assertThat(a.as(acc.token(), "DELETE", "/api/v1/me/tokens/" + pat.get("id"), null).statusCode())
+        assertField(
+                a.as(
+                        acc.token(),
+                        "POST",
+                        "/api/v1/me/tokens",
+                        "{\"name\":\"old\",\"scopes\":[\"read\"],\"expiresAt\":\"2001-01-01T00:00:00Z\"}"),
+                "expiresAt");
+        assertThat(a.as(acc.token(), "DELETE", "/api/v1/me/tokens/" + pat.get("id"), null)
+                        .statusCode())
                 .isEqualTo(204);
         assertThat(b.as(secret, "GET", "/api/v1/me", null).statusCode()).isEqualTo(401);
-        assertThat(a.as(acc.token(), "DELETE", "/api/v1/me/tokens/" + pat.get("id"), null).statusCode())
+        assertThat(a.as(acc.token(), "DELETE", "/api/v1/me/tokens/" + pat.get("id"), null)
+                        .statusCode())
                 .isEqualTo(404);
-        assertThat(a.as(acc.token(), "DELETE", "/api/v1/me/tokens/not-a-uuid", null).statusCode()).isEqualTo(404);
+        assertThat(a.as(acc.token(), "DELETE", "/api/v1/me/tokens/not-a-uuid", null)
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void exportThenDeleteRemovesEverything() {
         String email = unique("gone");
         Account acc = Accounts.register(a, email);
-        String pat = Http.json(a.as(acc.token(), "POST", "/api/v1/me/tokens",
-                "{\"name\":\"Export\",\"scopes\":[\"read\"]}")).get("token").toString();
+        String pat = Http.json(
+                        a.as(acc.token(), "POST", "/api/v1/me/tokens", "{\"name\":\"Export\",\"scopes\":[\"read\"]}"))
+                .get("token")
+                .toString();
         HttpResponse<String> export = b.as(acc.token(), "GET", "/api/v1/me/export", null);
         assertThat(export.statusCode()).isEqualTo(200);
         Map<String, Object> doc = Http.json(export);
         assertThat(doc).containsEntry("format", "steadfast-export").containsEntry("version", 1);
         assertThat(((Map<?, ?>) doc.get("profile")).get("email")).isEqualTo(email);
-        assertThat(export.body()).contains("Export").doesNotContain(pat).doesNotContain("passwordHash")
+        assertThat(export.body())
+                .contains("Export")
+                .doesNotContain(pat)
+                .doesNotContain("passwordHash")
                 .doesNotContain("argon2");
         assertField(a.as(acc.token(), "DELETE", "/api/v1/me", "{\"password\":\"not it at all\"}"), "password");
-        assertThat(a.as(acc.token(), "DELETE", "/api/v1/me", "{\"password\":\"" + PASSWORD + "\"}").statusCode())
+        assertThat(a.as(acc.token(), "DELETE", "/api/v1/me", "{\"password\":\"" + PASSWORD + "\"}")
+                        .statusCode())
                 .isEqualTo(204);
         assertThat(b.as(acc.token(), "GET", "/api/v1/me", null).statusCode()).isEqualTo(401);
         assertThat(b.as(pat, "GET", "/api/v1/me", null).statusCode()).isEqualTo(401);
-        assertThat(a.send("POST", "/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
-                + "\"}").statusCode()).isEqualTo(401);
-        assertThat(Accounts.register(a, email).token()).as("the email is free again").startsWith("sfs_");
+        assertThat(a.send(
+                                "POST",
+                                "/api/v1/auth/login",
+                                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(Accounts.register(a, email).token())
+                .as("the email is free again")
+                .startsWith("sfs_");
     }
 
     @Test

@@ -48,27 +48,35 @@ public class PluginHotDeployIT {
     public void theMeasurementPluginComesAndGoesWithoutARestart() throws Exception {
         Http http = new Http(Distribution.port());
         http.awaitApi();
-        HttpResponse<String> reg = http.send("POST", "/api/v1/auth/register",
+        HttpResponse<String> reg = http.send(
+                "POST",
+                "/api/v1/auth/register",
                 "{\"email\":\"plugin@example.org\",\"password\":\"correct horse battery staple\"}");
         assertEquals(reg.body(), 201, reg.statusCode());
         String token = Http.json(reg).get("token").toString();
         String today = ServerTime.today(http, ZoneOffset.UTC).toString();
 
         assertTrue(types(http, token).contains("\"measurement\""));
-        HttpResponse<String> created = http.as(token, "POST", "/api/v1/habits", "{\"name\":\"Weight\",\"type\":"
-                + "\"measurement\",\"unit\":\"kg\",\"schedule\":{\"kind\":\"daily\"}}");
+        HttpResponse<String> created = http.as(
+                token,
+                "POST",
+                "/api/v1/habits",
+                "{\"name\":\"Weight\",\"type\":"
+                        + "\"measurement\",\"unit\":\"kg\",\"schedule\":{\"kind\":\"daily\"}}");
         assertEquals(created.body(), 201, created.statusCode());
         String id = Http.json(created).get("id").toString();
-        assertEquals(200, http.as(token, "PUT", "/api/v1/habits/" + id + "/checkins/" + today, "{\"value\":72.5}")
-                .statusCode());
+        assertEquals(
+                200,
+                http.as(token, "PUT", "/api/v1/habits/" + id + "/checkins/" + today, "{\"value\":72.5}")
+                        .statusCode());
 
         // stop the bundle: the type is gone within a second, the habit stays, unavailable
         Bundle plugin = bundle(BSN);
         assertNotNull("the plugin is installed by default", plugin);
         long t0 = System.nanoTime();
         plugin.stop();
-        HttpResponse<String> gone = http.awaitAs(token, "/api/v1/habit-types", r -> !r.body().contains("\"measurement\""),
-                Duration.ofSeconds(5));
+        HttpResponse<String> gone = http.awaitAs(
+                token, "/api/v1/habit-types", r -> !r.body().contains("\"measurement\""), Duration.ofSeconds(5));
         long goneMs = (System.nanoTime() - t0) / 1_000_000;
         System.out.println("type gone " + goneMs + " ms after the bundle stopped");
         assertFalse(gone.body().contains("\"measurement\""));
@@ -76,33 +84,43 @@ public class PluginHotDeployIT {
         assertUnavailable(http, token, id, today);
 
         plugin.start();
-        assertEquals(Boolean.TRUE, Http.json(http.awaitAs(token, "/api/v1/habits/" + id,
-                r -> r.body().contains("\"available\":true"), Duration.ofSeconds(5))).get("available"));
+        assertEquals(
+                Boolean.TRUE,
+                Http.json(http.awaitAs(
+                                token,
+                                "/api/v1/habits/" + id,
+                                r -> r.body().contains("\"available\":true"),
+                                Duration.ofSeconds(5)))
+                        .get("available"));
         plugin.uninstall();
         http.awaitAs(token, "/api/v1/habit-types", r -> !r.body().contains("\"measurement\""), Duration.ofSeconds(5));
 
         // the jar into deploy/: back, usable
         Path jar = Path.of(System.getProperty("steadfast.plugin.measurement"));
         assertTrue("plugin jar built: " + jar, Files.isRegularFile(jar));
-        Path deployed = Path.of(System.getProperty("karaf.base"), "deploy", jar.getFileName().toString());
+        Path deployed = Path.of(
+                System.getProperty("karaf.base"), "deploy", jar.getFileName().toString());
         long t1 = System.nanoTime();
         Files.copy(jar, deployed, StandardCopyOption.REPLACE_EXISTING);
-        HttpResponse<String> back = http.awaitAs(token, "/api/v1/habit-types", r -> r.body().contains("\"measurement\""),
-                Duration.ofSeconds(15));
+        HttpResponse<String> back = http.awaitAs(
+                token, "/api/v1/habit-types", r -> r.body().contains("\"measurement\""), Duration.ofSeconds(15));
         System.out.println("type available " + (System.nanoTime() - t1) / 1_000_000 + " ms after the jar was copied");
         assertTrue(back.body().contains("\"measurement\""));
-        assertEquals(Boolean.TRUE, Http.json(http.as(token, "GET", "/api/v1/habits/" + id, null)).get("available"));
-        HttpResponse<String> again = http.as(token, "PUT", "/api/v1/habits/" + id + "/checkins/" + today,
-                "{\"value\":72.1}");
+        assertEquals(
+                Boolean.TRUE,
+                Http.json(http.as(token, "GET", "/api/v1/habits/" + id, null)).get("available"));
+        HttpResponse<String> again =
+                http.as(token, "PUT", "/api/v1/habits/" + id + "/checkins/" + today, "{\"value\":72.1}");
         assertEquals(again.body(), 200, again.statusCode());
 
         // and removed: gone again, history kept
         Files.delete(deployed);
-        HttpResponse<String> removed = http.awaitAs(token, "/api/v1/habit-types",
-                r -> !r.body().contains("\"measurement\""), Duration.ofSeconds(15));
+        HttpResponse<String> removed = http.awaitAs(
+                token, "/api/v1/habit-types", r -> !r.body().contains("\"measurement\""), Duration.ofSeconds(15));
         assertFalse(removed.body().contains("\"measurement\""));
         assertUnavailable(http, token, id, today);
-        assertTrue(http.as(token, "GET", "/api/v1/habits/" + id + "/checkins?from=" + today, null).body()
+        assertTrue(http.as(token, "GET", "/api/v1/habits/" + id + "/checkins?from=" + today, null)
+                .body()
                 .contains("72.1"));
     }
 
@@ -110,15 +128,17 @@ public class PluginHotDeployIT {
         Map<String, Object> habit = Http.json(http.as(token, "GET", "/api/v1/habits/" + id, null));
         assertEquals(Boolean.FALSE, habit.get("available"));
         assertTrue(http.as(token, "GET", "/api/v1/habits", null).body().contains("\"available\":false"));
-        HttpResponse<String> checkin = http.as(token, "PUT", "/api/v1/habits/" + id + "/checkins/" + today,
-                "{\"value\":71}");
+        HttpResponse<String> checkin =
+                http.as(token, "PUT", "/api/v1/habits/" + id + "/checkins/" + today, "{\"value\":71}");
         assertEquals(checkin.body(), 409, checkin.statusCode());
-        assertEquals("application/problem+json", checkin.headers().firstValue("Content-Type").orElse("")
-                .split(";")[0]);
-        assertEquals(409, http.as(token, "POST", "/api/v1/habits/" + id + "/checkins/" + today + "/increment",
-                "{\"delta\":1}").statusCode());
-        HttpResponse<String> history = http.as(token, "GET", "/api/v1/habits/" + id + "/checkins?from=" + today,
-                null);
+        assertEquals(
+                "application/problem+json",
+                checkin.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertEquals(
+                409,
+                http.as(token, "POST", "/api/v1/habits/" + id + "/checkins/" + today + "/increment", "{\"delta\":1}")
+                        .statusCode());
+        HttpResponse<String> history = http.as(token, "GET", "/api/v1/habits/" + id + "/checkins?from=" + today, null);
         assertEquals(200, history.statusCode());
         assertTrue(history.body(), history.body().contains("\"value\":72"));
         assertEquals(200, http.as(token, "GET", "/api/v1/today", null).statusCode());

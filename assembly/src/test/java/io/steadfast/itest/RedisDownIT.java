@@ -26,21 +26,25 @@ public class RedisDownIT {
 
     @Configuration
     public Option[] config() {
-        return Distribution.options(editConfigurationFilePut("etc/io.steadfast.redis.cfg", "url",
-                "redis://127.0.0.1:" + Distribution.freePort()));
+        return Distribution.options(editConfigurationFilePut(
+                "etc/io.steadfast.redis.cfg", "url", "redis://127.0.0.1:" + Distribution.freePort()));
     }
 
     @Test
     public void healthIs503WithTheCacheUnhealthyWhileRequestsAreServed() {
         Http http = new Http(Distribution.port());
-        HttpResponse<String> health = http.await("/health", r -> r.statusCode() == 503
-                && r.body().contains("redis") && r.body().contains("\"database\":{\"status\":\"healthy\""),
+        HttpResponse<String> health = http.await(
+                "/health",
+                r -> r.statusCode() == 503
+                        && r.body().contains("redis")
+                        && r.body().contains("\"database\":{\"status\":\"healthy\""),
                 Duration.ofSeconds(60));
         assertEquals(health.body(), 503, health.statusCode());
         Map<?, ?> services = (Map<?, ?>) Http.json(health).get("services");
         Map<?, ?> cache = (Map<?, ?>) services.get("cache");
         assertEquals("unhealthy", cache.get("status"));
-        assertTrue(cache.get("message").toString(), cache.get("message").toString().contains("unreachable"));
+        assertTrue(
+                cache.get("message").toString(), cache.get("message").toString().contains("unreachable"));
         assertEquals("healthy", ((Map<?, ?>) services.get("database")).get("status"));
         assertEquals(200, http.get("/health/ready").statusCode());
         assertEquals(200, http.get("/health/live").statusCode());

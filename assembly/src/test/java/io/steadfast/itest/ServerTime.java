@@ -27,14 +27,13 @@ final class ServerTime {
         return ZoneId.of(System.getProperty("steadfast.test.zone", "UTC").trim());
     }
 
-    private ServerTime() {
-    }
+    private ServerTime() {}
 
     /** The server's clock, from the {@code Date} header of {@code /health/live} (whole seconds). */
     static Instant now(Http node) {
         HttpResponse<String> r = node.get("/health/live");
-        String date = r.headers().firstValue("Date")
-                .orElseThrow(() -> new AssertionError("no Date header from " + node));
+        String date =
+                r.headers().firstValue("Date").orElseThrow(() -> new AssertionError("no Date header from " + node));
         return ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
     }
 

@@ -3,8 +3,8 @@ package io.steadfast.itest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,8 @@ class StreaksApiIT {
         Cluster cluster = Cluster.get();
         a = cluster.node(0);
         b = cluster.node(1);
-        token = Accounts.register(a, "streaks-" + UUID.randomUUID() + "@example.org").token();
+        token = Accounts.register(a, "streaks-" + UUID.randomUUID() + "@example.org")
+                .token();
     }
 
     /** Today of the test accounts, by the server's clock. */
@@ -36,8 +37,14 @@ class StreaksApiIT {
     @Test
     void statsFollowEveryWriteOnEveryNode() {
         LocalDate t = today();
-        String id = Http.json(a.as(token, "POST", "/api/v1/habits", "{\"name\":\"Run\",\"type\":\"boolean\","
-                + "\"schedule\":{\"kind\":\"daily\"},\"startDate\":\"" + t.minusDays(20) + "\"}")).get("id").toString();
+        String id = Http.json(a.as(
+                        token,
+                        "POST",
+                        "/api/v1/habits",
+                        "{\"name\":\"Run\",\"type\":\"boolean\"," + "\"schedule\":{\"kind\":\"daily\"},\"startDate\":\""
+                                + t.minusDays(20) + "\"}"))
+                .get("id")
+                .toString();
         for (int i = 9; i >= 1; i--) {
             put(id, t.minusDays(i), i == 5 ? "{\"status\":\"skipped\"}" : "{}");
         }
@@ -47,10 +54,12 @@ class StreaksApiIT {
         assertThat(streak.get("currentStart")).isEqualTo(t.minusDays(9).toString());
         put(id, t, "{}");
         assertThat(((Map<?, ?>) stats(a, id).get("streak")).get("current")).isEqualTo(9);
-        assertThat(b.as(token, "DELETE", "/api/v1/habits/" + id + "/checkins/" + t.minusDays(3), null).statusCode())
+        assertThat(b.as(token, "DELETE", "/api/v1/habits/" + id + "/checkins/" + t.minusDays(3), null)
+                        .statusCode())
                 .isEqualTo(204);
         Map<String, Object> after = stats(a, id);
-        assertThat(((Map<?, ?>) after.get("streak")).get("current")).as("an edit of a past day recomputes from it")
+        assertThat(((Map<?, ?>) after.get("streak")).get("current"))
+                .as("an edit of a past day recomputes from it")
                 .isEqualTo(3);
         assertThat(((Map<?, ?>) after.get("streak")).get("longest")).isEqualTo(5);
         assertThat((Double) after.get("strength")).isBetween(0.0, 1.0);
@@ -61,47 +70,65 @@ class StreaksApiIT {
     @Test
     void aScheduleChangeAppliesFromTheChangeOnAndKeepsThePastStreak() {
         LocalDate t = today();
-        String id = Http.json(a.as(token, "POST", "/api/v1/habits", "{\"name\":\"Stretch\",\"type\":\"boolean\","
-                + "\"schedule\":{\"kind\":\"daily\"},\"startDate\":\"" + t.minusDays(12) + "\"}")).get("id")
+        String id = Http.json(a.as(
+                        token,
+                        "POST",
+                        "/api/v1/habits",
+                        "{\"name\":\"Stretch\",\"type\":\"boolean\","
+                                + "\"schedule\":{\"kind\":\"daily\"},\"startDate\":\"" + t.minusDays(12) + "\"}"))
+                .get("id")
                 .toString();
         for (int i = 10; i >= 1; i--) {
             put(id, t.minusDays(i), "{}");
         }
         assertThat(((Map<?, ?>) stats(a, id).get("streak")).get("current")).isEqualTo(10);
         String day = t.getDayOfWeek().name().substring(0, 3);
-        HttpResponse<String> patched = b.as(token, "PATCH", "/api/v1/habits/" + id,
+        HttpResponse<String> patched = b.as(
+                token,
+                "PATCH",
+                "/api/v1/habits/" + id,
                 "{\"schedule\":{\"kind\":\"weekdays\",\"days\":[\"" + day + "\"]}}");
         assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
         assertThat(patched.body()).contains("\"kind\":\"weekdays\"");
         Map<?, ?> streak = (Map<?, ?>) stats(a, id).get("streak");
         assertThat(streak.get("current")).as("the past daily run still stands").isEqualTo(10);
         assertThat(streak.get("longest")).isEqualTo(10);
-        HttpResponse<String> cal = a.as(token, "GET", "/api/v1/calendar?from=" + t.minusDays(10) + "&to="
-                + t.minusDays(1), null);
+        HttpResponse<String> cal =
+                a.as(token, "GET", "/api/v1/calendar?from=" + t.minusDays(10) + "&to=" + t.minusDays(1), null);
         for (Object calDay : (List<?>) Http.json(cal).get("days")) {
             for (Object h : (List<?>) ((Map<?, ?>) calDay).get("habits")) {
                 Map<?, ?> item = (Map<?, ?>) h;
                 if (id.equals(item.get("habitId"))) {
-                    assertThat(item.get("due")).as("past days keep their daily schedule").isEqualTo(true);
+                    assertThat(item.get("due"))
+                            .as("past days keep their daily schedule")
+                            .isEqualTo(true);
                     assertThat(item.get("status")).isEqualTo("done");
                 }
             }
         }
-        HttpResponse<String> weekly = b.as(token, "PATCH", "/api/v1/habits/" + id,
-                "{\"schedule\":{\"kind\":\"times_per_week\",\"times\":3}}");
+        HttpResponse<String> weekly = b.as(
+                token, "PATCH", "/api/v1/habits/" + id, "{\"schedule\":{\"kind\":\"times_per_week\",\"times\":3}}");
         assertThat(weekly.statusCode()).isEqualTo(200);
         Map<?, ?> weeks = (Map<?, ?>) stats(a, id).get("streak");
         assertThat(weeks.get("unit")).isEqualTo("weeks");
-        assertThat(((Map<?, ?>) stats(a, id).get("totals")).get("doneDays")).as("a new unit starts afresh")
+        assertThat(((Map<?, ?>) stats(a, id).get("totals")).get("doneDays"))
+                .as("a new unit starts afresh")
                 .isEqualTo(0);
     }
 
     @Test
     void perPeriodStreaksCountWeeks() {
         LocalDate t = today();
-        String id = Http.json(a.as(token, "POST", "/api/v1/habits", "{\"name\":\"Gym\",\"type\":\"boolean\","
-                + "\"schedule\":{\"kind\":\"times_per_week\",\"times\":1},\"startDate\":\"" + t.minusDays(40)
-                + "\"}")).get("id").toString();
+        String id = Http.json(a.as(
+                        token,
+                        "POST",
+                        "/api/v1/habits",
+                        "{\"name\":\"Gym\",\"type\":\"boolean\","
+                                + "\"schedule\":{\"kind\":\"times_per_week\",\"times\":1},\"startDate\":\""
+                                + t.minusDays(40)
+                                + "\"}"))
+                .get("id")
+                .toString();
         for (int w = 0; w < 5; w++) {
             put(id, t.minusDays(7L * w), "{}");
         }
@@ -113,23 +140,32 @@ class StreaksApiIT {
     @Test
     void seriesAndAnalyticsDescribeTheHistory() {
         LocalDate t = today();
-        String id = Http.json(a.as(token, "POST", "/api/v1/habits", "{\"name\":\"Pages\",\"type\":\"count\","
-                + "\"target\":10,\"schedule\":{\"kind\":\"daily\"},\"startDate\":\"" + t.minusDays(30) + "\"}"))
-                .get("id").toString();
+        String id = Http.json(a.as(
+                        token,
+                        "POST",
+                        "/api/v1/habits",
+                        "{\"name\":\"Pages\",\"type\":\"count\","
+                                + "\"target\":10,\"schedule\":{\"kind\":\"daily\"},\"startDate\":\"" + t.minusDays(30)
+                                + "\"}"))
+                .get("id")
+                .toString();
         // two days of one week (weeks start on Monday, the accounts' default), whatever day today is
         LocalDate monday = t.minusWeeks(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         put(id, monday, "{\"value\":12}");
         put(id, monday.plusDays(1), "{\"value\":4}");
-        HttpResponse<String> weeks = b.as(token, "GET", "/api/v1/habits/" + id + "/series?granularity=week&from="
-                + t.minusDays(27) + "&to=" + t, null);
+        HttpResponse<String> weeks = b.as(
+                token,
+                "GET",
+                "/api/v1/habits/" + id + "/series?granularity=week&from=" + t.minusDays(27) + "&to=" + t,
+                null);
         assertThat(weeks.statusCode()).as(weeks.body()).isEqualTo(200);
         List<?> buckets = (List<?>) HabitApiIT.jsonArray(weeks);
         assertThat(buckets.size()).isBetween(4, 5);
         assertThat(weeks.body()).contains("\"value\":16");
-        IdentityApiIT.assertField(b.as(token, "GET", "/api/v1/habits/" + id + "/series?granularity=day", null),
-                "granularity");
-        HttpResponse<String> analytics = a.as(token, "GET", "/api/v1/analytics?from=" + t.minusDays(6) + "&to=" + t,
-                null);
+        IdentityApiIT.assertField(
+                b.as(token, "GET", "/api/v1/habits/" + id + "/series?granularity=day", null), "granularity");
+        HttpResponse<String> analytics =
+                a.as(token, "GET", "/api/v1/analytics?from=" + t.minusDays(6) + "&to=" + t, null);
         assertThat(analytics.statusCode()).isEqualTo(200);
         assertThat(Http.json(analytics)).containsKeys("overall", "habits", "weekdays");
         IdentityApiIT.assertField(a.as(token, "GET", "/api/v1/analytics?from=2020-01-01&to=2022-01-01", null), "to");
@@ -137,22 +173,34 @@ class StreaksApiIT {
 
     @Test
     void achievementsAreAwardedOnceAtTheCheckinThatReachesThem() {
-        String user = Accounts.register(a, "ach-" + UUID.randomUUID() + "@example.org").token();
+        String user = Accounts.register(a, "ach-" + UUID.randomUUID() + "@example.org")
+                .token();
         LocalDate t = today();
-        String id = Http.json(a.as(user, "POST", "/api/v1/habits", "{\"name\":\"Floss\",\"type\":\"boolean\","
-                + "\"schedule\":{\"kind\":\"daily\"},\"startDate\":\"" + t.minusDays(10) + "\"}")).get("id").toString();
+        String id = Http.json(a.as(
+                        user,
+                        "POST",
+                        "/api/v1/habits",
+                        "{\"name\":\"Floss\",\"type\":\"boolean\","
+                                + "\"schedule\":{\"kind\":\"daily\"},\"startDate\":\"" + t.minusDays(10) + "\"}"))
+                .get("id")
+                .toString();
         HttpResponse<String> none = b.as(user, "GET", "/api/v1/achievements", null);
         assertThat(Http.json(none).get("earned").toString()).isEqualTo("[]");
         assertThat(none.body()).contains("first-checkin");
         for (int i = 7; i >= 1; i--) {
-            assertThat(a.as(user, "PUT", "/api/v1/habits/" + id + "/checkins/" + t.minusDays(i), "{}").statusCode())
+            assertThat(a.as(user, "PUT", "/api/v1/habits/" + id + "/checkins/" + t.minusDays(i), "{}")
+                            .statusCode())
                     .isEqualTo(200);
         }
         a.as(user, "PUT", "/api/v1/habits/" + id + "/checkins/" + t.minusDays(1), "{\"note\":\"again\"}");
         HttpResponse<String> got = b.as(user, "GET", "/api/v1/achievements", null);
         List<?> earned = (List<?>) Http.json(got).get("earned");
-        long firsts = earned.stream().filter(e -> "first-checkin".equals(((Map<?, ?>) e).get("code"))).count();
-        long sevens = earned.stream().filter(e -> "streak-7".equals(((Map<?, ?>) e).get("code"))).count();
+        long firsts = earned.stream()
+                .filter(e -> "first-checkin".equals(((Map<?, ?>) e).get("code")))
+                .count();
+        long sevens = earned.stream()
+                .filter(e -> "streak-7".equals(((Map<?, ?>) e).get("code")))
+                .count();
         assertThat(firsts).isEqualTo(1);
         assertThat(sevens).isEqualTo(1);
         assertThat(got.body()).contains("\"reachedOn\"", "streak-30");

@@ -56,7 +56,8 @@ class UpgradeFrom01IT {
         String user = UUID.randomUUID().toString();
         String habit = UUID.randomUUID().toString();
         String secret = "sfp_" + "a".repeat(43);
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO app_user VALUES ('" + user + "', 'old@example.org', 'old@example.org', "
                     + "'Old Timer', 'x', 'UTC', 'MONDAY', 0, 'admin', TIMESTAMP '2026-01-01 00:00:00', "
                     + "TIMESTAMP '2026-01-01 00:00:00')");
@@ -84,24 +85,31 @@ class UpgradeFrom01IT {
         http.awaitApi();
 
         HttpResponse<String> habits = http.as(secret, "GET", "/api/v1/habits", null);
-        assertThat(habits.statusCode()).as("the 0.1 token still works: " + habits.body()).isEqualTo(200);
+        assertThat(habits.statusCode())
+                .as("the 0.1 token still works: " + habits.body())
+                .isEqualTo(200);
         assertThat(habits.body()).contains("\"name\":\"Read\"");
-        HttpResponse<String> records = http.as(secret, "GET", "/api/v1/habits/" + habit
-                + "/checkins?from=2026-01-01&to=2026-01-31", null);
+        HttpResponse<String> records =
+                http.as(secret, "GET", "/api/v1/habits/" + habit + "/checkins?from=2026-01-01&to=2026-01-31", null);
         assertThat(records.body()).contains("chapter one");
         assertThat(http.as(secret, "GET", "/api/v1/achievements", null).body()).contains("first-checkin");
         Map<String, Object> me = Http.json(http.as(secret, "GET", "/api/v1/me", null));
         assertThat(me).containsEntry("displayName", "Old Timer");
 
         try (Connection c = TestPostgres.connect();
-                ResultSet rs = c.getMetaData().getTables(null, schema, "schema_history%", new String[] { "TABLE" })) {
+                ResultSet rs = c.getMetaData().getTables(null, schema, "schema_history%", new String[] {"TABLE"})) {
             Set<String> tables = new HashSet<>();
             while (rs.next()) {
                 tables.add(rs.getString("TABLE_NAME"));
             }
-            assertThat(tables).containsAll(List.of("schema_history", "schema_history_storage",
-                    "schema_history_identity", "schema_history_habit", "schema_history_calendar",
-                    "schema_history_streak"));
+            assertThat(tables)
+                    .containsAll(List.of(
+                            "schema_history",
+                            "schema_history_storage",
+                            "schema_history_identity",
+                            "schema_history_habit",
+                            "schema_history_calendar",
+                            "schema_history_streak"));
         }
     }
 }

@@ -9,8 +9,7 @@ import java.time.ZoneOffset;
 /** Conventions of Steadfast's tables, for the repositories of every bundle. */
 public final class Rows {
 
-    private Rows() {
-    }
+    private Rows() {}
 
     /** Instants are stored as UTC {@code TIMESTAMP} columns. */
     public static LocalDateTime toDb(Instant i) {

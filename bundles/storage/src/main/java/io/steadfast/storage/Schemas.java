@@ -43,6 +43,5 @@ public final class Schemas {
         return "(" + PROPERTY + "=" + schema + ")";
     }
 
-    private Schemas() {
-    }
+    private Schemas() {}
 }

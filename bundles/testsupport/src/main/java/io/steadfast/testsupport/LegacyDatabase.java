@@ -13,12 +13,15 @@ public final class LegacyDatabase {
     /** The last version of the 0.1 shared history. */
     public static final String VERSION = "4";
 
-    private LegacyDatabase() {
-    }
+    private LegacyDatabase() {}
 
     /** Applies the 0.1 migrations to an empty database. */
     public static void create(DataSource dataSource) {
-        Flyway.configure(LegacyDatabase.class.getClassLoader()).dataSource(dataSource)
-                .locations("classpath:io/steadfast/testsupport/legacy01").table("schema_history").load().migrate();
+        Flyway.configure(LegacyDatabase.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:io/steadfast/testsupport/legacy01")
+                .table("schema_history")
+                .load()
+                .migrate();
     }
 }

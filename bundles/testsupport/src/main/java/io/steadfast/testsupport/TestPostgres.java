@@ -17,8 +17,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public final class TestPostgres {
 
-    private static final String HOST_URL = System.getProperty("steadfast.test.pg.url",
-            "jdbc:postgresql://127.0.0.1:5432/test");
+    private static final String HOST_URL =
+            System.getProperty("steadfast.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
     private static final String HOST_USER = System.getProperty("steadfast.test.pg.user", "postgres");
 
     private static String baseUrl;
@@ -26,8 +26,7 @@ public final class TestPostgres {
     private static String password;
     private static EmbeddedPostgres embedded;
 
-    private TestPostgres() {
-    }
+    private TestPostgres() {}
 
     /** JDBC URL of the server's database (no schema selected). */
     public static synchronized String baseUrl() {
@@ -54,7 +53,8 @@ public final class TestPostgres {
     /** Creates a new, empty schema and returns a JDBC URL whose default schema it is. */
     public static String freshSchemaUrl() {
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create schema " + schema, e);

@@ -21,8 +21,7 @@ public final class TestRedis {
 
     private static String sharedUrl;
 
-    private TestRedis() {
-    }
+    private TestRedis() {}
 
     /** A Redis URL for tests that only need a working server. */
     public static synchronized String url() {
@@ -92,10 +91,14 @@ public final class TestRedis {
             try {
                 // never persist: a private server starts empty every time (it runs in the binary's folder, so
                 // without this a dump.rdb there would carry data from one test run into the next)
-                File dir = java.nio.file.Files.createTempDirectory("steadfast-redis").toFile();
+                File dir = java.nio.file.Files.createTempDirectory("steadfast-redis")
+                        .toFile();
                 dir.deleteOnExit();
-                redis.embedded.core.RedisServerBuilder builder = RedisServer.newRedisServer().port(port)
-                        .bind("127.0.0.1").setting("save \"\"").setting("appendonly no")
+                redis.embedded.core.RedisServerBuilder builder = RedisServer.newRedisServer()
+                        .port(port)
+                        .bind("127.0.0.1")
+                        .setting("save \"\"")
+                        .setting("appendonly no")
                         .setting("dir " + dir.getAbsolutePath());
                 File system = new File("/usr/bin/redis-server");
                 if (system.canExecute()) {

@@ -17,15 +17,21 @@ public final class TestRows {
 
     private static final Timestamp T = Timestamp.valueOf("2026-01-01 00:00:00");
 
-    private TestRows() {
-    }
+    private TestRows() {}
 
     /** An account (identity's {@code app_user}) with a random id. */
     public static UUID user(DataSource ds, String email) {
         UUID id = UUID.randomUUID();
-        update(ds, "INSERT INTO app_user (id, email, email_normalized, display_name, password_hash, timezone, "
-                + "week_start, day_starts_at, role, created_at, updated_at) VALUES (?, ?, ?, 'Test', 'x', 'UTC', "
-                + "'MONDAY', 0, 'user', ?, ?)", id.toString(), email, email.toLowerCase(java.util.Locale.ROOT), T, T);
+        update(
+                ds,
+                "INSERT INTO app_user (id, email, email_normalized, display_name, password_hash, timezone, "
+                        + "week_start, day_starts_at, role, created_at, updated_at) VALUES (?, ?, ?, 'Test', 'x', 'UTC', "
+                        + "'MONDAY', 0, 'user', ?, ?)",
+                id.toString(),
+                email,
+                email.toLowerCase(java.util.Locale.ROOT),
+                T,
+                T);
         return id;
     }
 
@@ -37,9 +43,15 @@ public final class TestRows {
     /** A daily boolean habit (habit's {@code habit}) of {@code user}. */
     public static UUID habit(DataSource ds, UUID user, String name) {
         UUID id = UUID.randomUUID();
-        update(ds, "INSERT INTO habit (id, user_id, name, type_key, schedule, start_date, archived, sort_order, "
-                + "created_at, updated_at) VALUES (?, ?, ?, 'boolean', 'daily', DATE '2026-01-01', FALSE, 0, ?, ?)",
-                id.toString(), user.toString(), name, T, T);
+        update(
+                ds,
+                "INSERT INTO habit (id, user_id, name, type_key, schedule, start_date, archived, sort_order, "
+                        + "created_at, updated_at) VALUES (?, ?, ?, 'boolean', 'daily', DATE '2026-01-01', FALSE, 0, ?, ?)",
+                id.toString(),
+                user.toString(),
+                name,
+                T,
+                T);
         return id;
     }
 
@@ -49,7 +61,8 @@ public final class TestRows {
     }
 
     private static void update(DataSource ds, String sql, Object... args) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
             }

@@ -21,6 +21,5 @@ public interface UserDataContributor {
      * The user is being deleted: remove what the database does not delete by cascade (files, cache entries).
      * Called before the account row is deleted.
      */
-    default void deleteAll(UUID userId) {
-    }
+    default void deleteAll(UUID userId) {}
 }

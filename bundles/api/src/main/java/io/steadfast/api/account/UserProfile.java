@@ -12,6 +12,12 @@ import java.util.UUID;
  * @param weekStart   {@link DayOfWeek#MONDAY} or {@link DayOfWeek#SUNDAY}
  * @param dayStartsAt hour 0-6: a moment before this hour belongs to the previous day
  */
-public record UserProfile(UUID id, String email, String displayName, ZoneId timezone, DayOfWeek weekStart,
-        int dayStartsAt, String role, Instant createdAt) {
-}
+public record UserProfile(
+        UUID id,
+        String email,
+        String displayName,
+        ZoneId timezone,
+        DayOfWeek weekStart,
+        int dayStartsAt,
+        String role,
+        Instant createdAt) {}

@@ -16,8 +16,9 @@ import java.util.UUID;
  * @param tokenKind {@code session} or {@code pat}
  * @param expiresAt when the token expires, {@code null} for never
  */
-public record AuthenticatedUser(UUID userId, String email, String role, Set<String> scopes, UUID tokenId,
-        String tokenKind, Instant expiresAt) implements Principal {
+public record AuthenticatedUser(
+        UUID userId, String email, String role, Set<String> scopes, UUID tokenId, String tokenKind, Instant expiresAt)
+        implements Principal {
 
     public static final String ROLE_USER = "user";
     public static final String ROLE_ADMIN = "admin";

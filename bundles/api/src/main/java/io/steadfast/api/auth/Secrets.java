@@ -20,8 +20,7 @@ public final class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /** A new secret: {@code prefix} followed by 32 random bytes in base64url. */
     public static String newSecret(String prefix) {
@@ -32,16 +31,19 @@ public final class Secrets {
 
     /** Whether {@code secret} has the shape of {@link #newSecret}{@code (prefix)} (cheap, before any look-up). */
     public static boolean wellFormed(String secret, String prefix) {
-        return secret != null && secret.length() == prefix.length() + RANDOM_LENGTH && secret.startsWith(prefix)
-                && secret.substring(prefix.length()).chars()
+        return secret != null
+                && secret.length() == prefix.length() + RANDOM_LENGTH
+                && secret.startsWith(prefix)
+                && secret.substring(prefix.length())
+                        .chars()
                         .allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_'));
     }
 
     /** The hex SHA-256 of a UTF-8 string: how secrets (and request fingerprints) are stored. */
     public static String sha256Hex(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
-                    text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

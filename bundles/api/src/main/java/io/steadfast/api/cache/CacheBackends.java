@@ -22,6 +22,5 @@ public final class CacheBackends {
     /** A filter for the in-process services. */
     public static final String IN_PROCESS_FILTER = "(" + IN_PROCESS_PROPERTY + ")";
 
-    private CacheBackends() {
-    }
+    private CacheBackends() {}
 }

@@ -40,7 +40,11 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException tooManyRequests(String detail, long retryAfterSeconds) {
-        return new ApiException(429, "too-many-requests", "Too Many Requests", detail,
+        return new ApiException(
+                429,
+                "too-many-requests",
+                "Too Many Requests",
+                detail,
                 Map.of("Retry-After", Long.toString(Math.max(1, retryAfterSeconds))));
     }
 

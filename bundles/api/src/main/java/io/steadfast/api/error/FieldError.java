@@ -6,5 +6,4 @@ package io.steadfast.api.error;
  * @param field   the JSON field, dotted for nested fields ({@code schedule.days})
  * @param message what is wrong, for a person
  */
-public record FieldError(String field, String message) {
-}
+public record FieldError(String field, String message) {}

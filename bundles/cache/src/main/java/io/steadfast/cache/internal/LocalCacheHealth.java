@@ -7,7 +7,9 @@ import io.steadfast.api.health.HealthIndicator;
 import io.steadfast.api.health.HealthStatus;
 
 /** Reports the in-process cache, which is always there; the Redis cache outranks it when configured. */
-@Component(service = HealthIndicator.class, property = { "service.ranking:Integer=0", CacheBackends.IN_PROCESS_PROPERTY })
+@Component(
+        service = HealthIndicator.class,
+        property = {"service.ranking:Integer=0", CacheBackends.IN_PROCESS_PROPERTY})
 public class LocalCacheHealth implements HealthIndicator {
 
     @Override

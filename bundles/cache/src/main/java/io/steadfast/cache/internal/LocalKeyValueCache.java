@@ -17,14 +17,14 @@ import io.steadfast.api.cache.KeyValueCache;
  * The in-process cache: a bounded map with per-entry expiry. Used when Redis is not configured (one node), and
  * outranked by the Redis cache when it is.
  */
-@Component(service = KeyValueCache.class, property = { "service.ranking:Integer=0",
-        CacheBackends.IN_PROCESS_PROPERTY })
+@Component(
+        service = KeyValueCache.class,
+        property = {"service.ranking:Integer=0", CacheBackends.IN_PROCESS_PROPERTY})
 public class LocalKeyValueCache implements KeyValueCache {
 
     static final int DEFAULT_MAX_ENTRIES = 100_000;
 
-    private record Entry(String value, long expiresAt) {
-    }
+    private record Entry(String value, long expiresAt) {}
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final LongSupplier clock;

@@ -18,7 +18,9 @@ import io.steadfast.api.cache.CacheBackends;
 import io.steadfast.api.cache.MessageBus;
 
 /** Publish/subscribe inside this process, delivered in order on one bus thread. */
-@Component(service = MessageBus.class, property = { "service.ranking:Integer=0", CacheBackends.IN_PROCESS_PROPERTY })
+@Component(
+        service = MessageBus.class,
+        property = {"service.ranking:Integer=0", CacheBackends.IN_PROCESS_PROPERTY})
 public class LocalMessageBus implements MessageBus {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalMessageBus.class);

@@ -14,11 +14,12 @@ import io.steadfast.api.cache.CacheBackends;
 import io.steadfast.api.cache.RateCounter;
 
 /** Fixed-window counters in this process. Also the fallback of the Redis counters while Redis is down. */
-@Component(service = RateCounter.class, property = { "service.ranking:Integer=0", CacheBackends.IN_PROCESS_PROPERTY })
+@Component(
+        service = RateCounter.class,
+        property = {"service.ranking:Integer=0", CacheBackends.IN_PROCESS_PROPERTY})
 public class LocalRateCounter implements RateCounter {
 
-    private record Window(long count, long expiresAt) {
-    }
+    private record Window(long count, long expiresAt) {}
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
     private final LongSupplier clock;
@@ -40,11 +41,12 @@ public class LocalRateCounter implements RateCounter {
             windows.values().removeIf(w -> now - w.expiresAt >= 0);
         }
         return windows.compute(key, (k, w) -> {
-            if (w == null || now - w.expiresAt >= 0) {
-                return new Window(1, now + window.toNanos());
-            }
-            return new Window(w.count + 1, w.expiresAt);
-        }).count;
+                    if (w == null || now - w.expiresAt >= 0) {
+                        return new Window(1, now + window.toNanos());
+                    }
+                    return new Window(w.count + 1, w.expiresAt);
+                })
+                .count;
     }
 
     @Override

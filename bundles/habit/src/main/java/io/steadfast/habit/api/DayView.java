@@ -12,8 +12,8 @@ import java.time.LocalDate;
  * @param target the habit's target, or {@code null}
  * @param period for per-week and per-month schedules, the period holding the day; otherwise {@code null}
  */
-public record DayView(LocalDate date, boolean due, DayState state, BigDecimal value, BigDecimal target,
-        PeriodView period) {
+public record DayView(
+        LocalDate date, boolean due, DayState state, BigDecimal value, BigDecimal target, PeriodView period) {
 
     /**
      * How far a per-period habit is in the period holding a day.
@@ -21,6 +21,5 @@ public record DayView(LocalDate date, boolean due, DayState state, BigDecimal va
      * @param done  the done days of the period up to the owner's today (or its end, once over)
      * @param times the done days the period asks for
      */
-    public record PeriodView(int done, int times, LocalDate start, LocalDate end) {
-    }
+    public record PeriodView(int done, int times, LocalDate start, LocalDate end) {}
 }

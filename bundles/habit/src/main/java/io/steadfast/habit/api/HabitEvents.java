@@ -28,12 +28,12 @@ public final class HabitEvents {
     /** The changed day, an ISO date string. */
     public static final String DATE = "date";
 
-    private HabitEvents() {
-    }
+    private HabitEvents() {}
 
     public static Event checkinChanged(UUID userId, UUID habitId, LocalDate date) {
-        return new Event(TOPIC_CHECKIN_CHANGED, Map.of(USER_ID, userId.toString(), HABIT_ID, habitId.toString(),
-                DATE, date.toString()));
+        return new Event(
+                TOPIC_CHECKIN_CHANGED,
+                Map.of(USER_ID, userId.toString(), HABIT_ID, habitId.toString(), DATE, date.toString()));
     }
 
     public static Event habitChanged(UUID userId, UUID habitId) {

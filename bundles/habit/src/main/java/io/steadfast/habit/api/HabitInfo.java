@@ -17,8 +17,22 @@ import java.util.UUID;
  * @param today      the owner's today (time zone and day start applied)
  * @param weekStart  the owner's first day of the week
  */
-public record HabitInfo(UUID id, UUID userId, String name, String description, String type, BigDecimal target,
-        String unit, Schedule schedule, LocalDate startDate, LocalDate statsSince, String color, String icon,
-        boolean archived, int sortOrder, boolean available, Instant createdAt, DayOfWeek weekStart,
-        LocalDate today) {
-}
+public record HabitInfo(
+        UUID id,
+        UUID userId,
+        String name,
+        String description,
+        String type,
+        BigDecimal target,
+        String unit,
+        Schedule schedule,
+        LocalDate startDate,
+        LocalDate statsSince,
+        String color,
+        String icon,
+        boolean archived,
+        int sortOrder,
+        boolean available,
+        Instant createdAt,
+        DayOfWeek weekStart,
+        LocalDate today) {}

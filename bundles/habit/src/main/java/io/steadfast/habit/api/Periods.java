@@ -6,12 +6,10 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Objects;
 
-
 /** Calendar weeks (starting on the user's first day of the week) and months. */
 public final class Periods {
 
-    private Periods() {
-    }
+    private Periods() {}
 
     /**
      * A closed range of dates.

@@ -34,12 +34,17 @@ public record ScheduleSpec(String kind, List<String> days, Integer times, Intege
 
     /** The field names used in {@link ValidationException}s. */
     public static final String KIND_FIELD = "schedule.kind";
+
     public static final String DAYS_FIELD = "schedule.days";
     public static final String TIMES_FIELD = "schedule.times";
     public static final String N_FIELD = "schedule.n";
 
-    private static final List<String> KINDS = List.of(Schedule.DAILY, Schedule.WEEKDAYS, Schedule.TIMES_PER_WEEK,
-            Schedule.TIMES_PER_MONTH, Schedule.EVERY_N_DAYS);
+    private static final List<String> KINDS = List.of(
+            Schedule.DAILY,
+            Schedule.WEEKDAYS,
+            Schedule.TIMES_PER_WEEK,
+            Schedule.TIMES_PER_MONTH,
+            Schedule.EVERY_N_DAYS);
 
     public ScheduleSpec {
         // not List.copyOf: invalid input (null elements) must reach toSchedule() to be reported as a field error
@@ -102,8 +107,10 @@ public record ScheduleSpec(String kind, List<String> days, Integer times, Intege
         for (String code : codes) {
             DayOfWeek day = code == null ? null : Schedule.parseDayCode(code);
             if (day == null) {
-                errors.add(new FieldError(DAYS_FIELD, (code == null ? "null" : "'" + code + "'")
-                        + " is not a day; use MON, TUE, WED, THU, FRI, SAT or SUN"));
+                errors.add(new FieldError(
+                        DAYS_FIELD,
+                        (code == null ? "null" : "'" + code + "'")
+                                + " is not a day; use MON, TUE, WED, THU, FRI, SAT or SUN"));
             } else if (!days.add(day) && reported.add(code)) {
                 errors.add(new FieldError(DAYS_FIELD, "lists " + code + " more than once"));
             }

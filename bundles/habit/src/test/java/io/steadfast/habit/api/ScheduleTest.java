@@ -42,8 +42,9 @@ class ScheduleTest {
         input.clear();
         assertThat(w.days()).containsExactly(MONDAY, WEDNESDAY, FRIDAY);
         assertThatThrownBy(() -> w.days().add(DayOfWeek.SUNDAY)).isInstanceOf(UnsupportedOperationException.class);
-        assertThat(w).isEqualTo(Schedule.Weekdays.of(WEDNESDAY, FRIDAY, MONDAY)).hasSameHashCodeAs(
-                new Schedule.Weekdays(EnumSet.of(MONDAY, WEDNESDAY, FRIDAY)));
+        assertThat(w)
+                .isEqualTo(Schedule.Weekdays.of(WEDNESDAY, FRIDAY, MONDAY))
+                .hasSameHashCodeAs(new Schedule.Weekdays(EnumSet.of(MONDAY, WEDNESDAY, FRIDAY)));
     }
 
     @Test

@@ -1,7 +1,5 @@
 package io.steadfast.habit.dto;
 
-import io.steadfast.habit.api.Schedule;
-
 import static java.time.DayOfWeek.FRIDAY;
 import static java.time.DayOfWeek.MONDAY;
 import static java.time.DayOfWeek.SUNDAY;
@@ -20,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import io.steadfast.api.error.FieldError;
 import io.steadfast.api.error.ValidationException;
+import io.steadfast.habit.api.Schedule;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -55,7 +54,8 @@ class ScheduleSpecTest {
 
     @Test
     void fieldsTheKindDoesNotUseAreIgnored() {
-        assertThat(new ScheduleSpec("daily", List.of("XYZ"), 99, -1).toSchedule()).isEqualTo(new Schedule.Daily());
+        assertThat(new ScheduleSpec("daily", List.of("XYZ"), 99, -1).toSchedule())
+                .isEqualTo(new Schedule.Daily());
         assertThat(new ScheduleSpec("every_n_days", null, 0, 3).toSchedule()).isEqualTo(new Schedule.EveryNDays(3));
     }
 
@@ -63,35 +63,51 @@ class ScheduleSpecTest {
     void kindIsRequiredAndMustBeKnown() {
         assertErrors(new ScheduleSpec(null, null, null, null), "schedule.kind", "is required");
         assertErrors(new ScheduleSpec(" ", null, null, null), "schedule.kind", "is required");
-        assertErrors(new ScheduleSpec("weekly", null, 1, null), "schedule.kind",
+        assertErrors(
+                new ScheduleSpec("weekly", null, 1, null),
+                "schedule.kind",
                 "must be one of daily, weekdays, times_per_week, times_per_month, every_n_days");
-        assertErrors(new ScheduleSpec("DAILY", null, null, null), "schedule.kind",
+        assertErrors(
+                new ScheduleSpec("DAILY", null, null, null),
+                "schedule.kind",
                 "must be one of daily, weekdays, times_per_week, times_per_month, every_n_days");
     }
 
     @Test
     void weekdaysNeedKnownDistinctDays() {
         assertErrors(new ScheduleSpec("weekdays", null, null, null), "schedule.days", "must list at least one day");
-        assertErrors(new ScheduleSpec("weekdays", List.of(), null, null), "schedule.days",
-                "must list at least one day");
-        assertErrors(new ScheduleSpec("weekdays", List.of("MON", "Tue"), null, null), "schedule.days",
+        assertErrors(
+                new ScheduleSpec("weekdays", List.of(), null, null), "schedule.days", "must list at least one day");
+        assertErrors(
+                new ScheduleSpec("weekdays", List.of("MON", "Tue"), null, null),
+                "schedule.days",
                 "'Tue' is not a day; use MON, TUE, WED, THU, FRI, SAT or SUN");
-        assertErrors(new ScheduleSpec("weekdays", List.of("MONDAY"), null, null), "schedule.days",
+        assertErrors(
+                new ScheduleSpec("weekdays", List.of("MONDAY"), null, null),
+                "schedule.days",
                 "'MONDAY' is not a day; use MON, TUE, WED, THU, FRI, SAT or SUN");
-        assertErrors(new ScheduleSpec("weekdays", Arrays.asList("MON", null), null, null), "schedule.days",
+        assertErrors(
+                new ScheduleSpec("weekdays", Arrays.asList("MON", null), null, null),
+                "schedule.days",
                 "null is not a day; use MON, TUE, WED, THU, FRI, SAT or SUN");
-        assertErrors(new ScheduleSpec("weekdays", List.of("SAT", "SUN", "SAT", "SAT"), null, null), "schedule.days",
+        assertErrors(
+                new ScheduleSpec("weekdays", List.of("SAT", "SUN", "SAT", "SAT"), null, null),
+                "schedule.days",
                 "lists SAT more than once");
     }
 
     @Test
     void everyProblemWithTheDaysIsReported() {
-        ValidationException e = catchThrowableOfType(ValidationException.class,
+        ValidationException e = catchThrowableOfType(
+                ValidationException.class,
                 () -> new ScheduleSpec("weekdays", List.of("MON", "XXX", "MON", "sun"), null, null).toSchedule());
         assertThat(e.errors()).extracting(FieldError::field).containsOnly("schedule.days");
-        assertThat(e.errors()).extracting(FieldError::message).containsExactly(
-                "'XXX' is not a day; use MON, TUE, WED, THU, FRI, SAT or SUN", "lists MON more than once",
-                "'sun' is not a day; use MON, TUE, WED, THU, FRI, SAT or SUN");
+        assertThat(e.errors())
+                .extracting(FieldError::message)
+                .containsExactly(
+                        "'XXX' is not a day; use MON, TUE, WED, THU, FRI, SAT or SUN",
+                        "lists MON more than once",
+                        "'sun' is not a day; use MON, TUE, WED, THU, FRI, SAT or SUN");
     }
 
     @Test
@@ -99,21 +115,19 @@ class ScheduleSpecTest {
         assertErrors(new ScheduleSpec("times_per_week", null, null, null), "schedule.times", "is required");
         assertErrors(new ScheduleSpec("times_per_week", null, 0, null), "schedule.times", "must be between 1 and 7");
         assertErrors(new ScheduleSpec("times_per_week", null, 8, null), "schedule.times", "must be between 1 and 7");
-        assertThat(new ScheduleSpec("times_per_week", null, 1, null).toSchedule()).isEqualTo(
-                new Schedule.TimesPerWeek(1));
-        assertThat(new ScheduleSpec("times_per_week", null, 7, null).toSchedule()).isEqualTo(
-                new Schedule.TimesPerWeek(7));
+        assertThat(new ScheduleSpec("times_per_week", null, 1, null).toSchedule())
+                .isEqualTo(new Schedule.TimesPerWeek(1));
+        assertThat(new ScheduleSpec("times_per_week", null, 7, null).toSchedule())
+                .isEqualTo(new Schedule.TimesPerWeek(7));
     }
 
     @Test
     void timesPerMonthIsOneToThirtyOne() {
         assertErrors(new ScheduleSpec("times_per_month", null, null, 3), "schedule.times", "is required");
-        assertErrors(new ScheduleSpec("times_per_month", null, -1, null), "schedule.times",
-                "must be between 1 and 31");
-        assertErrors(new ScheduleSpec("times_per_month", null, 32, null), "schedule.times",
-                "must be between 1 and 31");
-        assertThat(new ScheduleSpec("times_per_month", null, 31, null).toSchedule()).isEqualTo(
-                new Schedule.TimesPerMonth(31));
+        assertErrors(new ScheduleSpec("times_per_month", null, -1, null), "schedule.times", "must be between 1 and 31");
+        assertErrors(new ScheduleSpec("times_per_month", null, 32, null), "schedule.times", "must be between 1 and 31");
+        assertThat(new ScheduleSpec("times_per_month", null, 31, null).toSchedule())
+                .isEqualTo(new Schedule.TimesPerMonth(31));
     }
 
     @Test
@@ -122,8 +136,8 @@ class ScheduleSpecTest {
         assertErrors(new ScheduleSpec("every_n_days", null, null, 0), "schedule.n", "must be between 1 and 365");
         assertErrors(new ScheduleSpec("every_n_days", null, null, 366), "schedule.n", "must be between 1 and 365");
         assertThat(new ScheduleSpec("every_n_days", null, null, 1).toSchedule()).isEqualTo(new Schedule.EveryNDays(1));
-        assertThat(new ScheduleSpec("every_n_days", null, null, 365).toSchedule()).isEqualTo(
-                new Schedule.EveryNDays(365));
+        assertThat(new ScheduleSpec("every_n_days", null, null, 365).toSchedule())
+                .isEqualTo(new Schedule.EveryNDays(365));
     }
 
     @Test
@@ -158,7 +172,8 @@ class ScheduleSpecTest {
 
     @Provide
     Arbitrary<Schedule> schedules() {
-        return Arbitraries.oneOf(Arbitraries.just(new Schedule.Daily()),
+        return Arbitraries.oneOf(
+                Arbitraries.just(new Schedule.Daily()),
                 Arbitraries.of(DayOfWeek.class).set().ofMinSize(1).map(Schedule.Weekdays::new),
                 Arbitraries.integers().between(1, 7).map(Schedule.TimesPerWeek::new),
                 Arbitraries.integers().between(1, 31).map(Schedule.TimesPerMonth::new),

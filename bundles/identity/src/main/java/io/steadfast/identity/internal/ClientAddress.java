@@ -11,14 +11,15 @@ import java.util.stream.Collectors;
  */
 public final class ClientAddress {
 
-    private ClientAddress() {
-    }
+    private ClientAddress() {}
 
     public static Set<String> parse(String trustedProxies) {
         if (trustedProxies == null || trustedProxies.isBlank()) {
             return Set.of();
         }
-        return Arrays.stream(trustedProxies.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        return Arrays.stream(trustedProxies.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
     }
 

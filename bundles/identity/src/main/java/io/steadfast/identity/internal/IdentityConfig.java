@@ -29,8 +29,10 @@ public @interface IdentityConfig {
     @AttributeDefinition(name = "Registrations per client address and hour")
     int registration_maxPerAddressPerHour() default 20;
 
-    @AttributeDefinition(name = "Trusted reverse proxies", description = "Comma-separated addresses of reverse "
-            + "proxies whose X-Forwarded-For header names the client; empty: the peer address is the client",
+    @AttributeDefinition(
+            name = "Trusted reverse proxies",
+            description = "Comma-separated addresses of reverse "
+                    + "proxies whose X-Forwarded-For header names the client; empty: the peer address is the client",
             required = false)
     String clientAddress_trustedProxies() default "";
 }

@@ -8,13 +8,16 @@ import java.util.concurrent.Semaphore;
 
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * Argon2id password hashing (Bouncy Castle), with OWASP's recommended parameters: 19 MiB of memory, 2 iterations,
  * parallelism 1. Hashes are PHC strings ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}), so parameters can be
  * raised later and old hashes still verify. At most one hash per core runs at a time: a burst of logins queues
- * here instead of taking every CPU from the requests of other users.
+ * here instead of taking every CPU from the requests of other users. One instance (a component) serves every
+ * service of the bundle, so the limit holds for logins, registrations and password changes together.
  */
+@Component(service = PasswordHasher.class)
 public final class PasswordHasher {
 
     public static final int MEMORY_KIB = 19 * 1024;
@@ -46,8 +49,8 @@ public final class PasswordHasher {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
         byte[] out = derive(password, salt, memoryKib, iterations, PARALLELISM, HASH_BYTES);
-        return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + PARALLELISM + "$" + B64.encodeToString(salt)
-                + "$" + B64.encodeToString(out);
+        return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + PARALLELISM + "$"
+                + B64.encodeToString(salt) + "$" + B64.encodeToString(out);
     }
 
     /** Whether {@code password} matches {@code phc}; false for a malformed hash. Constant-time comparison. */
@@ -69,10 +72,17 @@ public final class PasswordHasher {
                 String[] pair = kv.split("=", 2);
                 int v = Integer.parseInt(pair[1]);
                 switch (pair[0]) {
-                    case "m": m = v; break;
-                    case "t": t = v; break;
-                    case "p": p = v; break;
-                    default: return false;
+                    case "m":
+                        m = v;
+                        break;
+                    case "t":
+                        t = v;
+                        break;
+                    case "p":
+                        p = v;
+                        break;
+                    default:
+                        return false;
                 }
             }
             byte[] salt = B64D.decode(parts[4]);
@@ -94,14 +104,18 @@ public final class PasswordHasher {
 
     /** Whether a hash uses weaker parameters than the current ones and should be replaced at the next login. */
     public boolean needsRehash(String phc) {
-        return phc == null || !phc.startsWith("$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p="
-                + PARALLELISM + "$");
+        return phc == null
+                || !phc.startsWith("$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + PARALLELISM + "$");
     }
 
     private byte[] derive(String password, byte[] salt, int m, int t, int p, int length) {
         Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13).withMemoryAsKB(m).withIterations(t)
-                .withParallelism(p).withSalt(salt).build();
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withMemoryAsKB(m)
+                .withIterations(t)
+                .withParallelism(p)
+                .withSalt(salt)
+                .build();
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(params);
         byte[] out = new byte[length];

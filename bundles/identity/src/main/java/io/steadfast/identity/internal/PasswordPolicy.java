@@ -40,8 +40,10 @@ public final class PasswordPolicy {
             return Optional.of("must be at most " + MAX_LENGTH + " characters");
         }
         String lower = password.toLowerCase(Locale.ROOT);
-        String base = lower.replaceAll("[^a-z0-9]+$", "").replaceAll("[0-9]+$", "").replaceAll("[^a-z0-9]+$", "");
-        if (common.contains(lower) || common.contains(lower.replaceAll("[^a-z0-9]", ""))
+        String base =
+                lower.replaceAll("[^a-z0-9]+$", "").replaceAll("[0-9]+$", "").replaceAll("[^a-z0-9]+$", "");
+        if (common.contains(lower)
+                || common.contains(lower.replaceAll("[^a-z0-9]", ""))
                 || (!base.isEmpty() && common.contains(base))) {
             return Optional.of("is too common; choose one that is not on lists of leaked passwords");
         }
@@ -58,8 +60,10 @@ public final class PasswordPolicy {
                 return Optional.of("must not be your email address");
             }
         }
-        if (displayName != null && displayName.length() >= 4
-                && lower.replace(" ", "").equals(displayName.toLowerCase(Locale.ROOT).replace(" ", ""))) {
+        if (displayName != null
+                && displayName.length() >= 4
+                && lower.replace(" ", "")
+                        .equals(displayName.toLowerCase(Locale.ROOT).replace(" ", ""))) {
             return Optional.of("must not be your name");
         }
         return Optional.empty();

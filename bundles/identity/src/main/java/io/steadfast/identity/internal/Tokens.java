@@ -13,8 +13,7 @@ public final class Tokens {
     static final String SESSION_PREFIX = "sfs_";
     static final String PAT_PREFIX = "sfp_";
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     public static String newSecret(String kind) {
         return Secrets.newSecret(PAT.equals(kind) ? PAT_PREFIX : SESSION_PREFIX);

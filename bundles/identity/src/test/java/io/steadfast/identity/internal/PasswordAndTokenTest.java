@@ -2,14 +2,11 @@ package io.steadfast.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.steadfast.api.auth.AuthenticatedUser;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.StringLength;
@@ -32,9 +29,15 @@ class PasswordAndTokenTest {
 
     @Test
     void malformedHashesNeverVerify() {
-        for (String bad : new String[] { null, "", "plain", "$argon2i$v=19$m=64,t=1,p=1$AAAA$AAAA",
-                "$argon2id$v=19$m=x,t=1,p=1$AAAA$AAAA", "$argon2id$v=19$m=64,t=1,p=1$!!$!!",
-                "$2a$12$abcdefghijklmnopqrstuv" }) {
+        for (String bad : new String[] {
+            null,
+            "",
+            "plain",
+            "$argon2i$v=19$m=64,t=1,p=1$AAAA$AAAA",
+            "$argon2id$v=19$m=x,t=1,p=1$AAAA$AAAA",
+            "$argon2id$v=19$m=64,t=1,p=1$!!$!!",
+            "$2a$12$abcdefghijklmnopqrstuv"
+        }) {
             assertThat(FAST.verify("anything", bad)).as(String.valueOf(bad)).isFalse();
         }
     }
@@ -57,11 +60,17 @@ class PasswordAndTokenTest {
         assertThat(p.check("aaaaaaaaaaaa", null, null)).get().asString().contains("repeats");
         assertThat(p.check("abababababab", null, null)).isPresent();
         assertThat(p.check("bcdefghijklm", null, null)).get().asString().contains("run");
-        assertThat(p.check("ann.smith@example.org", "ann.smith@example.org", null)).get().asString()
+        assertThat(p.check("ann.smith@example.org", "ann.smith@example.org", null))
+                .get()
+                .asString()
                 .contains("email");
-        assertThat(p.check("Annabelle Smith", null, "Annabelle Smith")).get().asString().contains("name");
+        assertThat(p.check("Annabelle Smith", null, "Annabelle Smith"))
+                .get()
+                .asString()
+                .contains("name");
         assertThat(p.check("x".repeat(257) + "yz", null, null)).get().asString().contains("at most");
-        assertThat(p.check("correct horse battery staple", "ann@example.org", "Ann")).isEmpty();
+        assertThat(p.check("correct horse battery staple", "ann@example.org", "Ann"))
+                .isEmpty();
         assertThat(p.check("Tr0ub4dor&3-extended", null, null)).isEmpty();
     }
 
@@ -81,17 +90,5 @@ class PasswordAndTokenTest {
         assertThat(Tokens.wellFormed("Bearer " + pat)).isFalse();
         assertThat(Tokens.wellFormed(null)).isFalse();
         assertThat(Tokens.wellFormed("sfx_" + pat.substring(4))).isFalse();
-    }
-
-    @Test
-    void cachedPrincipalsRoundTrip() {
-        AuthenticatedUser u = new AuthenticatedUser(UUID.randomUUID(), "odd|mail@example.org", "admin",
-                Set.of("read", "write"), UUID.randomUUID(), "session", Instant.ofEpochMilli(1_800_000_000_000L));
-        assertThat(IdentityService.CachedPrincipal.decode(IdentityService.CachedPrincipal.encode(u))).contains(u);
-        AuthenticatedUser never = new AuthenticatedUser(UUID.randomUUID(), "a@b.c", "user", Set.of("read"),
-                UUID.randomUUID(), "pat", null);
-        assertThat(IdentityService.CachedPrincipal.decode(IdentityService.CachedPrincipal.encode(never)))
-                .contains(never);
-        assertThat(IdentityService.CachedPrincipal.decode("garbage")).isEmpty();
     }
 }

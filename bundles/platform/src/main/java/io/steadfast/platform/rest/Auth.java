@@ -8,8 +8,7 @@ import io.steadfast.api.error.ApiException;
 /** Reads the caller in a resource: {@code Auth.user(securityContext)} with {@code @Context SecurityContext}. */
 public final class Auth {
 
-    private Auth() {
-    }
+    private Auth() {}
 
     /** The authenticated caller; 401 when there is none (a resource marked {@link Public} called anonymously). */
     public static AuthenticatedUser user(SecurityContext context) {

@@ -13,5 +13,4 @@ import javax.ws.rs.HttpMethod;
 @Retention(RetentionPolicy.RUNTIME)
 @HttpMethod("PATCH")
 @Documented
-public @interface PATCH {
-}
+public @interface PATCH {}

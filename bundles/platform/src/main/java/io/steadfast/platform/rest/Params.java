@@ -14,8 +14,7 @@ import io.steadfast.api.error.ValidationException;
  */
 public final class Params {
 
-    private Params() {
-    }
+    private Params() {}
 
     /** The id, or 404 "{@code what} not found". */
     public static UUID id(String text, String what) {

@@ -9,6 +9,5 @@ import java.lang.annotation.Target;
 /** Marks a resource method or class that needs no authentication (register, login, the OpenAPI document). */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ ElementType.METHOD, ElementType.TYPE })
-public @interface Public {
-}
+@Target({ElementType.METHOD, ElementType.TYPE})
+public @interface Public {}

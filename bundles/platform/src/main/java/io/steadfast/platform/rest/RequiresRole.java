@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /** Restricts a resource method or class to a role; others get 403. */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ ElementType.METHOD, ElementType.TYPE })
+@Target({ElementType.METHOD, ElementType.TYPE})
 public @interface RequiresRole {
 
     /** e.g. {@link AuthenticatedUser#ROLE_ADMIN} */

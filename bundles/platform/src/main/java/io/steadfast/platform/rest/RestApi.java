@@ -22,6 +22,5 @@ public final class RestApi {
     /** Media type of RFC 9457 problem details. */
     public static final String PROBLEM_JSON = "application/problem+json";
 
-    private RestApi() {
-    }
+    private RestApi() {}
 }

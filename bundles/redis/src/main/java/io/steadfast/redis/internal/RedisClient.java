@@ -24,6 +24,7 @@ public final class RedisClient implements AutoCloseable {
     private final JedisPooled jedis;
     /** While the breaker is open: until when, on the monotonic {@link System#nanoTime()} scale. */
     private volatile long openUntil;
+
     private volatile boolean open;
     private volatile String lastError;
 

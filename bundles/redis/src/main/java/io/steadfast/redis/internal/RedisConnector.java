@@ -42,8 +42,10 @@ public class RedisConnector {
     private RedisMessageBus bus;
 
     @Activate
-    public RedisConnector(BundleContext context,
-            @Reference(target = CacheBackends.IN_PROCESS_FILTER) RateCounter localCounter, RedisConfig config) {
+    public RedisConnector(
+            BundleContext context,
+            @Reference(target = CacheBackends.IN_PROCESS_FILTER) RateCounter localCounter,
+            RedisConfig config) {
         this.context = context;
         this.localCounter = localCounter;
         start(config);
@@ -63,8 +65,12 @@ public class RedisConnector {
     private synchronized void start(RedisConfig config) {
         RedisSettings settings;
         try {
-            settings = RedisSettings.resolve(config.url(), System.getenv(RedisSettings.ENV_URL), config.keyPrefix(),
-                    config.timeoutMillis(), config.maxConnections());
+            settings = RedisSettings.resolve(
+                    config.url(),
+                    System.getenv(RedisSettings.ENV_URL),
+                    config.keyPrefix(),
+                    config.timeoutMillis(),
+                    config.maxConnections());
         } catch (IllegalArgumentException e) {
             LOG.error("Redis is not used: {}", e.getMessage());
             return;

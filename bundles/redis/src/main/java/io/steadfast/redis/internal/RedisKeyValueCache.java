@@ -5,9 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import redis.clients.jedis.params.SetParams;
-
 import io.steadfast.api.cache.KeyValueCache;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * The cache on Redis. A Redis outage is a miss on read and a dropped write, never an error. A write or removal
@@ -44,8 +43,8 @@ public final class RedisKeyValueCache implements KeyValueCache {
             remember(key);
             return;
         }
-        String ok = client.call(j -> j.set(client.key(key), value,
-                SetParams.setParams().px(Math.max(1, ttl.toMillis()))), null);
+        String ok = client.call(
+                j -> j.set(client.key(key), value, SetParams.setParams().px(Math.max(1, ttl.toMillis()))), null);
         if (ok == null) {
             remember(key);
         }
@@ -81,19 +80,22 @@ public final class RedisKeyValueCache implements KeyValueCache {
             return false;
         }
         if (overflow) {
-            Boolean done = client.call(j -> {
-                redis.clients.jedis.params.ScanParams params = new redis.clients.jedis.params.ScanParams()
-                        .match(client.key("*")).count(500);
-                String cursor = redis.clients.jedis.params.ScanParams.SCAN_POINTER_START;
-                do {
-                    redis.clients.jedis.resps.ScanResult<String> page = j.scan(cursor, params);
-                    if (!page.getResult().isEmpty()) {
-                        j.del(page.getResult().toArray(new String[0]));
-                    }
-                    cursor = page.getCursor();
-                } while (!"0".equals(cursor));
-                return Boolean.TRUE;
-            }, Boolean.FALSE);
+            Boolean done = client.call(
+                    j -> {
+                        redis.clients.jedis.params.ScanParams params = new redis.clients.jedis.params.ScanParams()
+                                .match(client.key("*"))
+                                .count(500);
+                        String cursor = redis.clients.jedis.params.ScanParams.SCAN_POINTER_START;
+                        do {
+                            redis.clients.jedis.resps.ScanResult<String> page = j.scan(cursor, params);
+                            if (!page.getResult().isEmpty()) {
+                                j.del(page.getResult().toArray(new String[0]));
+                            }
+                            cursor = page.getCursor();
+                        } while (!"0".equals(cursor));
+                        return Boolean.TRUE;
+                    },
+                    Boolean.FALSE);
             if (!done) {
                 return false;
             }

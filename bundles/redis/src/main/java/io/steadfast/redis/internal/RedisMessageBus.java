@@ -9,10 +9,9 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.steadfast.api.cache.MessageBus;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.exceptions.JedisException;
-
-import io.steadfast.api.cache.MessageBus;
 
 /**
  * Publish/subscribe on Redis: one subscriber connection per node (pattern {@code <prefix>bus:*}) feeds the local
@@ -86,8 +85,7 @@ public final class RedisMessageBus implements MessageBus, AutoCloseable {
                 backoff = 200;
             } catch (JedisException e) {
                 if (running) {
-                    LOG.debug("Redis subscriber disconnected ({}); retrying in {} ms", RedisClient.message(e),
-                            backoff);
+                    LOG.debug("Redis subscriber disconnected ({}); retrying in {} ms", RedisClient.message(e), backoff);
                 }
             } catch (RuntimeException e) {
                 if (running) {

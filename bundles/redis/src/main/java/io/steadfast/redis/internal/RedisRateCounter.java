@@ -27,8 +27,7 @@ public final class RedisRateCounter implements RateCounter {
     @Override
     public long increment(String key, Duration window) {
         String k = client.key("rate:" + key);
-        Object v = client.call(j -> j.eval(INCREMENT, List.of(k), List.of(Long.toString(window.toMillis()))),
-                null);
+        Object v = client.call(j -> j.eval(INCREMENT, List.of(k), List.of(Long.toString(window.toMillis()))), null);
         if (v instanceof Long) {
             return (Long) v;
         }

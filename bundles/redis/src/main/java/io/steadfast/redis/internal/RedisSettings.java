@@ -9,9 +9,10 @@ public record RedisSettings(URI uri, String keyPrefix, int timeoutMillis, int ma
     public static final String ENV_URL = "STEADFAST_REDIS_URL";
 
     /** The settings, or {@code null} when Redis is not configured. */
-    public static RedisSettings resolve(String configuredUrl, String envUrl, String keyPrefix, int timeoutMillis,
-            int maxConnections) {
-        String url = envUrl != null && !envUrl.isBlank() ? envUrl.trim()
+    public static RedisSettings resolve(
+            String configuredUrl, String envUrl, String keyPrefix, int timeoutMillis, int maxConnections) {
+        String url = envUrl != null && !envUrl.isBlank()
+                ? envUrl.trim()
                 : configuredUrl != null && !configuredUrl.isBlank() ? configuredUrl.trim() : null;
         if (url == null) {
             return null;
@@ -31,8 +32,8 @@ public record RedisSettings(URI uri, String keyPrefix, int timeoutMillis, int ma
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("Redis URL has no host: " + redact(url));
         }
-        return new RedisSettings(uri, keyPrefix == null ? "" : keyPrefix, Math.max(50, timeoutMillis),
-                Math.max(1, maxConnections));
+        return new RedisSettings(
+                uri, keyPrefix == null ? "" : keyPrefix, Math.max(50, timeoutMillis), Math.max(1, maxConnections));
     }
 
     public String host() {

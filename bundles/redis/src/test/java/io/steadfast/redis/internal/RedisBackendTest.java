@@ -124,7 +124,6 @@ class RedisBackendTest {
         }
 
         @Override
-        public void reset(String key) {
-        }
+        public void reset(String key) {}
     }
 }

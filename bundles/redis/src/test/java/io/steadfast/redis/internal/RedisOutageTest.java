@@ -79,7 +79,9 @@ class RedisOutageTest {
             Thread.sleep(1500 + RedisClient.OPEN_MILLIS + 200);
             assertThat(cache.get("anything")).isEmpty();
             assertThat(cache.pendingCount()).isZero();
-            assertThat(other.get("token:revoked")).as("the other node no longer sees the revoked entry").isEmpty();
+            assertThat(other.get("token:revoked"))
+                    .as("the other node no longer sees the revoked entry")
+                    .isEmpty();
         } finally {
             thisNode.close();
             otherNode.close();

@@ -32,12 +32,14 @@ class RedisSettingsTest {
         assertThat(s.describe()).doesNotContain("pw");
         RedisSettings bare = RedisSettings.resolve("localhost:6390", null, "", 1000, 8);
         assertThat(bare.port()).isEqualTo(6390);
-        assertThat(RedisSettings.resolve(null, "redis://:only@h", "", 1000, 8).password()).isEqualTo("only");
+        assertThat(RedisSettings.resolve(null, "redis://:only@h", "", 1000, 8).password())
+                .isEqualTo("only");
     }
 
     @Test
     void rejectsOtherSchemes() {
         assertThatThrownBy(() -> RedisSettings.resolve("http://h:1", null, "", 1000, 8))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("redis://");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("redis://");
     }
 }

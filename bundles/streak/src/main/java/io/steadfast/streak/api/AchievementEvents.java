@@ -32,8 +32,7 @@ public final class AchievementEvents {
     /** The day of the history it was reached, an ISO date string. */
     public static final String REACHED_ON = "reachedOn";
 
-    private AchievementEvents() {
-    }
+    private AchievementEvents() {}
 
     public static Event earned(UUID userId, String code, String scope, UUID habitId, LocalDate reachedOn) {
         Map<String, Object> props = new LinkedHashMap<>();

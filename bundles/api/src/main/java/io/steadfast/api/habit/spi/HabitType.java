@@ -73,8 +73,7 @@ public interface HabitType {
      * @param target the numeric target, or {@code null}
      * @param unit   the unit, or {@code null}
      */
-    record HabitDefinition(BigDecimal target, String unit) {
-    }
+    record HabitDefinition(BigDecimal target, String unit) {}
 
     /**
      * A day's record as stored.
@@ -83,8 +82,7 @@ public interface HabitType {
      * @param note    the day's note, or {@code null}
      * @param skipped whether the user marked the day as skipped
      */
-    record DayRecord(BigDecimal value, String note, boolean skipped) {
-    }
+    record DayRecord(BigDecimal value, String note, boolean skipped) {}
 
     /**
      * The outcome of one day.
@@ -101,6 +99,9 @@ public interface HabitType {
 
     /** The status of a due day. Skipped days are handled by the core and never reach a type. */
     enum Status {
-        DONE, PARTIAL, MISSED, PENDING
+        DONE,
+        PARTIAL,
+        MISSED,
+        PENDING
     }
 }

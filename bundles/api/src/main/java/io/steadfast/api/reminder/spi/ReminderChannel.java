@@ -41,8 +41,7 @@ public interface ReminderChannel {
      * @param link    a link into the web app, or {@code null}
      * @param dueAt   when it was due
      */
-    record Reminder(UUID id, UUID userId, String title, String body, String link, Instant dueAt) {
-    }
+    record Reminder(UUID id, UUID userId, String title, String body, String link, Instant dueAt) {}
 
     /**
      * The result of a delivery.

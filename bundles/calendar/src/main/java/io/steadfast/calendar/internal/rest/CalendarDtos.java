@@ -17,46 +17,44 @@ import io.steadfast.habit.dto.HabitDto;
 /** The JSON of the agenda, calendar and heat-map endpoints, and the mapping from the views. */
 public final class CalendarDtos {
 
-    private CalendarDtos() {
-    }
+    private CalendarDtos() {}
 
-    public record Progress(BigDecimal value, BigDecimal target) {
-    }
+    public record Progress(BigDecimal value, BigDecimal target) {}
 
-    public record PeriodDto(int done, int times, LocalDate start, LocalDate end) {
-    }
+    public record PeriodDto(int done, int times, LocalDate start, LocalDate end) {}
 
-    public record TodayItem(HabitDto habit, boolean due, String status, Progress progress, PeriodDto period) {
-    }
+    public record TodayItem(HabitDto habit, boolean due, String status, Progress progress, PeriodDto period) {}
 
-    public record Today(LocalDate date, String timezone, List<TodayItem> habits) {
-    }
+    public record Today(LocalDate date, String timezone, List<TodayItem> habits) {}
 
-    public record CalendarHabit(UUID habitId, boolean due, String status, BigDecimal value) {
-    }
+    public record CalendarHabit(UUID habitId, boolean due, String status, BigDecimal value) {}
 
-    public record CalendarDay(LocalDate date, List<CalendarHabit> habits) {
-    }
+    public record CalendarDay(LocalDate date, List<CalendarHabit> habits) {}
 
-    public record Calendar(LocalDate from, LocalDate to, List<CalendarDay> days) {
-    }
+    public record Calendar(LocalDate from, LocalDate to, List<CalendarDay> days) {}
 
-    public record HeatmapDay(LocalDate date, BigDecimal value, String status) {
-    }
+    public record HeatmapDay(LocalDate date, BigDecimal value, String status) {}
 
-    public record Heatmap(UUID habitId, int year, List<HeatmapDay> days) {
-    }
+    public record Heatmap(UUID habitId, int year, List<HeatmapDay> days) {}
 
-    public record FeedUrl(String url) {
-    }
+    public record FeedUrl(String url) {}
 
     static Today today(CalendarViews.Agenda a) {
         List<TodayItem> items = new ArrayList<>();
         for (HabitDays h : a.habits()) {
             DayView d = h.days().get(0);
-            items.add(new TodayItem(HabitDto.of(h.habit()), d.due(), d.state().json(), new Progress(d.value(),
-                    d.target()), d.period() == null ? null : new PeriodDto(d.period().done(), d.period().times(),
-                            d.period().start(), d.period().end())));
+            items.add(new TodayItem(
+                    HabitDto.of(h.habit()),
+                    d.due(),
+                    d.state().json(),
+                    new Progress(d.value(), d.target()),
+                    d.period() == null
+                            ? null
+                            : new PeriodDto(
+                                    d.period().done(),
+                                    d.period().times(),
+                                    d.period().start(),
+                                    d.period().end())));
         }
         return new Today(a.date(), a.zone().getId(), items);
     }
@@ -68,7 +66,9 @@ public final class CalendarDtos {
         }
         for (HabitDays h : r.habits()) {
             for (DayView d : h.days()) {
-                days.get(d.date()).add(new CalendarHabit(h.habit().id(), d.due(), d.state().json(), d.value()));
+                days.get(d.date())
+                        .add(new CalendarHabit(
+                                h.habit().id(), d.due(), d.state().json(), d.value()));
             }
         }
         List<CalendarDay> out = new ArrayList<>();
@@ -77,7 +77,11 @@ public final class CalendarDtos {
     }
 
     static Heatmap heatmap(CalendarViews.Year y) {
-        return new Heatmap(y.habit().id(), y.year(), y.days().stream()
-                .map(d -> new HeatmapDay(d.date(), d.value(), d.state().json())).collect(Collectors.toList()));
+        return new Heatmap(
+                y.habit().id(),
+                y.year(),
+                y.days().stream()
+                        .map(d -> new HeatmapDay(d.date(), d.value(), d.state().json()))
+                        .collect(Collectors.toList()));
     }
 }

@@ -51,6 +51,7 @@ public class CalendarFeedResource {
         String ics = FeedRenderer.render(feeds.data(owner));
         return Response.ok(ics, "text/calendar; charset=utf-8")
                 .header("Content-Disposition", "inline; filename=\"steadfast.ics\"")
-                .header("Cache-Control", "private, max-age=300").build();
+                .header("Cache-Control", "private, max-age=300")
+                .build();
     }
 }

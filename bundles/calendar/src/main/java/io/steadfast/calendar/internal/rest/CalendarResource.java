@@ -41,9 +41,9 @@ public class CalendarResource {
 
     @GET
     @Operation(summary = "Each day's status of each habit from `from` to `to` (at most 366 days)")
-    public Calendar calendar(@QueryParam("from") String from, @QueryParam("to") String to,
-            @Context SecurityContext sc) {
-        return CalendarDtos.calendar(views.calendar(Auth.user(sc).userId(), Params.optionalDate(from, "from"),
-                Params.optionalDate(to, "to")));
+    public Calendar calendar(
+            @QueryParam("from") String from, @QueryParam("to") String to, @Context SecurityContext sc) {
+        return CalendarDtos.calendar(views.calendar(
+                Auth.user(sc).userId(), Params.optionalDate(from, "from"), Params.optionalDate(to, "to")));
     }
 }

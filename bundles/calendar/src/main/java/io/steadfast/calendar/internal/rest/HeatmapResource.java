@@ -43,8 +43,7 @@ public class HeatmapResource {
 
     @GET
     @Operation(summary = "Each day's value and status of a year (default: this year)")
-    public Heatmap heatmap(@PathParam("id") String id, @QueryParam("year") Integer year,
-            @Context SecurityContext sc) {
+    public Heatmap heatmap(@PathParam("id") String id, @QueryParam("year") Integer year, @Context SecurityContext sc) {
         return CalendarDtos.heatmap(views.heatmap(Auth.user(sc).userId(), Params.id(id, "Habit"), year));
     }
 }

@@ -39,10 +39,15 @@ public class MyCalendarFeedResource {
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create or rotate your calendar feed URL", description = "Answers {url}: a secret URL "
-            + "that needs no Authorization header, for calendar apps. Rotating invalidates the previous URL.")
+    @Operation(
+            summary = "Create or rotate your calendar feed URL",
+            description = "Answers {url}: a secret URL "
+                    + "that needs no Authorization header, for calendar apps. Rotating invalidates the previous URL.")
     public FeedUrl rotate(@Context SecurityContext sc, @Context UriInfo uri) {
         String secret = feeds.rotate(Auth.user(sc).userId());
-        return new FeedUrl(uri.getBaseUriBuilder().path("v1/calendar-feed/" + secret + ".ics").build().toString());
+        return new FeedUrl(uri.getBaseUriBuilder()
+                .path("v1/calendar-feed/" + secret + ".ics")
+                .build()
+                .toString());
     }
 }

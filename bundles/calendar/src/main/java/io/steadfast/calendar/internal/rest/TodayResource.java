@@ -40,7 +40,8 @@ public class TodayResource {
     }
 
     @GET
-    @Operation(summary = "The day's agenda (default: your today, in your time zone and day start)",
+    @Operation(
+            summary = "The day's agenda (default: your today, in your time zone and day start)",
             description = "Every active habit with {habit, due, status: done|partial|missed|skipped|pending|not_due, "
                     + "progress: {value, target}} and, for per-week/month schedules, period: {done, times, start, "
                     + "end}. A per-period habit is due every day of its period until the count is met.")

@@ -15,12 +15,12 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.steadfast.api.auth.Secrets;
+import io.steadfast.calendar.internal.store.CalendarFeedStore;
 import io.steadfast.habit.api.DayState;
 import io.steadfast.habit.api.DayView;
 import io.steadfast.habit.api.HabitDays;
 import io.steadfast.habit.api.HabitInfo;
 import io.steadfast.habit.api.HabitQuery;
-import io.steadfast.calendar.internal.store.CalendarFeedStore;
 
 /**
  * The iCalendar feed: each user's secret feed URL (only its SHA-256 is stored; rotating it invalidates the old
@@ -35,8 +35,7 @@ public class CalendarFeeds {
     public static final int DAYS = 14;
 
     /** What the feed shows: per habit, the dates it is due. */
-    public record FeedData(LocalDate today, Instant generatedAt, Map<HabitInfo, List<LocalDate>> due) {
-    }
+    public record FeedData(LocalDate today, Instant generatedAt, Map<HabitInfo, List<LocalDate>> due) {}
 
     private final CalendarFeedStore feeds;
     private final HabitQuery habits;

@@ -12,7 +12,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.steadfast.api.account.UserDirectory;
-import io.steadfast.api.error.ApiException;
+import io.steadfast.api.error.NotAuthenticatedException;
+import io.steadfast.api.error.NotFoundException;
 import io.steadfast.api.error.ValidationException;
 import io.steadfast.habit.api.DayView;
 import io.steadfast.habit.api.HabitDays;
@@ -32,16 +33,13 @@ public class CalendarViews {
     static final int DEFAULT_CALENDAR_DAYS = 28;
 
     /** The day's agenda: every active habit, evaluated on {@code date}. */
-    public record Agenda(LocalDate date, ZoneId zone, List<HabitDays> habits) {
-    }
+    public record Agenda(LocalDate date, ZoneId zone, List<HabitDays> habits) {}
 
     /** The days of a range. */
-    public record Range(LocalDate from, LocalDate to, List<HabitDays> habits) {
-    }
+    public record Range(LocalDate from, LocalDate to, List<HabitDays> habits) {}
 
     /** A habit's days of one year. */
-    public record Year(HabitInfo habit, int year, List<DayView> days) {
-    }
+    public record Year(HabitInfo habit, int year, List<DayView> days) {}
 
     private final HabitQuery habits;
     private final UserDirectory directory;
@@ -75,10 +73,11 @@ public class CalendarViews {
 
     /** Each day of {@code year} (default: this year) of one habit. */
     public Year heatmap(UUID userId, UUID habitId, Integer year) {
-        HabitInfo habit = habits.habit(userId, habitId).orElseThrow(() -> ApiException.notFound("Habit"));
+        HabitInfo habit = habits.habit(userId, habitId).orElseThrow(() -> new NotFoundException("Habit"));
         int y = year == null ? habit.today().getYear() : year;
         if (y < 1970 || y > 9999) {
-            throw new ValidationException("year", "must be a year such as " + habit.today().getYear());
+            throw new ValidationException(
+                    "year", "must be a year such as " + habit.today().getYear());
         }
         return new Year(habit, y, habits.days(userId, habitId, LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31)));
     }
@@ -88,7 +87,7 @@ public class CalendarViews {
         return today.orElseThrow(CalendarViews::gone);
     }
 
-    static ApiException gone() {
-        return ApiException.unauthorized("The account no longer exists");
+    static NotAuthenticatedException gone() {
+        return new NotAuthenticatedException("The account no longer exists");
     }
 }

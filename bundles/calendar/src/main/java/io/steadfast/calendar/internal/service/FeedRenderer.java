@@ -25,8 +25,7 @@ import io.steadfast.habit.api.Schedule;
  */
 public final class FeedRenderer {
 
-    private FeedRenderer() {
-    }
+    private FeedRenderer() {}
 
     public static String render(CalendarFeeds.FeedData data) {
         ICalendar ical = new ICalendar();
@@ -61,7 +60,10 @@ public final class FeedRenderer {
     private static String summary(HabitInfo h) {
         StringBuilder s = new StringBuilder(h.name());
         if (h.target() != null && h.unit() != null) {
-            s.append(" (").append(h.target().stripTrailingZeros().toPlainString()).append(' ').append(h.unit())
+            s.append(" (")
+                    .append(h.target().stripTrailingZeros().toPlainString())
+                    .append(' ')
+                    .append(h.unit())
                     .append(')');
         }
         if (h.schedule() instanceof Schedule.TimesPerWeek t) {

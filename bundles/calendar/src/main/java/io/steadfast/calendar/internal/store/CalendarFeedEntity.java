@@ -13,8 +13,10 @@ public class CalendarFeedEntity {
     @Id
     @Column(name = "user_id", length = 36)
     String userId;
+
     @Column(name = "token_hash", nullable = false, length = 64)
     String tokenHash;
+
     @Column(name = "created_at", nullable = false)
     LocalDateTime createdAt;
 }

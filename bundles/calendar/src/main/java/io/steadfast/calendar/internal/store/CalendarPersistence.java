@@ -12,6 +12,5 @@ final class CalendarPersistence {
     /** The {@link io.steadfast.storage.SchemaReady} of this bundle's schema. */
     static final String SCHEMA = "(" + io.steadfast.storage.Schemas.PROPERTY + "=calendar)";
 
-    private CalendarPersistence() {
-    }
+    private CalendarPersistence() {}
 }

@@ -12,7 +12,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import io.steadfast.calendar.internal.store.CalendarFeedStore;
 import io.steadfast.storage.SchemaReady;
 
 @Component(service = CalendarFeedStore.class)
@@ -21,7 +20,8 @@ public class JpaCalendarFeedStore implements CalendarFeedStore {
     private final JpaTemplate jpa;
 
     @Activate
-    public JpaCalendarFeedStore(@Reference(target = CalendarPersistence.JPA) JpaTemplate jpa,
+    public JpaCalendarFeedStore(
+            @Reference(target = CalendarPersistence.JPA) JpaTemplate jpa,
             @Reference(target = CalendarPersistence.SCHEMA) SchemaReady schema) {
         this.jpa = jpa;
     }
@@ -45,8 +45,12 @@ public class JpaCalendarFeedStore implements CalendarFeedStore {
 
     @Override
     public Optional<UUID> userFor(String tokenHash) {
-        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
-                "SELECT f FROM CalendarFeed f WHERE f.tokenHash = :t", CalendarFeedEntity.class)
-                .setParameter("t", tokenHash).getResultList().stream().findFirst().map(f -> UUID.fromString(f.userId)));
+        return jpa.txExpr(TransactionType.Supports, em -> em
+                .createQuery("SELECT f FROM CalendarFeed f WHERE f.tokenHash = :t", CalendarFeedEntity.class)
+                .setParameter("t", tokenHash)
+                .getResultList()
+                .stream()
+                .findFirst()
+                .map(f -> UUID.fromString(f.userId)));
     }
 }

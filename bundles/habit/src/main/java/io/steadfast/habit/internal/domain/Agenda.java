@@ -1,6 +1,5 @@
 package io.steadfast.habit.internal.domain;
 
-import io.steadfast.habit.api.Periods;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Map;
@@ -9,8 +8,9 @@ import java.util.function.Function;
 
 import io.steadfast.api.habit.spi.HabitType.DayRecord;
 import io.steadfast.habit.api.DayState;
-import io.steadfast.habit.api.Schedule;
+import io.steadfast.habit.api.Periods;
 import io.steadfast.habit.api.Periods.Period;
+import io.steadfast.habit.api.Schedule;
 
 /**
  * One habit on one date: whether it is due and what became of the date.
@@ -36,12 +36,11 @@ import io.steadfast.habit.api.Periods.Period;
  */
 public final class Agenda {
 
-    private Agenda() {
-    }
+    private Agenda() {}
 
     /** {@link #item(HabitRules, Function, LocalDate, LocalDate, DayOfWeek)} with the records in a map. */
-    public static AgendaItem item(HabitRules habit, Map<LocalDate, DayRecord> records, LocalDate date, LocalDate today,
-            DayOfWeek weekStart) {
+    public static AgendaItem item(
+            HabitRules habit, Map<LocalDate, DayRecord> records, LocalDate date, LocalDate today, DayOfWeek weekStart) {
         return item(habit, records::get, date, today, weekStart);
     }
 
@@ -54,8 +53,12 @@ public final class Agenda {
      * @param today     the user's today (see {@link UserDay#today}); dates before it have ended
      * @param weekStart the user's first day of the week
      */
-    public static AgendaItem item(HabitRules habit, Function<LocalDate, DayRecord> records, LocalDate date,
-            LocalDate today, DayOfWeek weekStart) {
+    public static AgendaItem item(
+            HabitRules habit,
+            Function<LocalDate, DayRecord> records,
+            LocalDate date,
+            LocalDate today,
+            DayOfWeek weekStart) {
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(today, "today");
         Objects.requireNonNull(weekStart, "weekStart");
@@ -87,8 +90,8 @@ public final class Agenda {
     }
 
     /** Whether a date of a per-period schedule is due, given the done days of its period before it. */
-    static boolean dueInPeriod(HabitRules habit, Schedule.PerPeriod schedule, LocalDate date, int doneBefore,
-            DayResult own) {
+    static boolean dueInPeriod(
+            HabitRules habit, Schedule.PerPeriod schedule, LocalDate date, int doneBefore, DayResult own) {
         return !date.isBefore(habit.startDate())
                 && (doneBefore < schedule.times() || own != null && own.state() == DayState.DONE);
     }
@@ -98,19 +101,26 @@ public final class Agenda {
      *
      * @param evaluated the date's evaluation when already computed, else {@code null}
      */
-    static AgendaItem settle(HabitRules habit, DayRecord record, LocalDate date, LocalDate today, boolean due,
-            PeriodProgress period, DayResult evaluated) {
+    static AgendaItem settle(
+            HabitRules habit,
+            DayRecord record,
+            LocalDate date,
+            LocalDate today,
+            boolean due,
+            PeriodProgress period,
+            DayResult evaluated) {
         DayResult result;
         if (date.isAfter(today)) {
-            DayState state = record != null && record.skipped() ? DayState.SKIPPED
-                    : due ? DayState.PENDING : DayState.NOT_DUE;
+            DayState state =
+                    record != null && record.skipped() ? DayState.SKIPPED : due ? DayState.PENDING : DayState.NOT_DUE;
             result = new DayResult(state, null);
         } else if (!due && record == null) {
             result = new DayResult(DayState.NOT_DUE, null);
         } else {
             result = evaluated != null ? evaluated : habit.evaluate(record, date.isBefore(today));
         }
-        return new AgendaItem(due, result.state(), result.progress(), habit.definition().target(), period);
+        return new AgendaItem(
+                due, result.state(), result.progress(), habit.definition().target(), period);
     }
 
     static LocalDate min(LocalDate a, LocalDate b) {

@@ -11,6 +11,11 @@ import java.util.UUID;
  * @param status     {@code done} or {@code skipped}
  * @param backfilled written after its day had ended (decided at the write)
  */
-public record Checkin(UUID habitId, LocalDate date, BigDecimal value, String note, String status,
-        boolean backfilled, Instant updatedAt) {
-}
+public record Checkin(
+        UUID habitId,
+        LocalDate date,
+        BigDecimal value,
+        String note,
+        String status,
+        boolean backfilled,
+        Instant updatedAt) {}

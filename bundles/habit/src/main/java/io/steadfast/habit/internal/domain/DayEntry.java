@@ -7,5 +7,4 @@ import java.math.BigDecimal;
  *
  * @param status {@code done} (the default when null) or {@code skipped}, any case
  */
-public record DayEntry(BigDecimal value, String note, String status) {
-}
+public record DayEntry(BigDecimal value, String note, String status) {}

@@ -11,8 +11,7 @@ import io.steadfast.habit.api.DayState;
  */
 public final class DayEvaluator {
 
-    private DayEvaluator() {
-    }
+    private DayEvaluator() {}
 
     /**
      * The state of a day.

@@ -8,8 +8,7 @@ import io.steadfast.habit.api.Schedule;
 /** Which days a schedule makes due, by the calendar alone. */
 public final class Due {
 
-    private Due() {
-    }
+    private Due() {}
 
     /**
      * Whether {@code date} is due for a habit started on {@code startDate}. Nothing is due before the start date.

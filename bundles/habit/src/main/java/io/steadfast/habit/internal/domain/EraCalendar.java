@@ -19,15 +19,20 @@ import io.steadfast.api.habit.spi.HabitType.HabitDefinition;
  */
 public final class EraCalendar {
 
-    private EraCalendar() {
-    }
+    private EraCalendar() {}
 
     /**
      * @param eras the habit's eras, oldest first; the first starts on the habit's start date
      */
-    public static NavigableMap<LocalDate, AgendaItem> range(List<ScheduleEra> eras, HabitType type,
-            HabitDefinition definition, Function<LocalDate, DayRecord> records, LocalDate from, LocalDate to,
-            LocalDate today, DayOfWeek weekStart) {
+    public static NavigableMap<LocalDate, AgendaItem> range(
+            List<ScheduleEra> eras,
+            HabitType type,
+            HabitDefinition definition,
+            Function<LocalDate, DayRecord> records,
+            LocalDate from,
+            LocalDate to,
+            LocalDate today,
+            DayOfWeek weekStart) {
         NavigableMap<LocalDate, AgendaItem> out = new TreeMap<>();
         for (int i = 0; i < eras.size(); i++) {
             ScheduleEra era = eras.get(i);
@@ -47,11 +52,17 @@ public final class EraCalendar {
     }
 
     /** One date under the schedule of its era. */
-    public static AgendaItem item(List<ScheduleEra> eras, HabitType type, HabitDefinition definition,
-            Function<LocalDate, DayRecord> records, LocalDate date, LocalDate today, DayOfWeek weekStart) {
+    public static AgendaItem item(
+            List<ScheduleEra> eras,
+            HabitType type,
+            HabitDefinition definition,
+            Function<LocalDate, DayRecord> records,
+            LocalDate date,
+            LocalDate today,
+            DayOfWeek weekStart) {
         ScheduleEra era = eraOf(eras, date);
-        return Agenda.item(new HabitRules(era.schedule(), era.from(), type, definition), records, date, today,
-                weekStart);
+        return Agenda.item(
+                new HabitRules(era.schedule(), era.from(), type, definition), records, date, today, weekStart);
     }
 
     /** The era a date belongs to (the first era for dates before the habit's start). */

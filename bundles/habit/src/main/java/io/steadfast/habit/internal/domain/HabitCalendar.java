@@ -1,6 +1,5 @@
 package io.steadfast.habit.internal.domain;
 
-import io.steadfast.habit.api.Periods;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -13,8 +12,9 @@ import java.util.function.Function;
 
 import io.steadfast.api.habit.spi.HabitType.DayRecord;
 import io.steadfast.habit.api.DayState;
-import io.steadfast.habit.api.Schedule;
+import io.steadfast.habit.api.Periods;
 import io.steadfast.habit.api.Periods.Period;
+import io.steadfast.habit.api.Schedule;
 
 /**
  * The {@link Agenda} items of one habit for a range of dates (the calendar and heatmaps), computed in one pass: each
@@ -23,12 +23,16 @@ import io.steadfast.habit.api.Periods.Period;
  */
 public final class HabitCalendar {
 
-    private HabitCalendar() {
-    }
+    private HabitCalendar() {}
 
     /** {@link #range(HabitRules, Function, LocalDate, LocalDate, LocalDate, DayOfWeek)} with the records in a map. */
-    public static NavigableMap<LocalDate, AgendaItem> range(HabitRules habit, Map<LocalDate, DayRecord> records,
-            LocalDate from, LocalDate to, LocalDate today, DayOfWeek weekStart) {
+    public static NavigableMap<LocalDate, AgendaItem> range(
+            HabitRules habit,
+            Map<LocalDate, DayRecord> records,
+            LocalDate from,
+            LocalDate to,
+            LocalDate today,
+            DayOfWeek weekStart) {
         return range(habit, records::get, from, to, today, weekStart);
     }
 
@@ -41,8 +45,13 @@ public final class HabitCalendar {
      * @param weekStart the user's first day of the week
      * @throws IllegalArgumentException when {@code to} is before {@code from}
      */
-    public static NavigableMap<LocalDate, AgendaItem> range(HabitRules habit, Function<LocalDate, DayRecord> records,
-            LocalDate from, LocalDate to, LocalDate today, DayOfWeek weekStart) {
+    public static NavigableMap<LocalDate, AgendaItem> range(
+            HabitRules habit,
+            Function<LocalDate, DayRecord> records,
+            LocalDate from,
+            LocalDate to,
+            LocalDate today,
+            DayOfWeek weekStart) {
         Objects.requireNonNull(today, "today");
         Objects.requireNonNull(weekStart, "weekStart");
         if (to.isBefore(from)) {
@@ -66,8 +75,15 @@ public final class HabitCalendar {
     }
 
     /** Adds the items of the dates {@code from}–{@code to}, which lie in {@code period}. */
-    private static void fillPeriod(Map<LocalDate, AgendaItem> items, HabitRules habit, Schedule.PerPeriod schedule,
-            Function<LocalDate, DayRecord> records, Period period, LocalDate from, LocalDate to, LocalDate today) {
+    private static void fillPeriod(
+            Map<LocalDate, AgendaItem> items,
+            HabitRules habit,
+            Schedule.PerPeriod schedule,
+            Function<LocalDate, DayRecord> records,
+            Period period,
+            LocalDate from,
+            LocalDate to,
+            LocalDate today) {
         int length = period.length();
         DayRecord[] recordOf = new DayRecord[length];
         boolean[] fetched = new boolean[length];
@@ -105,8 +121,8 @@ public final class HabitCalendar {
         return (int) ChronoUnit.DAYS.between(period.start(), d);
     }
 
-    private static DayRecord record(Function<LocalDate, DayRecord> records, DayRecord[] recordOf, boolean[] fetched,
-            int i, LocalDate d) {
+    private static DayRecord record(
+            Function<LocalDate, DayRecord> records, DayRecord[] recordOf, boolean[] fetched, int i, LocalDate d) {
         if (!fetched[i]) {
             recordOf[i] = records.apply(d);
             fetched[i] = true;

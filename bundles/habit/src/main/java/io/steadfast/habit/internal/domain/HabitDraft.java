@@ -9,6 +9,14 @@ import io.steadfast.habit.api.Schedule;
  * What a user asks a habit to be: every field for a new habit, the fields present ({@code null} elsewhere) for a
  * change.
  */
-public record HabitDraft(String name, String description, String type, BigDecimal target, String unit,
-        Schedule schedule, LocalDate startDate, String color, String icon, Boolean archived) {
-}
+public record HabitDraft(
+        String name,
+        String description,
+        String type,
+        BigDecimal target,
+        String unit,
+        Schedule schedule,
+        LocalDate startDate,
+        String color,
+        String icon,
+        Boolean archived) {}

@@ -16,8 +16,7 @@ public final class UserDay {
     /** The latest hour a day may start at. */
     public static final int MAX_DAY_START = 6;
 
-    private UserDay() {
-    }
+    private UserDay() {}
 
     /**
      * The user's date at an instant: the local date, or the date before when the local time is before
@@ -56,8 +55,8 @@ public final class UserDay {
 
     private static void checkDayStart(int dayStartsAt) {
         if (dayStartsAt < MIN_DAY_START || dayStartsAt > MAX_DAY_START) {
-            throw new IllegalArgumentException("dayStartsAt must be between " + MIN_DAY_START + " and "
-                    + MAX_DAY_START + ", was " + dayStartsAt);
+            throw new IllegalArgumentException(
+                    "dayStartsAt must be between " + MIN_DAY_START + " and " + MAX_DAY_START + ", was " + dayStartsAt);
         }
     }
 }

@@ -30,8 +30,10 @@ public class HabitDataContributor implements UserDataContributor {
 
     @Override
     public Object export(UUID userId) {
-        return export.export(userId).stream().map(e -> new HabitExportDto(HabitDto.of(e.habit()),
-                e.checkins().stream().map(HabitDtos::checkin).collect(Collectors.toList())))
+        return export.export(userId).stream()
+                .map(e -> new HabitExportDto(
+                        HabitDto.of(e.habit()),
+                        e.checkins().stream().map(HabitDtos::checkin).collect(Collectors.toList())))
                 .collect(Collectors.toList());
     }
 }

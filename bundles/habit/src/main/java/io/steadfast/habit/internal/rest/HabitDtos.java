@@ -16,41 +16,65 @@ import io.steadfast.habit.internal.domain.HabitDraft;
 /** The JSON of the habit endpoints, and the mapping from and to the domain. */
 public final class HabitDtos {
 
-    private HabitDtos() {
-    }
+    private HabitDtos() {}
 
-    public record HabitTypeDto(String key, String name, String description, boolean needsTarget, String valueKind,
-            String defaultUnit) {
+    public record HabitTypeDto(
+            String key, String name, String description, boolean needsTarget, String valueKind, String defaultUnit) {
 
         static HabitTypeDto of(HabitType t) {
-            return new HabitTypeDto(t.key(), t.name(), t.description(), t.needsTarget(),
-                    t.valueKind().name().toLowerCase(Locale.ROOT), t.defaultUnit());
+            return new HabitTypeDto(
+                    t.key(),
+                    t.name(),
+                    t.description(),
+                    t.needsTarget(),
+                    t.valueKind().name().toLowerCase(Locale.ROOT),
+                    t.defaultUnit());
         }
     }
 
     /** Create (every field) and patch (the fields present). */
-    public record HabitInput(String name, String description, String type, BigDecimal target, String unit,
-            ScheduleSpec schedule, LocalDate startDate, String color, String icon, Boolean archived) {
+    public record HabitInput(
+            String name,
+            String description,
+            String type,
+            BigDecimal target,
+            String unit,
+            ScheduleSpec schedule,
+            LocalDate startDate,
+            String color,
+            String icon,
+            Boolean archived) {
 
         /** The domain's draft; an invalid schedule is a 422 naming its fields. */
         HabitDraft draft() {
-            return new HabitDraft(name, description, type, target, unit,
-                    schedule == null ? null : schedule.toSchedule(), startDate, color, icon, archived);
+            return new HabitDraft(
+                    name,
+                    description,
+                    type,
+                    target,
+                    unit,
+                    schedule == null ? null : schedule.toSchedule(),
+                    startDate,
+                    color,
+                    icon,
+                    archived);
         }
     }
 
-    public record CheckinInput(BigDecimal value, String note, String status) {
-    }
+    public record CheckinInput(BigDecimal value, String note, String status) {}
 
-    public record IncrementInput(BigDecimal delta) {
-    }
+    public record IncrementInput(BigDecimal delta) {}
 
-    public record CheckinDto(UUID habitId, LocalDate date, BigDecimal value, String note, String status,
-            boolean backfilled, Instant updatedAt) {
-    }
+    public record CheckinDto(
+            UUID habitId,
+            LocalDate date,
+            BigDecimal value,
+            String note,
+            String status,
+            boolean backfilled,
+            Instant updatedAt) {}
 
-    public record HabitExportDto(HabitDto habit, List<CheckinDto> checkins) {
-    }
+    public record HabitExportDto(HabitDto habit, List<CheckinDto> checkins) {}
 
     static CheckinDto checkin(Checkin c) {
         return new CheckinDto(c.habitId(), c.date(), c.value(), c.note(), c.status(), c.backfilled(), c.updatedAt());

@@ -67,20 +67,27 @@ public class HabitResource {
     }
 
     @POST
-    @Operation(summary = "Create a habit", description = "{name, description?, type, target?, unit?, schedule, "
-            + "startDate?, color?, icon?}. schedule: {kind: daily} | {kind: weekdays, days: [MON..SUN]} | "
-            + "{kind: times_per_week, times} | {kind: times_per_month, times} | {kind: every_n_days, n}. 201 with "
-            + "Location; 422 naming the field for an invalid schedule, an unknown type or a missing target.")
+    @Operation(
+            summary = "Create a habit",
+            description = "{name, description?, type, target?, unit?, schedule, "
+                    + "startDate?, color?, icon?}. schedule: {kind: daily} | {kind: weekdays, days: [MON..SUN]} | "
+                    + "{kind: times_per_week, times} | {kind: times_per_month, times} | {kind: every_n_days, n}. 201 with "
+                    + "Location; 422 naming the field for an invalid schedule, an unknown type or a missing target.")
     public Response create(HabitInput body, @Context SecurityContext sc, @Context UriInfo uri) {
         HabitDto h = HabitDto.of(habits.create(Auth.user(sc).userId(), body == null ? null : body.draft()));
-        return Response.created(uri.getAbsolutePathBuilder().path(h.id().toString()).build()).entity(h).build();
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(h.id().toString()).build())
+                .entity(h)
+                .build();
     }
 
     @GET
     @Operation(summary = "The caller's habits in their order; ?archived=true for the archived ones")
-    public List<HabitDto> list(@QueryParam("archived") @DefaultValue("false") boolean archived,
-            @Context SecurityContext sc) {
-        return habits.list(Auth.user(sc).userId(), archived).stream().map(HabitDto::of).collect(Collectors.toList());
+    public List<HabitDto> list(
+            @QueryParam("archived") @DefaultValue("false") boolean archived, @Context SecurityContext sc) {
+        return habits.list(Auth.user(sc).userId(), archived).stream()
+                .map(HabitDto::of)
+                .collect(Collectors.toList());
     }
 
     @PUT
@@ -115,8 +122,10 @@ public class HabitResource {
 
     @PATCH
     @Path("/{id}")
-    @Operation(summary = "Change a habit", description = "Only the fields present change; the type cannot change. "
-            + "A schedule change applies from now on: past days keep their records.")
+    @Operation(
+            summary = "Change a habit",
+            description = "Only the fields present change; the type cannot change. "
+                    + "A schedule change applies from now on: past days keep their records.")
     public HabitDto patch(@PathParam("id") String id, HabitInput body, @Context SecurityContext sc) {
         UUID habitId = Params.id(id, HABIT);
         return HabitDto.of(habits.patch(Auth.user(sc).userId(), habitId, body == null ? null : body.draft()));
@@ -133,22 +142,36 @@ public class HabitResource {
     @GET
     @Path("/{id}/checkins")
     @Operation(summary = "The habit's day records from `from` to `to` (default: the last 30 days)")
-    public List<CheckinDto> checkins(@PathParam("id") String id, @QueryParam("from") String from,
-            @QueryParam("to") String to, @Context SecurityContext sc) {
+    public List<CheckinDto> checkins(
+            @PathParam("id") String id,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @Context SecurityContext sc) {
         UUID habitId = Params.id(id, HABIT);
-        return days.list(Auth.user(sc).userId(), habitId, Params.optionalDate(from, "from"),
-                Params.optionalDate(to, "to")).stream().map(HabitDtos::checkin).collect(Collectors.toList());
+        return days
+                .list(Auth.user(sc).userId(), habitId, Params.optionalDate(from, "from"), Params.optionalDate(to, "to"))
+                .stream()
+                .map(HabitDtos::checkin)
+                .collect(Collectors.toList());
     }
 
     @PUT
     @Path("/{id}/checkins/{date}")
-    @Operation(summary = "Set a day's record", description = "{value?, note?, status?: done|skipped}. Idempotent. "
-            + "422 for a date after your today or before the habit's start; 409 while the habit's type is not "
-            + "available. A record written after its day ended is marked backfilled.")
-    public CheckinDto put(@PathParam("id") String id, @PathParam("date") String date, CheckinInput body,
+    @Operation(
+            summary = "Set a day's record",
+            description = "{value?, note?, status?: done|skipped}. Idempotent. "
+                    + "422 for a date after your today or before the habit's start; 409 while the habit's type is not "
+                    + "available. A record written after its day ended is marked backfilled.")
+    public CheckinDto put(
+            @PathParam("id") String id,
+            @PathParam("date") String date,
+            CheckinInput body,
             @Context SecurityContext sc) {
         UUID habitId = Params.id(id, HABIT);
-        return HabitDtos.checkin(days.put(Auth.user(sc).userId(), habitId, Params.date(date, "date"),
+        return HabitDtos.checkin(days.put(
+                Auth.user(sc).userId(),
+                habitId,
+                Params.date(date, "date"),
                 body == null ? null : new DayEntry(body.value(), body.note(), body.status())));
     }
 
@@ -163,16 +186,22 @@ public class HabitResource {
 
     @POST
     @Path("/{id}/checkins/{date}/increment")
-    @Operation(summary = "Add to a day's value", description = "{delta}. Send an Idempotency-Key header to retry "
-            + "safely: a replay answers the first response (with Idempotent-Replayed: true) and adds nothing.")
-    public Response increment(@PathParam("id") String id, @PathParam("date") String date, IncrementInput body,
-            @HeaderParam("Idempotency-Key") String key, @Context SecurityContext sc) {
+    @Operation(
+            summary = "Add to a day's value",
+            description = "{delta}. Send an Idempotency-Key header to retry "
+                    + "safely: a replay answers the first response (with Idempotent-Replayed: true) and adds nothing.")
+    public Response increment(
+            @PathParam("id") String id,
+            @PathParam("date") String date,
+            IncrementInput body,
+            @HeaderParam("Idempotency-Key") String key,
+            @Context SecurityContext sc) {
         UUID habitId = Params.id(id, HABIT);
         if (body == null) {
             throw new ValidationException("delta", "is required");
         }
-        DayRecords.Increment r = days.increment(Auth.user(sc).userId(), habitId, Params.date(date, "date"),
-                body.delta(), key);
+        DayRecords.Increment r =
+                days.increment(Auth.user(sc).userId(), habitId, Params.date(date, "date"), body.delta(), key);
         Response.ResponseBuilder b = Response.ok(HabitDtos.checkin(r.checkin()));
         if (r.replayed()) {
             b.header("Idempotent-Replayed", "true");

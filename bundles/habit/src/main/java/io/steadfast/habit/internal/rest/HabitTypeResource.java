@@ -14,9 +14,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-import io.steadfast.platform.rest.RestApi;
 import io.steadfast.habit.internal.rest.HabitDtos.HabitTypeDto;
 import io.steadfast.habit.internal.service.HabitDefinitions;
+import io.steadfast.platform.rest.RestApi;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -37,8 +37,10 @@ public class HabitTypeResource {
     }
 
     @GET
-    @Operation(summary = "The habit types running now", description = "Built in: boolean, count, limit; plugins add "
-            + "more (measurement, journal, ...). A type whose plugin stops disappears from this list at once.")
+    @Operation(
+            summary = "The habit types running now",
+            description = "Built in: boolean, count, limit; plugins add "
+                    + "more (measurement, journal, ...). A type whose plugin stops disappears from this list at once.")
     public List<HabitTypeDto> list() {
         return habits.types().stream().map(HabitTypeDto::of).collect(java.util.stream.Collectors.toList());
     }

@@ -20,8 +20,10 @@ import org.osgi.service.component.annotations.Reference;
 import io.steadfast.api.account.UserDirectory;
 import io.steadfast.api.account.UserProfile;
 import io.steadfast.api.auth.Secrets;
-import io.steadfast.api.error.ApiException;
+import io.steadfast.api.error.ConflictException;
 import io.steadfast.api.error.FieldError;
+import io.steadfast.api.error.NotAuthenticatedException;
+import io.steadfast.api.error.NotFoundException;
 import io.steadfast.api.error.ValidationException;
 import io.steadfast.api.habit.spi.HabitType;
 import io.steadfast.habit.internal.domain.Checkin;
@@ -51,8 +53,12 @@ public class DayRecords {
     private final Clock clock;
 
     @Activate
-    public DayRecords(@Reference HabitStore habits, @Reference CheckinStore checkins,
-            @Reference UserDirectory directory, @Reference HabitEvaluator evaluator, @Reference HabitChanges changes,
+    public DayRecords(
+            @Reference HabitStore habits,
+            @Reference CheckinStore checkins,
+            @Reference UserDirectory directory,
+            @Reference HabitEvaluator evaluator,
+            @Reference HabitChanges changes,
             @Reference Clock clock) {
         this.habits = habits;
         this.checkins = checkins;
@@ -72,7 +78,8 @@ public class DayRecords {
         if (in == null) {
             throw new ValidationException("body", "a JSON object is required: {value?, note?, status?}");
         }
-        String status = in.status() == null ? CheckinRow.DONE : in.status().trim().toLowerCase(Locale.ROOT);
+        String status =
+                in.status() == null ? CheckinRow.DONE : in.status().trim().toLowerCase(Locale.ROOT);
         List<FieldError> errors = new ArrayList<>();
         if (!CheckinRow.DONE.equals(status) && !CheckinRow.SKIPPED.equals(status)) {
             errors.add(new FieldError("status", "must be done or skipped"));
@@ -84,9 +91,11 @@ public class DayRecords {
             errors.add(new FieldError("value", "is out of range"));
         }
         if (errors.isEmpty()) {
-            type.validate(HabitEvaluator.definition(h), new HabitType.DayRecord(in.value(), in.note(),
-                    CheckinRow.SKIPPED.equals(status))).ifPresent(m -> errors.add(new FieldError(
-                            type.valueKind() == HabitType.ValueKind.TEXT ? "note" : "value", m)));
+            type.validate(
+                            HabitEvaluator.definition(h),
+                            new HabitType.DayRecord(in.value(), in.note(), CheckinRow.SKIPPED.equals(status)))
+                    .ifPresent(m -> errors.add(
+                            new FieldError(type.valueKind() == HabitType.ValueKind.TEXT ? "note" : "value", m)));
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
@@ -96,8 +105,15 @@ public class DayRecords {
             return checkin(existing.get());
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        CheckinRow row = checkins.put(new CheckinRow(habitId, date, in.value(), blankToNull(in.note()), status,
-                date.isBefore(today), existing.map(CheckinRow::createdAt).orElse(now), now));
+        CheckinRow row = checkins.put(new CheckinRow(
+                habitId,
+                date,
+                in.value(),
+                blankToNull(in.note()),
+                status,
+                date.isBefore(today),
+                existing.map(CheckinRow::createdAt).orElse(now),
+                now));
         changes.checkinChanged(userId, habitId, date);
         return checkin(row);
     }
@@ -111,8 +127,7 @@ public class DayRecords {
     }
 
     /** The result of an increment: the day's record, and whether this was a replay of an earlier request. */
-    public record Increment(Checkin checkin, boolean replayed) {
-    }
+    public record Increment(Checkin checkin, boolean replayed) {}
 
     /** Adds to the day's value. With an idempotency key, a replay adds nothing and answers the first result. */
     public Increment increment(UUID userId, UUID habitId, LocalDate date, BigDecimal delta, String idempotencyKey) {
@@ -130,9 +145,17 @@ public class DayRecords {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             throw new ValidationException("Idempotency-Key", "must be 1 to 200 characters");
         }
-        String requestHash = Secrets.sha256Hex(habitId + "|" + date + "|" + delta.stripTrailingZeros().toPlainString());
-        IncrementResult r = checkins.increment(userId, habitId, date, delta, date.isBefore(today), idempotencyKey,
-                requestHash, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        String requestHash = Secrets.sha256Hex(
+                habitId + "|" + date + "|" + delta.stripTrailingZeros().toPlainString());
+        IncrementResult r = checkins.increment(
+                userId,
+                habitId,
+                date,
+                delta,
+                date.isBefore(today),
+                idempotencyKey,
+                requestHash,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS));
         if (r.replayed() && !requestHash.equals(r.requestHash())) {
             throw new ValidationException("Idempotency-Key", "was already used for a different request");
         }
@@ -156,11 +179,11 @@ public class DayRecords {
     }
 
     private HabitRow habit(UUID userId, UUID habitId) {
-        return habits.find(userId, habitId).orElseThrow(() -> ApiException.notFound("Habit"));
+        return habits.find(userId, habitId).orElseThrow(() -> new NotFoundException("Habit"));
     }
 
     private UserProfile profile(UUID userId) {
-        return directory.find(userId).orElseThrow(() -> ApiException.unauthorized("The account no longer exists"));
+        return directory.find(userId).orElseThrow(() -> new NotAuthenticatedException("The account no longer exists"));
     }
 
     private LocalDate today(UserProfile user) {
@@ -168,8 +191,10 @@ public class DayRecords {
     }
 
     private HabitType availableType(HabitRow h) {
-        return evaluator.availableType(h).orElseThrow(() -> ApiException.conflict("The habit type '" + h.typeKey()
-                + "' is not available on this server right now; the habit's history is kept"));
+        return evaluator
+                .availableType(h)
+                .orElseThrow(() -> new ConflictException("The habit type '" + h.typeKey()
+                        + "' is not available on this server right now; the habit's history is kept"));
     }
 
     private static void checkWritable(HabitRow h, LocalDate date, LocalDate today) {
@@ -182,7 +207,9 @@ public class DayRecords {
     }
 
     private static boolean same(CheckinRow r, BigDecimal value, String note, String status) {
-        boolean sameValue = value == null ? r.value() == null : r.value() != null && r.value().compareTo(value) == 0;
+        boolean sameValue = value == null
+                ? r.value() == null
+                : r.value() != null && r.value().compareTo(value) == 0;
         return sameValue && Objects.equals(blankToNull(note), r.note()) && status.equals(r.status());
     }
 

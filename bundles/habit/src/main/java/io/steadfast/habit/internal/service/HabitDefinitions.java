@@ -19,8 +19,9 @@ import org.osgi.service.component.annotations.Reference;
 
 import io.steadfast.api.account.UserDirectory;
 import io.steadfast.api.account.UserProfile;
-import io.steadfast.api.error.ApiException;
 import io.steadfast.api.error.FieldError;
+import io.steadfast.api.error.NotAuthenticatedException;
+import io.steadfast.api.error.NotFoundException;
 import io.steadfast.api.error.ValidationException;
 import io.steadfast.api.habit.spi.HabitType;
 import io.steadfast.habit.api.HabitInfo;
@@ -45,8 +46,12 @@ public class HabitDefinitions {
     private final Clock clock;
 
     @Activate
-    public HabitDefinitions(@Reference HabitStore habits, @Reference UserDirectory directory,
-            @Reference HabitTypeRegistry types, @Reference HabitChanges changes, @Reference Clock clock) {
+    public HabitDefinitions(
+            @Reference HabitStore habits,
+            @Reference UserDirectory directory,
+            @Reference HabitTypeRegistry types,
+            @Reference HabitChanges changes,
+            @Reference Clock clock) {
         this.habits = habits;
         this.directory = directory;
         this.types = types;
@@ -72,7 +77,8 @@ public class HabitDefinitions {
         } else {
             type = types.get(in.type());
             if (type.isEmpty()) {
-                errors.add(new FieldError("type", "unknown habit type '" + in.type() + "'; see GET /api/v1/habit-types"));
+                errors.add(
+                        new FieldError("type", "unknown habit type '" + in.type() + "'; see GET /api/v1/habit-types"));
             }
         }
         checkTarget(type.orElse(null), in.target(), true, errors);
@@ -86,9 +92,22 @@ public class HabitDefinitions {
         LocalDate start = in.startDate() != null ? in.startDate() : today(user);
         String unit = in.unit() != null ? in.unit().trim() : type.get().defaultUnit();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        HabitRow row = habits.create(new HabitRow(UUID.randomUUID(), userId, name, blankToNull(in.description()),
-                type.get().key(), in.target(), blankToNull(unit), ScheduleCodec.encode(in.schedule()), start,
-                blankToNull(in.color()), blankToNull(in.icon()), Boolean.TRUE.equals(in.archived()), 0, now, now));
+        HabitRow row = habits.create(new HabitRow(
+                UUID.randomUUID(),
+                userId,
+                name,
+                blankToNull(in.description()),
+                type.get().key(),
+                in.target(),
+                blankToNull(unit),
+                ScheduleCodec.encode(in.schedule()),
+                start,
+                blankToNull(in.color()),
+                blankToNull(in.icon()),
+                Boolean.TRUE.equals(in.archived()),
+                0,
+                now,
+                now));
         changes.habitChanged(userId, row.id());
         return info(row, user);
     }
@@ -128,20 +147,30 @@ public class HabitDefinitions {
             LocalDate from = today(user);
             schedule = ScheduleCodec.change(h.schedule(), start, from.isBefore(start) ? start : from, in.schedule());
         }
-        HabitRow next = new HabitRow(h.id(), userId, name,
-                in.description() != null ? blankToNull(in.description()) : h.description(), h.typeKey(), target,
-                in.unit() != null ? blankToNull(in.unit()) : h.unit(), schedule, start,
+        HabitRow next = new HabitRow(
+                h.id(),
+                userId,
+                name,
+                in.description() != null ? blankToNull(in.description()) : h.description(),
+                h.typeKey(),
+                target,
+                in.unit() != null ? blankToNull(in.unit()) : h.unit(),
+                schedule,
+                start,
                 in.color() != null ? blankToNull(in.color()) : h.color(),
                 in.icon() != null ? blankToNull(in.icon()) : h.icon(),
-                in.archived() != null ? in.archived() : h.archived(), h.sortOrder(), h.createdAt(), clock.instant());
-        HabitInfo out = info(habits.update(next).orElseThrow(() -> ApiException.notFound("Habit")), user);
+                in.archived() != null ? in.archived() : h.archived(),
+                h.sortOrder(),
+                h.createdAt(),
+                clock.instant());
+        HabitInfo out = info(habits.update(next).orElseThrow(() -> new NotFoundException("Habit")), user);
         changes.habitChanged(userId, habitId);
         return out;
     }
 
     public void delete(UUID userId, UUID habitId) {
         if (!habits.delete(userId, habitId)) {
-            throw ApiException.notFound("Habit");
+            throw new NotFoundException("Habit");
         }
         changes.habitChanged(userId, habitId);
     }
@@ -169,11 +198,11 @@ public class HabitDefinitions {
     }
 
     private HabitRow habit(UUID userId, UUID habitId) {
-        return habits.find(userId, habitId).orElseThrow(() -> ApiException.notFound("Habit"));
+        return habits.find(userId, habitId).orElseThrow(() -> new NotFoundException("Habit"));
     }
 
     private UserProfile profile(UUID userId) {
-        return directory.find(userId).orElseThrow(() -> ApiException.unauthorized("The account no longer exists"));
+        return directory.find(userId).orElseThrow(() -> new NotAuthenticatedException("The account no longer exists"));
     }
 
     private LocalDate today(UserProfile user) {
@@ -201,7 +230,9 @@ public class HabitDefinitions {
         checkOptional(in.description(), "description", 2000, errors);
         checkOptional(in.unit(), "unit", 30, errors);
         checkOptional(in.icon(), "icon", 50, errors);
-        if (in.color() != null && !in.color().isBlank() && !COLOR.matcher(in.color()).matches()) {
+        if (in.color() != null
+                && !in.color().isBlank()
+                && !COLOR.matcher(in.color()).matches()) {
             errors.add(new FieldError("color", "must be a color such as #22AA88"));
         }
     }

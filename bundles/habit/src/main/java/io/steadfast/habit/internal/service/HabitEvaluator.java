@@ -53,34 +53,43 @@ public class HabitEvaluator {
     }
 
     /** The records of {@code habits} from {@link #LOOK_BACK_DAYS} before {@code from} to {@code to}, per habit. */
-    public Map<java.util.UUID, Map<LocalDate, HabitType.DayRecord>> records(List<HabitRow> habits, LocalDate from,
-            LocalDate to) {
+    public Map<java.util.UUID, Map<LocalDate, HabitType.DayRecord>> records(
+            List<HabitRow> habits, LocalDate from, LocalDate to) {
         Map<java.util.UUID, Map<LocalDate, HabitType.DayRecord>> out = new HashMap<>();
         if (habits.isEmpty()) {
             return out;
         }
-        for (CheckinRow c : checkins.range(habits.stream().map(HabitRow::id).collect(Collectors.toList()),
-                from.minusDays(LOOK_BACK_DAYS), to)) {
+        for (CheckinRow c : checkins.range(
+                habits.stream().map(HabitRow::id).collect(Collectors.toList()), from.minusDays(LOOK_BACK_DAYS), to)) {
             out.computeIfAbsent(c.habitId(), k -> new HashMap<>()).put(c.date(), record(c));
         }
         return out;
     }
 
     /** Each date from {@code from} to {@code to} of one habit, given its records. */
-    public NavigableMap<LocalDate, AgendaItem> evaluate(HabitRow h, Map<LocalDate, HabitType.DayRecord> records,
-            LocalDate from, LocalDate to, LocalDate today, DayOfWeek weekStart) {
+    public NavigableMap<LocalDate, AgendaItem> evaluate(
+            HabitRow h,
+            Map<LocalDate, HabitType.DayRecord> records,
+            LocalDate from,
+            LocalDate to,
+            LocalDate today,
+            DayOfWeek weekStart) {
         return EraCalendar.range(eras(h), type(h), definition(h), records::get, from, to, today, weekStart);
     }
 
     /** One date of one habit, given its records. */
-    public AgendaItem evaluate(HabitRow h, Map<LocalDate, HabitType.DayRecord> records, LocalDate date,
-            LocalDate today, DayOfWeek weekStart) {
+    public AgendaItem evaluate(
+            HabitRow h,
+            Map<LocalDate, HabitType.DayRecord> records,
+            LocalDate date,
+            LocalDate today,
+            DayOfWeek weekStart) {
         return EraCalendar.item(eras(h), type(h), definition(h), records::get, date, today, weekStart);
     }
 
     /** Each date from {@code from} to {@code to} of every habit: one query for the records of all. */
-    public Map<java.util.UUID, List<DayView>> days(List<HabitRow> habits, LocalDate from, LocalDate to,
-            LocalDate today, DayOfWeek weekStart) {
+    public Map<java.util.UUID, List<DayView>> days(
+            List<HabitRow> habits, LocalDate from, LocalDate to, LocalDate today, DayOfWeek weekStart) {
         Map<java.util.UUID, Map<LocalDate, HabitType.DayRecord>> records = records(habits, from, to);
         Map<java.util.UUID, List<DayView>> out = new HashMap<>();
         for (HabitRow h : habits) {
@@ -93,9 +102,19 @@ public class HabitEvaluator {
     }
 
     static DayView view(LocalDate date, AgendaItem a) {
-        return new DayView(date, a.due(), a.state(), a.progress(), a.target(), a.period() == null ? null
-                : new DayView.PeriodView(a.period().done(), a.period().times(), a.period().start(),
-                        a.period().end()));
+        return new DayView(
+                date,
+                a.due(),
+                a.state(),
+                a.progress(),
+                a.target(),
+                a.period() == null
+                        ? null
+                        : new DayView.PeriodView(
+                                a.period().done(),
+                                a.period().times(),
+                                a.period().start(),
+                                a.period().end()));
     }
 
     static List<ScheduleEra> eras(HabitRow h) {

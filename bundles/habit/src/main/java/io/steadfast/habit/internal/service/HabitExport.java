@@ -26,8 +26,7 @@ import io.steadfast.habit.internal.store.HabitStore;
 public class HabitExport {
 
     /** One habit and its records, oldest first. */
-    public record ExportedHabit(HabitInfo habit, List<Checkin> checkins) {
-    }
+    public record ExportedHabit(HabitInfo habit, List<Checkin> checkins) {}
 
     private final HabitStore habits;
     private final CheckinStore checkins;
@@ -36,8 +35,12 @@ public class HabitExport {
     private final java.time.Clock clock;
 
     @Activate
-    public HabitExport(@Reference HabitStore habits, @Reference CheckinStore checkins,
-            @Reference UserDirectory directory, @Reference HabitTypeRegistry types, @Reference java.time.Clock clock) {
+    public HabitExport(
+            @Reference HabitStore habits,
+            @Reference CheckinStore checkins,
+            @Reference UserDirectory directory,
+            @Reference HabitTypeRegistry types,
+            @Reference java.time.Clock clock) {
         this.habits = habits;
         this.checkins = checkins;
         this.directory = directory;
@@ -56,7 +59,10 @@ public class HabitExport {
             byHabit.computeIfAbsent(c.habitId(), k -> new ArrayList<>()).add(DayRecords.checkin(c));
         }
         java.time.LocalDate today = UserDay.today(clock.instant(), user.timezone(), user.dayStartsAt());
-        return all.stream().map(h -> new ExportedHabit(HabitMapping.info(h, types.get(h.typeKey()).isPresent(),
-                user.weekStart(), today), byHabit.getOrDefault(h.id(), List.of()))).collect(Collectors.toList());
+        return all.stream()
+                .map(h -> new ExportedHabit(
+                        HabitMapping.info(h, types.get(h.typeKey()).isPresent(), user.weekStart(), today),
+                        byHabit.getOrDefault(h.id(), List.of())))
+                .collect(Collectors.toList());
     }
 }

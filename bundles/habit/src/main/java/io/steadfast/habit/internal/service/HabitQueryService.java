@@ -34,8 +34,11 @@ public class HabitQueryService implements HabitQuery {
     private final Clock clock;
 
     @Activate
-    public HabitQueryService(@Reference HabitStore habits, @Reference UserDirectory directory,
-            @Reference HabitEvaluator evaluator, @Reference Clock clock) {
+    public HabitQueryService(
+            @Reference HabitStore habits,
+            @Reference UserDirectory directory,
+            @Reference HabitEvaluator evaluator,
+            @Reference Clock clock) {
         this.habits = habits;
         this.directory = directory;
         this.evaluator = evaluator;
@@ -59,7 +62,9 @@ public class HabitQueryService implements HabitQuery {
             return List.of();
         }
         LocalDate today = today(user.get());
-        return habits.list(userId, false).stream().map(h -> info(h, user.get(), today)).collect(Collectors.toList());
+        return habits.list(userId, false).stream()
+                .map(h -> info(h, user.get(), today))
+                .collect(Collectors.toList());
     }
 
     @Override
@@ -69,7 +74,13 @@ public class HabitQueryService implements HabitQuery {
         if (user.isEmpty() || habit.isEmpty() || to.isBefore(from)) {
             return List.of();
         }
-        return evaluator.days(List.of(habit.get()), from, to, today(user.get()), user.get().weekStart())
+        return evaluator
+                .days(
+                        List.of(habit.get()),
+                        from,
+                        to,
+                        today(user.get()),
+                        user.get().weekStart())
                 .get(habitId);
     }
 

@@ -47,8 +47,11 @@ public class HabitTypeRegistry {
         for (HabitType t : registered) {
             HabitType previous = next.putIfAbsent(t.key(), t);
             if (previous != null && previous != t) {
-                LOG.warn("Two habit types claim the key '{}'; {} serves, {} is ignored", t.key(),
-                        previous.getClass().getName(), t.getClass().getName());
+                LOG.warn(
+                        "Two habit types claim the key '{}'; {} serves, {} is ignored",
+                        t.key(),
+                        previous.getClass().getName(),
+                        t.getClass().getName());
             }
         }
         byKey.clear();

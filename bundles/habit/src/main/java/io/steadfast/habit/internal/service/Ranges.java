@@ -8,8 +8,7 @@ import io.steadfast.api.error.ValidationException;
 /** The rule for date ranges of reads: {@code to} not before {@code from}, at most so many days. */
 final class Ranges {
 
-    private Ranges() {
-    }
+    private Ranges() {}
 
     static void check(LocalDate from, LocalDate to, int maxDays) {
         if (to.isBefore(from)) {

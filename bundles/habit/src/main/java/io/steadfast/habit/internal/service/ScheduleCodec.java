@@ -11,8 +11,7 @@ import io.steadfast.habit.api.Schedule;
  */
 final class ScheduleCodec {
 
-    private ScheduleCodec() {
-    }
+    private ScheduleCodec() {}
 
     static String encode(Schedule s) {
         return s.text();
@@ -27,8 +26,8 @@ final class ScheduleCodec {
     }
 
     /** Every era, oldest first; the first starts on {@code habitStart}. */
-    static java.util.List<io.steadfast.habit.internal.domain.ScheduleEra> eras(String text,
-            java.time.LocalDate habitStart) {
+    static java.util.List<io.steadfast.habit.internal.domain.ScheduleEra> eras(
+            String text, java.time.LocalDate habitStart) {
         java.util.List<io.steadfast.habit.internal.domain.ScheduleEra> out = new ArrayList<>();
         for (String seg : text.split(";")) {
             int at = seg.indexOf('@');
@@ -36,8 +35,10 @@ final class ScheduleCodec {
             String from = at < 0 ? "-" : seg.substring(at + 1);
             java.time.LocalDate f = "-".equals(from) ? habitStart : java.time.LocalDate.parse(from);
             if (!out.isEmpty() && !f.isAfter(out.get(out.size() - 1).from())) {
-                out.set(out.size() - 1, new io.steadfast.habit.internal.domain.ScheduleEra(
-                        out.get(out.size() - 1).from(), sc));
+                out.set(
+                        out.size() - 1,
+                        new io.steadfast.habit.internal.domain.ScheduleEra(
+                                out.get(out.size() - 1).from(), sc));
             } else if (out.isEmpty() && f.isAfter(habitStart)) {
                 out.add(new io.steadfast.habit.internal.domain.ScheduleEra(habitStart, sc));
             } else {
@@ -75,7 +76,9 @@ final class ScheduleCodec {
             if (i > 0) {
                 sb.append(';');
             }
-            sb.append(encode(eras.get(i).schedule())).append('@').append(i == 0 ? "-" : eras.get(i).from().toString());
+            sb.append(encode(eras.get(i).schedule()))
+                    .append('@')
+                    .append(i == 0 ? "-" : eras.get(i).from().toString());
         }
         return sb.toString();
     }

@@ -8,8 +8,7 @@ import io.steadfast.api.habit.spi.HabitType;
 final class UnavailableType implements HabitType {
     static final UnavailableType INSTANCE = new UnavailableType();
 
-    private UnavailableType() {
-    }
+    private UnavailableType() {}
 
     @Override
     public String key() {

@@ -19,19 +19,26 @@ public class CheckinEntity {
     @Id
     @Column(name = "habit_id", length = 36)
     String habitId;
+
     @Id
     @Column(name = "check_date")
     LocalDate date;
+
     @Column(name = "amount", precision = 19, scale = 4)
     BigDecimal value;
+
     @Column(name = "note")
     String note;
+
     @Column(name = "status", nullable = false)
     String status;
+
     @Column(name = "backfilled", nullable = false)
     boolean backfilled;
+
     @Column(name = "created_at", nullable = false)
     LocalDateTime createdAt;
+
     @Column(name = "updated_at", nullable = false)
     LocalDateTime updatedAt;
 
@@ -40,8 +47,7 @@ public class CheckinEntity {
         String habitId;
         LocalDate date;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(String habitId, LocalDate date) {
             this.habitId = habitId;

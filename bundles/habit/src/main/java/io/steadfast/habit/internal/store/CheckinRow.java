@@ -11,8 +11,15 @@ import java.util.UUID;
  * @param status     {@code done} or {@code skipped}
  * @param backfilled written after its day had ended
  */
-public record CheckinRow(UUID habitId, LocalDate date, BigDecimal value, String note, String status,
-        boolean backfilled, Instant createdAt, Instant updatedAt) {
+public record CheckinRow(
+        UUID habitId,
+        LocalDate date,
+        BigDecimal value,
+        String note,
+        String status,
+        boolean backfilled,
+        Instant createdAt,
+        Instant updatedAt) {
 
     /** The record's status when the day was done (its value, if any, says how much). */
     public static final String DONE = "done";

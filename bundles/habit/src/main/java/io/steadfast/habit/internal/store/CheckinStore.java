@@ -34,6 +34,13 @@ public interface CheckinStore {
      * Adds {@code delta} to the day's value atomically (concurrent increments all count), marking it done. With an
      * idempotency key, a second call with the same key for the same user adds nothing and returns the first result.
      */
-    IncrementResult increment(UUID userId, UUID habitId, LocalDate date, BigDecimal delta, boolean backfilled,
-            String idempotencyKey, String requestHash, Instant now);
+    IncrementResult increment(
+            UUID userId,
+            UUID habitId,
+            LocalDate date,
+            BigDecimal delta,
+            boolean backfilled,
+            String idempotencyKey,
+            String requestHash,
+            Instant now);
 }

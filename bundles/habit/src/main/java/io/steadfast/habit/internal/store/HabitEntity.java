@@ -15,32 +15,46 @@ public class HabitEntity {
     @Id
     @Column(name = "id", length = 36)
     String id;
+
     @Column(name = "user_id", length = 36, nullable = false)
     String userId;
+
     @Column(name = "name", nullable = false)
     String name;
+
     @Column(name = "description")
     String description;
+
     @Column(name = "type_key", nullable = false)
     String typeKey;
+
     @Column(name = "target", precision = 19, scale = 4)
     BigDecimal target;
+
     @Column(name = "unit")
     String unit;
+
     @Column(name = "schedule", nullable = false)
     String schedule;
+
     @Column(name = "start_date", nullable = false)
     LocalDate startDate;
+
     @Column(name = "color")
     String color;
+
     @Column(name = "icon")
     String icon;
+
     @Column(name = "archived", nullable = false)
     boolean archived;
+
     @Column(name = "sort_order", nullable = false)
     int sortOrder;
+
     @Column(name = "created_at", nullable = false)
     LocalDateTime createdAt;
+
     @Column(name = "updated_at", nullable = false)
     LocalDateTime updatedAt;
 }

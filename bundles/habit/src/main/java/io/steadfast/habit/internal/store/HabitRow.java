@@ -11,7 +11,19 @@ import java.util.UUID;
  * @param typeKey  the {@code HabitType} key
  * @param schedule the schedule in the habit bundle's compact text form (opaque to storage)
  */
-public record HabitRow(UUID id, UUID userId, String name, String description, String typeKey, BigDecimal target,
-        String unit, String schedule, LocalDate startDate, String color, String icon, boolean archived, int sortOrder,
-        Instant createdAt, Instant updatedAt) {
-}
+public record HabitRow(
+        UUID id,
+        UUID userId,
+        String name,
+        String description,
+        String typeKey,
+        BigDecimal target,
+        String unit,
+        String schedule,
+        LocalDate startDate,
+        String color,
+        String icon,
+        boolean archived,
+        int sortOrder,
+        Instant createdAt,
+        Instant updatedAt) {}

@@ -19,23 +19,32 @@ public class IdempotencyEntity {
     @Id
     @Column(name = "user_id", length = 36)
     String userId;
+
     @Id
     @Column(name = "idem_key")
     String key;
+
     @Column(name = "request_hash", nullable = false)
     String requestHash;
+
     @Column(name = "habit_id", nullable = false)
     String habitId;
+
     @Column(name = "check_date", nullable = false)
     LocalDate date;
+
     @Column(name = "amount", precision = 19, scale = 4)
     BigDecimal value;
+
     @Column(name = "note")
     String note;
+
     @Column(name = "status", nullable = false)
     String status;
+
     @Column(name = "backfilled", nullable = false)
     boolean backfilled;
+
     @Column(name = "created_at", nullable = false)
     LocalDateTime createdAt;
 
@@ -44,8 +53,7 @@ public class IdempotencyEntity {
         String userId;
         String key;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(String userId, String key) {
             this.userId = userId;

@@ -22,7 +22,8 @@ public class IdempotencyHousekeeping implements Housekeeping {
     private final JpaTemplate jpa;
 
     @Activate
-    public IdempotencyHousekeeping(@Reference(target = HabitPersistence.JPA) JpaTemplate jpa,
+    public IdempotencyHousekeeping(
+            @Reference(target = HabitPersistence.JPA) JpaTemplate jpa,
             @Reference(target = HabitPersistence.SCHEMA) SchemaReady schema) {
         this.jpa = jpa;
     }
@@ -34,8 +35,9 @@ public class IdempotencyHousekeeping implements Housekeeping {
 
     @Override
     public int clean(Instant now) {
-        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
-                "DELETE FROM IdempotencyKey k WHERE k.createdAt < :t")
-                .setParameter("t", Rows.toDb(now.minus(KEEP_IDEMPOTENCY_KEYS))).executeUpdate());
+        return jpa.txExpr(
+                TransactionType.Required, em -> em.createQuery("DELETE FROM IdempotencyKey k WHERE k.createdAt < :t")
+                        .setParameter("t", Rows.toDb(now.minus(KEEP_IDEMPOTENCY_KEYS)))
+                        .executeUpdate());
     }
 }

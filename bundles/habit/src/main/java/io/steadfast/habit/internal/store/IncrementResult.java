@@ -7,5 +7,4 @@ package io.steadfast.habit.internal.store;
  * @param replayed    true when the idempotency key had been used: nothing was added
  * @param requestHash the hash of the request the key was first used with
  */
-public record IncrementResult(CheckinRow row, boolean replayed, String requestHash) {
-}
+public record IncrementResult(CheckinRow row, boolean replayed, String requestHash) {}

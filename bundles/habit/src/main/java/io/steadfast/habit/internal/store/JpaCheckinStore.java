@@ -21,9 +21,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import io.steadfast.habit.internal.store.CheckinRow;
-import io.steadfast.habit.internal.store.CheckinStore;
-import io.steadfast.habit.internal.store.IncrementResult;
 import io.steadfast.storage.Rows;
 import io.steadfast.storage.SchemaReady;
 
@@ -35,24 +32,28 @@ public class JpaCheckinStore implements CheckinStore {
     private final JpaTemplate jpa;
 
     @Activate
-    public JpaCheckinStore(@Reference(target = HabitPersistence.JPA) JpaTemplate jpa,
+    public JpaCheckinStore(
+            @Reference(target = HabitPersistence.JPA) JpaTemplate jpa,
             @Reference(target = HabitPersistence.SCHEMA) SchemaReady schema) {
         this.jpa = jpa;
     }
 
     @Override
     public Optional<CheckinRow> find(UUID habitId, LocalDate date) {
-        return Optional.ofNullable(jpa.txExpr(TransactionType.Supports,
+        return Optional.ofNullable(jpa.txExpr(
+                TransactionType.Supports,
                 em -> toRow(em.find(CheckinEntity.class, new CheckinEntity.Key(habitId.toString(), date)))));
     }
 
     @Override
     public CheckinRow put(CheckinRow row) {
-        for (int attempt = 1;; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 return jpa.txExpr(TransactionType.Required, em -> {
-                    CheckinEntity e = em.find(CheckinEntity.class, new CheckinEntity.Key(row.habitId().toString(),
-                            row.date()), LockModeType.PESSIMISTIC_WRITE);
+                    CheckinEntity e = em.find(
+                            CheckinEntity.class,
+                            new CheckinEntity.Key(row.habitId().toString(), row.date()),
+                            LockModeType.PESSIMISTIC_WRITE);
                     boolean fresh = e == null;
                     if (fresh) {
                         e = new CheckinEntity();
@@ -81,17 +82,27 @@ public class JpaCheckinStore implements CheckinStore {
 
     @Override
     public boolean delete(UUID habitId, LocalDate date) {
-        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
-                "DELETE FROM Checkin c WHERE c.habitId = :h AND c.date = :d").setParameter("h", habitId.toString())
-                .setParameter("d", date).executeUpdate() > 0);
+        return jpa.txExpr(
+                TransactionType.Required,
+                em -> em.createQuery("DELETE FROM Checkin c WHERE c.habitId = :h AND c.date = :d")
+                                .setParameter("h", habitId.toString())
+                                .setParameter("d", date)
+                                .executeUpdate()
+                        > 0);
     }
 
     @Override
     public List<CheckinRow> range(UUID habitId, LocalDate from, LocalDate to) {
-        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
-                "SELECT c FROM Checkin c WHERE c.habitId = :h AND c.date >= :f AND c.date <= :t ORDER BY c.date",
-                CheckinEntity.class).setParameter("h", habitId.toString()).setParameter("f", from)
-                .setParameter("t", to).getResultList().stream().map(JpaCheckinStore::toRow)
+        return jpa.txExpr(TransactionType.Supports, em -> em
+                .createQuery(
+                        "SELECT c FROM Checkin c WHERE c.habitId = :h AND c.date >= :f AND c.date <= :t ORDER BY c.date",
+                        CheckinEntity.class)
+                .setParameter("h", habitId.toString())
+                .setParameter("f", from)
+                .setParameter("t", to)
+                .getResultList()
+                .stream()
+                .map(JpaCheckinStore::toRow)
                 .collect(Collectors.toList()));
     }
 
@@ -101,10 +112,17 @@ public class JpaCheckinStore implements CheckinStore {
             return List.of();
         }
         List<String> ids = habitIds.stream().map(UUID::toString).collect(Collectors.toList());
-        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
-                "SELECT c FROM Checkin c WHERE c.habitId IN :h AND c.date >= :f AND c.date <= :t "
-                        + "ORDER BY c.habitId, c.date", CheckinEntity.class).setParameter("h", ids)
-                .setParameter("f", from).setParameter("t", to).getResultList().stream().map(JpaCheckinStore::toRow)
+        return jpa.txExpr(TransactionType.Supports, em -> em
+                .createQuery(
+                        "SELECT c FROM Checkin c WHERE c.habitId IN :h AND c.date >= :f AND c.date <= :t "
+                                + "ORDER BY c.habitId, c.date",
+                        CheckinEntity.class)
+                .setParameter("h", ids)
+                .setParameter("f", from)
+                .setParameter("t", to)
+                .getResultList()
+                .stream()
+                .map(JpaCheckinStore::toRow)
                 .collect(Collectors.toList()));
     }
 
@@ -114,16 +132,27 @@ public class JpaCheckinStore implements CheckinStore {
             return List.of();
         }
         List<String> ids = habitIds.stream().map(UUID::toString).collect(Collectors.toList());
-        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
-                "SELECT c FROM Checkin c WHERE c.habitId IN :h ORDER BY c.habitId, c.date", CheckinEntity.class)
-                .setParameter("h", ids).getResultList().stream().map(JpaCheckinStore::toRow)
+        return jpa.txExpr(TransactionType.Supports, em -> em
+                .createQuery(
+                        "SELECT c FROM Checkin c WHERE c.habitId IN :h ORDER BY c.habitId, c.date", CheckinEntity.class)
+                .setParameter("h", ids)
+                .getResultList()
+                .stream()
+                .map(JpaCheckinStore::toRow)
                 .collect(Collectors.toList()));
     }
 
     @Override
-    public IncrementResult increment(UUID userId, UUID habitId, LocalDate date, BigDecimal delta, boolean backfilled,
-            String idempotencyKey, String requestHash, Instant now) {
-        for (int attempt = 1;; attempt++) {
+    public IncrementResult increment(
+            UUID userId,
+            UUID habitId,
+            LocalDate date,
+            BigDecimal delta,
+            boolean backfilled,
+            String idempotencyKey,
+            String requestHash,
+            Instant now) {
+        for (int attempt = 1; ; attempt++) {
             if (idempotencyKey != null) {
                 Optional<IncrementResult> replay = replay(userId, idempotencyKey);
                 if (replay.isPresent()) {
@@ -146,8 +175,8 @@ public class JpaCheckinStore implements CheckinStore {
                     }
                     CheckinRow row = add(em, habitId, date, delta, backfilled, now);
                     if (idempotencyKey != null) {
-                        IdempotencyEntity k = em.find(IdempotencyEntity.class,
-                                new IdempotencyEntity.Key(userId.toString(), idempotencyKey));
+                        IdempotencyEntity k = em.find(
+                                IdempotencyEntity.class, new IdempotencyEntity.Key(userId.toString(), idempotencyKey));
                         k.value = row.value();
                         k.note = row.note();
                         k.status = row.status();
@@ -169,17 +198,23 @@ public class JpaCheckinStore implements CheckinStore {
             if (k == null) {
                 return null;
             }
-            CheckinRow row = new CheckinRow(UUID.fromString(k.habitId), k.date,
-                    io.steadfast.storage.Rows.plain(k.value), k.note, k.status,
-                    k.backfilled, fromDb(k.createdAt), fromDb(k.createdAt));
+            CheckinRow row = new CheckinRow(
+                    UUID.fromString(k.habitId),
+                    k.date,
+                    io.steadfast.storage.Rows.plain(k.value),
+                    k.note,
+                    k.status,
+                    k.backfilled,
+                    fromDb(k.createdAt),
+                    fromDb(k.createdAt));
             return new IncrementResult(row, true, k.requestHash);
         }));
     }
 
-    private static CheckinRow add(EntityManager em, UUID habitId, LocalDate date, BigDecimal delta,
-            boolean backfilled, Instant now) {
-        CheckinEntity e = em.find(CheckinEntity.class, new CheckinEntity.Key(habitId.toString(), date),
-                LockModeType.PESSIMISTIC_WRITE);
+    private static CheckinRow add(
+            EntityManager em, UUID habitId, LocalDate date, BigDecimal delta, boolean backfilled, Instant now) {
+        CheckinEntity e = em.find(
+                CheckinEntity.class, new CheckinEntity.Key(habitId.toString(), date), LockModeType.PESSIMISTIC_WRITE);
         if (e == null) {
             e = new CheckinEntity();
             e.habitId = habitId.toString();
@@ -204,7 +239,14 @@ public class JpaCheckinStore implements CheckinStore {
         if (e == null) {
             return null;
         }
-        return new CheckinRow(UUID.fromString(e.habitId), e.date, io.steadfast.storage.Rows.plain(e.value),
-                e.note, e.status, e.backfilled, fromDb(e.createdAt), fromDb(e.updatedAt));
+        return new CheckinRow(
+                UUID.fromString(e.habitId),
+                e.date,
+                io.steadfast.storage.Rows.plain(e.value),
+                e.note,
+                e.status,
+                e.backfilled,
+                fromDb(e.createdAt),
+                fromDb(e.updatedAt));
     }
 }

@@ -3,7 +3,6 @@ package io.steadfast.habit.internal.store;
 import static io.steadfast.storage.Rows.fromDb;
 import static io.steadfast.storage.Rows.toDb;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +17,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import io.steadfast.habit.internal.store.HabitRow;
-import io.steadfast.habit.internal.store.HabitStore;
 import io.steadfast.storage.SchemaReady;
 
 @Component(service = HabitStore.class)
@@ -28,7 +25,8 @@ public class JpaHabitStore implements HabitStore {
     private final JpaTemplate jpa;
 
     @Activate
-    public JpaHabitStore(@Reference(target = HabitPersistence.JPA) JpaTemplate jpa,
+    public JpaHabitStore(
+            @Reference(target = HabitPersistence.JPA) JpaTemplate jpa,
             @Reference(target = HabitPersistence.SCHEMA) SchemaReady schema) {
         this.jpa = jpa;
     }
@@ -37,7 +35,8 @@ public class JpaHabitStore implements HabitStore {
     public HabitRow create(HabitRow h) {
         return jpa.txExpr(TransactionType.Required, em -> {
             Integer max = em.createQuery("SELECT MAX(h.sortOrder) FROM Habit h WHERE h.userId = :u", Integer.class)
-                    .setParameter("u", h.userId().toString()).getSingleResult();
+                    .setParameter("u", h.userId().toString())
+                    .getSingleResult();
             HabitEntity e = new HabitEntity();
             e.id = h.id().toString();
             e.userId = h.userId().toString();
@@ -59,17 +58,28 @@ public class JpaHabitStore implements HabitStore {
 
     @Override
     public List<HabitRow> list(UUID userId, boolean archived) {
-        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
-                "SELECT h FROM Habit h WHERE h.userId = :u AND h.archived = :a ORDER BY h.sortOrder, h.createdAt",
-                HabitEntity.class).setParameter("u", userId.toString()).setParameter("a", archived).getResultList()
-                .stream().map(JpaHabitStore::toRow).collect(Collectors.toList()));
+        return jpa.txExpr(TransactionType.Supports, em -> em
+                .createQuery(
+                        "SELECT h FROM Habit h WHERE h.userId = :u AND h.archived = :a ORDER BY h.sortOrder, h.createdAt",
+                        HabitEntity.class)
+                .setParameter("u", userId.toString())
+                .setParameter("a", archived)
+                .getResultList()
+                .stream()
+                .map(JpaHabitStore::toRow)
+                .collect(Collectors.toList()));
     }
 
     @Override
     public List<HabitRow> listAll(UUID userId) {
-        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
-                "SELECT h FROM Habit h WHERE h.userId = :u ORDER BY h.sortOrder, h.createdAt", HabitEntity.class)
-                .setParameter("u", userId.toString()).getResultList().stream().map(JpaHabitStore::toRow)
+        return jpa.txExpr(TransactionType.Supports, em -> em
+                .createQuery(
+                        "SELECT h FROM Habit h WHERE h.userId = :u ORDER BY h.sortOrder, h.createdAt",
+                        HabitEntity.class)
+                .setParameter("u", userId.toString())
+                .getResultList()
+                .stream()
+                .map(JpaHabitStore::toRow)
                 .collect(Collectors.toList()));
     }
 
@@ -94,7 +104,9 @@ public class JpaHabitStore implements HabitStore {
             if (e == null || !e.userId.equals(userId.toString())) {
                 return false;
             }
-            em.createQuery("DELETE FROM Checkin c WHERE c.habitId = :h").setParameter("h", e.id).executeUpdate();
+            em.createQuery("DELETE FROM Checkin c WHERE c.habitId = :h")
+                    .setParameter("h", e.id)
+                    .executeUpdate();
             em.remove(e);
             return true;
         });
@@ -105,8 +117,10 @@ public class JpaHabitStore implements HabitStore {
         jpa.tx(TransactionType.Required, em -> {
             Map<String, HabitEntity> mine = new LinkedHashMap<>();
             for (HabitEntity e : em.createQuery(
-                    "SELECT h FROM Habit h WHERE h.userId = :u ORDER BY h.sortOrder, h.createdAt", HabitEntity.class)
-                    .setParameter("u", userId.toString()).getResultList()) {
+                            "SELECT h FROM Habit h WHERE h.userId = :u ORDER BY h.sortOrder, h.createdAt",
+                            HabitEntity.class)
+                    .setParameter("u", userId.toString())
+                    .getResultList()) {
                 mine.put(e.id, e);
             }
             List<HabitEntity> ordered = new ArrayList<>();
@@ -139,8 +153,21 @@ public class JpaHabitStore implements HabitStore {
     }
 
     static HabitRow toRow(HabitEntity e) {
-        return new HabitRow(UUID.fromString(e.id), UUID.fromString(e.userId), e.name, e.description, e.typeKey,
-                io.steadfast.storage.Rows.plain(e.target), e.unit, e.schedule, e.startDate, e.color,
-                e.icon, e.archived, e.sortOrder, fromDb(e.createdAt), fromDb(e.updatedAt));
+        return new HabitRow(
+                UUID.fromString(e.id),
+                UUID.fromString(e.userId),
+                e.name,
+                e.description,
+                e.typeKey,
+                io.steadfast.storage.Rows.plain(e.target),
+                e.unit,
+                e.schedule,
+                e.startDate,
+                e.color,
+                e.icon,
+                e.archived,
+                e.sortOrder,
+                fromDb(e.createdAt),
+                fromDb(e.updatedAt));
     }
 }

@@ -3,5 +3,7 @@
  * the bundle; the storage bundle runs the migrations ({@code Steadfast-Schema} header) and provides the DataSource.
  */
 @org.osgi.annotation.bundle.Header(name = "Meta-Persistence", value = "META-INF/persistence.xml")
-@org.osgi.annotation.bundle.Header(name = io.steadfast.storage.Schemas.HEADER, value = "habit; requires=identity; legacy=3")
+@org.osgi.annotation.bundle.Header(
+        name = io.steadfast.storage.Schemas.HEADER,
+        value = "habit; requires=identity; legacy=3")
 package io.steadfast.habit.internal.store;

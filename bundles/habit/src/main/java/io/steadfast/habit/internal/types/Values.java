@@ -9,8 +9,7 @@ final class Values {
     /** The largest value a day may record. */
     static final BigDecimal MAX = io.steadfast.api.habit.spi.HabitType.MAX_VALUE;
 
-    private Values() {
-    }
+    private Values() {}
 
     /** A message when a day's value is negative or larger than {@link #MAX}; {@code null} values are valid. */
     static Optional<String> checkAmount(BigDecimal value) {

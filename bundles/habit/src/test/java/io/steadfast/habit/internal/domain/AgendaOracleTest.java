@@ -34,11 +34,20 @@ class AgendaOracleTest {
 
     /** The history covers {@code base - HISTORY_BEFORE} to {@code base + HISTORY_AFTER}. */
     private static final int HISTORY_BEFORE = 110;
+
     private static final int HISTORY_AFTER = 110;
 
     /** A random habit, history and range. */
-    record Scenario(Schedule schedule, HabitType type, BigDecimal target, DayOfWeek weekStart, LocalDate startDate,
-            LocalDate today, LocalDate from, LocalDate to, Map<LocalDate, DayRecord> records) {
+    record Scenario(
+            Schedule schedule,
+            HabitType type,
+            BigDecimal target,
+            DayOfWeek weekStart,
+            LocalDate startDate,
+            LocalDate today,
+            LocalDate from,
+            LocalDate to,
+            Map<LocalDate, DayRecord> records) {
 
         HabitRules rules() {
             return new HabitRules(schedule, startDate, type, new HabitDefinition(target, null));
@@ -56,15 +65,16 @@ class AgendaOracleTest {
     void agendaMatchesTheOracle(@ForAll("scenarios") Scenario s) {
         HabitRules rules = s.rules();
         for (LocalDate d = s.from(); !d.isAfter(s.to()); d = d.plusDays(1)) {
-            assertThat(Agenda.item(rules, s.records(), d, s.today(), s.weekStart())).as("%s", d)
+            assertThat(Agenda.item(rules, s.records(), d, s.today(), s.weekStart()))
+                    .as("%s", d)
                     .isEqualTo(oracle(s, d));
         }
     }
 
     @Property(tries = 300)
     void calendarMatchesTheOracle(@ForAll("scenarios") Scenario s) {
-        NavigableMap<LocalDate, AgendaItem> items = HabitCalendar.range(s.rules(), s.records(), s.from(), s.to(),
-                s.today(), s.weekStart());
+        NavigableMap<LocalDate, AgendaItem> items =
+                HabitCalendar.range(s.rules(), s.records(), s.from(), s.to(), s.today(), s.weekStart());
         assertThat(items.firstKey()).isEqualTo(s.from());
         assertThat(items.lastKey()).isEqualTo(s.to());
         assertThat(items).hasSize((int) (s.to().toEpochDay() - s.from().toEpochDay() + 1));
@@ -77,46 +87,55 @@ class AgendaOracleTest {
     void calendarRangesSplitAnywhere(@ForAll("scenarios") Scenario s) {
         long days = s.to().toEpochDay() - s.from().toEpochDay();
         LocalDate cut = s.from().plusDays(days / 3);
-        NavigableMap<LocalDate, AgendaItem> whole = HabitCalendar.range(s.rules(), s.records(), s.from(), s.to(),
-                s.today(), s.weekStart());
-        Map<LocalDate, AgendaItem> parts = new HashMap<>(HabitCalendar.range(s.rules(), s.records(), s.from(), cut,
-                s.today(), s.weekStart()));
+        NavigableMap<LocalDate, AgendaItem> whole =
+                HabitCalendar.range(s.rules(), s.records(), s.from(), s.to(), s.today(), s.weekStart());
+        Map<LocalDate, AgendaItem> parts =
+                new HashMap<>(HabitCalendar.range(s.rules(), s.records(), s.from(), cut, s.today(), s.weekStart()));
         if (cut.isBefore(s.to())) {
-            parts.putAll(HabitCalendar.range(s.rules(), s.records(), cut.plusDays(1), s.to(), s.today(),
-                    s.weekStart()));
+            parts.putAll(
+                    HabitCalendar.range(s.rules(), s.records(), cut.plusDays(1), s.to(), s.today(), s.weekStart()));
         }
         assertThat(parts).isEqualTo(whole);
     }
 
     @Property(tries = 200)
     void itemsAreConsistent(@ForAll("scenarios") Scenario s) {
-        HabitCalendar.range(s.rules(), s.records(), s.from(), s.to(), s.today(), s.weekStart()).forEach((d, item) -> {
-            assertThat(item.state() == DayState.NOT_DUE).as("not due iff neither due nor recorded, %s", d)
-                    .isEqualTo(!item.due() && (d.isAfter(s.today()) ? !skipped(s.records().get(d))
-                            : s.records().get(d) == null));
-            if (d.isBefore(s.startDate())) {
-                assertThat(item.due()).isFalse();
-            }
-            if (d.isAfter(s.today())) {
-                assertThat(item.state()).isIn(DayState.PENDING, DayState.NOT_DUE, DayState.SKIPPED);
-                assertThat(item.progress()).isNull();
-            }
-            if (d.isBefore(s.today()) && item.due()) {
-                assertThat(item.state()).isNotEqualTo(DayState.PENDING);
-            }
-            assertThat(item.period() != null).isEqualTo(s.schedule().perPeriod());
-            if (item.period() != null) {
-                assertThat(item.period().start()).isBeforeOrEqualTo(d);
-                assertThat(item.period().end()).isAfterOrEqualTo(d);
-                int length = (int) (item.period().end().toEpochDay() - item.period().start().toEpochDay()) + 1;
-                assertThat(length).isEqualTo(s.schedule() instanceof Schedule.TimesPerWeek ? 7 : d.lengthOfMonth());
-                assertThat(item.period().done()).isBetween(0, length);
-                if (!item.period().met() && !d.isBefore(s.startDate()) && !d.isAfter(s.today())) {
-                    assertThat(item.due()).as("an unmet period keeps every day due, %s", d).isTrue();
-                }
-            }
-            assertThat(item.target()).isEqualTo(s.target());
-        });
+        HabitCalendar.range(s.rules(), s.records(), s.from(), s.to(), s.today(), s.weekStart())
+                .forEach((d, item) -> {
+                    assertThat(item.state() == DayState.NOT_DUE)
+                            .as("not due iff neither due nor recorded, %s", d)
+                            .isEqualTo(!item.due()
+                                    && (d.isAfter(s.today())
+                                            ? !skipped(s.records().get(d))
+                                            : s.records().get(d) == null));
+                    if (d.isBefore(s.startDate())) {
+                        assertThat(item.due()).isFalse();
+                    }
+                    if (d.isAfter(s.today())) {
+                        assertThat(item.state()).isIn(DayState.PENDING, DayState.NOT_DUE, DayState.SKIPPED);
+                        assertThat(item.progress()).isNull();
+                    }
+                    if (d.isBefore(s.today()) && item.due()) {
+                        assertThat(item.state()).isNotEqualTo(DayState.PENDING);
+                    }
+                    assertThat(item.period() != null).isEqualTo(s.schedule().perPeriod());
+                    if (item.period() != null) {
+                        assertThat(item.period().start()).isBeforeOrEqualTo(d);
+                        assertThat(item.period().end()).isAfterOrEqualTo(d);
+                        int length = (int) (item.period().end().toEpochDay()
+                                        - item.period().start().toEpochDay())
+                                + 1;
+                        assertThat(length)
+                                .isEqualTo(s.schedule() instanceof Schedule.TimesPerWeek ? 7 : d.lengthOfMonth());
+                        assertThat(item.period().done()).isBetween(0, length);
+                        if (!item.period().met() && !d.isBefore(s.startDate()) && !d.isAfter(s.today())) {
+                            assertThat(item.due())
+                                    .as("an unmet period keeps every day due, %s", d)
+                                    .isTrue();
+                        }
+                    }
+                    assertThat(item.target()).isEqualTo(s.target());
+                });
     }
 
     // ---- the oracle ----------------------------------------------------------------------------------------------
@@ -126,7 +145,8 @@ class AgendaOracleTest {
         PeriodProgress period = null;
         boolean due;
         if (s.schedule() instanceof Schedule.TimesPerWeek || s.schedule() instanceof Schedule.TimesPerMonth) {
-            int times = s.schedule() instanceof Schedule.TimesPerWeek w ? w.times()
+            int times = s.schedule() instanceof Schedule.TimesPerWeek w
+                    ? w.times()
                     : ((Schedule.TimesPerMonth) s.schedule()).times();
             LocalDate start;
             LocalDate end;
@@ -154,8 +174,8 @@ class AgendaOracleTest {
                     }
                 }
             }
-            boolean selfDone = !date.isBefore(s.startDate()) && !date.isAfter(s.today())
-                    && naiveState(s, date) == DayState.DONE;
+            boolean selfDone =
+                    !date.isBefore(s.startDate()) && !date.isAfter(s.today()) && naiveState(s, date) == DayState.DONE;
             due = !date.isBefore(s.startDate()) && (doneBefore < times || selfDone);
             period = new PeriodProgress(doneAll, times, start, end);
         } else if (s.schedule() instanceof Schedule.Daily) {
@@ -181,8 +201,8 @@ class AgendaOracleTest {
         } else if (skipped(record)) {
             state = DayState.SKIPPED;
         } else {
-            DayOutcome outcome = s.type().evaluate(new HabitDefinition(s.target(), null), record,
-                    date.isBefore(s.today()));
+            DayOutcome outcome =
+                    s.type().evaluate(new HabitDefinition(s.target(), null), record, date.isBefore(s.today()));
             state = DayState.valueOf(outcome.status().name());
             progress = outcome.progress();
         }
@@ -194,8 +214,10 @@ class AgendaOracleTest {
         if (skipped(record)) {
             return DayState.SKIPPED;
         }
-        return DayState.valueOf(s.type().evaluate(new HabitDefinition(s.target(), null), record, x.isBefore(s.today()))
-                .status().name());
+        return DayState.valueOf(s.type()
+                .evaluate(new HabitDefinition(s.target(), null), record, x.isBefore(s.today()))
+                .status()
+                .name());
     }
 
     private static boolean skipped(DayRecord record) {
@@ -206,19 +228,26 @@ class AgendaOracleTest {
 
     @Provide
     Arbitrary<Scenario> scenarios() {
-        Arbitrary<LocalDate> base = Arbitraries.longs().between(LocalDate.of(2023, 1, 1).toEpochDay(),
-                LocalDate.of(2028, 12, 31).toEpochDay()).withDistribution(RandomDistribution.uniform())
+        Arbitrary<LocalDate> base = Arbitraries.longs()
+                .between(
+                        LocalDate.of(2023, 1, 1).toEpochDay(),
+                        LocalDate.of(2028, 12, 31).toEpochDay())
+                .withDistribution(RandomDistribution.uniform())
                 .map(LocalDate::ofEpochDay);
         Arbitrary<Integer> startOffset = uniform(-45, 45);
         Arbitrary<Integer> todayOffset = uniform(-45, 60);
         Arbitrary<Integer> fromOffset = uniform(-70, 30);
-        Arbitrary<Integer> length = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(0)),
-                Tuple.of(9, uniform(0, 100)));
+        Arbitrary<Integer> length =
+                Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(0)), Tuple.of(9, uniform(0, 100)));
         Arbitrary<Integer> density = uniform(5, 100); // percent of the days holding a record
-        Arbitrary<List<Cell>> history = cells().list().ofSize(HISTORY_BEFORE + HISTORY_AFTER).withoutEdgeCases();
-        Arbitrary<Object[]> habit = Combinators.combine(schedules(), Arbitraries.of(Fixtures.BOOLEAN, Fixtures.COUNT,
-                Fixtures.LIMIT), Arbitraries.integers().between(0, 4), Arbitraries.of(DayOfWeek.class))
-                .as((schedule, type, target, weekStart) -> new Object[] { schedule, type, target, weekStart });
+        Arbitrary<List<Cell>> history =
+                cells().list().ofSize(HISTORY_BEFORE + HISTORY_AFTER).withoutEdgeCases();
+        Arbitrary<Object[]> habit = Combinators.combine(
+                        schedules(),
+                        Arbitraries.of(Fixtures.BOOLEAN, Fixtures.COUNT, Fixtures.LIMIT),
+                        Arbitraries.integers().between(0, 4),
+                        Arbitraries.of(DayOfWeek.class))
+                .as((schedule, type, target, weekStart) -> new Object[] {schedule, type, target, weekStart});
         return Combinators.combine(habit, base, startOffset, todayOffset, fromOffset, length, density, history)
                 .as((h, b, start, today, from, len, percent, cells) -> {
                     Map<LocalDate, DayRecord> records = new HashMap<>();
@@ -231,14 +260,21 @@ class AgendaOracleTest {
                     HabitType type = (HabitType) h[1];
                     BigDecimal target = type == Fixtures.BOOLEAN ? null : BigDecimal.valueOf((Integer) h[2]);
                     LocalDate first = b.plusDays(from);
-                    return new Scenario((Schedule) h[0], type, target, (DayOfWeek) h[3], b.plusDays(start),
-                            b.plusDays(today), first, first.plusDays(len), records);
+                    return new Scenario(
+                            (Schedule) h[0],
+                            type,
+                            target,
+                            (DayOfWeek) h[3],
+                            b.plusDays(start),
+                            b.plusDays(today),
+                            first,
+                            first.plusDays(len),
+                            records);
                 });
     }
 
     /** One day of a history: recorded when {@code roll} is below the scenario's density. */
-    record Cell(int roll, DayRecord record) {
-    }
+    record Cell(int roll, DayRecord record) {}
 
     private static Arbitrary<Integer> uniform(int min, int max) {
         return Arbitraries.integers().between(min, max).withDistribution(RandomDistribution.uniform());
@@ -256,7 +292,8 @@ class AgendaOracleTest {
     }
 
     private static Arbitrary<Cell> cells() {
-        Arbitrary<BigDecimal> values = Arbitraries.of("0", "0.5", "1", "2", "3", "4", "7").map(BigDecimal::new)
+        Arbitrary<BigDecimal> values = Arbitraries.of("0", "0.5", "1", "2", "3", "4", "7")
+                .map(BigDecimal::new)
                 .injectNull(0.2);
         Arbitrary<DayRecord> records = Combinators.combine(values, Arbitraries.of(false, false, false, true))
                 .as((v, skipped) -> new DayRecord(v, null, skipped));

@@ -56,8 +56,8 @@ class AgendaTest {
     }
 
     private static AgendaItem item(boolean due, DayState state, String progress, String target) {
-        return new AgendaItem(due, state, progress == null ? null : dec(progress), target == null ? null : dec(target),
-                null);
+        return new AgendaItem(
+                due, state, progress == null ? null : dec(progress), target == null ? null : dec(target), null);
     }
 
     private static AgendaItem item(boolean due, DayState state, PeriodProgress period) {
@@ -89,7 +89,8 @@ class AgendaTest {
             record("2026-03-05", done());
             assertThat(at(habit, "2026-03-05", "2026-03-05")).isEqualTo(item(true, DONE));
             assertThat(at(habit, "2026-03-05", "2026-03-06")).isEqualTo(item(true, DONE));
-            assertThat(at(habit, "2026-03-06", "2026-03-07")).as("the next day ended without a record")
+            assertThat(at(habit, "2026-03-06", "2026-03-07"))
+                    .as("the next day ended without a record")
                     .isEqualTo(item(true, MISSED));
         }
 
@@ -107,7 +108,8 @@ class AgendaTest {
             assertThat(at(habit, "2026-03-06", "2026-03-05")).isEqualTo(item(true, PENDING));
             assertThat(at(habit, "2026-03-07", "2026-03-05")).isEqualTo(item(true, SKIPPED));
             assertThat(at(habit, "2026-03-09", "2026-03-05")).isEqualTo(item(true, PENDING));
-            assertThat(at(habit, "2026-03-01", "2026-02-20")).as("future, before the start")
+            assertThat(at(habit, "2026-03-01", "2026-02-20"))
+                    .as("future, before the start")
                     .isEqualTo(item(false, NOT_DUE));
         }
 
@@ -161,7 +163,8 @@ class AgendaTest {
             record("2026-03-04", value("8"));
             record("2026-03-07", value("3"));
             String today = "2026-03-10";
-            assertThat(at(habit, "2026-03-01", today)).as("3 days before the start")
+            assertThat(at(habit, "2026-03-01", today))
+                    .as("3 days before the start")
                     .isEqualTo(item(false, NOT_DUE, null, "8"));
             assertThat(at(habit, "2026-03-04", today)).isEqualTo(item(true, DONE, "8", "8"));
             assertThat(at(habit, "2026-03-05", today)).isEqualTo(item(false, NOT_DUE, null, "8"));
@@ -170,8 +173,7 @@ class AgendaTest {
             assertThat(at(habit, "2026-03-10", today)).isEqualTo(item(true, PENDING, null, "8"));
             assertThat(at(habit, "2026-03-12", today)).isEqualTo(item(false, NOT_DUE, null, "8"));
             assertThat(at(habit, "2026-03-13", today)).isEqualTo(item(true, PENDING, null, "8"));
-            assertThat(at(habit, "2026-04-03", today)).as("across the month").isEqualTo(item(true, PENDING, null,
-                    "8"));
+            assertThat(at(habit, "2026-04-03", today)).as("across the month").isEqualTo(item(true, PENDING, null, "8"));
         }
 
         @Test
@@ -292,10 +294,13 @@ class AgendaTest {
             assertThat(at(threeTimes, "2026-03-04", sunday)).as("Wed").isEqualTo(item(true, DONE, week));
             assertThat(at(threeTimes, "2026-03-05", sunday)).as("Thu, 2 done").isEqualTo(item(true, DONE, week));
             assertThat(at(threeTimes, "2026-03-06", sunday)).as("Fri, met").isEqualTo(item(false, NOT_DUE, week));
-            assertThat(at(threeTimes, "2026-03-07", sunday)).as("Sat, done anyway").isEqualTo(item(true, DONE, week));
+            assertThat(at(threeTimes, "2026-03-07", sunday))
+                    .as("Sat, done anyway")
+                    .isEqualTo(item(true, DONE, week));
             assertThat(at(threeTimes, "2026-03-08", sunday)).as("Sun, today").isEqualTo(item(false, NOT_DUE, week));
-            assertThat(at(threeTimes, "2026-03-09", sunday)).as("next Monday").isEqualTo(
-                    item(true, PENDING, period(0, 3, "2026-03-09", "2026-03-15")));
+            assertThat(at(threeTimes, "2026-03-09", sunday))
+                    .as("next Monday")
+                    .isEqualTo(item(true, PENDING, period(0, 3, "2026-03-09", "2026-03-15")));
         }
 
         @Test
@@ -310,7 +315,8 @@ class AgendaTest {
             assertThat(at(threeTimes, "2026-03-02", sunday, SUNDAY)).as("Mon").isEqualTo(item(true, DONE, week));
             assertThat(at(threeTimes, "2026-03-06", sunday, SUNDAY)).as("Fri").isEqualTo(item(false, NOT_DUE, week));
             PeriodProgress next = period(0, 3, "2026-03-08", "2026-03-14");
-            assertThat(at(threeTimes, "2026-03-08", sunday, SUNDAY)).as("Sun, a new week")
+            assertThat(at(threeTimes, "2026-03-08", sunday, SUNDAY))
+                    .as("Sun, a new week")
                     .isEqualTo(item(true, PENDING, next));
             assertThat(at(threeTimes, "2026-03-09", sunday, SUNDAY)).isEqualTo(item(true, PENDING, next));
         }
@@ -330,12 +336,15 @@ class AgendaTest {
             record("2026-03-04", done());
             PeriodProgress met = period(2, 2, "2026-03-02", "2026-03-08");
             assertThat(at(twice, "2026-03-04", wednesday)).isEqualTo(item(true, DONE, met));
-            assertThat(at(twice, "2026-03-05", wednesday)).as("met: off the agenda")
+            assertThat(at(twice, "2026-03-05", wednesday))
+                    .as("met: off the agenda")
                     .isEqualTo(item(false, NOT_DUE, met));
-            assertThat(at(twice, "2026-03-02", wednesday)).as("progress runs to today, not to the date")
+            assertThat(at(twice, "2026-03-02", wednesday))
+                    .as("progress runs to today, not to the date")
                     .isEqualTo(item(true, DONE, met));
             record("2026-03-06", skip());
-            assertThat(at(twice, "2026-03-06", wednesday)).as("a planned skip after the count is met")
+            assertThat(at(twice, "2026-03-06", wednesday))
+                    .as("a planned skip after the count is met")
                     .isEqualTo(item(false, SKIPPED, met));
         }
 

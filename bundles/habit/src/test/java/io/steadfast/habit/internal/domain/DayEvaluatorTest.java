@@ -52,9 +52,11 @@ class DayEvaluatorTest {
     @Test
     void aTypeAnsweringWithoutAStatusIsABug() {
         assertThatThrownBy(() -> DayEvaluator.evaluate(new ScriptedType(null), HABIT, null, true))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("'scripted'");
-        assertThatThrownBy(() -> DayEvaluator.evaluate(new ScriptedType(new DayOutcome(null, BigDecimal.ONE)), HABIT,
-                null, true)).isInstanceOf(IllegalStateException.class);
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'scripted'");
+        assertThatThrownBy(() -> DayEvaluator.evaluate(
+                        new ScriptedType(new DayOutcome(null, BigDecimal.ONE)), HABIT, null, true))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     /** A type answering one outcome and recording its calls. */

@@ -28,7 +28,9 @@ class DueTest {
     void weekdaysAreDueOnTheirDays() {
         Schedule mwf = Schedule.Weekdays.of(MONDAY, WEDNESDAY, FRIDAY);
         LocalDate start = MON_MARCH_2.plusDays(2); // Wednesday
-        assertThat(Due.isDue(mwf, start, MON_MARCH_2)).as("a Monday before the start").isFalse();
+        assertThat(Due.isDue(mwf, start, MON_MARCH_2))
+                .as("a Monday before the start")
+                .isFalse();
         assertThat(Due.isDue(mwf, start, start)).isTrue();
         assertThat(Due.isDue(mwf, start, start.plusDays(1))).as("Thursday").isFalse();
         assertThat(Due.isDue(mwf, start, start.plusDays(2))).as("Friday").isTrue();
@@ -41,21 +43,27 @@ class DueTest {
     void everyNDaysCountsFromTheStartDate() {
         Schedule every3 = new Schedule.EveryNDays(3);
         LocalDate start = LocalDate.parse("2026-03-04");
-        assertThat(Due.isDue(every3, start, start.minusDays(3))).as("before the start").isFalse();
+        assertThat(Due.isDue(every3, start, start.minusDays(3)))
+                .as("before the start")
+                .isFalse();
         assertThat(Due.isDue(every3, start, start)).isTrue();
         assertThat(Due.isDue(every3, start, start.plusDays(1))).isFalse();
         assertThat(Due.isDue(every3, start, start.plusDays(2))).isFalse();
         assertThat(Due.isDue(every3, start, start.plusDays(3))).isTrue();
         assertThat(Due.isDue(every3, start, start.plusDays(30))).isTrue();
-        assertThat(Due.isDue(every3, start.plusDays(1), start.plusDays(3))).as("another start shifts the days")
+        assertThat(Due.isDue(every3, start.plusDays(1), start.plusDays(3)))
+                .as("another start shifts the days")
                 .isFalse();
         assertThat(Due.isDue(every3, start.plusDays(1), start.plusDays(4))).isTrue();
 
         Schedule weekly = new Schedule.EveryNDays(7);
         LocalDate monday = LocalDate.parse("2025-12-29");
-        assertThat(Due.isDue(weekly, monday, LocalDate.parse("2026-01-05"))).as("across the year").isTrue();
+        assertThat(Due.isDue(weekly, monday, LocalDate.parse("2026-01-05")))
+                .as("across the year")
+                .isTrue();
         assertThat(Due.isDue(weekly, monday, LocalDate.parse("2026-01-06"))).isFalse();
-        assertThat(Due.isDue(new Schedule.EveryNDays(1), monday, monday.plusDays(17))).isTrue();
+        assertThat(Due.isDue(new Schedule.EveryNDays(1), monday, monday.plusDays(17)))
+                .isTrue();
         Schedule yearly = new Schedule.EveryNDays(365);
         assertThat(Due.isDue(yearly, monday, monday.plusDays(365))).isTrue();
         assertThat(Due.isDue(yearly, monday, monday.plusYears(1).plusDays(1))).isFalse();
@@ -63,7 +71,7 @@ class DueTest {
 
     @Test
     void perPeriodSchedulesMakeEveryDayFromTheStartACandidate() {
-        for (Schedule s : new Schedule[] { new Schedule.TimesPerWeek(1), new Schedule.TimesPerMonth(5) }) {
+        for (Schedule s : new Schedule[] {new Schedule.TimesPerWeek(1), new Schedule.TimesPerMonth(5)}) {
             assertThat(Due.isDue(s, MON_MARCH_2, MON_MARCH_2.minusDays(1))).isFalse();
             for (int i = 0; i < 40; i++) {
                 assertThat(Due.isDue(s, MON_MARCH_2, MON_MARCH_2.plusDays(i))).isTrue();

@@ -18,8 +18,7 @@ final class Fixtures {
     static final HabitType COUNT = new CountHabitType();
     static final HabitType LIMIT = new LimitHabitType();
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static LocalDate date(String iso) {
         return LocalDate.parse(iso);

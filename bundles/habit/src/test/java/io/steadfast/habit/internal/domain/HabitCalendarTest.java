@@ -35,23 +35,35 @@ class HabitCalendarTest {
 
     @Test
     void everyDateOfTheRangeInOrder() {
-        NavigableMap<LocalDate, AgendaItem> items = HabitCalendar.range(yesNo(new Schedule.Daily(), "2026-03-01"),
-                records, date("2026-02-27"), date("2026-03-03"), date("2026-03-02"), MONDAY);
-        assertThat(items.keySet()).containsExactly(date("2026-02-27"), date("2026-02-28"), date("2026-03-01"),
-                date("2026-03-02"), date("2026-03-03"));
-        assertThat(items.values()).extracting(AgendaItem::state).containsExactly(NOT_DUE, NOT_DUE, MISSED,
-                DayState.PENDING, DayState.PENDING);
-        assertThatThrownBy(() -> items.put(date("2026-03-04"), null))
-                .isInstanceOf(UnsupportedOperationException.class);
+        NavigableMap<LocalDate, AgendaItem> items = HabitCalendar.range(
+                yesNo(new Schedule.Daily(), "2026-03-01"),
+                records,
+                date("2026-02-27"),
+                date("2026-03-03"),
+                date("2026-03-02"),
+                MONDAY);
+        assertThat(items.keySet())
+                .containsExactly(
+                        date("2026-02-27"),
+                        date("2026-02-28"),
+                        date("2026-03-01"),
+                        date("2026-03-02"),
+                        date("2026-03-03"));
+        assertThat(items.values())
+                .extracting(AgendaItem::state)
+                .containsExactly(NOT_DUE, NOT_DUE, MISSED, DayState.PENDING, DayState.PENDING);
+        assertThatThrownBy(() -> items.put(date("2026-03-04"), null)).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
     void aSingleDayAndAnEmptyRange() {
         HabitRules habit = yesNo(new Schedule.TimesPerWeek(2), "2026-01-01");
-        assertThat(HabitCalendar.range(habit, records, date("2026-03-04"), date("2026-03-04"), date("2026-03-10"),
-                MONDAY)).containsOnlyKeys(date("2026-03-04"));
-        assertThatThrownBy(() -> HabitCalendar.range(habit, records, date("2026-03-04"), date("2026-03-03"),
-                date("2026-03-10"), MONDAY)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(HabitCalendar.range(
+                        habit, records, date("2026-03-04"), date("2026-03-04"), date("2026-03-10"), MONDAY))
+                .containsOnlyKeys(date("2026-03-04"));
+        assertThatThrownBy(() -> HabitCalendar.range(
+                        habit, records, date("2026-03-04"), date("2026-03-03"), date("2026-03-10"), MONDAY))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -61,21 +73,24 @@ class HabitCalendarTest {
             records.put(monday, done());
             records.put(monday.plusDays(1), done());
         }
-        NavigableMap<LocalDate, AgendaItem> items = HabitCalendar.range(twice, records, date("2026-03-02"),
-                date("2026-03-22"), date("2026-04-01"), MONDAY);
-        assertThat(items.values()).extracting(AgendaItem::state).containsExactly(
-                DONE, DONE, NOT_DUE, NOT_DUE, NOT_DUE, NOT_DUE, NOT_DUE,
-                DONE, DONE, NOT_DUE, NOT_DUE, NOT_DUE, NOT_DUE, NOT_DUE,
-                DONE, DONE, NOT_DUE, NOT_DUE, NOT_DUE, NOT_DUE, NOT_DUE);
+        NavigableMap<LocalDate, AgendaItem> items =
+                HabitCalendar.range(twice, records, date("2026-03-02"), date("2026-03-22"), date("2026-04-01"), MONDAY);
+        assertThat(items.values())
+                .extracting(AgendaItem::state)
+                .containsExactly(
+                        DONE, DONE, NOT_DUE, NOT_DUE, NOT_DUE, NOT_DUE, NOT_DUE, DONE, DONE, NOT_DUE, NOT_DUE, NOT_DUE,
+                        NOT_DUE, NOT_DUE, DONE, DONE, NOT_DUE, NOT_DUE, NOT_DUE, NOT_DUE, NOT_DUE);
         assertThat(items.values()).extracting(i -> i.period().done()).containsOnly(2);
-        assertThat(items.values()).extracting(i -> i.period().start()).containsOnly(date("2026-03-02"),
-                date("2026-03-09"), date("2026-03-16"));
+        assertThat(items.values())
+                .extracting(i -> i.period().start())
+                .containsOnly(date("2026-03-02"), date("2026-03-09"), date("2026-03-16"));
 
         // with weeks from Sunday, each Monday–Tuesday pair lies in one week too, but the Sunday before is due
-        NavigableMap<LocalDate, AgendaItem> sundays = HabitCalendar.range(twice, records, date("2026-03-08"),
-                date("2026-03-14"), date("2026-04-01"), SUNDAY);
-        assertThat(sundays.values()).extracting(AgendaItem::state).containsExactly(
-                MISSED, DONE, DONE, NOT_DUE, NOT_DUE, NOT_DUE, NOT_DUE);
+        NavigableMap<LocalDate, AgendaItem> sundays =
+                HabitCalendar.range(twice, records, date("2026-03-08"), date("2026-03-14"), date("2026-04-01"), SUNDAY);
+        assertThat(sundays.values())
+                .extracting(AgendaItem::state)
+                .containsExactly(MISSED, DONE, DONE, NOT_DUE, NOT_DUE, NOT_DUE, NOT_DUE);
     }
 
     @Test
@@ -85,10 +100,11 @@ class HabitCalendarTest {
         records.put(date("2026-03-03"), skip());
         records.put(date("2026-03-04"), done());
         records.put(date("2026-03-05"), done());
-        NavigableMap<LocalDate, AgendaItem> items = HabitCalendar.range(thrice, records, date("2026-03-05"),
-                date("2026-03-06"), date("2026-03-06"), MONDAY);
-        assertThat(items.get(date("2026-03-05"))).isEqualTo(new AgendaItem(true, DONE, null, null,
-                new PeriodProgress(3, 3, date("2026-03-02"), date("2026-03-08"))));
+        NavigableMap<LocalDate, AgendaItem> items = HabitCalendar.range(
+                thrice, records, date("2026-03-05"), date("2026-03-06"), date("2026-03-06"), MONDAY);
+        assertThat(items.get(date("2026-03-05")))
+                .isEqualTo(new AgendaItem(
+                        true, DONE, null, null, new PeriodProgress(3, 3, date("2026-03-02"), date("2026-03-08"))));
         assertThat(items.get(date("2026-03-06")).due()).isFalse();
     }
 
@@ -98,29 +114,38 @@ class HabitCalendarTest {
         for (LocalDate d = date("2024-01-15"); d.isBefore(date("2024-05-01")); d = d.plusDays(3)) {
             records.put(d, value(d.getDayOfMonth() % 2 == 0 ? "2" : "1"));
         }
-        NavigableMap<LocalDate, AgendaItem> items = HabitCalendar.range(fiveTimes, records, date("2024-01-01"),
-                date("2024-04-30"), date("2024-04-10"), THURSDAY);
+        NavigableMap<LocalDate, AgendaItem> items = HabitCalendar.range(
+                fiveTimes, records, date("2024-01-01"), date("2024-04-30"), date("2024-04-10"), THURSDAY);
         assertThat(items).hasSize(121);
         assertThat(items.get(date("2024-02-29")).period().end()).isEqualTo(date("2024-02-29"));
         assertThat(items.get(date("2024-04-30")).period().end()).isEqualTo(date("2024-04-30"));
         assertThat(items.get(date("2024-01-14")).due()).isFalse();
         for (Map.Entry<LocalDate, AgendaItem> e : items.entrySet()) {
-            assertThat(e.getValue()).as("%s", e.getKey())
+            assertThat(e.getValue())
+                    .as("%s", e.getKey())
                     .isEqualTo(Agenda.item(fiveTimes, records, e.getKey(), date("2024-04-10"), THURSDAY));
         }
     }
 
     @Test
     void eachRecordIsAskedForAtMostOnce() {
-        for (Schedule schedule : List.of(new Schedule.Daily(), new Schedule.EveryNDays(4),
-                new Schedule.TimesPerWeek(3), new Schedule.TimesPerMonth(12))) {
+        for (Schedule schedule : List.of(
+                new Schedule.Daily(),
+                new Schedule.EveryNDays(4),
+                new Schedule.TimesPerWeek(3),
+                new Schedule.TimesPerMonth(12))) {
             Map<LocalDate, Integer> asked = new HashMap<>();
             Function<LocalDate, DayRecord> counting = d -> {
                 asked.merge(d, 1, Integer::sum);
                 return d.getDayOfMonth() % 3 == 0 ? done() : null;
             };
-            HabitCalendar.range(yesNo(schedule, "2026-01-10"), counting, date("2026-01-01"), date("2026-04-30"),
-                    date("2026-03-15"), DayOfWeek.WEDNESDAY);
+            HabitCalendar.range(
+                    yesNo(schedule, "2026-01-10"),
+                    counting,
+                    date("2026-01-01"),
+                    date("2026-04-30"),
+                    date("2026-03-15"),
+                    DayOfWeek.WEDNESDAY);
             assertThat(asked.values()).as("%s", schedule).containsOnly(1);
             assertThat(asked).as("%s", schedule).containsKeys(date("2026-01-01"), date("2026-04-30"));
         }

@@ -1,6 +1,5 @@
 package io.steadfast.habit.internal.domain;
 
-import io.steadfast.habit.api.Periods;
 import static java.time.DayOfWeek.MONDAY;
 import static java.time.DayOfWeek.SATURDAY;
 import static java.time.DayOfWeek.SUNDAY;
@@ -13,8 +12,9 @@ import java.time.temporal.ChronoUnit;
 
 import org.junit.jupiter.api.Test;
 
-import io.steadfast.habit.api.Schedule;
+import io.steadfast.habit.api.Periods;
 import io.steadfast.habit.api.Periods.Period;
+import io.steadfast.habit.api.Schedule;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
@@ -48,7 +48,8 @@ class PeriodsTest {
         assertThat(Periods.monthStart(LocalDate.parse("2026-01-31"))).isEqualTo("2026-01-01");
         assertThat(Periods.periodOf(new Schedule.TimesPerMonth(3), LocalDate.parse("2026-02-28"), MONDAY))
                 .isEqualTo(new Period(LocalDate.parse("2026-02-01"), LocalDate.parse("2026-02-28")));
-        assertThat(Periods.periodOf(new Schedule.TimesPerMonth(3), LocalDate.parse("2024-02-01"), MONDAY).length())
+        assertThat(Periods.periodOf(new Schedule.TimesPerMonth(3), LocalDate.parse("2024-02-01"), MONDAY)
+                        .length())
                 .isEqualTo(29);
     }
 
@@ -74,8 +75,8 @@ class PeriodsTest {
     }
 
     @Property(tries = 300)
-    void everyDayLiesInExactlyOneWeekAndMonth(@ForAll @LongRange(min = 0, max = 40_000) long epochDay,
-            @ForAll DayOfWeek first) {
+    void everyDayLiesInExactlyOneWeekAndMonth(
+            @ForAll @LongRange(min = 0, max = 40_000) long epochDay, @ForAll DayOfWeek first) {
         LocalDate d = LocalDate.ofEpochDay(epochDay);
         LocalDate start = Periods.weekStart(d, first);
         assertThat(start.getDayOfWeek()).isEqualTo(first);

@@ -36,14 +36,17 @@ class UserDayTest {
         Instant hourLater = january.plus(Duration.ofHours(1)); // midnight in Auckland, 03:00 in Los Angeles
         assertThat(UserDay.today(hourLater, AUCKLAND, 0)).isEqualTo("2026-01-11");
         assertThat(UserDay.today(hourLater, LOS_ANGELES, 0)).isEqualTo("2026-01-10");
-        assertThat(UserDay.dayEnded(LocalDate.parse("2026-01-10"), hourLater, AUCKLAND, 0)).isTrue();
-        assertThat(UserDay.dayEnded(LocalDate.parse("2026-01-10"), hourLater, LOS_ANGELES, 0)).isFalse();
+        assertThat(UserDay.dayEnded(LocalDate.parse("2026-01-10"), hourLater, AUCKLAND, 0))
+                .isTrue();
+        assertThat(UserDay.dayEnded(LocalDate.parse("2026-01-10"), hourLater, LOS_ANGELES, 0))
+                .isFalse();
     }
 
     @Test
     void dayStartsAtZeroIsPlainMidnight() {
         assertThat(UserDay.today(local("2026-06-10T00:00", BERLIN), BERLIN, 0)).isEqualTo("2026-06-10");
-        assertThat(UserDay.today(local("2026-06-09T23:59:59", BERLIN), BERLIN, 0)).isEqualTo("2026-06-09");
+        assertThat(UserDay.today(local("2026-06-09T23:59:59", BERLIN), BERLIN, 0))
+                .isEqualTo("2026-06-09");
         assertThat(UserDay.startOf(LocalDate.parse("2026-06-10"), BERLIN, 0))
                 .isEqualTo(Instant.parse("2026-06-09T22:00:00Z"));
     }
@@ -51,7 +54,8 @@ class UserDayTest {
     @Test
     void beforeTheDayStartsTheMomentBelongsToThePreviousDay() {
         assertThat(UserDay.today(local("2026-06-10T02:30", BERLIN), BERLIN, 3)).isEqualTo("2026-06-09");
-        assertThat(UserDay.today(local("2026-06-10T02:59:59.999", BERLIN), BERLIN, 3)).isEqualTo("2026-06-09");
+        assertThat(UserDay.today(local("2026-06-10T02:59:59.999", BERLIN), BERLIN, 3))
+                .isEqualTo("2026-06-09");
         assertThat(UserDay.today(local("2026-06-10T03:00", BERLIN), BERLIN, 3)).isEqualTo("2026-06-10");
         assertThat(UserDay.today(local("2026-06-10T23:59", BERLIN), BERLIN, 3)).isEqualTo("2026-06-10");
         assertThat(UserDay.startOf(LocalDate.parse("2026-06-10"), BERLIN, 3))
@@ -63,10 +67,14 @@ class UserDayTest {
     @Test
     void aDayHasEndedOnceTheNextOneStarted() {
         LocalDate june9 = LocalDate.parse("2026-06-09");
-        assertThat(UserDay.dayEnded(june9, local("2026-06-10T02:30", BERLIN), BERLIN, 3)).isFalse();
-        assertThat(UserDay.dayEnded(june9, local("2026-06-10T03:00", BERLIN), BERLIN, 3)).isTrue();
-        assertThat(UserDay.dayEnded(june9, local("2026-06-09T12:00", BERLIN), BERLIN, 3)).isFalse();
-        assertThat(UserDay.dayEnded(june9.plusDays(1), local("2026-06-09T12:00", BERLIN), BERLIN, 3)).isFalse();
+        assertThat(UserDay.dayEnded(june9, local("2026-06-10T02:30", BERLIN), BERLIN, 3))
+                .isFalse();
+        assertThat(UserDay.dayEnded(june9, local("2026-06-10T03:00", BERLIN), BERLIN, 3))
+                .isTrue();
+        assertThat(UserDay.dayEnded(june9, local("2026-06-09T12:00", BERLIN), BERLIN, 3))
+                .isFalse();
+        assertThat(UserDay.dayEnded(june9.plusDays(1), local("2026-06-09T12:00", BERLIN), BERLIN, 3))
+                .isFalse();
     }
 
     @Test
@@ -80,10 +88,14 @@ class UserDayTest {
         // 02:00 does not exist that night: the day starting at 2 begins at 03:00 PDT, like the day starting at 3
         assertThat(UserDay.startOf(march8, LOS_ANGELES, 2)).isEqualTo(Instant.parse("2026-03-08T10:00:00Z"));
         assertThat(UserDay.startOf(march8, LOS_ANGELES, 3)).isEqualTo(Instant.parse("2026-03-08T10:00:00Z"));
-        assertThat(UserDay.today(Instant.parse("2026-03-08T09:59:59Z"), LOS_ANGELES, 2)).isEqualTo("2026-03-07");
-        assertThat(UserDay.today(Instant.parse("2026-03-08T10:00:00Z"), LOS_ANGELES, 2)).isEqualTo(march8);
-        assertThat(UserDay.today(Instant.parse("2026-03-08T09:59:59Z"), LOS_ANGELES, 3)).isEqualTo("2026-03-07");
-        assertThat(UserDay.today(Instant.parse("2026-03-08T10:00:00Z"), LOS_ANGELES, 3)).isEqualTo(march8);
+        assertThat(UserDay.today(Instant.parse("2026-03-08T09:59:59Z"), LOS_ANGELES, 2))
+                .isEqualTo("2026-03-07");
+        assertThat(UserDay.today(Instant.parse("2026-03-08T10:00:00Z"), LOS_ANGELES, 2))
+                .isEqualTo(march8);
+        assertThat(UserDay.today(Instant.parse("2026-03-08T09:59:59Z"), LOS_ANGELES, 3))
+                .isEqualTo("2026-03-07");
+        assertThat(UserDay.today(Instant.parse("2026-03-08T10:00:00Z"), LOS_ANGELES, 3))
+                .isEqualTo(march8);
         assertThat(dayLength(march8.minusDays(1), LOS_ANGELES, 3)).isEqualTo(Duration.ofHours(23));
     }
 
@@ -96,14 +108,20 @@ class UserDayTest {
 
         // 01:00 happens twice: the day starting at 1 begins at the first one, and both 01:30s belong to it
         assertThat(UserDay.startOf(november1, LOS_ANGELES, 1)).isEqualTo(Instant.parse("2026-11-01T08:00:00Z"));
-        assertThat(UserDay.today(Instant.parse("2026-11-01T07:59:59Z"), LOS_ANGELES, 1)).isEqualTo("2026-10-31");
-        assertThat(UserDay.today(Instant.parse("2026-11-01T08:30:00Z"), LOS_ANGELES, 1)).isEqualTo(november1);
-        assertThat(UserDay.today(Instant.parse("2026-11-01T09:30:00Z"), LOS_ANGELES, 1)).isEqualTo(november1);
+        assertThat(UserDay.today(Instant.parse("2026-11-01T07:59:59Z"), LOS_ANGELES, 1))
+                .isEqualTo("2026-10-31");
+        assertThat(UserDay.today(Instant.parse("2026-11-01T08:30:00Z"), LOS_ANGELES, 1))
+                .isEqualTo(november1);
+        assertThat(UserDay.today(Instant.parse("2026-11-01T09:30:00Z"), LOS_ANGELES, 1))
+                .isEqualTo(november1);
 
         // with the day starting at 3, both 01:30s still belong to October 31
-        assertThat(UserDay.today(Instant.parse("2026-11-01T08:30:00Z"), LOS_ANGELES, 3)).isEqualTo("2026-10-31");
-        assertThat(UserDay.today(Instant.parse("2026-11-01T09:30:00Z"), LOS_ANGELES, 3)).isEqualTo("2026-10-31");
-        assertThat(UserDay.today(Instant.parse("2026-11-01T11:00:00Z"), LOS_ANGELES, 3)).isEqualTo(november1);
+        assertThat(UserDay.today(Instant.parse("2026-11-01T08:30:00Z"), LOS_ANGELES, 3))
+                .isEqualTo("2026-10-31");
+        assertThat(UserDay.today(Instant.parse("2026-11-01T09:30:00Z"), LOS_ANGELES, 3))
+                .isEqualTo("2026-10-31");
+        assertThat(UserDay.today(Instant.parse("2026-11-01T11:00:00Z"), LOS_ANGELES, 3))
+                .isEqualTo(november1);
     }
 
     @Test
@@ -113,14 +131,18 @@ class UserDayTest {
         assertThat(dayLength(april5, AUCKLAND, 0)).isEqualTo(Duration.ofHours(25));
 
         // with the day starting at 3 both 02:30s (NZDT, then NZST) still belong to April 4
-        assertThat(UserDay.today(Instant.parse("2026-04-04T13:30:00Z"), AUCKLAND, 3)).isEqualTo("2026-04-04");
-        assertThat(UserDay.today(Instant.parse("2026-04-04T14:30:00Z"), AUCKLAND, 3)).isEqualTo("2026-04-04");
+        assertThat(UserDay.today(Instant.parse("2026-04-04T13:30:00Z"), AUCKLAND, 3))
+                .isEqualTo("2026-04-04");
+        assertThat(UserDay.today(Instant.parse("2026-04-04T14:30:00Z"), AUCKLAND, 3))
+                .isEqualTo("2026-04-04");
         assertThat(UserDay.startOf(april5, AUCKLAND, 3)).isEqualTo(Instant.parse("2026-04-04T15:00:00Z"));
-        assertThat(UserDay.today(Instant.parse("2026-04-04T15:00:00Z"), AUCKLAND, 3)).isEqualTo(april5);
+        assertThat(UserDay.today(Instant.parse("2026-04-04T15:00:00Z"), AUCKLAND, 3))
+                .isEqualTo(april5);
 
         // with the day starting at 2 it begins at the first 02:00 (NZDT)
         assertThat(UserDay.startOf(april5, AUCKLAND, 2)).isEqualTo(Instant.parse("2026-04-04T13:00:00Z"));
-        assertThat(UserDay.today(Instant.parse("2026-04-04T14:30:00Z"), AUCKLAND, 2)).isEqualTo(april5);
+        assertThat(UserDay.today(Instant.parse("2026-04-04T14:30:00Z"), AUCKLAND, 2))
+                .isEqualTo(april5);
     }
 
     @Test
@@ -128,8 +150,10 @@ class UserDayTest {
         LocalDate september27 = LocalDate.parse("2026-09-27"); // 02:00 NZST becomes 03:00 NZDT
         assertThat(dayLength(september27, AUCKLAND, 0)).isEqualTo(Duration.ofHours(23));
         assertThat(UserDay.startOf(september27, AUCKLAND, 2)).isEqualTo(Instant.parse("2026-09-26T14:00:00Z"));
-        assertThat(UserDay.today(Instant.parse("2026-09-26T13:59:59Z"), AUCKLAND, 2)).isEqualTo("2026-09-26");
-        assertThat(UserDay.today(Instant.parse("2026-09-26T14:00:00Z"), AUCKLAND, 2)).isEqualTo(september27);
+        assertThat(UserDay.today(Instant.parse("2026-09-26T13:59:59Z"), AUCKLAND, 2))
+                .isEqualTo("2026-09-26");
+        assertThat(UserDay.today(Instant.parse("2026-09-26T14:00:00Z"), AUCKLAND, 2))
+                .isEqualTo(september27);
     }
 
     @Test
@@ -155,7 +179,8 @@ class UserDayTest {
     }
 
     @Property(tries = 500)
-    void aDayRunsFromItsStartToTheNextDaysStart(@ForAll("zones") ZoneId zone,
+    void aDayRunsFromItsStartToTheNextDaysStart(
+            @ForAll("zones") ZoneId zone,
             @ForAll @LongRange(min = 10_957, max = 25_567) long epochDay, // 2000-01-01 .. 2039-12-31
             @ForAll @IntRange(min = 0, max = 6) int dayStartsAt) {
         LocalDate date = LocalDate.ofEpochDay(epochDay);
@@ -165,15 +190,18 @@ class UserDayTest {
         assertThat(UserDay.today(start, zone, dayStartsAt)).isEqualTo(date);
         assertThat(UserDay.today(next.minusNanos(1), zone, dayStartsAt)).isEqualTo(date);
         assertThat(UserDay.today(start.minusNanos(1), zone, dayStartsAt)).isEqualTo(date.minusDays(1));
-        assertThat(UserDay.dayEnded(date, next.minusNanos(1), zone, dayStartsAt)).isFalse();
+        assertThat(UserDay.dayEnded(date, next.minusNanos(1), zone, dayStartsAt))
+                .isFalse();
         assertThat(UserDay.dayEnded(date, next, zone, dayStartsAt)).isTrue();
         assertThat(Duration.between(start, next)).isBetween(Duration.ofHours(22), Duration.ofHours(26));
     }
 
     @Property(tries = 500)
-    void todayNeverGoesBackwards(@ForAll("zones") ZoneId zone,
+    void todayNeverGoesBackwards(
+            @ForAll("zones") ZoneId zone,
             @ForAll @LongRange(min = 946_684_800L, max = 2_208_988_800L) long epochSecond,
-            @ForAll @LongRange(min = 1, max = 4 * 3600) long seconds, @ForAll @IntRange(min = 0, max = 6) int dayStartsAt) {
+            @ForAll @LongRange(min = 1, max = 4 * 3600) long seconds,
+            @ForAll @IntRange(min = 0, max = 6) int dayStartsAt) {
         Instant now = Instant.ofEpochSecond(epochSecond);
         LocalDate today = UserDay.today(now, zone, dayStartsAt);
         LocalDate later = UserDay.today(now.plusSeconds(seconds), zone, dayStartsAt);
@@ -182,10 +210,24 @@ class UserDayTest {
 
     @Provide
     Arbitrary<ZoneId> zones() {
-        return Arbitraries.of("UTC", "Pacific/Auckland", "Pacific/Chatham", "America/Los_Angeles", "America/New_York",
-                "America/St_Johns", "America/Sao_Paulo", "America/Santiago", "America/Havana", "Europe/London",
-                "Europe/Berlin", "Asia/Kolkata", "Asia/Kathmandu", "Asia/Tehran", "Australia/Lord_Howe",
-                "Australia/Adelaide").map(ZoneId::of);
+        return Arbitraries.of(
+                        "UTC",
+                        "Pacific/Auckland",
+                        "Pacific/Chatham",
+                        "America/Los_Angeles",
+                        "America/New_York",
+                        "America/St_Johns",
+                        "America/Sao_Paulo",
+                        "America/Santiago",
+                        "America/Havana",
+                        "Europe/London",
+                        "Europe/Berlin",
+                        "Asia/Kolkata",
+                        "Asia/Kathmandu",
+                        "Asia/Tehran",
+                        "Australia/Lord_Howe",
+                        "Australia/Adelaide")
+                .map(ZoneId::of);
     }
 
     private static Instant local(String localDateTime, ZoneId zone) {
@@ -193,7 +235,7 @@ class UserDayTest {
     }
 
     private static Duration dayLength(LocalDate date, ZoneId zone, int dayStartsAt) {
-        return Duration.between(UserDay.startOf(date, zone, dayStartsAt),
-                UserDay.startOf(date.plusDays(1), zone, dayStartsAt));
+        return Duration.between(
+                UserDay.startOf(date, zone, dayStartsAt), UserDay.startOf(date.plusDays(1), zone, dayStartsAt));
     }
 }

@@ -27,8 +27,22 @@ public class HabitStoresTest {
 
     public static HabitRow habit(UUID user, String name) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        return new HabitRow(UUID.randomUUID(), user, name, "desc", "count", new BigDecimal("8"), "glasses", "daily",
-                DAY, "#22aa88", "water", false, 0, now, now);
+        return new HabitRow(
+                UUID.randomUUID(),
+                user,
+                name,
+                "desc",
+                "count",
+                new BigDecimal("8"),
+                "glasses",
+                "daily",
+                DAY,
+                "#22aa88",
+                "water",
+                false,
+                0,
+                now,
+                now);
     }
 
     @ParameterizedTest
@@ -42,17 +56,45 @@ public class HabitStoresTest {
             HabitRow walk = habits.create(habit(ann, "Walk"));
             HabitRow read = habits.create(habit(ann, "Read"));
             assertThat(water.target()).isEqualByComparingTo("8");
-            assertThat(habits.list(ann, false)).extracting(HabitRow::name).containsExactly("Water", "Walk",
-                    "Read");
+            assertThat(habits.list(ann, false)).extracting(HabitRow::name).containsExactly("Water", "Walk", "Read");
             assertThat(habits.find(bob, water.id())).isEmpty();
-            assertThat(habits.update(new HabitRow(water.id(), bob, "Hijack", null, "boolean", null, null,
-                    "daily", DAY, null, null, false, 0, null, null))).isEmpty();
+            assertThat(habits.update(new HabitRow(
+                            water.id(),
+                            bob,
+                            "Hijack",
+                            null,
+                            "boolean",
+                            null,
+                            null,
+                            "daily",
+                            DAY,
+                            null,
+                            null,
+                            false,
+                            0,
+                            null,
+                            null)))
+                    .isEmpty();
             assertThat(habits.delete(bob, water.id())).isFalse();
             habits.reorder(ann, List.of(read.id(), water.id()));
-            assertThat(habits.list(ann, false)).extracting(HabitRow::name).containsExactly("Read", "Water",
-                    "Walk");
-            HabitRow archived = habits.update(new HabitRow(walk.id(), ann, "Walk", null, "boolean", null, null,
-                    "weekdays:MON,WED", DAY, null, null, true, 0, walk.createdAt(), Instant.now())).orElseThrow();
+            assertThat(habits.list(ann, false)).extracting(HabitRow::name).containsExactly("Read", "Water", "Walk");
+            HabitRow archived = habits.update(new HabitRow(
+                            walk.id(),
+                            ann,
+                            "Walk",
+                            null,
+                            "boolean",
+                            null,
+                            null,
+                            "weekdays:MON,WED",
+                            DAY,
+                            null,
+                            null,
+                            true,
+                            0,
+                            walk.createdAt(),
+                            Instant.now()))
+                    .orElseThrow();
             assertThat(archived.archived()).isTrue();
             assertThat(habits.list(ann, true)).extracting(HabitRow::name).containsExactly("Walk");
             assertThat(habits.listAll(ann)).hasSize(3);
@@ -80,8 +122,9 @@ public class HabitStoresTest {
             assertThat(r.note()).isEqualTo("all day");
             assertThat(r.backfilled()).isTrue();
             assertThat(checkins.range(water.id(), DAY, DAY.plusDays(5))).hasSize(2);
-            assertThat(checkins.range(List.of(water.id()), DAY.plusDays(1), DAY.plusDays(1))).extracting(
-                    CheckinRow::status).containsExactly("skipped");
+            assertThat(checkins.range(List.of(water.id()), DAY.plusDays(1), DAY.plusDays(1)))
+                    .extracting(CheckinRow::status)
+                    .containsExactly("skipped");
             assertThat(checkins.delete(water.id(), DAY.plusDays(1))).isTrue();
             assertThat(checkins.all(List.of(water.id()))).hasSize(1);
             habits.delete(ann, water.id());
@@ -105,8 +148,7 @@ public class HabitStoresTest {
                     String key = i < 12 ? null : "key-" + (i % 3);
                     fs.add(pool.submit(() -> {
                         go.await();
-                        return checkins.increment(ann, water.id(), DAY, BigDecimal.ONE, false, key, "h", Instant
-                                .now());
+                        return checkins.increment(ann, water.id(), DAY, BigDecimal.ONE, false, key, "h", Instant.now());
                     }));
                 }
                 go.countDown();
@@ -116,8 +158,8 @@ public class HabitStoresTest {
                 }
                 assertThat(replays).isEqualTo(9);
                 assertThat(checkins.find(water.id(), DAY).orElseThrow().value()).isEqualByComparingTo("15");
-                IncrementResult again = checkins.increment(ann, water.id(), DAY, BigDecimal.TEN, false, "key-0",
-                        "other", Instant.now());
+                IncrementResult again = checkins.increment(
+                        ann, water.id(), DAY, BigDecimal.TEN, false, "key-0", "other", Instant.now());
                 assertThat(again.replayed()).isTrue();
                 assertThat(again.requestHash()).isEqualTo("h");
                 assertThat(checkins.find(water.id(), DAY).orElseThrow().value()).isEqualByComparingTo("15");

@@ -39,12 +39,13 @@ class HabitTypesTest {
 
     @Test
     void keysNamesAndDescriptionsAreStable() {
-        HabitType[] types = { new BooleanHabitType(), new CountHabitType(), new LimitHabitType() };
+        HabitType[] types = {new BooleanHabitType(), new CountHabitType(), new LimitHabitType()};
         assertThat(types).extracting(HabitType::key).containsExactly("boolean", "count", "limit");
         assertThat(types).extracting(HabitType::name).containsExactly("Yes or no", "Count", "Limit");
         assertThat(types).extracting(HabitType::needsTarget).containsExactly(false, true, true);
-        assertThat(types).extracting(HabitType::valueKind).containsExactly(ValueKind.NONE, ValueKind.NUMBER,
-                ValueKind.NUMBER);
+        assertThat(types)
+                .extracting(HabitType::valueKind)
+                .containsExactly(ValueKind.NONE, ValueKind.NUMBER, ValueKind.NUMBER);
         assertThat(types).extracting(HabitType::defaultUnit).containsExactly(null, "times", null);
         for (HabitType t : types) {
             assertThat(t.key()).matches("[a-z0-9-]+");
@@ -53,12 +54,15 @@ class HabitTypesTest {
     }
 
     @Property(tries = 200)
-    void countIsDoneExactlyAtOrAboveTheTarget(@ForAll @BigRange(min = "0", max = "100") @Scale(2) BigDecimal value,
-            @ForAll @BigRange(min = "1", max = "50") @Scale(1) BigDecimal target, @ForAll boolean ended) {
-        DayOutcome o = new CountHabitType().evaluate(new HabitDefinition(target, null),
-                new DayRecord(value, null, false), ended);
+    void countIsDoneExactlyAtOrAboveTheTarget(
+            @ForAll @BigRange(min = "0", max = "100") @Scale(2) BigDecimal value,
+            @ForAll @BigRange(min = "1", max = "50") @Scale(1) BigDecimal target,
+            @ForAll boolean ended) {
+        DayOutcome o = new CountHabitType()
+                .evaluate(new HabitDefinition(target, null), new DayRecord(value, null, false), ended);
         assertThat(o.progress()).isEqualTo(value);
-        Status expected = value.compareTo(target) >= 0 ? Status.DONE
+        Status expected = value.compareTo(target) >= 0
+                ? Status.DONE
                 : value.signum() > 0 ? Status.PARTIAL : ended ? Status.MISSED : Status.PENDING;
         assertThat(o.status()).isEqualTo(expected);
     }
@@ -143,8 +147,7 @@ class HabitTypesTest {
             assertThat(type.validate(eight, value("1000000000"))).isEmpty();
             assertThat(type.validate(eight, noValue())).isEmpty();
             assertThat(type.validate(eight, value("-0.5"))).contains("The value must not be negative.");
-            assertThat(type.validate(eight, value("1000000000.01")))
-                    .contains("The value must be at most 1000000000.");
+            assertThat(type.validate(eight, value("1000000000.01"))).contains("The value must be at most 1000000000.");
         }
     }
 

@@ -15,11 +15,12 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.steadfast.api.auth.AuthenticatedUser;
-import io.steadfast.platform.rest.RequiresRole;
 import io.steadfast.api.error.ValidationException;
-import io.steadfast.platform.rest.RestApi;
-import io.steadfast.identity.internal.IdentityService;
+import io.steadfast.identity.internal.rest.Dtos.UserDto;
 import io.steadfast.identity.internal.rest.Dtos.UserPage;
+import io.steadfast.identity.internal.service.Accounts;
+import io.steadfast.platform.rest.RequiresRole;
+import io.steadfast.platform.rest.RestApi;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -33,23 +34,24 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "admin", description = "For administrators (the first account registered is one); 403 to users")
 public class AdminUserResource {
 
-    private final IdentityService identity;
+    private final Accounts accounts;
 
     @Activate
-    public AdminUserResource(@Reference IdentityService identity) {
-        this.identity = identity;
+    public AdminUserResource(@Reference Accounts accounts) {
+        this.accounts = accounts;
     }
 
     @GET
     @Operation(summary = "The accounts of this server, oldest first")
-    public UserPage list(@QueryParam("offset") @DefaultValue("0") int offset,
-            @QueryParam("limit") @DefaultValue("50") int limit) {
+    public UserPage list(
+            @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("50") int limit) {
         if (offset < 0) {
             throw new ValidationException("offset", "must not be negative");
         }
         if (limit < 1 || limit > 500) {
             throw new ValidationException("limit", "must be 1 to 500");
         }
-        return new UserPage(identity.listUsers(offset, limit), identity.countUsers(), offset, limit);
+        return new UserPage(
+                accounts.list(offset, limit).stream().map(UserDto::of).toList(), accounts.count(), offset, limit);
     }
 }

@@ -18,16 +18,18 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-import io.steadfast.platform.rest.Auth;
 import io.steadfast.api.auth.AuthenticatedUser;
-import io.steadfast.platform.rest.Public;
 import io.steadfast.api.error.ValidationException;
-import io.steadfast.platform.rest.RestApi;
-import io.steadfast.identity.internal.IdentityService;
 import io.steadfast.identity.internal.rest.Dtos.AuthResult;
 import io.steadfast.identity.internal.rest.Dtos.CheckResult;
 import io.steadfast.identity.internal.rest.Dtos.LoginRequest;
 import io.steadfast.identity.internal.rest.Dtos.RegisterRequest;
+import io.steadfast.identity.internal.service.Accounts;
+import io.steadfast.identity.internal.service.Sessions;
+import io.steadfast.identity.internal.service.Throttling;
+import io.steadfast.platform.rest.Auth;
+import io.steadfast.platform.rest.Public;
+import io.steadfast.platform.rest.RestApi;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -42,26 +44,31 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "auth", description = "Accounts and session tokens")
 public class AuthResource {
 
-    private final IdentityService identity;
+    private final Accounts accounts;
+    private final Sessions sessions;
+    private final Throttling throttling;
 
     @Activate
-    public AuthResource(@Reference IdentityService identity) {
-        this.identity = identity;
+    public AuthResource(@Reference Accounts accounts, @Reference Sessions sessions, @Reference Throttling throttling) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.throttling = throttling;
     }
 
     @POST
     @Path("/register")
     @Public
     @SecurityRequirements
-    @Operation(summary = "Create an account", description = "Answers 201 with the user and a session token. "
-            + "Email unique (409); password at least 10 characters and not a common one (422); timezone an IANA "
-            + "zone id, default UTC.")
+    @Operation(
+            summary = "Create an account",
+            description = "Answers 201 with the user and a session token. "
+                    + "Email unique (409); password at least 10 characters and not a common one (422); timezone an IANA "
+                    + "zone id, default UTC.")
     public Response register(RegisterRequest body, @Context HttpServletRequest request) {
         if (body == null) {
             throw new ValidationException("body", "a JSON object is required");
         }
-        AuthResult r = identity.register(body.email(), body.password(), body.displayName(), body.timezone(),
-                identity.clientAddress(request.getRemoteAddr(), request.getHeader("X-Forwarded-For")));
+        AuthResult r = AuthResult.of(accounts.register(body.registration(), clientAddress(request)));
         return Response.status(201).entity(r).build();
     }
 
@@ -69,21 +76,23 @@ public class AuthResource {
     @Path("/login")
     @Public
     @SecurityRequirements
-    @Operation(summary = "Log in", description = "Answers a session token (sliding expiry). 401 for an unknown "
-            + "email or a wrong password alike; 429 with Retry-After after repeated failures.")
+    @Operation(
+            summary = "Log in",
+            description = "Answers a session token (sliding expiry). 401 for an unknown "
+                    + "email or a wrong password alike; 429 with Retry-After after repeated failures.")
     public AuthResult login(LoginRequest body, @Context HttpServletRequest request) {
         if (body == null) {
             throw new ValidationException("body", "a JSON object is required");
         }
-        return identity.login(body.email(), body.password(),
-                identity.clientAddress(request.getRemoteAddr(), request.getHeader("X-Forwarded-For")));
+        return AuthResult.of(sessions.login(body.email(), body.password(), clientAddress(request)));
     }
 
     @POST
     @Path("/logout")
     @Operation(summary = "Revoke the token of this request, on every node at once")
     public Response logout(@Context SecurityContext sc) {
-        identity.logout(Auth.user(sc));
+        AuthenticatedUser u = Auth.user(sc);
+        sessions.logout(u.userId(), u.tokenId());
         return Response.noContent().build();
     }
 
@@ -93,5 +102,9 @@ public class AuthResource {
     public CheckResult check(@Context SecurityContext sc) {
         AuthenticatedUser u = Auth.user(sc);
         return new CheckResult(true, u.userId(), u.email());
+    }
+
+    private String clientAddress(HttpServletRequest request) {
+        return throttling.clientAddress(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
     }
 }

@@ -1,65 +1,113 @@
 package io.steadfast.identity.internal.rest;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-import io.steadfast.identity.internal.store.TokenRow;
-import io.steadfast.identity.internal.store.UserRow;
+import io.steadfast.identity.internal.domain.Account;
+import io.steadfast.identity.internal.domain.ExportDocument;
+import io.steadfast.identity.internal.domain.IssuedToken;
+import io.steadfast.identity.internal.domain.ProfileChange;
+import io.steadfast.identity.internal.domain.Registration;
+import io.steadfast.identity.internal.domain.Session;
+import io.steadfast.identity.internal.domain.TokenInfo;
 
-/** The JSON of the identity endpoints. */
+/** The JSON of the identity endpoints, and the mapping from and to the domain. */
 public final class Dtos {
 
-    private Dtos() {
-    }
+    static final String EXPORT_FORMAT = "steadfast-export";
+    static final int EXPORT_VERSION = 1;
 
-    public record UserDto(UUID id, String email, String displayName, String timezone, String weekStart,
-            int dayStartsAt, String role, Instant createdAt) {
+    private Dtos() {}
 
-        public static UserDto of(UserRow u) {
-            return new UserDto(u.id(), u.email(), u.displayName(), u.timezone(), u.weekStart(), u.dayStartsAt(),
-                    u.role(), u.createdAt());
+    public record UserDto(
+            UUID id,
+            String email,
+            String displayName,
+            String timezone,
+            String weekStart,
+            int dayStartsAt,
+            String role,
+            Instant createdAt) {
+
+        public static UserDto of(Account a) {
+            return new UserDto(
+                    a.id(),
+                    a.email(),
+                    a.displayName(),
+                    a.timezone(),
+                    a.weekStart(),
+                    a.dayStartsAt(),
+                    a.role(),
+                    a.createdAt());
         }
     }
 
     public record AuthResult(UserDto user, String token, Instant expiresAt) {
+
+        public static AuthResult of(Session s) {
+            return new AuthResult(UserDto.of(s.account()), s.secret(), s.expiresAt());
+        }
     }
 
     public record RegisterRequest(String email, String password, String displayName, String timezone) {
+
+        Registration registration() {
+            return new Registration(email, password, displayName, timezone);
+        }
     }
 
-    public record LoginRequest(String email, String password) {
-    }
+    public record LoginRequest(String email, String password) {}
 
-    public record CheckResult(boolean authenticated, UUID userId, String email) {
-    }
+    public record CheckResult(boolean authenticated, UUID userId, String email) {}
 
     public record ProfilePatch(String displayName, String timezone, String weekStart, Integer dayStartsAt) {
+
+        ProfileChange change() {
+            return new ProfileChange(displayName, timezone, weekStart, dayStartsAt);
+        }
     }
 
-    public record PasswordChange(String currentPassword, String newPassword) {
-    }
+    public record PasswordChange(String currentPassword, String newPassword) {}
 
-    public record TokenRequest(String name, List<String> scopes, Instant expiresAt) {
-    }
+    public record TokenRequest(String name, List<String> scopes, Instant expiresAt) {}
 
-    public record TokenDto(UUID id, String name, List<String> scopes, Instant createdAt, Instant lastUsedAt,
-            Instant expiresAt) {
+    public record TokenDto(
+            UUID id, String name, List<String> scopes, Instant createdAt, Instant lastUsedAt, Instant expiresAt) {
 
-        public static TokenDto of(TokenRow t) {
-            return new TokenDto(t.id(), t.name(), List.copyOf(t.scopes()), t.createdAt(), t.lastUsedAt(),
-                    t.expiresAt());
+        public static TokenDto of(TokenInfo t) {
+            return new TokenDto(t.id(), t.name(), t.scopes(), t.createdAt(), t.lastUsedAt(), t.expiresAt());
         }
     }
 
     /** A new personal access token: the only time its secret is shown. */
-    public record NewToken(UUID id, String name, List<String> scopes, Instant createdAt, Instant expiresAt,
-            String token) {
+    public record NewToken(
+            UUID id, String name, List<String> scopes, Instant createdAt, Instant expiresAt, String token) {
+
+        public static NewToken of(IssuedToken t) {
+            TokenInfo i = t.token();
+            return new NewToken(i.id(), i.name(), i.scopes(), i.createdAt(), i.expiresAt(), t.secret());
+        }
     }
 
-    public record DeleteAccount(String password) {
-    }
+    public record DeleteAccount(String password) {}
 
-    public record UserPage(List<UserDto> users, long total, int offset, int limit) {
+    public record UserPage(List<UserDto> users, long total, int offset, int limit) {}
+
+    /**
+     * The export document ({@code steadfast-export}, version 1; docs/api.md): format and version, the time, the
+     * profile, the access tokens, then one section per bundle.
+     */
+    static Map<String, Object> export(ExportDocument d) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("format", EXPORT_FORMAT);
+        doc.put("version", EXPORT_VERSION);
+        doc.put("exportedAt", d.exportedAt());
+        doc.put("profile", UserDto.of(d.profile()));
+        doc.put("accessTokens", d.accessTokens().stream().map(TokenDto::of).toList());
+        doc.putAll(d.sections());
+        return doc;
     }
 }

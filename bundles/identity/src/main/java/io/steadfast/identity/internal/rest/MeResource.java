@@ -20,15 +20,17 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-import io.steadfast.platform.rest.Auth;
+import io.steadfast.api.auth.AuthenticatedUser;
 import io.steadfast.api.error.ValidationException;
-import io.steadfast.platform.rest.PATCH;
-import io.steadfast.platform.rest.RestApi;
-import io.steadfast.identity.internal.IdentityService;
 import io.steadfast.identity.internal.rest.Dtos.DeleteAccount;
 import io.steadfast.identity.internal.rest.Dtos.PasswordChange;
 import io.steadfast.identity.internal.rest.Dtos.ProfilePatch;
 import io.steadfast.identity.internal.rest.Dtos.UserDto;
+import io.steadfast.identity.internal.service.AccountExport;
+import io.steadfast.identity.internal.service.Accounts;
+import io.steadfast.platform.rest.Auth;
+import io.steadfast.platform.rest.PATCH;
+import io.steadfast.platform.rest.RestApi;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -42,25 +44,32 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "me", description = "The caller's account")
 public class MeResource {
 
-    private final IdentityService identity;
+    private final Accounts accounts;
+    private final AccountExport export;
 
     @Activate
-    public MeResource(@Reference IdentityService identity) {
-        this.identity = identity;
+    public MeResource(@Reference Accounts accounts, @Reference AccountExport export) {
+        this.accounts = accounts;
+        this.export = export;
     }
 
     @GET
     @Operation(summary = "The caller's profile")
     public UserDto get(@Context SecurityContext sc) {
-        return identity.me(Auth.user(sc));
+        return UserDto.of(accounts.get(Auth.user(sc).userId()));
     }
 
     @PATCH
-    @Operation(summary = "Change displayName, timezone, weekStart (MONDAY|SUNDAY) or dayStartsAt (hour 0-6)",
+    @Operation(
+            summary = "Change displayName, timezone, weekStart (MONDAY|SUNDAY) or dayStartsAt (hour 0-6)",
             description = "Only the fields present change. dayStartsAt: a check-in before that hour counts for the "
                     + "previous day, for people who go to bed after midnight.")
     public UserDto patch(ProfilePatch body, @Context SecurityContext sc) {
-        return identity.updateProfile(Auth.user(sc), body);
+        AuthenticatedUser u = Auth.user(sc);
+        if (body == null) {
+            throw new ValidationException("body", "a JSON object with the fields to change is required");
+        }
+        return UserDto.of(accounts.changeProfile(u.userId(), body.change()));
     }
 
     @POST
@@ -70,26 +79,31 @@ public class MeResource {
         if (body == null) {
             throw new ValidationException("body", "a JSON object is required");
         }
-        identity.changePassword(Auth.user(sc), body.currentPassword(), body.newPassword());
+        AuthenticatedUser u = Auth.user(sc);
+        accounts.changePassword(u.userId(), u.tokenId(), body.currentPassword(), body.newPassword());
         return Response.noContent().build();
     }
 
     @GET
     @Path("/export")
-    @Operation(summary = "Everything the caller owns, as one JSON document",
+    @Operation(
+            summary = "Everything the caller owns, as one JSON document",
             description = "Format `steadfast-export`, version 1: profile, access tokens (never their secrets) and "
                     + "one section per bundle (habits, check-ins, ...). See docs/api.md.")
     public Response export(@Context SecurityContext sc) {
-        Map<String, Object> doc = identity.export(Auth.user(sc));
-        return Response.ok(doc).header("Content-Disposition", "attachment; filename=\"steadfast-export.json\"")
+        Map<String, Object> doc = Dtos.export(export.export(Auth.user(sc).userId()));
+        return Response.ok(doc)
+                .header("Content-Disposition", "attachment; filename=\"steadfast-export.json\"")
                 .build();
     }
 
     @DELETE
-    @Operation(summary = "Delete the account and everything it owns", description = "Needs the password in the "
-            + "body: {\"password\": \"...\"}. Every token stops working at once.")
+    @Operation(
+            summary = "Delete the account and everything it owns",
+            description =
+                    "Needs the password in the " + "body: {\"password\": \"...\"}. Every token stops working at once.")
     public Response delete(DeleteAccount body, @Context SecurityContext sc) {
-        identity.deleteAccount(Auth.user(sc), body == null ? null : body.password());
+        accounts.delete(Auth.user(sc).userId(), body == null ? null : body.password());
         return Response.noContent().build();
     }
 }

@@ -23,14 +23,14 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-import io.steadfast.platform.rest.Auth;
 import io.steadfast.api.error.ApiException;
 import io.steadfast.api.error.ValidationException;
-import io.steadfast.platform.rest.RestApi;
-import io.steadfast.identity.internal.IdentityService;
 import io.steadfast.identity.internal.rest.Dtos.NewToken;
 import io.steadfast.identity.internal.rest.Dtos.TokenDto;
 import io.steadfast.identity.internal.rest.Dtos.TokenRequest;
+import io.steadfast.identity.internal.service.AccessTokens;
+import io.steadfast.platform.rest.Auth;
+import io.steadfast.platform.rest.RestApi;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -44,35 +44,40 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "tokens", description = "Personal access tokens for integrations")
 public class TokenResource {
 
-    private final IdentityService identity;
+    private final AccessTokens tokens;
 
     @Activate
-    public TokenResource(@Reference IdentityService identity) {
-        this.identity = identity;
+    public TokenResource(@Reference AccessTokens tokens) {
+        this.tokens = tokens;
     }
 
     @POST
-    @Operation(summary = "Create a personal access token", description = "{name, scopes: [read|write], "
-            + "expiresAt?}. The secret is in the answer once and never again. A read token gets 403 on writes.")
+    @Operation(
+            summary = "Create a personal access token",
+            description = "{name, scopes: [read|write], "
+                    + "expiresAt?}. The secret is in the answer once and never again. A read token gets 403 on writes.")
     public Response create(TokenRequest body, @Context SecurityContext sc, @Context UriInfo uri) {
         if (body == null) {
             throw new ValidationException("body", "a JSON object is required");
         }
-        NewToken t = identity.createToken(Auth.user(sc), body.name(), body.scopes(), body.expiresAt());
-        return Response.created(uri.getAbsolutePathBuilder().path(t.id().toString()).build()).entity(t).build();
+        NewToken t = NewToken.of(tokens.create(Auth.user(sc).userId(), body.name(), body.scopes(), body.expiresAt()));
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(t.id().toString()).build())
+                .entity(t)
+                .build();
     }
 
     @GET
     @Operation(summary = "The caller's personal access tokens (never their secrets)")
     public List<TokenDto> list(@Context SecurityContext sc) {
-        return identity.listTokens(Auth.user(sc));
+        return tokens.list(Auth.user(sc).userId()).stream().map(TokenDto::of).toList();
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Revoke a personal access token")
     public Response revoke(@PathParam("id") String id, @Context SecurityContext sc) {
-        identity.revokeToken(Auth.user(sc), parse(id));
+        tokens.revoke(Auth.user(sc).userId(), parse(id));
         return Response.noContent().build();
     }
 

@@ -8,25 +8,28 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 
-import io.steadfast.identity.internal.IdentityService;
+import io.steadfast.identity.internal.service.Accounts;
 
 @Service
 @Command(scope = "steadfast", name = "user-role", description = "Makes an account an admin or a user")
 public class RoleCommand implements Action {
 
     @Reference
-    IdentityService identity;
+    Accounts accounts;
 
     @Argument(index = 0, name = "email", required = true, description = "The account's email")
     String email;
 
     @Argument(index = 1, name = "role", required = true, description = "admin or user")
-    @Completion(value = StringsCompleter.class, values = { "admin", "user" })
+    @Completion(
+            value = StringsCompleter.class,
+            values = {"admin", "user"})
     String role;
 
     @Override
     public Object execute() {
-        return identity.setRole(email, role).map(u -> u.email() + " is now " + u.role())
+        return accounts.changeRole(email, role)
+                .map(u -> u.email() + " is now " + u.role())
                 .orElse("No account with email " + email);
     }
 }

@@ -7,15 +7,15 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
-import io.steadfast.identity.internal.IdentityService;
-import io.steadfast.identity.internal.rest.Dtos.UserDto;
+import io.steadfast.identity.internal.domain.Account;
+import io.steadfast.identity.internal.service.Accounts;
 
 @Service
 @Command(scope = "steadfast", name = "users", description = "Lists the accounts of this server")
 public class UsersCommand implements Action {
 
     @Reference
-    IdentityService identity;
+    Accounts accounts;
 
     @Option(name = "--offset", description = "Skip this many accounts")
     int offset;
@@ -32,11 +32,11 @@ public class UsersCommand implements Action {
         table.column("Role");
         table.column("Time zone");
         table.column("Created");
-        for (UserDto u : identity.listUsers(offset, limit)) {
+        for (Account u : accounts.list(offset, limit)) {
             table.addRow().addContent(u.id(), u.email(), u.displayName(), u.role(), u.timezone(), u.createdAt());
         }
         table.print(System.out);
-        System.out.println(identity.countUsers() + " account(s)");
+        System.out.println(accounts.count() + " account(s)");
         return null;
     }
 }

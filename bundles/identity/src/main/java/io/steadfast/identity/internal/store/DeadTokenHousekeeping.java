@@ -22,7 +22,8 @@ public class DeadTokenHousekeeping implements Housekeeping {
     private final JpaTemplate jpa;
 
     @Activate
-    public DeadTokenHousekeeping(@Reference(target = IdentityPersistence.JPA) JpaTemplate jpa,
+    public DeadTokenHousekeeping(
+            @Reference(target = IdentityPersistence.JPA) JpaTemplate jpa,
             @Reference(target = IdentityPersistence.SCHEMA) SchemaReady schema) {
         this.jpa = jpa;
     }
@@ -36,7 +37,8 @@ public class DeadTokenHousekeeping implements Housekeeping {
     public int clean(Instant now) {
         java.time.LocalDateTime cut = Rows.toDb(now.minus(KEEP_DEAD_TOKENS));
         return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
-                "DELETE FROM Token t WHERE t.revokedAt < :c OR t.expiresAt < :c").setParameter("c", cut)
+                        "DELETE FROM Token t WHERE t.revokedAt < :c OR t.expiresAt < :c")
+                .setParameter("c", cut)
                 .executeUpdate());
     }
 }

@@ -12,6 +12,5 @@ final class IdentityPersistence {
     /** The {@link io.steadfast.storage.SchemaReady} of this bundle's schema. */
     static final String SCHEMA = "(" + io.steadfast.storage.Schemas.PROPERTY + "=identity)";
 
-    private IdentityPersistence() {
-    }
+    private IdentityPersistence() {}
 }

@@ -19,8 +19,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import io.steadfast.identity.internal.store.TokenRow;
-import io.steadfast.identity.internal.store.TokenStore;
 import io.steadfast.storage.SchemaReady;
 
 @Component(service = TokenStore.class)
@@ -29,7 +27,8 @@ public class JpaTokenStore implements TokenStore {
     private final JpaTemplate jpa;
 
     @Activate
-    public JpaTokenStore(@Reference(target = IdentityPersistence.JPA) JpaTemplate jpa,
+    public JpaTokenStore(
+            @Reference(target = IdentityPersistence.JPA) JpaTemplate jpa,
             @Reference(target = IdentityPersistence.SCHEMA) SchemaReady schema) {
         this.jpa = jpa;
     }
@@ -55,17 +54,27 @@ public class JpaTokenStore implements TokenStore {
     @Override
     public Optional<TokenRow> findByHash(String hash) {
         return jpa.txExpr(TransactionType.Supports, em -> em
-                .createQuery("SELECT t FROM Token t WHERE t.hash = :h", TokenEntity.class).setParameter("h", hash)
-                .getResultList().stream().findFirst().map(JpaTokenStore::toRow));
+                .createQuery("SELECT t FROM Token t WHERE t.hash = :h", TokenEntity.class)
+                .setParameter("h", hash)
+                .getResultList()
+                .stream()
+                .findFirst()
+                .map(JpaTokenStore::toRow));
     }
 
     @Override
     public List<TokenRow> listActive(UUID userId, String kind) {
         return jpa.txExpr(TransactionType.Supports, em -> em
-                .createQuery("SELECT t FROM Token t WHERE t.userId = :u AND t.kind = :k AND t.revokedAt IS NULL "
-                        + "ORDER BY t.createdAt DESC, t.id", TokenEntity.class)
-                .setParameter("u", userId.toString()).setParameter("k", kind).getResultList().stream()
-                .map(JpaTokenStore::toRow).collect(Collectors.toList()));
+                .createQuery(
+                        "SELECT t FROM Token t WHERE t.userId = :u AND t.kind = :k AND t.revokedAt IS NULL "
+                                + "ORDER BY t.createdAt DESC, t.id",
+                        TokenEntity.class)
+                .setParameter("u", userId.toString())
+                .setParameter("k", kind)
+                .getResultList()
+                .stream()
+                .map(JpaTokenStore::toRow)
+                .collect(Collectors.toList()));
     }
 
     @Override
@@ -95,8 +104,10 @@ public class JpaTokenStore implements TokenStore {
     public List<TokenRow> revokeAll(UUID userId, UUID except, Instant at) {
         return jpa.txExpr(TransactionType.Required, em -> {
             List<TokenRow> revoked = new ArrayList<>();
-            for (TokenEntity e : em.createQuery("SELECT t FROM Token t WHERE t.userId = :u AND t.revokedAt IS NULL",
-                    TokenEntity.class).setParameter("u", userId.toString()).getResultList()) {
+            for (TokenEntity e : em.createQuery(
+                            "SELECT t FROM Token t WHERE t.userId = :u AND t.revokedAt IS NULL", TokenEntity.class)
+                    .setParameter("u", userId.toString())
+                    .getResultList()) {
                 if (except == null || !except.toString().equals(e.id)) {
                     e.revokedAt = toDb(at);
                     revoked.add(toRow(e));
@@ -108,7 +119,16 @@ public class JpaTokenStore implements TokenStore {
 
     static TokenRow toRow(TokenEntity e) {
         Set<String> scopes = new LinkedHashSet<>(Arrays.asList(e.scopes.trim().split("\\s+")));
-        return new TokenRow(UUID.fromString(e.id), UUID.fromString(e.userId), e.kind, e.name, e.hash, scopes,
-                fromDb(e.createdAt), fromDb(e.lastUsedAt), fromDb(e.expiresAt), fromDb(e.revokedAt));
+        return new TokenRow(
+                UUID.fromString(e.id),
+                UUID.fromString(e.userId),
+                e.kind,
+                e.name,
+                e.hash,
+                scopes,
+                fromDb(e.createdAt),
+                fromDb(e.lastUsedAt),
+                fromDb(e.expiresAt),
+                fromDb(e.revokedAt));
     }
 }

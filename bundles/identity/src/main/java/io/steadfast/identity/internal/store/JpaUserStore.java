@@ -16,8 +16,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.steadfast.storage.DuplicateKeyException;
-import io.steadfast.identity.internal.store.UserRow;
-import io.steadfast.identity.internal.store.UserStore;
 import io.steadfast.storage.Rows;
 import io.steadfast.storage.SchemaReady;
 
@@ -27,7 +25,8 @@ public class JpaUserStore implements UserStore {
     private final JpaTemplate jpa;
 
     @Activate
-    public JpaUserStore(@Reference(target = IdentityPersistence.JPA) JpaTemplate jpa,
+    public JpaUserStore(
+            @Reference(target = IdentityPersistence.JPA) JpaTemplate jpa,
             @Reference(target = IdentityPersistence.SCHEMA) SchemaReady schema) {
         this.jpa = jpa;
     }
@@ -57,15 +56,18 @@ public class JpaUserStore implements UserStore {
 
     @Override
     public Optional<UserRow> find(UUID id) {
-        return Optional.ofNullable(jpa.txExpr(TransactionType.Supports,
-                em -> toRow(em.find(UserEntity.class, id.toString()))));
+        return Optional.ofNullable(
+                jpa.txExpr(TransactionType.Supports, em -> toRow(em.find(UserEntity.class, id.toString()))));
     }
 
     @Override
     public Optional<UserRow> findByEmail(String email) {
         return jpa.txExpr(TransactionType.Supports, em -> em
                 .createQuery("SELECT u FROM User u WHERE u.emailNormalized = :e", UserEntity.class)
-                .setParameter("e", UserRow.normalize(email)).getResultList().stream().findFirst()
+                .setParameter("e", UserRow.normalize(email))
+                .getResultList()
+                .stream()
+                .findFirst()
                 .map(JpaUserStore::toRow));
     }
 
@@ -96,24 +98,31 @@ public class JpaUserStore implements UserStore {
     public boolean delete(UUID id) {
         return jpa.txExpr(TransactionType.Required, em -> {
             // explicit deletes for what the identity bundle owns; other tables cascade in the database
-            em.createQuery("DELETE FROM Token t WHERE t.userId = :u").setParameter("u", id.toString())
+            em.createQuery("DELETE FROM Token t WHERE t.userId = :u")
+                    .setParameter("u", id.toString())
                     .executeUpdate();
-            return em.createQuery("DELETE FROM User u WHERE u.id = :u").setParameter("u", id.toString())
-                    .executeUpdate() > 0;
+            return em.createQuery("DELETE FROM User u WHERE u.id = :u")
+                            .setParameter("u", id.toString())
+                            .executeUpdate()
+                    > 0;
         });
     }
 
     @Override
     public long count() {
-        return jpa.txExpr(TransactionType.Supports,
-                em -> em.createQuery("SELECT COUNT(u) FROM User u", Long.class).getSingleResult());
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("SELECT COUNT(u) FROM User u", Long.class)
+                .getSingleResult());
     }
 
     @Override
     public List<UserRow> list(int offset, int limit) {
         return jpa.txExpr(TransactionType.Supports, em -> em
                 .createQuery("SELECT u FROM User u ORDER BY u.createdAt, u.id", UserEntity.class)
-                .setFirstResult(offset).setMaxResults(limit).getResultList().stream().map(JpaUserStore::toRow)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList()
+                .stream()
+                .map(JpaUserStore::toRow)
                 .collect(Collectors.toList()));
     }
 
@@ -130,7 +139,16 @@ public class JpaUserStore implements UserStore {
         if (e == null) {
             return null;
         }
-        return new UserRow(UUID.fromString(e.id), e.email, e.displayName, e.passwordHash, e.timezone, e.weekStart,
-                e.dayStartsAt, e.role, fromDb(e.createdAt), fromDb(e.updatedAt));
+        return new UserRow(
+                UUID.fromString(e.id),
+                e.email,
+                e.displayName,
+                e.passwordHash,
+                e.timezone,
+                e.weekStart,
+                e.dayStartsAt,
+                e.role,
+                fromDb(e.createdAt),
+                fromDb(e.updatedAt));
     }
 }

@@ -12,8 +12,17 @@ import java.util.UUID;
  * @param hash      hex SHA-256 of the secret
  * @param expiresAt {@code null} for a token that never expires
  */
-public record TokenRow(UUID id, UUID userId, String kind, String name, String hash, Set<String> scopes,
-        Instant createdAt, Instant lastUsedAt, Instant expiresAt, Instant revokedAt) {
+public record TokenRow(
+        UUID id,
+        UUID userId,
+        String kind,
+        String name,
+        String hash,
+        Set<String> scopes,
+        Instant createdAt,
+        Instant lastUsedAt,
+        Instant expiresAt,
+        Instant revokedAt) {
 
     public boolean usableAt(Instant now) {
         return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));

@@ -12,8 +12,17 @@ import java.util.UUID;
  * @param dayStartsAt  hour 0-6: check-ins before it count for the previous day
  * @param role         {@code user} or {@code admin}
  */
-public record UserRow(UUID id, String email, String displayName, String passwordHash, String timezone,
-        String weekStart, int dayStartsAt, String role, Instant createdAt, Instant updatedAt) {
+public record UserRow(
+        UUID id,
+        String email,
+        String displayName,
+        String passwordHash,
+        String timezone,
+        String weekStart,
+        int dayStartsAt,
+        String role,
+        Instant createdAt,
+        Instant updatedAt) {
 
     /** The form of an email address that must be unique: trimmed and lower-cased. */
     public static String normalize(String email) {

@@ -1,12 +1,12 @@
 package io.steadfast.identity.internal.store;
 
-import io.steadfast.storage.DuplicateKeyException;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.osgi.annotation.versioning.ProviderType;
+
+import io.steadfast.storage.DuplicateKeyException;
 
 /** Accounts. */
 @ProviderType

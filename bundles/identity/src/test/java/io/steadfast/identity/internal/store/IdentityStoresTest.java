@@ -25,8 +25,8 @@ public class IdentityStoresTest {
 
     public static UserRow user(String email) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        return new UserRow(UUID.randomUUID(), email, "Ann", "$argon2id$x", "Europe/Berlin", "MONDAY", 0, "user", now,
-                now);
+        return new UserRow(
+                UUID.randomUUID(), email, "Ann", "$argon2id$x", "Europe/Berlin", "MONDAY", 0, "user", now, now);
     }
 
     @ParameterizedTest
@@ -37,10 +37,18 @@ public class IdentityStoresTest {
             UserRow ann = users.create(user("Ann@Example.org "));
             assertThat(ann.email()).isEqualTo("Ann@Example.org");
             assertThat(users.findByEmail("ann@example.ORG")).map(UserRow::id).contains(ann.id());
-            assertThatThrownBy(() -> users.create(user("ANN@example.org")))
-                    .isInstanceOf(DuplicateKeyException.class);
-            UserRow changed = users.updateProfile(new UserRow(ann.id(), ann.email(), "Annie", ann.passwordHash(),
-                    "Pacific/Auckland", "SUNDAY", 4, "admin", ann.createdAt(), ann.createdAt().plusSeconds(60)));
+            assertThatThrownBy(() -> users.create(user("ANN@example.org"))).isInstanceOf(DuplicateKeyException.class);
+            UserRow changed = users.updateProfile(new UserRow(
+                    ann.id(),
+                    ann.email(),
+                    "Annie",
+                    ann.passwordHash(),
+                    "Pacific/Auckland",
+                    "SUNDAY",
+                    4,
+                    "admin",
+                    ann.createdAt(),
+                    ann.createdAt().plusSeconds(60)));
             assertThat(changed.displayName()).isEqualTo("Annie");
             assertThat(changed.dayStartsAt()).isEqualTo(4);
             assertThat(changed.createdAt()).isEqualTo(ann.createdAt());
@@ -95,24 +103,48 @@ public class IdentityStoresTest {
             UserRow ann = users.create(user("ann@example.org"));
             UserRow bob = users.create(user("bob@example.org"));
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            TokenRow session = tokens.create(new TokenRow(UUID.randomUUID(), ann.id(), "session", null, "a".repeat(64),
-                    Set.of("read", "write"), now, now, now.plus(30, ChronoUnit.DAYS), null));
-            TokenRow pat = tokens.create(new TokenRow(UUID.randomUUID(), ann.id(), "pat", "CI", "b".repeat(64),
-                    Set.of("read"), now, null, null, null));
-            assertThat(tokens.findByHash("a".repeat(64)).orElseThrow().scopes()).containsExactlyInAnyOrder("read",
-                    "write");
-            assertThat(tokens.listActive(ann.id(), "pat")).extracting(TokenRow::name).containsExactly("CI");
-            assertThat(tokens.revoke(bob.id(), pat.id(), now)).as("another user's token").isEmpty();
+            TokenRow session = tokens.create(new TokenRow(
+                    UUID.randomUUID(),
+                    ann.id(),
+                    "session",
+                    null,
+                    "a".repeat(64),
+                    Set.of("read", "write"),
+                    now,
+                    now,
+                    now.plus(30, ChronoUnit.DAYS),
+                    null));
+            TokenRow pat = tokens.create(new TokenRow(
+                    UUID.randomUUID(), ann.id(), "pat", "CI", "b".repeat(64), Set.of("read"), now, null, null, null));
+            assertThat(tokens.findByHash("a".repeat(64)).orElseThrow().scopes())
+                    .containsExactlyInAnyOrder("read", "write");
+            assertThat(tokens.listActive(ann.id(), "pat"))
+                    .extracting(TokenRow::name)
+                    .containsExactly("CI");
+            assertThat(tokens.revoke(bob.id(), pat.id(), now))
+                    .as("another user's token")
+                    .isEmpty();
             assertThat(tokens.revoke(ann.id(), pat.id(), now)).isPresent();
-            assertThat(tokens.findByHash("b".repeat(64)).orElseThrow().usableAt(now)).isFalse();
+            assertThat(tokens.findByHash("b".repeat(64)).orElseThrow().usableAt(now))
+                    .isFalse();
             Instant later = now.plus(1, ChronoUnit.HOURS);
             tokens.touch(session.id(), later, later.plus(30, ChronoUnit.DAYS));
             assertThat(tokens.findByHash("a".repeat(64)).orElseThrow().expiresAt())
                     .isEqualTo(later.plus(30, ChronoUnit.DAYS));
-            tokens.create(new TokenRow(UUID.randomUUID(), ann.id(), "session", null, "c".repeat(64),
-                    Set.of("read", "write"), now, now, now.plus(1, ChronoUnit.DAYS), null));
+            tokens.create(new TokenRow(
+                    UUID.randomUUID(),
+                    ann.id(),
+                    "session",
+                    null,
+                    "c".repeat(64),
+                    Set.of("read", "write"),
+                    now,
+                    now,
+                    now.plus(1, ChronoUnit.DAYS),
+                    null));
             assertThat(tokens.revokeAll(ann.id(), session.id(), now)).hasSize(1);
-            assertThat(tokens.findByHash("a".repeat(64)).orElseThrow().revokedAt()).isNull();
+            assertThat(tokens.findByHash("a".repeat(64)).orElseThrow().revokedAt())
+                    .isNull();
             assertThat(users.delete(ann.id())).isTrue();
             assertThat(tokens.findByHash("a".repeat(64))).isEmpty();
             assertThat(users.find(bob.id())).isPresent();

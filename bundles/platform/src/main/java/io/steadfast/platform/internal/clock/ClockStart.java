@@ -22,8 +22,11 @@ public record ClockStart(Optional<Instant> start, String source, String error) {
         try {
             return new ClockStart(Optional.of(parse(raw)), source, null);
         } catch (DateTimeParseException e) {
-            return new ClockStart(Optional.empty(), source, source + " is not an ISO-8601 instant such as "
-                    + "2028-02-29T23:30:00Z: '" + raw + "'; the system clock is used");
+            return new ClockStart(
+                    Optional.empty(),
+                    source,
+                    source + " is not an ISO-8601 instant such as " + "2028-02-29T23:30:00Z: '" + raw
+                            + "'; the system clock is used");
         }
     }
 

@@ -26,8 +26,11 @@ import io.steadfast.api.health.HealthStatus;
  *
  * <p>This is the only class of the server that reads the system's wall clock.
  */
-@Component(service = { Clock.class, HealthIndicator.class }, configurationPid = ClockConfig.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
+@Component(
+        service = {Clock.class, HealthIndicator.class},
+        configurationPid = ClockConfig.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        immediate = true)
 @Designate(ocd = ClockConfig.class)
 public class SteadfastClock extends Clock implements HealthIndicator {
 
@@ -61,8 +64,11 @@ public class SteadfastClock extends Clock implements HealthIndicator {
         if (next.error() != null) {
             LOG.error(next.error());
         } else if (next.simulated()) {
-            LOG.warn("Simulated clock, started at {} (from {}): for tests and demonstrations only, never in "
-                    + "production", next.start().get(), next.source());
+            LOG.warn(
+                    "Simulated clock, started at {} (from {}): for tests and demonstrations only, never in "
+                            + "production",
+                    next.start().get(),
+                    next.source());
         }
     }
 
@@ -98,7 +104,9 @@ public class SteadfastClock extends Clock implements HealthIndicator {
         if (s.error() != null) {
             return HealthStatus.unhealthy(s.error());
         }
-        return s.simulated() ? HealthStatus.healthy("simulated clock, started at " + s.start().get())
+        return s.simulated()
+                ? HealthStatus.healthy(
+                        "simulated clock, started at " + s.start().get())
                 : HealthStatus.healthy("system clock");
     }
 }

@@ -46,7 +46,8 @@ public class ComponentsHealth implements HealthIndicator {
     public HealthStatus check() {
         List<Bundle> ours = new ArrayList<>();
         for (Bundle b : context.getBundles()) {
-            if (b.getSymbolicName() != null && b.getSymbolicName().startsWith("io.steadfast.")
+            if (b.getSymbolicName() != null
+                    && b.getSymbolicName().startsWith("io.steadfast.")
                     && b.getState() == Bundle.ACTIVE) {
                 ours.add(b);
             }

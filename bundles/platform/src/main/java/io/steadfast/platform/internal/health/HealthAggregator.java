@@ -18,12 +18,10 @@ import io.steadfast.api.health.HealthStatus;
 public final class HealthAggregator {
 
     /** A registered indicator with its service ranking. */
-    record Entry(HealthIndicator indicator, int ranking) {
-    }
+    record Entry(HealthIndicator indicator, int ranking) {}
 
     /** One component's result in the document. */
-    public record ServiceHealth(String status, String message) {
-    }
+    public record ServiceHealth(String status, String message) {}
 
     /** The health document. */
     public record Report(String status, Map<String, ServiceHealth> services) {

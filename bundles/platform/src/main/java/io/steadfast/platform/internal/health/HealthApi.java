@@ -23,11 +23,17 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 public interface HealthApi {
 
     @GET
-    @Operation(summary = "Health of every part", description = "`healthy` with 200 when the database and the "
-            + "cache are healthy; `unhealthy` with 503 otherwise, naming the part and why.")
-    @ApiResponse(responseCode = "200", description = "All parts healthy",
+    @Operation(
+            summary = "Health of every part",
+            description = "`healthy` with 200 when the database and the "
+                    + "cache are healthy; `unhealthy` with 503 otherwise, naming the part and why.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "All parts healthy",
             content = @Content(schema = @Schema(implementation = HealthAggregator.Report.class)))
-    @ApiResponse(responseCode = "503", description = "A part is unhealthy",
+    @ApiResponse(
+            responseCode = "503",
+            description = "A part is unhealthy",
             content = @Content(schema = @Schema(implementation = HealthAggregator.Report.class)))
     @SecurityRequirements
     HealthAggregator.Report health();
@@ -42,7 +48,9 @@ public interface HealthApi {
     @GET
     @Path("/ready")
     @Operation(summary = "Readiness: the database is reachable and its migrations are applied")
-    @ApiResponse(responseCode = "200", description = "Ready to serve",
+    @ApiResponse(
+            responseCode = "200",
+            description = "Ready to serve",
             content = @Content(schema = @Schema(implementation = HealthAggregator.Report.class)))
     @ApiResponse(responseCode = "503", description = "Not ready")
     @SecurityRequirements

@@ -20,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.steadfast.api.health.HealthIndicator;
 import io.steadfast.platform.internal.rest.AccessLogLine;
 import io.steadfast.platform.internal.rest.JsonMapper;
@@ -31,7 +30,7 @@ import io.steadfast.platform.internal.rest.SecurityHeaders;
 /** Serves {@code /health}, {@code /health/live} and {@code /health/ready} (see {@link HealthApi}). Public. */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("steadfast-health")
-@HttpWhiteboardServletPattern({ "/health", "/health/live", "/health/ready" })
+@HttpWhiteboardServletPattern({"/health", "/health/live", "/health/ready"})
 public class HealthServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
@@ -70,9 +69,21 @@ public class HealthServlet extends HttpServlet {
             resp.setHeader("Allow", "GET, HEAD");
             resp.setStatus(405);
             resp.setContentType("application/problem+json");
-            mapper.writeValue(resp.getOutputStream(), Map.of("type", "urn:steadfast:problem:method-not-allowed",
-                    "title", "Method Not Allowed", "status", 405, "detail", "Use GET", "instance", path,
-                    "requestId", id));
+            mapper.writeValue(
+                    resp.getOutputStream(),
+                    Map.of(
+                            "type",
+                            "urn:steadfast:problem:method-not-allowed",
+                            "title",
+                            "Method Not Allowed",
+                            "status",
+                            405,
+                            "detail",
+                            "Use GET",
+                            "instance",
+                            path,
+                            "requestId",
+                            id));
         } else {
             if ("/health/live".equals(path)) {
                 report = new HealthAggregator.Report("healthy", Map.of());
@@ -88,8 +99,8 @@ public class HealthServlet extends HttpServlet {
             }
         }
         if (ACCESS.isInfoEnabled()) {
-            ACCESS.info(AccessLogLine.format(req.getMethod(), req.getRequestURI(), resp.getStatus(),
-                    (System.nanoTime() - start) / 1000, id));
+            ACCESS.info(AccessLogLine.format(
+                    req.getMethod(), req.getRequestURI(), resp.getStatus(), (System.nanoTime() - start) / 1000, id));
         }
     }
 }

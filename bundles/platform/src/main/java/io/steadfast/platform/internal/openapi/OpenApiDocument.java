@@ -25,8 +25,7 @@ import io.swagger.v3.oas.models.tags.Tag;
  */
 public final class OpenApiDocument {
 
-    private OpenApiDocument() {
-    }
+    private OpenApiDocument() {}
 
     /**
      * @param version     the API version to print
@@ -34,34 +33,40 @@ public final class OpenApiDocument {
      * @param healthClasses resources of the {@code /health} application
      * @return the document as JSON
      */
-    public static String generate(String version, Collection<Class<?>> apiClasses,
-            Collection<Class<?>> healthClasses) {
+    public static String generate(String version, Collection<Class<?>> apiClasses, Collection<Class<?>> healthClasses) {
         OpenAPI api = read(apiClasses, "/api");
         OpenAPI health = read(healthClasses, "/health");
 
         OpenAPI doc = new OpenAPI()
-                .info(new Info().title("Steadfast API").version(version)
+                .info(new Info()
+                        .title("Steadfast API")
+                        .version(version)
                         .description("The REST API of Steadfast, the self-hosted habit tracker that holds people "
                                 + "accountable. Authenticate with `Authorization: Bearer <token>` (a session token "
                                 + "from login or a personal access token). Errors are RFC 9457 "
                                 + "`application/problem+json`.")
                         .license(new License().name("Apache-2.0")))
                 .addServersItem(new Server().url("/"))
-                .components(new Components().addSecuritySchemes("bearer",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                                .description("A session token or a personal access token")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "bearer",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .description("A session token or a personal access token")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
         Paths paths = new Paths();
         merge(paths, health);
         merge(paths, api);
         doc.setPaths(paths);
         Set<Tag> tags = new LinkedHashSet<>();
-        for (OpenAPI part : new OpenAPI[] { health, api }) {
+        for (OpenAPI part : new OpenAPI[] {health, api}) {
             if (part.getTags() != null) {
                 tags.addAll(part.getTags());
             }
             if (part.getComponents() != null && part.getComponents().getSchemas() != null) {
-                part.getComponents().getSchemas().forEach((k, v) -> doc.getComponents().addSchemas(k, v));
+                part.getComponents().getSchemas().forEach((k, v) -> doc.getComponents()
+                        .addSchemas(k, v));
             }
         }
         if (!tags.isEmpty()) {
@@ -75,7 +80,9 @@ public final class OpenApiDocument {
     }
 
     private static OpenAPI read(Collection<Class<?>> classes, String prefix) {
-        Reader reader = new Reader(new SwaggerConfiguration().openAPI(new OpenAPI()).prettyPrint(false)
+        Reader reader = new Reader(new SwaggerConfiguration()
+                .openAPI(new OpenAPI())
+                .prettyPrint(false)
                 .readAllResources(true));
         OpenAPI part = reader.read(new LinkedHashSet<>(classes));
         markPublic(part, classes);
@@ -112,8 +119,9 @@ public final class OpenApiDocument {
                         + (methodPath == null ? "" : methodPath.value()));
                 PathItem item = part.getPaths().get(path);
                 if (item != null && item.readOperationsMap().get(PathItem.HttpMethod.valueOf(http)) != null) {
-                    item.readOperationsMap().get(PathItem.HttpMethod.valueOf(http)).setSecurity(
-                            new java.util.ArrayList<>());
+                    item.readOperationsMap()
+                            .get(PathItem.HttpMethod.valueOf(http))
+                            .setSecurity(new java.util.ArrayList<>());
                 }
             }
         }

@@ -123,8 +123,9 @@ public class OpenApiResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The OpenAPI 3 document of the whole API", description = "Generated from the resources "
-            + "running now, plugins included")
+    @Operation(
+            summary = "The OpenAPI 3 document of the whole API",
+            description = "Generated from the resources " + "running now, plugins included")
     public Response document() {
         String doc = cached;
         if (doc == null) {
@@ -152,6 +153,8 @@ public class OpenApiResource {
             }
             LOG.debug("OpenAPI document regenerated from {} resources", api.size() + health.size());
         }
-        return Response.ok(doc, MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-cache").build();
+        return Response.ok(doc, MediaType.APPLICATION_JSON_TYPE)
+                .header("Cache-Control", "no-cache")
+                .build();
     }
 }

@@ -47,7 +47,9 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     @Context
     HttpServletRequest servletRequest;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile Authenticator authenticator;
 
@@ -63,7 +65,11 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         String token = bearer(header);
         if (token == null) {
             if (!isPublic) {
-                abort(request, 401, "unauthorized", "Unauthorized",
+                abort(
+                        request,
+                        401,
+                        "unauthorized",
+                        "Unauthorized",
                         "Send Authorization: Bearer <token> (a session token or a personal access token)");
             }
             return;
@@ -96,7 +102,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             abort(request, 403, "forbidden", "Forbidden", "This needs the '" + role.value() + "' role");
             return;
         }
-        boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
+        boolean secure = request.getSecurityContext() != null
+                && request.getSecurityContext().isSecure();
         request.setSecurityContext(new BearerSecurityContext(u, secure));
     }
 
@@ -113,8 +120,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     }
 
     private void abort(ContainerRequestContext request, int status, String slug, String title, String detail) {
-        Map<String, String> headers = status == 401 ? Map.of("WWW-Authenticate", "Bearer realm=\"steadfast\"")
-                : null;
+        Map<String, String> headers = status == 401 ? Map.of("WWW-Authenticate", "Bearer realm=\"steadfast\"") : null;
         request.abortWith(Problems.response(servletRequest, status, slug, title, detail, null, headers));
     }
 

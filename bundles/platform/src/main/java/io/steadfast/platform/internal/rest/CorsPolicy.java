@@ -15,10 +15,13 @@ public final class CorsPolicy {
     private final Set<String> origins;
 
     public CorsPolicy(String[] configured, String env) {
-        String[] source = env != null && !env.isBlank() ? env.split(",") : configured == null ? new String[0]
-                : configured;
-        this.origins = Arrays.stream(source).map(String::trim).filter(s -> !s.isEmpty())
-                .map(CorsPolicy::normalize).collect(Collectors.toUnmodifiableSet());
+        String[] source =
+                env != null && !env.isBlank() ? env.split(",") : configured == null ? new String[0] : configured;
+        this.origins = Arrays.stream(source)
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(CorsPolicy::normalize)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public boolean allows(String origin) {

@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-
 import io.steadfast.platform.rest.RestApi;
 
 /**
@@ -35,8 +34,8 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable e) {
         JsonProcessingException json = JsonErrors.find(e);
         if (json != null) {
-            return Problems.response(request, 400, "malformed-json", "Bad Request", JsonErrors.detail(json), null,
-                    null);
+            return Problems.response(
+                    request, 400, "malformed-json", "Bad Request", JsonErrors.detail(json), null, null);
         }
         Object id = null;
         try {
@@ -45,7 +44,13 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
             // outside a request
         }
         LOG.error("Unhandled error in request {}", id, e);
-        return Problems.response(request, 500, "server-error", "Internal Server Error",
-                "The server could not complete the request; quote the request id when reporting it", null, null);
+        return Problems.response(
+                request,
+                500,
+                "server-error",
+                "Internal Server Error",
+                "The server could not complete the request; quote the request id when reporting it",
+                null,
+                null);
     }
 }

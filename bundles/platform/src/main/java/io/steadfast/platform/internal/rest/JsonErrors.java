@@ -7,8 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 /** Turns Jackson's errors into a detail message for people, without class names or stack traces. */
 final class JsonErrors {
 
-    private JsonErrors() {
-    }
+    private JsonErrors() {}
 
     static JsonProcessingException find(Throwable t) {
         Throwable c = t;
@@ -45,7 +44,8 @@ final class JsonErrors {
                     .replaceAll("\\(token `JsonToken\\.([A-Z_]+)`\\)", "(found $1)")
                     .replaceAll("`java\\.util\\.[A-Za-z]*(List|Set|Collection)[^`]*`", "array")
                     .replaceAll("`[^`]*\\.[^`]*`", "the expected type")
-                    .replaceAll("\\s+", " ").trim();
+                    .replaceAll("\\s+", " ")
+                    .trim();
             int cut = msg.indexOf(" at [Source");
             if (cut > 0) {
                 msg = msg.substring(0, cut);

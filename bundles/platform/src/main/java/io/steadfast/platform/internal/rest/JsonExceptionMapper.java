@@ -11,7 +11,6 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-
 import io.steadfast.platform.rest.RestApi;
 
 /** Malformed JSON, or a value of the wrong type → 400. */

@@ -9,8 +9,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /** The JSON conventions of the API: camelCase names, ISO-8601 dates and times, unknown fields ignored. */
 public final class JsonMapper {
 
-    private JsonMapper() {
-    }
+    private JsonMapper() {}
 
     public static ObjectMapper create() {
         Builder b = com.fasterxml.jackson.databind.json.JsonMapper.builder()

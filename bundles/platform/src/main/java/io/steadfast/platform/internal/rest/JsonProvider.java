@@ -11,14 +11,13 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsMediaType;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
-
 import io.steadfast.platform.rest.RestApi;
 
 /**
  * JSON for every Steadfast application ({@code application/json} and {@code application/*+json}, such as
  * problem details), with the conventions of {@link JsonMapper}. Resources ask for it with {@code @JSONRequired}.
  */
-@Component(service = { MessageBodyReader.class, MessageBodyWriter.class })
+@Component(service = {MessageBodyReader.class, MessageBodyWriter.class})
 @JaxrsExtension
 @JaxrsName("steadfast.json")
 @JaxrsMediaType(MediaType.APPLICATION_JSON)

@@ -8,13 +8,17 @@ public @interface PlatformConfig {
 
     String PID = "io.steadfast.platform";
 
-    @AttributeDefinition(name = "CORS allowed origins", description = "Origins (scheme://host[:port]) whose "
-            + "browser pages may call the API; none by default. The environment variable STEADFAST_CORS_ORIGINS "
-            + "(comma-separated) overrides this.", required = false)
+    @AttributeDefinition(
+            name = "CORS allowed origins",
+            description = "Origins (scheme://host[:port]) whose "
+                    + "browser pages may call the API; none by default. The environment variable STEADFAST_CORS_ORIGINS "
+                    + "(comma-separated) overrides this.",
+            required = false)
     String[] cors_allowedOrigins() default {};
 
-    @AttributeDefinition(name = "Access log", description = "Write one JSON line per request to the "
-            + "io.steadfast.access logger")
+    @AttributeDefinition(
+            name = "Access log",
+            description = "Write one JSON line per request to the " + "io.steadfast.access logger")
     boolean accessLog_enabled() default true;
 
     @AttributeDefinition(name = "Largest request body (bytes)", description = "Larger bodies are refused with 413")

@@ -3,7 +3,6 @@ package io.steadfast.platform.internal.rest;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import io.steadfast.api.error.FieldError;
 
 /**
@@ -18,7 +17,13 @@ import io.steadfast.api.error.FieldError;
  * @param errors    the offending fields, for validation failures
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, String instance, String requestId,
+public record Problem(
+        String type,
+        String title,
+        int status,
+        String detail,
+        String instance,
+        String requestId,
         List<FieldError> errors) {
 
     public static final String TYPE_PREFIX = "urn:steadfast:problem:";

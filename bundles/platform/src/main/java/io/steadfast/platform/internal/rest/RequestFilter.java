@@ -31,8 +31,10 @@ import io.steadfast.platform.rest.RestApi;
  * Cross-cutting concerns of every request: the {@code X-Request-Id} (taken from the request when given), CORS
  * for the configured origins, security headers, and one JSON access-log line per request.
  */
-@Component(service = { ContainerRequestFilter.class, ContainerResponseFilter.class },
-        configurationPid = PlatformConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(
+        service = {ContainerRequestFilter.class, ContainerResponseFilter.class},
+        configurationPid = PlatformConfig.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = PlatformConfig.class)
 @JaxrsExtension
 @JaxrsName("steadfast.request")
@@ -74,16 +76,24 @@ public class RequestFilter implements ContainerRequestFilter, ContainerResponseF
         request.setProperty(REQUEST_ID_ATTRIBUTE, id);
         setServletAttribute(id);
         if (request.getLength() > maxBody) {
-            request.abortWith(Problems.response(servletRequest, 413, "payload-too-large", "Payload Too Large",
-                    "The request body is larger than " + maxBody + " bytes", null, null));
+            request.abortWith(Problems.response(
+                    servletRequest,
+                    413,
+                    "payload-too-large",
+                    "Payload Too Large",
+                    "The request body is larger than " + maxBody + " bytes",
+                    null,
+                    null));
             return;
         }
         if (request.hasEntity() && request.getLength() < 0 && maxBody > 0) {
             request.setEntityStream(new LimitedInputStream(request.getEntityStream(), maxBody));
         }
         String origin = request.getHeaderString("Origin");
-        if (HttpMethod.OPTIONS.equals(request.getMethod()) && origin != null
-                && request.getHeaderString("Access-Control-Request-Method") != null && cors.allows(origin)) {
+        if (HttpMethod.OPTIONS.equals(request.getMethod())
+                && origin != null
+                && request.getHeaderString("Access-Control-Request-Method") != null
+                && cors.allows(origin)) {
             request.abortWith(Response.noContent().build());
         }
     }
@@ -112,8 +122,12 @@ public class RequestFilter implements ContainerRequestFilter, ContainerResponseF
         if (accessLog && ACCESS.isInfoEnabled()) {
             Object start = request.getProperty(START_ATTRIBUTE);
             long micros = start instanceof Long ? (System.nanoTime() - (Long) start) / 1000 : 0;
-            ACCESS.info(AccessLogLine.format(request.getMethod(), request.getUriInfo().getRequestUri().getRawPath(),
-                    response.getStatus(), micros, id));
+            ACCESS.info(AccessLogLine.format(
+                    request.getMethod(),
+                    request.getUriInfo().getRequestUri().getRawPath(),
+                    response.getStatus(),
+                    micros,
+                    id));
         }
     }
 

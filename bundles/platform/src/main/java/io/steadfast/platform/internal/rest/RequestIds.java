@@ -8,8 +8,7 @@ public final class RequestIds {
 
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     public static String accept(String given) {
         if (given != null && SANE.matcher(given).matches()) {

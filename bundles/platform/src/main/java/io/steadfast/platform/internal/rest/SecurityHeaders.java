@@ -9,15 +9,15 @@ import java.util.function.BiConsumer;
 /** The security headers of every API response, and its {@code Date} from the server's clock. */
 public final class SecurityHeaders {
 
-    private SecurityHeaders() {
-    }
+    private SecurityHeaders() {}
 
     /**
      * The HTTP {@code Date} (RFC 9110, IMF-fixdate) of {@code now}: every response carries the server's clock, so a
      * client (and a test against a simulated clock) sees the time the server judges days by.
      */
     public static String httpDate(Instant now) {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(now.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                now.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
     }
 
     public static void apply(BiConsumer<String, String> set) {

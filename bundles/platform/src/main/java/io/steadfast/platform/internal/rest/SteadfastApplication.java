@@ -12,5 +12,4 @@ import io.steadfast.platform.rest.RestApi;
 @Component(service = Application.class)
 @JaxrsApplicationBase("api")
 @JaxrsName(RestApi.APP_NAME)
-public class SteadfastApplication extends Application {
-}
+public class SteadfastApplication extends Application {}

@@ -25,7 +25,7 @@ public class ValidationExceptionMapper implements ExceptionMapper<ValidationExce
 
     @Override
     public Response toResponse(ValidationException e) {
-        return Problems.response(request, 422, "validation-failed", "Unprocessable Content", e.getMessage(),
-                e.errors(), null);
+        return Problems.response(
+                request, 422, "validation-failed", "Unprocessable Content", e.getMessage(), e.errors(), null);
     }
 }

@@ -18,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-
 import io.steadfast.platform.rest.RestApi;
 
 /**
@@ -40,15 +39,21 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     public Response toResponse(WebApplicationException e) {
         JsonProcessingException json = JsonErrors.find(e);
         if (json != null) {
-            return Problems.response(request, 400, "malformed-json", "Bad Request", JsonErrors.detail(json), null,
-                    null);
+            return Problems.response(
+                    request, 400, "malformed-json", "Bad Request", JsonErrors.detail(json), null, null);
         }
         Response original = e.getResponse();
         int status = original == null ? 500 : original.getStatus();
         if (status == 404 && e.getCause() != null && !(e.getCause() instanceof WebApplicationException)) {
             // JAX-RS answers a query or path parameter it cannot convert (?year=abc) with 404: say what it is
-            return Problems.response(request, 400, "bad-request", "Bad Request",
-                    "A query or path parameter has an invalid value" + paramHint(e.getCause()), null, null);
+            return Problems.response(
+                    request,
+                    400,
+                    "bad-request",
+                    "Bad Request",
+                    "A query or path parameter has an invalid value" + paramHint(e.getCause()),
+                    null,
+                    null);
         }
         String[] d = Problems.describe(status);
         Map<String, String> headers = new HashMap<>();

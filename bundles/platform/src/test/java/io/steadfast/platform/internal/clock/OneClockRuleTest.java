@@ -44,26 +44,40 @@ class OneClockRuleTest {
                 List<String> lines = read(f);
                 for (int i = 0; i < lines.size(); i++) {
                     String line = lines.get(i).strip();
-                    if (!line.startsWith("*") && !line.startsWith("//") && FORBIDDEN.matcher(line).find()) {
+                    if (!line.startsWith("*")
+                            && !line.startsWith("//")
+                            && FORBIDDEN.matcher(line).find()) {
                         offences.add(bundles.relativize(f) + ":" + (i + 1) + ": " + line);
                     }
                 }
             }
         }
         assertThat(scanned).as("main sources scanned").isGreaterThan(100);
-        assertThat(offences).as("read the time from the platform's Clock service (@Reference Clock clock)")
+        assertThat(offences)
+                .as("read the time from the platform's Clock service (@Reference Clock clock)")
                 .isEmpty();
     }
 
     @Test
     void thePatternCatchesTheUsualWays() {
-        for (String s : List.of("Instant.now()", "LocalDate.now(ZoneOffset.UTC)", "System.currentTimeMillis()",
-                "Clock.systemUTC()", "Clock.systemDefaultZone()", "new Date()", "Calendar.getInstance()",
+        for (String s : List.of(
+                "Instant.now()",
+                "LocalDate.now(ZoneOffset.UTC)",
+                "System.currentTimeMillis()",
+                "Clock.systemUTC()",
+                "Clock.systemDefaultZone()",
+                "new Date()",
+                "Calendar.getInstance()",
                 "ZonedDateTime.now(zone)")) {
             assertThat(FORBIDDEN.matcher(s).find()).as(s).isTrue();
         }
-        for (String s : List.of("clock.instant()", "LocalDate.now(clock)", "Instant.now(this.clock)",
-                "System.nanoTime()", "Instant.parse(x)", "new Date(millis)",
+        for (String s : List.of(
+                "clock.instant()",
+                "LocalDate.now(clock)",
+                "Instant.now(this.clock)",
+                "System.nanoTime()",
+                "Instant.parse(x)",
+                "new Date(millis)",
                 "LocalDate.of(2028, 2, 29)")) {
             assertThat(FORBIDDEN.matcher(s).find()).as(s).isFalse();
         }

@@ -49,7 +49,9 @@ class HealthAggregatorTest {
         HealthAggregator.Report r = a.full();
         assertThat(r.healthy()).isFalse();
         assertThat(r.services().get("cache").message()).isEqualTo("cache down");
-        assertThat(a.readiness().healthy()).as("the cache does not decide readiness").isTrue();
+        assertThat(a.readiness().healthy())
+                .as("the cache does not decide readiness")
+                .isTrue();
         a.remove(redis);
         assertThat(a.full().healthy()).isTrue();
     }
@@ -68,17 +70,19 @@ class HealthAggregatorTest {
     void aThrowingIndicatorIsUnhealthyNotAnError() {
         HealthAggregator a = new HealthAggregator();
         a.add(indicator("cache", true, false), 0);
-        a.add(new HealthIndicator() {
-            @Override
-            public String component() {
-                return "database";
-            }
+        a.add(
+                new HealthIndicator() {
+                    @Override
+                    public String component() {
+                        return "database";
+                    }
 
-            @Override
-            public HealthStatus check() {
-                throw new IllegalStateException("boom");
-            }
-        }, 0);
+                    @Override
+                    public HealthStatus check() {
+                        throw new IllegalStateException("boom");
+                    }
+                },
+                0);
         assertThat(a.full().services().get("database").status()).isEqualTo("unhealthy");
     }
 }

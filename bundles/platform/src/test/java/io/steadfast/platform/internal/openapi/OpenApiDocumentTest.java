@@ -17,8 +17,7 @@ import io.steadfast.platform.internal.rest.JsonMapper;
 
 class OpenApiDocumentTest {
 
-    record Thing(String name, int count) {
-    }
+    record Thing(String name, int count) {}
 
     @Path("/v1/things")
     public static class ThingResource {
@@ -46,9 +45,10 @@ class OpenApiDocumentTest {
         String json = OpenApiDocument.generate("1.2.3", List.of(ThingResource.class), List.of(HealthApi.class));
         Map<?, ?> doc = JsonMapper.create().readValue(json, Map.class);
         assertThat(doc.get("openapi").toString()).startsWith("3.");
-        @SuppressWarnings("unchecked") Map<String, Object> paths = (Map<String, Object>) doc.get("paths");
-        assertThat(paths.keySet()).contains("/api/v1/things/{id}", "/api/v1/things", "/health", "/health/live",
-                "/health/ready");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> paths = (Map<String, Object>) doc.get("paths");
+        assertThat(paths.keySet())
+                .contains("/api/v1/things/{id}", "/api/v1/things", "/health", "/health/live", "/health/ready");
         assertThat(json).contains("\"bearer\"").contains("\"Thing\"");
         Map<?, ?> open = (Map<?, ?>) ((Map<?, ?>) paths.get("/api/v1/things/public/{x}")).get("get");
         assertThat(open.get("security")).as("public operations need no token").isEqualTo(List.of());

@@ -13,18 +13,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 class PlatformUnitsTest {
 
-    record Sample(String displayName, LocalDate startDate, Instant createdAt, int count) {
-    }
+    record Sample(String displayName, LocalDate startDate, Instant createdAt, int count) {}
 
     @Test
     void jsonUsesCamelCaseAndIso8601() throws Exception {
         ObjectMapper m = JsonMapper.create();
-        String json = m.writeValueAsString(new Sample("Ann", LocalDate.of(2026, 3, 1),
-                Instant.parse("2026-03-01T10:15:30Z"), 2));
-        assertThat(json).isEqualTo("{\"displayName\":\"Ann\",\"startDate\":\"2026-03-01\","
-                + "\"createdAt\":\"2026-03-01T10:15:30Z\",\"count\":2}");
-        Sample back = m.readValue("{\"displayName\":\"B\",\"startDate\":\"2026-01-02\",\"unknown\":1,"
-                + "\"createdAt\":\"2026-01-02T00:00:00Z\",\"count\":3}", Sample.class);
+        String json = m.writeValueAsString(
+                new Sample("Ann", LocalDate.of(2026, 3, 1), Instant.parse("2026-03-01T10:15:30Z"), 2));
+        assertThat(json)
+                .isEqualTo("{\"displayName\":\"Ann\",\"startDate\":\"2026-03-01\","
+                        + "\"createdAt\":\"2026-03-01T10:15:30Z\",\"count\":2}");
+        Sample back = m.readValue(
+                "{\"displayName\":\"B\",\"startDate\":\"2026-01-02\",\"unknown\":1,"
+                        + "\"createdAt\":\"2026-01-02T00:00:00Z\",\"count\":3}",
+                Sample.class);
         assertThat(back.startDate()).isEqualTo(LocalDate.of(2026, 1, 2));
     }
 
@@ -35,9 +37,11 @@ class PlatformUnitsTest {
         assertThat(JsonErrors.detail(malformed)).startsWith("Malformed JSON at line 1");
         JsonProcessingException wrongType = catchJson(() -> m.readValue("{\"count\":\"many\"}", Sample.class));
         String detail = JsonErrors.detail(wrongType);
-        assertThat(detail).contains("field 'count'").doesNotContain("io.steadfast").doesNotContain("java.lang");
-        JsonProcessingException badDate = catchJson(() -> m.readValue("{\"startDate\":\"yesterday\"}",
-                Sample.class));
+        assertThat(detail)
+                .contains("field 'count'")
+                .doesNotContain("io.steadfast")
+                .doesNotContain("java.lang");
+        JsonProcessingException badDate = catchJson(() -> m.readValue("{\"startDate\":\"yesterday\"}", Sample.class));
         assertThat(JsonErrors.detail(badDate)).contains("field 'startDate'");
         JsonProcessingException list = catchJson(() -> m.readValue("{\"a\":1}", java.util.List.class));
         assertThat(JsonErrors.detail(list)).doesNotContain("java.").doesNotContain("JsonToken");
@@ -57,13 +61,12 @@ class PlatformUnitsTest {
     void corsAllowsOnlyListedOrigins() {
         CorsPolicy none = new CorsPolicy(new String[0], null);
         assertThat(none.allows("https://evil.example")).isFalse();
-        CorsPolicy some = new CorsPolicy(new String[] { "https://habits.example.org/", " http://localhost:5173" },
-                null);
+        CorsPolicy some = new CorsPolicy(new String[] {"https://habits.example.org/", " http://localhost:5173"}, null);
         assertThat(some.allows("https://habits.example.org")).isTrue();
         assertThat(some.allows("HTTP://LOCALHOST:5173")).isTrue();
         assertThat(some.allows("https://habits.example.org.evil.example")).isFalse();
         assertThat(some.allows(null)).isFalse();
-        CorsPolicy env = new CorsPolicy(new String[] { "https://a.example" }, "https://b.example,https://c.example");
+        CorsPolicy env = new CorsPolicy(new String[] {"https://a.example"}, "https://b.example,https://c.example");
         assertThat(env.allows("https://a.example")).isFalse();
         assertThat(env.allows("https://c.example")).isTrue();
     }

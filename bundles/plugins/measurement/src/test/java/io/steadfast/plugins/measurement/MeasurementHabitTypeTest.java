@@ -22,15 +22,18 @@ class MeasurementHabitTypeTest {
                 .isEqualTo(new HabitType.DayOutcome(Status.DONE, new BigDecimal("72.4")));
         assertThat(type.evaluate(weight, null, false).status()).isEqualTo(Status.PENDING);
         assertThat(type.evaluate(weight, null, true).status()).isEqualTo(Status.MISSED);
-        assertThat(type.evaluate(weight, new DayRecord(null, "forgot the scale", false), true).status())
+        assertThat(type.evaluate(weight, new DayRecord(null, "forgot the scale", false), true)
+                        .status())
                 .isEqualTo(Status.MISSED);
     }
 
     @Test
     void aValueIsRequiredAndBounded() {
         assertThat(type.validate(weight, new DayRecord(null, "x", false))).isPresent();
-        assertThat(type.validate(weight, new DayRecord(new BigDecimal("1e10"), null, false))).isPresent();
-        assertThat(type.validate(weight, new DayRecord(new BigDecimal("-3.5"), null, false))).isEmpty();
+        assertThat(type.validate(weight, new DayRecord(new BigDecimal("1e10"), null, false)))
+                .isPresent();
+        assertThat(type.validate(weight, new DayRecord(new BigDecimal("-3.5"), null, false)))
+                .isEmpty();
         assertThat(type.validate(weight, new DayRecord(null, null, true))).isEmpty();
         assertThat(type.key()).isEqualTo("measurement");
         assertThat(type.needsTarget()).isFalse();

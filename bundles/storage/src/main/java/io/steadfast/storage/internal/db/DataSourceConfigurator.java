@@ -46,8 +46,12 @@ public class DataSourceConfigurator {
     private void apply(StorageConfig config) {
         DatabaseSettings settings;
         try {
-            settings = DatabaseSettings.resolve(config.db_url(), config.db_user(), config.db_password(),
-                    System.getenv(), System.getProperty("karaf.data"));
+            settings = DatabaseSettings.resolve(
+                    config.db_url(),
+                    config.db_user(),
+                    config.db_password(),
+                    System.getenv(),
+                    System.getProperty("karaf.data"));
         } catch (IllegalArgumentException e) {
             LOG.error("Storage is not configured: {}", e.getMessage());
             return;

@@ -109,8 +109,11 @@ public class DatabaseService implements HealthIndicator {
             synchronized (DatabaseService.this) {
                 Declared other = schemas.get(schema.name());
                 if (other != null) {
-                    LOG.error("Schema {} of bundle {} is already declared by {}", schema.name(),
-                            bundle.getSymbolicName(), other.bundle.getSymbolicName());
+                    LOG.error(
+                            "Schema {} of bundle {} is already declared by {}",
+                            schema.name(),
+                            bundle.getSymbolicName(),
+                            other.bundle.getSymbolicName());
                     return null;
                 }
                 schemas.put(schema.name(), d);
@@ -133,8 +136,11 @@ public class DatabaseService implements HealthIndicator {
         }
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, target = "(osgi.jndi.service.name=steadfast)")
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY,
+            target = "(osgi.jndi.service.name=steadfast)")
     synchronized void bindDataSource(DataSource ds, Map<String, Object> props) {
         unregisterAll();
         this.dataSource = ds;
@@ -180,14 +186,17 @@ public class DatabaseService implements HealthIndicator {
                     return;
                 }
                 ds = dataSource;
-                next = schemas.values().stream().filter(d -> d.version == null && requirementsMet(d)).findFirst()
+                next = schemas.values().stream()
+                        .filter(d -> d.version == null && requirementsMet(d))
+                        .findFirst()
                         .orElse(null);
                 if (next == null) {
                     lastError = null;
                     return;
                 }
             }
-            ClassLoader loader = next.bundle.adapt(BundleWiring.class) == null ? null
+            ClassLoader loader = next.bundle.adapt(BundleWiring.class) == null
+                    ? null
                     : next.bundle.adapt(BundleWiring.class).getClassLoader();
             try {
                 if (loader == null) {
@@ -213,18 +222,24 @@ public class DatabaseService implements HealthIndicator {
                     if (!retryScheduled) {
                         retryScheduled = true;
                         try {
-                            executor.schedule(() -> {
-                                synchronized (this) {
-                                    retryScheduled = false;
-                                }
-                                migratePending(gen);
-                            }, RETRY_SECONDS, TimeUnit.SECONDS);
+                            executor.schedule(
+                                    () -> {
+                                        synchronized (this) {
+                                            retryScheduled = false;
+                                        }
+                                        migratePending(gen);
+                                    },
+                                    RETRY_SECONDS,
+                                    TimeUnit.SECONDS);
                         } catch (RejectedExecutionException stopped) {
                             // deactivated meanwhile
                         }
                     }
                 }
-                LOG.warn("Migration of schema {} failed, retrying in {} s: {}", next.schema.name(), RETRY_SECONDS,
+                LOG.warn(
+                        "Migration of schema {} failed, retrying in {} s: {}",
+                        next.schema.name(),
+                        RETRY_SECONDS,
                         rootMessage(e));
                 return;
             }
@@ -247,17 +262,20 @@ public class DatabaseService implements HealthIndicator {
         props.put("schema.version", d.version);
         String name = d.schema.name();
         String version = d.version;
-        d.ready = context.registerService(SchemaReady.class, new SchemaReady() {
-            @Override
-            public String schema() {
-                return name;
-            }
+        d.ready = context.registerService(
+                SchemaReady.class,
+                new SchemaReady() {
+                    @Override
+                    public String schema() {
+                        return name;
+                    }
 
-            @Override
-            public String version() {
-                return version;
-            }
-        }, props);
+                    @Override
+                    public String version() {
+                        return version;
+                    }
+                },
+                props);
     }
 
     private void unregisterAll() {
@@ -313,8 +331,12 @@ public class DatabaseService implements HealthIndicator {
             error = lastError;
             for (Declared d : schemas.values()) {
                 if (d.version == null) {
-                    waiting.add(d.schema.name() + (d.error != null ? " (" + d.error + ")"
-                            : requirementsMet(d) ? "" : " (needs " + String.join(", ", d.schema.requires()) + ")"));
+                    waiting.add(d.schema.name()
+                            + (d.error != null
+                                    ? " (" + d.error + ")"
+                                    : requirementsMet(d)
+                                            ? ""
+                                            : " (needs " + String.join(", ", d.schema.requires()) + ")"));
                 } else {
                     versions.put(d.schema.name(), d.version);
                 }
@@ -337,7 +359,9 @@ public class DatabaseService implements HealthIndicator {
         try {
             probe.get(CHECK_TIMEOUT_MS, TimeUnit.MILLISECONDS);
             StringBuilder s = new StringBuilder(kind()).append(", schemas");
-            new TreeMap<>(versions).forEach((k, v) -> s.append(' ').append(k).append(' ').append(v).append(','));
+            new TreeMap<>(versions)
+                    .forEach((k, v) ->
+                            s.append(' ').append(k).append(' ').append(v).append(','));
             if (s.charAt(s.length() - 1) == ',') {
                 s.setLength(s.length() - 1);
             } else {

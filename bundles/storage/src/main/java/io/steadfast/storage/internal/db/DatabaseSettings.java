@@ -24,7 +24,8 @@ public record DatabaseSettings(Kind kind, String url, String user, String passwo
 
     /** The databases Steadfast runs on. */
     public enum Kind {
-        H2("h2"), POSTGRESQL("postgresql");
+        H2("h2"),
+        POSTGRESQL("postgresql");
 
         private final String label;
 
@@ -47,8 +48,8 @@ public record DatabaseSettings(Kind kind, String url, String user, String passwo
      * @param karafData Karaf's data folder, for the default H2 file
      * @throws IllegalArgumentException when the URL names a database Steadfast does not support
      */
-    public static DatabaseSettings resolve(String url, String user, String password, Map<String, String> env,
-            String karafData) {
+    public static DatabaseSettings resolve(
+            String url, String user, String password, Map<String, String> env, String karafData) {
         String u = firstNonBlank(env.get(ENV_URL), url);
         String usr = firstNonBlank(env.get(ENV_USER), user);
         String pwd = firstNonBlank(env.get(ENV_PASSWORD), password);
@@ -69,8 +70,8 @@ public record DatabaseSettings(Kind kind, String url, String user, String passwo
         if (u.startsWith("jdbc:h2:")) {
             return new DatabaseSettings(Kind.H2, u, usr == null ? "" : usr, pwd);
         }
-        throw new IllegalArgumentException("Unsupported database URL (use jdbc:h2:..., jdbc:postgresql:... or "
-                + "postgres://...): " + redact(u));
+        throw new IllegalArgumentException(
+                "Unsupported database URL (use jdbc:h2:..., jdbc:postgresql:... or " + "postgres://...): " + redact(u));
     }
 
     private static DatabaseSettings fromPostgresUri(String uri, String user, String password) {
@@ -89,11 +90,12 @@ public record DatabaseSettings(Kind kind, String url, String user, String passwo
             }
             String host = parsed.getHost() == null ? "localhost" : parsed.getHost();
             int port = parsed.getPort() < 0 ? 5432 : parsed.getPort();
-            String db = parsed.getPath() == null || parsed.getPath().length() <= 1 ? "postgres"
+            String db = parsed.getPath() == null || parsed.getPath().length() <= 1
+                    ? "postgres"
                     : parsed.getPath().substring(1);
             String query = parsed.getRawQuery() == null ? "" : "?" + parsed.getRawQuery();
-            return new DatabaseSettings(Kind.POSTGRESQL, "jdbc:postgresql://" + host + ":" + port + "/" + db + query,
-                    usr, pwd);
+            return new DatabaseSettings(
+                    Kind.POSTGRESQL, "jdbc:postgresql://" + host + ":" + port + "/" + db + query, usr, pwd);
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("Malformed database URL: " + redact(uri), e);
         }

@@ -27,15 +27,18 @@ public final class Migrations {
     /** The shared history of 0.1. */
     static final String LEGACY_HISTORY = "schema_history";
 
-    private Migrations() {
-    }
+    private Migrations() {}
 
     /** Migrates the schema and returns the version now applied. */
     public static String migrate(DataSource dataSource, SchemaDeclaration schema, ClassLoader loader) {
-        if (schema.legacy() > 0 && !tableExists(dataSource, Schemas.historyTable(schema.name()))
+        if (schema.legacy() > 0
+                && !tableExists(dataSource, Schemas.historyTable(schema.name()))
                 && legacyVersion(dataSource) >= schema.legacy()) {
-            flyway(dataSource, schema, loader).baselineVersion("1")
-                    .baselineDescription("tables of 0.1 (shared history V" + schema.legacy() + ")").load().baseline();
+            flyway(dataSource, schema, loader)
+                    .baselineVersion("1")
+                    .baselineDescription("tables of 0.1 (shared history V" + schema.legacy() + ")")
+                    .load()
+                    .baseline();
         }
         Flyway flyway = flyway(dataSource, schema, loader).load();
         MigrateResult result = flyway.migrate();
@@ -52,11 +55,13 @@ public final class Migrations {
 
     private static String currentVersion(Flyway flyway) {
         MigrationInfo current = flyway.info().current();
-        return current == null || current.getVersion() == null ? null : current.getVersion().getVersion();
+        return current == null || current.getVersion() == null
+                ? null
+                : current.getVersion().getVersion();
     }
 
-    private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(DataSource dataSource,
-            SchemaDeclaration schema, ClassLoader loader) {
+    private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(
+            DataSource dataSource, SchemaDeclaration schema, ClassLoader loader) {
         return Flyway.configure(loader)
                 .dataSource(dataSource)
                 .locations("classpath:" + Schemas.location(schema.name()))
@@ -76,7 +81,8 @@ public final class Migrations {
             return 0;
         }
         int max = 0;
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT * FROM \"" + table + "\"")) {
             while (rs.next()) {
                 String v = rs.getString("version");
@@ -103,8 +109,8 @@ public final class Migrations {
         try (Connection c = dataSource.getConnection()) {
             DatabaseMetaData md = c.getMetaData();
             String schema = c.getSchema();
-            for (String candidate : new String[] { name, name.toUpperCase(java.util.Locale.ROOT) }) {
-                try (ResultSet rs = md.getTables(null, schema, candidate, new String[] { "TABLE" })) {
+            for (String candidate : new String[] {name, name.toUpperCase(java.util.Locale.ROOT)}) {
+                try (ResultSet rs = md.getTables(null, schema, candidate, new String[] {"TABLE"})) {
                     if (rs.next()) {
                         return rs.getString("TABLE_NAME");
                     }

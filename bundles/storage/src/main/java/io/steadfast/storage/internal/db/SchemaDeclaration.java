@@ -44,8 +44,8 @@ public record SchemaDeclaration(String name, Set<String> requires, int legacy) {
                     }
                 }
                 case "legacy" -> legacy = Integer.parseInt(value);
-                default -> throw new IllegalArgumentException("unknown attribute '" + key + "' in the schema header of "
-                        + name);
+                default -> throw new IllegalArgumentException(
+                        "unknown attribute '" + key + "' in the schema header of " + name);
             }
         }
         return new SchemaDeclaration(name, Set.copyOf(requires), legacy);

@@ -29,12 +29,17 @@ class MigrationsTest {
             assertThat(Migrations.migrate(db.dataSource(), storage, LOADER)).isEqualTo("1");
             assertThat(Migrations.migrate(db.dataSource(), second, LOADER)).isEqualTo("1");
             assertThat(Migrations.migrate(db.dataSource(), storage, LOADER)).isEqualTo("1");
-            assertThat(Migrations.currentVersion(db.dataSource(), second, LOADER)).isEqualTo("1");
-            assertThat(Migrations.tableExists(db.dataSource(), Schemas.historyTable("storage"))).isTrue();
-            assertThat(Migrations.tableExists(db.dataSource(), Schemas.historyTable("second"))).isTrue();
+            assertThat(Migrations.currentVersion(db.dataSource(), second, LOADER))
+                    .isEqualTo("1");
+            assertThat(Migrations.tableExists(db.dataSource(), Schemas.historyTable("storage")))
+                    .isTrue();
+            assertThat(Migrations.tableExists(db.dataSource(), Schemas.historyTable("second")))
+                    .isTrue();
             assertThat(Migrations.tableExists(db.dataSource(), "app_setting")).isTrue();
             assertThat(Migrations.tableExists(db.dataSource(), "second_thing")).isTrue();
-            assertThat(Migrations.legacyVersion(db.dataSource())).as("no 0.1 history").isZero();
+            assertThat(Migrations.legacyVersion(db.dataSource()))
+                    .as("no 0.1 history")
+                    .isZero();
         }
     }
 
@@ -43,7 +48,8 @@ class MigrationsTest {
     void aDatabaseOf01IsAdoptedWithoutLossAndMigratesOn(TestDatabase.Kind kind) throws Exception {
         try (TestDatabase db = TestDatabase.create(kind, null)) {
             LegacyDatabase.create(db.dataSource());
-            try (Connection c = db.connection(); Statement s = c.createStatement()) {
+            try (Connection c = db.connection();
+                    Statement s = c.createStatement()) {
                 s.executeUpdate("INSERT INTO app_user (id, email, email_normalized, display_name, password_hash, "
                         + "timezone, week_start, day_starts_at, role, created_at, updated_at) VALUES ('u1', 'a@b.c', "
                         + "'a@b.c', 'A', 'x', 'UTC', 'MONDAY', 0, 'admin', TIMESTAMP '2026-01-01 00:00:00', "
@@ -55,7 +61,8 @@ class MigrationsTest {
                     .isEqualTo("2");
             assertThat(Migrations.migrate(db.dataSource(), SchemaDeclaration.parse("storage; legacy=1"), LOADER))
                     .isEqualTo("1");
-            try (Connection c = db.connection(); Statement s = c.createStatement();
+            try (Connection c = db.connection();
+                    Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT email, nickname FROM app_user")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).as("the data of 0.1 is kept").isEqualTo("a@b.c");

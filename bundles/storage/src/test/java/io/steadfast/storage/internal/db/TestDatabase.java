@@ -31,7 +31,10 @@ import io.steadfast.testsupport.TestPostgres;
  */
 public final class TestDatabase implements AutoCloseable {
 
-    public enum Kind { H2, POSTGRESQL }
+    public enum Kind {
+        H2,
+        POSTGRESQL
+    }
 
     private final Kind kind;
     private final String url;
@@ -78,7 +81,9 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Migrates one more schema (a schema header, e.g. {@code "streak; requires=habit"}); returns its version. */
     public String migrate(String schemaHeader) {
-        return Migrations.migrate(dataSource, SchemaDeclaration.parse(schemaHeader),
+        return Migrations.migrate(
+                dataSource,
+                SchemaDeclaration.parse(schemaHeader),
                 Thread.currentThread().getContextClassLoader());
     }
 

@@ -1,6 +1,5 @@
 package io.steadfast.streak.internal.engine;
 
-import io.steadfast.habit.api.Periods;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -13,13 +12,14 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import io.steadfast.habit.api.DayState;
-import io.steadfast.habit.api.Schedule;
+import io.steadfast.habit.api.Periods;
 import io.steadfast.habit.api.Periods.Period;
+import io.steadfast.habit.api.Schedule;
 
 /**
  * The statistics of one habit kept up to date incrementally: an aggregate that is stored as a short string
  * ({@link #serialize()}, {@link #restore(String)}) and folds only the days that changed, with exactly the results of
- * {@link BruteForce}.
+ * {@code BruteForce} (the test oracle).
  * <p>
  * <b>State.</b> The aggregate keeps <em>checkpoints</em>: the running state ({@code Tally}) at a date {@code x}, folded
  * from the ended days before {@code x}. Such a state does not depend on the user's today, so it stays valid until a day
@@ -104,8 +104,8 @@ public final class IncrementalStreaks {
      * @param retainedMonths how many month-start checkpoints to keep (0: only the tip; edits before today then replay
      *                       from the start date)
      */
-    public static IncrementalStreaks create(Schedule schedule, LocalDate startDate, DayOfWeek weekStart,
-            int retainedMonths) {
+    public static IncrementalStreaks create(
+            Schedule schedule, LocalDate startDate, DayOfWeek weekStart, int retainedMonths) {
         return new IncrementalStreaks(schedule, startDate, weekStart, retainedMonths);
     }
 
@@ -201,7 +201,7 @@ public final class IncrementalStreaks {
     /** Keeps the tip and the newest {@link #retainedMonths} month starts. */
     private void prune(LocalDate tip) {
         int kept = 0;
-        for (Iterator<LocalDate> it = checkpoints.descendingKeySet().iterator(); it.hasNext();) {
+        for (Iterator<LocalDate> it = checkpoints.descendingKeySet().iterator(); it.hasNext(); ) {
             LocalDate date = it.next();
             boolean monthStart = date.getDayOfMonth() == 1;
             if (date.equals(tip)) {
@@ -243,7 +243,9 @@ public final class IncrementalStreaks {
                 t.breakRun();
             }
             t.counted++;
-            t.score = Strength.step(t.score, multiplier,
+            t.score = Strength.step(
+                    t.score,
+                    multiplier,
                     s == DayState.DONE ? 1.0 : s == DayState.PARTIAL ? Strength.PARTIAL_CREDIT : 0.0);
         } else {
             if (s == DayState.DONE) {
@@ -288,7 +290,7 @@ public final class IncrementalStreaks {
     }
 
     /**
-     * The statistics as of the last {@link #apply}; equal to {@link BruteForce#stats} over the whole history.
+     * The statistics as of the last {@link #apply}; equal to the test oracle {@code BruteForce.stats} over the whole history.
      *
      * @param recent the evaluated days, one after the other, from {@link #recentFrom()} or earlier (not before the
      *               start date) to the user's today: at most 366 days are read. Per-period schedules do not read
@@ -331,16 +333,26 @@ public final class IncrementalStreaks {
             }
             windowsFromPeriods(tip, current, windows);
         }
-        Stats.Streak streak = new Stats.Streak(t.run, t.longest, unit, t.run > 0 ? t.runStart : null,
-                t.longest > 0 ? t.longestStart : null, t.longest > 0 ? t.longestEnd : null);
-        Stats.Completion completion = new Stats.Completion(windows[0], windows[1], windows[2],
-                Rules.rate(tip.met, tip.counted - tip.met));
-        return new Stats(streak, tip.score, completion, new Stats.Totals(t.doneDays, t.value),
+        Stats.Streak streak = new Stats.Streak(
+                t.run,
+                t.longest,
+                unit,
+                t.run > 0 ? t.runStart : null,
+                t.longest > 0 ? t.longestStart : null,
+                t.longest > 0 ? t.longestEnd : null);
+        Stats.Completion completion =
+                new Stats.Completion(windows[0], windows[1], windows[2], Rules.rate(tip.met, tip.counted - tip.met));
+        return new Stats(
+                streak,
+                tip.score,
+                completion,
+                new Stats.Totals(t.doneDays, t.value),
                 Rules.bestWeekday(tip.weekdayDone, tip.weekdayFailed, weekStart));
     }
 
     private void windowsFromDays(List<Day> recent, Double[] windows) {
-        if (recent.isEmpty() || recent.get(0).date().isAfter(recentFrom())
+        if (recent.isEmpty()
+                || recent.get(0).date().isAfter(recentFrom())
                 || recent.get(0).date().isBefore(startDate)) {
             throw new IllegalArgumentException("the recent days must run from " + recentFrom() + " (or earlier, not "
                     + "before " + startDate + ") to " + today);
@@ -368,7 +380,9 @@ public final class IncrementalStreaks {
             long met = 0;
             long counted = 0;
             Period p = Periods.periodOf(schedule, current.start().minusDays(1), weekStart);
-            for (int i = 0; i < Long.SIZE && !p.end().isBefore(startDate) && !p.end().isBefore(from); i++) {
+            for (int i = 0;
+                    i < Long.SIZE && !p.end().isBefore(startDate) && !p.end().isBefore(from);
+                    i++) {
                 if ((tip.recentCounted >>> i & 1) == 1) {
                     counted++;
                     met += tip.recentMet >>> i & 1;
@@ -387,11 +401,22 @@ public final class IncrementalStreaks {
      */
     public String serialize() {
         StringBuilder b = new StringBuilder(VERSION);
-        b.append('|').append(scheduleText(schedule)).append('|').append(startDate).append('|')
-                .append(Schedule.dayCode(weekStart)).append('|').append(retainedMonths).append('|')
-                .append(today == null ? "" : today.toString()).append('|');
+        b.append('|')
+                .append(scheduleText(schedule))
+                .append('|')
+                .append(startDate)
+                .append('|')
+                .append(Schedule.dayCode(weekStart))
+                .append('|')
+                .append(retainedMonths)
+                .append('|')
+                .append(today == null ? "" : today.toString())
+                .append('|');
         if (todayDay != null) {
-            b.append(todayDay.due() ? '1' : '0').append(',').append(todayDay.state().json()).append(',')
+            b.append(todayDay.due() ? '1' : '0')
+                    .append(',')
+                    .append(todayDay.state().json())
+                    .append(',')
                     .append(todayDay.value() == null ? "" : todayDay.value().toString());
         }
         checkpoints.forEach((date, t) -> b.append('|').append(date).append(':').append(t.encode()));
@@ -410,15 +435,18 @@ public final class IncrementalStreaks {
             throw new IllegalArgumentException("not a streak aggregate (version " + VERSION + "): " + abbreviate(text));
         }
         try {
-            IncrementalStreaks a = new IncrementalStreaks(parseSchedule(f[1]), LocalDate.parse(f[2]),
-                    Schedule.dayOfWeek(f[3]), Integer.parseInt(f[4]));
+            IncrementalStreaks a = new IncrementalStreaks(
+                    parseSchedule(f[1]), LocalDate.parse(f[2]), Schedule.dayOfWeek(f[3]), Integer.parseInt(f[4]));
             a.today = f[5].isEmpty() ? null : LocalDate.parse(f[5]);
             if (!f[6].isEmpty()) {
                 String[] d = f[6].split(",", -1);
                 if (d.length != 3 || a.today == null) {
                     throw new IllegalArgumentException("bad today: " + f[6]);
                 }
-                a.todayDay = new Day(a.today, "1".equals(d[0]), DayState.fromJson(d[1]),
+                a.todayDay = new Day(
+                        a.today,
+                        "1".equals(d[0]),
+                        DayState.fromJson(d[1]),
                         d[2].isEmpty() ? null : new BigDecimal(d[2]));
             }
             for (int i = 7; i < f.length; i++) {

@@ -6,7 +6,7 @@ import java.util.List;
 
 import io.steadfast.habit.api.Schedule;
 
-/** Small rules shared by {@link BruteForce} and {@link IncrementalStreaks}. */
+/** Small rules shared by the test oracle {@code BruteForce} and {@link IncrementalStreaks}. */
 final class Rules {
 
     /** The rolling windows of {@link Stats.Completion}, in days before today. */
@@ -15,8 +15,7 @@ final class Rules {
     /** How many days before today the longest window reaches back. */
     static final int LONGEST_WINDOW = 365;
 
-    private Rules() {
-    }
+    private Rules() {}
 
     /** The unit of a schedule's streaks. */
     static String unit(Schedule schedule) {
@@ -70,8 +69,9 @@ final class Rules {
     static void requireRun(List<Day> days, LocalDate first, LocalDate last) {
         long expected = last.toEpochDay() - first.toEpochDay() + 1;
         if (days.size() != expected) {
-            throw new IllegalArgumentException("expected the " + expected + " days " + first + " to " + last + ", got "
-                    + days.size() + (days.isEmpty() ? "" : " from " + days.get(0).date()));
+            throw new IllegalArgumentException(
+                    "expected the " + expected + " days " + first + " to " + last + ", got " + days.size()
+                            + (days.isEmpty() ? "" : " from " + days.get(0).date()));
         }
         LocalDate d = first;
         for (Day day : days) {

@@ -33,8 +33,12 @@ public record Stats(Streak streak, double strength, Completion completion, Total
 
     /** The statistics of a habit without any day yet (its start date is after the user's today). */
     public static Stats empty(String unit) {
-        return new Stats(new Streak(0, 0, unit, null, null, null), 0.0, new Completion(null, null, null, null),
-                new Totals(0, BigDecimal.ZERO), null);
+        return new Stats(
+                new Streak(0, 0, unit, null, null, null),
+                0.0,
+                new Completion(null, null, null, null),
+                new Totals(0, BigDecimal.ZERO),
+                null);
     }
 
     /**
@@ -51,9 +55,13 @@ public record Stats(Streak streak, double strength, Completion completion, Total
      *                     holding today this is after today) of the longest streak; {@code null} when {@code longest}
      *                     is 0
      */
-    public record Streak(int current, int longest, String unit, LocalDate currentStart, LocalDate longestStart,
-            LocalDate longestEnd) {
-    }
+    public record Streak(
+            int current,
+            int longest,
+            String unit,
+            LocalDate currentStart,
+            LocalDate longestStart,
+            LocalDate longestEnd) {}
 
     /**
      * Completion rates from 0 to 1, {@code null} where nothing counts. The window of {@code lastN} is the {@code N}
@@ -64,8 +72,7 @@ public record Stats(Streak streak, double strength, Completion completion, Total
      * @param last365 over the last 365 days
      * @param allTime since the start date
      */
-    public record Completion(Double last7, Double last30, Double last365, Double allTime) {
-    }
+    public record Completion(Double last7, Double last30, Double last365, Double allTime) {}
 
     /**
      * What was done since the start date, the user's today included.

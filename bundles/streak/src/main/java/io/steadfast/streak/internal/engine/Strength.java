@@ -33,8 +33,7 @@ public final class Strength {
     /** The credit of a partial day. */
     public static final double PARTIAL_CREDIT = 0.5;
 
-    private Strength() {
-    }
+    private Strength() {}
 
     /** The expected due days per calendar day of a schedule. */
     public static double frequency(Schedule schedule) {

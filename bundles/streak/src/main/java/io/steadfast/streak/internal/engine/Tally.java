@@ -13,30 +13,37 @@ final class Tally {
 
     /** The running streak: its length, and its first day (per-day) or period start (per-period). */
     int run;
+
     LocalDate runStart;
     /** The longest streak so far (ties: the latest). */
     int longest;
+
     LocalDate longestStart;
     LocalDate longestEnd;
     /** The strength score. */
     double score;
     /** Per-day: done and counted (done, partial or missed) due ended days. Per-period: met and counted periods. */
     long met;
+
     long counted;
     /** Done days and the sum of the values of done and partial days. */
     long doneDays;
+
     BigDecimal value = BigDecimal.ZERO;
     /** Done and failed (partial or missed) due ended days per {@link java.time.DayOfWeek#ordinal()}. */
     int[] weekdayDone = new int[7];
+
     int[] weekdayFailed = new int[7];
     /** Per-period: the done days of the period holding {@code x} before {@code x}; whether they are all skipped. */
     int periodDone;
+
     boolean periodAllSkipped = true;
     /**
      * Per-period: the last 64 ended periods, bit 0 the most recent: whether each was met, and whether it counted (was
      * not all skipped). They feed the rolling completion windows, which reach back at most 54 weeks or 14 months.
      */
     long recentMet;
+
     long recentCounted;
 
     /** A run step that counts: a done day, or a met period, from {@code start} to {@code end}. */
@@ -81,11 +88,24 @@ final class Tally {
 
     /** The state as text without {@code |} or {@code :}; the score is kept bit for bit. */
     String encode() {
-        return String.join(",", Integer.toString(run), date(runStart), Integer.toString(longest), date(longestStart),
-                date(longestEnd), Long.toHexString(Double.doubleToRawLongBits(score)), Long.toString(met),
-                Long.toString(counted), Long.toString(doneDays), value.toString(), ints(weekdayDone),
-                ints(weekdayFailed), Integer.toString(periodDone), periodAllSkipped ? "1" : "0",
-                Long.toHexString(recentMet), Long.toHexString(recentCounted));
+        return String.join(
+                ",",
+                Integer.toString(run),
+                date(runStart),
+                Integer.toString(longest),
+                date(longestStart),
+                date(longestEnd),
+                Long.toHexString(Double.doubleToRawLongBits(score)),
+                Long.toString(met),
+                Long.toString(counted),
+                Long.toString(doneDays),
+                value.toString(),
+                ints(weekdayDone),
+                ints(weekdayFailed),
+                Integer.toString(periodDone),
+                periodAllSkipped ? "1" : "0",
+                Long.toHexString(recentMet),
+                Long.toHexString(recentCounted));
     }
 
     /**

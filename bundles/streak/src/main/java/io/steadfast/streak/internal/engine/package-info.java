@@ -56,7 +56,7 @@
  * {@code null} when no due day has ended.
  *
  * <h2>Implementations</h2>
- * {@link io.steadfast.streak.internal.engine.BruteForce} recomputes everything from the whole history and is the
+ * {@code BruteForce} (in the tests) recomputes everything from the whole history and is the
  * oracle; {@link io.steadfast.streak.internal.engine.IncrementalStreaks} is a small serialisable aggregate that folds
  * only the changed days from a checkpoint and gives exactly the same {@link io.steadfast.streak.internal.engine.Stats}.
  */

@@ -40,7 +40,8 @@ public class AchievementResource {
     }
 
     @GET
-    @Operation(summary = "Earned achievements with the date each was reached, and progress towards the next",
+    @Operation(
+            summary = "Earned achievements with the date each was reached, and progress towards the next",
             description = "Built in: first-checkin, streak-7/30/100/365 (in the habit's unit), done-100, done-1000, "
                     + "perfect-week, perfect-month. Each is awarded once, at the check-in that reaches it, and "
                     + "published as the Event Admin event steadfast/achievement/EARNED.")

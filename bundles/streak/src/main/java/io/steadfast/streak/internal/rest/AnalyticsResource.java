@@ -18,10 +18,11 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-import io.steadfast.platform.rest.Auth;
 import io.steadfast.api.error.ApiException;
-import io.steadfast.platform.rest.RestApi;
 import io.steadfast.habit.api.HabitQuery;
+import io.steadfast.platform.rest.Auth;
+import io.steadfast.platform.rest.Params;
+import io.steadfast.platform.rest.RestApi;
 import io.steadfast.streak.internal.service.AnalyticsService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -45,13 +46,14 @@ public class AnalyticsResource {
     }
 
     @GET
-    @Operation(summary = "Completion overall, per habit and per weekday from `from` to `to` (at most 366 days; "
-            + "default: the last 30 days)")
-    public AnalyticsService.Analytics get(@QueryParam("from") String from, @QueryParam("to") String to,
-            @Context SecurityContext sc) {
+    @Operation(
+            summary = "Completion overall, per habit and per weekday from `from` to `to` (at most 366 days; "
+                    + "default: the last 30 days)")
+    public AnalyticsService.Analytics get(
+            @QueryParam("from") String from, @QueryParam("to") String to, @Context SecurityContext sc) {
         UUID user = Auth.user(sc).userId();
-        LocalDate today = habits.today(user).orElseThrow(() -> ApiException.unauthorized(
-                "The account no longer exists"));
-        return analytics.analytics(user, Dates.parse(from, "from"), Dates.parse(to, "to"), today);
+        LocalDate today =
+                habits.today(user).orElseThrow(() -> ApiException.unauthorized("The account no longer exists"));
+        return analytics.analytics(user, Params.optionalDate(from, "from"), Params.optionalDate(to, "to"), today);
     }
 }

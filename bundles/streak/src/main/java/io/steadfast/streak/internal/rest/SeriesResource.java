@@ -19,6 +19,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.steadfast.platform.rest.Auth;
+import io.steadfast.platform.rest.Params;
 import io.steadfast.platform.rest.RestApi;
 import io.steadfast.streak.internal.service.StatsService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,11 +42,20 @@ public class SeriesResource {
     }
 
     @GET
-    @Operation(summary = "Completion and value per week or month, for charts",
+    @Operation(
+            summary = "Completion and value per week or month, for charts",
             description = "?granularity=week|month&from&to (default: the last 12 weeks or months)")
-    public List<StatsService.Bucket> get(@PathParam("id") String id, @QueryParam("granularity") String granularity,
-            @QueryParam("from") String from, @QueryParam("to") String to, @Context SecurityContext sc) {
-        return stats.series(Auth.user(sc).userId(), StatsResource.uuid(id), granularity, Dates.parse(from, "from"),
-                Dates.parse(to, "to"));
+    public List<StatsService.Bucket> get(
+            @PathParam("id") String id,
+            @QueryParam("granularity") String granularity,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @Context SecurityContext sc) {
+        return stats.series(
+                Auth.user(sc).userId(),
+                Params.id(id, "Habit"),
+                granularity,
+                Params.optionalDate(from, "from"),
+                Params.optionalDate(to, "to"));
     }
 }

@@ -1,7 +1,5 @@
 package io.steadfast.streak.internal.rest;
 
-import java.util.UUID;
-
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -18,7 +16,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.steadfast.platform.rest.Auth;
-import io.steadfast.api.error.ApiException;
+import io.steadfast.platform.rest.Params;
 import io.steadfast.platform.rest.RestApi;
 import io.steadfast.streak.internal.engine.Stats;
 import io.steadfast.streak.internal.service.StatsService;
@@ -42,19 +40,12 @@ public class StatsResource {
     }
 
     @GET
-    @Operation(summary = "A habit's streak, strength, completion rates, totals and best weekday",
+    @Operation(
+            summary = "A habit's streak, strength, completion rates, totals and best weekday",
             description = "{streak: {current, longest, unit, currentStart, longestStart, longestEnd}, strength, "
                     + "completion: {last7, last30, last365, allTime}, totals: {doneDays, value}, bestWeekday}. "
                     + "Rates are over due days (or periods) only. See docs/streaks.md.")
     public Stats get(@PathParam("id") String id, @Context SecurityContext sc) {
-        return stats.stats(Auth.user(sc).userId(), uuid(id));
-    }
-
-    static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("Habit");
-        }
+        return stats.stats(Auth.user(sc).userId(), Params.id(id, "Habit"));
     }
 }

@@ -16,19 +16,18 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.steadfast.streak.api.AchievementEvents;
 import io.steadfast.habit.api.DayState;
 import io.steadfast.habit.api.DayView;
 import io.steadfast.habit.api.HabitInfo;
 import io.steadfast.habit.api.HabitQuery;
+import io.steadfast.streak.api.AchievementEvents;
+import io.steadfast.streak.internal.engine.Stats;
 import io.steadfast.streak.internal.store.AchievementRow;
 import io.steadfast.streak.internal.store.AchievementStore;
-import io.steadfast.streak.internal.engine.Stats;
 
 /**
  * Awards achievements at the check-in that reaches them, once each, and posts
@@ -39,8 +38,9 @@ public class AchievementService {
 
     /** Event Admin topic of an earned achievement; properties userId, code, scope, habitId (if any), reachedOn. */
     public static final String ALL = "all";
-    static final int[] STREAKS = { 7, 30, 100, 365 };
-    static final int[] DONE_DAYS = { 100, 1000 };
+
+    static final int[] STREAKS = {7, 30, 100, 365};
+    static final int[] DONE_DAYS = {100, 1000};
     private static final Logger LOG = LoggerFactory.getLogger(AchievementService.class);
 
     private final HabitQuery habits;
@@ -51,8 +51,7 @@ public class AchievementService {
     volatile EventAdmin events;
 
     @Activate
-    public AchievementService(@Reference HabitQuery habits, @Reference AchievementStore store,
-            @Reference Clock clock) {
+    public AchievementService(@Reference HabitQuery habits, @Reference AchievementStore store, @Reference Clock clock) {
         this.clock = clock;
         this.habits = habits;
         this.store = store;
@@ -99,8 +98,9 @@ public class AchievementService {
                 award(userId, ALL, null, "perfect-week", date);
             }
         }
-        if (wantMonth && perfect(userId, date.withDayOfMonth(1), date.with(TemporalAdjusters.lastDayOfMonth()),
-                habit.today())) {
+        if (wantMonth
+                && perfect(
+                        userId, date.withDayOfMonth(1), date.with(TemporalAdjusters.lastDayOfMonth()), habit.today())) {
             award(userId, ALL, null, "perfect-month", date);
         }
     }
@@ -129,8 +129,8 @@ public class AchievementService {
     }
 
     private void award(UUID userId, String scope, UUID habitId, String code, LocalDate reachedOn) {
-        boolean fresh = store.award(new AchievementRow(UUID.randomUUID(), userId, scope, code, reachedOn,
-                clock.instant()));
+        boolean fresh =
+                store.award(new AchievementRow(UUID.randomUUID(), userId, scope, code, reachedOn, clock.instant()));
         if (fresh) {
             LOG.info("Achievement {} ({}) earned by {}", code, scope, userId);
             EventAdmin ea = events;
@@ -149,8 +149,12 @@ public class AchievementService {
         active.forEach(h -> names.put(h.id(), h.name()));
         for (AchievementRow r : store.list(userId)) {
             UUID habitId = ALL.equals(r.scope()) ? null : UUID.fromString(r.scope());
-            earned.add(new Earned(r.code(), title(r.code(), unitOf(active, habitId)), habitId,
-                    habitId == null ? null : names.get(habitId), r.reachedOn()));
+            earned.add(new Earned(
+                    r.code(),
+                    title(r.code(), unitOf(active, habitId)),
+                    habitId,
+                    habitId == null ? null : names.get(habitId),
+                    r.reachedOn()));
             have.add(r.scope() + "/" + r.code());
         }
         List<Next> next = new ArrayList<>();
@@ -161,15 +165,25 @@ public class AchievementService {
             Stats s = stats.stats(userId, h.id());
             for (int n : STREAKS) {
                 if (!have.contains(h.id() + "/streak-" + n)) {
-                    next.add(new Next("streak-" + n, title("streak-" + n, StatsService.unit(h)), h.id(), h.name(),
-                            s.streak().current(), n));
+                    next.add(new Next(
+                            "streak-" + n,
+                            title("streak-" + n, StatsService.unit(h)),
+                            h.id(),
+                            h.name(),
+                            s.streak().current(),
+                            n));
                     break;
                 }
             }
             for (int n : DONE_DAYS) {
                 if (!have.contains(h.id() + "/done-" + n)) {
-                    next.add(new Next("done-" + n, title("done-" + n, null), h.id(), h.name(),
-                            (int) Math.min(Integer.MAX_VALUE, s.totals().doneDays()), n));
+                    next.add(new Next(
+                            "done-" + n,
+                            title("done-" + n, null),
+                            h.id(),
+                            h.name(),
+                            (int) Math.min(Integer.MAX_VALUE, s.totals().doneDays()),
+                            n));
                     break;
                 }
             }
@@ -178,7 +192,10 @@ public class AchievementService {
     }
 
     private static String unitOf(List<HabitInfo> active, UUID habitId) {
-        return active.stream().filter(h -> h.id().equals(habitId)).findFirst().map(StatsService::unit)
+        return active.stream()
+                .filter(h -> h.id().equals(habitId))
+                .findFirst()
+                .map(StatsService::unit)
                 .orElse("days");
     }
 
@@ -187,24 +204,26 @@ public class AchievementService {
             return code.substring(7) + "-" + (unit == null ? "days" : unit).replaceAll("s$", "") + " streak";
         }
         switch (code) {
-            case "first-checkin": return "First check-in";
-            case "done-100": return "100 done days";
-            case "done-1000": return "1000 done days";
-            case "perfect-week": return "A perfect week";
-            case "perfect-month": return "A perfect month";
-            default: return code;
+            case "first-checkin":
+                return "First check-in";
+            case "done-100":
+                return "100 done days";
+            case "done-1000":
+                return "1000 done days";
+            case "perfect-week":
+                return "A perfect week";
+            case "perfect-month":
+                return "A perfect month";
+            default:
+                return code;
         }
     }
 
     /** An earned achievement. */
-    public record Earned(String code, String title, UUID habitId, String habitName, LocalDate reachedOn) {
-    }
+    public record Earned(String code, String title, UUID habitId, String habitName, LocalDate reachedOn) {}
 
     /** The next achievement of a kind and how far along the user is. */
-    public record Next(String code, String title, UUID habitId, String habitName, int current, int target) {
-    }
+    public record Next(String code, String title, UUID habitId, String habitName, int current, int target) {}
 
-    public record Achievements(List<Earned> earned, List<Next> next) {
-    }
-
+    public record Achievements(List<Earned> earned, List<Next> next) {}
 }

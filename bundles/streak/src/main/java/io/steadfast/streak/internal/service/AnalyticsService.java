@@ -82,16 +82,12 @@ public class AnalyticsService {
         }
     }
 
-    public record Rate(int due, int done, Double rate) {
-    }
+    public record Rate(int due, int done, Double rate) {}
 
-    public record HabitRate(UUID habitId, String name, int due, int done, Double rate) {
-    }
+    public record HabitRate(UUID habitId, String name, int due, int done, Double rate) {}
 
-    public record WeekdayRate(DayOfWeek day, int due, int done, Double rate) {
-    }
+    public record WeekdayRate(DayOfWeek day, int due, int done, Double rate) {}
 
-    public record Analytics(LocalDate from, LocalDate to, Rate overall, List<HabitRate> habits,
-            List<WeekdayRate> weekdays) {
-    }
+    public record Analytics(
+            LocalDate from, LocalDate to, Rate overall, List<HabitRate> habits, List<WeekdayRate> weekdays) {}
 }

@@ -15,8 +15,11 @@ import io.steadfast.habit.api.HabitEvents;
 import io.steadfast.habit.api.HabitQuery;
 
 /** Keeps statistics and achievements current as day records and habits change. */
-@Component(property = { "event.topics=" + HabitEvents.TOPIC_CHECKIN_CHANGED,
-        "event.topics=" + HabitEvents.TOPIC_HABIT_CHANGED })
+@Component(
+        property = {
+            "event.topics=" + HabitEvents.TOPIC_CHECKIN_CHANGED,
+            "event.topics=" + HabitEvents.TOPIC_HABIT_CHANGED
+        })
 public class CheckinListener implements EventHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(CheckinListener.class);
@@ -26,8 +29,8 @@ public class CheckinListener implements EventHandler {
     private final HabitQuery habits;
 
     @Activate
-    public CheckinListener(@Reference StatsService stats, @Reference AchievementService achievements,
-            @Reference HabitQuery habits) {
+    public CheckinListener(
+            @Reference StatsService stats, @Reference AchievementService achievements, @Reference HabitQuery habits) {
         this.stats = stats;
         this.achievements = achievements;
         this.habits = habits;

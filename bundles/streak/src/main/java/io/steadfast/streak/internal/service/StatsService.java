@@ -20,17 +20,16 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
 import io.steadfast.api.cache.KeyValueCache;
-import io.steadfast.api.error.ApiException;
+import io.steadfast.api.error.NotFoundException;
 import io.steadfast.habit.api.DayView;
 import io.steadfast.habit.api.HabitInfo;
 import io.steadfast.habit.api.HabitQuery;
-import io.steadfast.streak.internal.store.StatsRow;
-import io.steadfast.streak.internal.store.StatsStore;
 import io.steadfast.streak.internal.engine.Day;
 import io.steadfast.streak.internal.engine.IncrementalStreaks;
 import io.steadfast.streak.internal.engine.Stats;
+import io.steadfast.streak.internal.store.StatsRow;
+import io.steadfast.streak.internal.store.StatsStore;
 
 /**
  * Statistics of a habit, kept up to date incrementally: each habit's engine state is stored; a change of a day
@@ -45,7 +44,8 @@ public class StatsService {
 
     private final HabitQuery habits;
     private final StatsStore store;
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private final Clock clock;
     private volatile KeyValueCache cache;
@@ -68,7 +68,7 @@ public class StatsService {
 
     /** The habit's statistics; 404 for another user's habit. */
     public Stats stats(UUID userId, UUID habitId) {
-        HabitInfo info = habits.habit(userId, habitId).orElseThrow(() -> ApiException.notFound("Habit"));
+        HabitInfo info = habits.habit(userId, habitId).orElseThrow(() -> new NotFoundException("Habit"));
         String key = cacheKey(info);
         Optional<String> hit = cache.get(key);
         if (hit.isPresent()) {
@@ -100,10 +100,13 @@ public class StatsService {
 
     /** The habit changed (schedule, start date) or went away: forget its state. */
     public void habitChanged(UUID userId, UUID habitId) {
-        habits.habit(userId, habitId).ifPresentOrElse(info -> {
-            cache.remove(cacheKey(info));
-            compute(info, info.statsSince());
-        }, () -> store.delete(habitId));
+        habits.habit(userId, habitId)
+                .ifPresentOrElse(
+                        info -> {
+                            cache.remove(cacheKey(info));
+                            compute(info, info.statsSince());
+                        },
+                        () -> store.delete(habitId));
     }
 
     /** Drops a habit's stored state; the next read recomputes it from the records. */
@@ -177,7 +180,7 @@ public class StatsService {
 
     /** Completion and value per week or month of a habit, for charts. */
     public List<Bucket> series(UUID userId, UUID habitId, String granularity, LocalDate from, LocalDate to) {
-        HabitInfo info = habits.habit(userId, habitId).orElseThrow(() -> ApiException.notFound("Habit"));
+        HabitInfo info = habits.habit(userId, habitId).orElseThrow(() -> new NotFoundException("Habit"));
         boolean weeks = !"month".equals(granularity);
         if (granularity != null && !"week".equals(granularity) && !"month".equals(granularity)) {
             throw new io.steadfast.api.error.ValidationException("granularity", "must be week or month");
@@ -190,7 +193,8 @@ public class StatsService {
         if (java.time.temporal.ChronoUnit.DAYS.between(f, t) > 3660) {
             throw new io.steadfast.api.error.ValidationException("to", "the range is at most 10 years");
         }
-        LocalDate start = weeks ? f.with(java.time.temporal.TemporalAdjusters.previousOrSame(info.weekStart()))
+        LocalDate start = weeks
+                ? f.with(java.time.temporal.TemporalAdjusters.previousOrSame(info.weekStart()))
                 : f.withDayOfMonth(1);
         List<Bucket> out = new ArrayList<>();
         List<Day> all = days(info, start, t);
@@ -203,8 +207,9 @@ public class StatsService {
             java.math.BigDecimal value = java.math.BigDecimal.ZERO;
             while (i < all.size() && !all.get(i).date().isAfter(e)) {
                 Day d = all.get(i++);
-                if (d.value() != null && (d.state() == io.steadfast.habit.api.DayState.DONE
-                        || d.state() == io.steadfast.habit.api.DayState.PARTIAL)) {
+                if (d.value() != null
+                        && (d.state() == io.steadfast.habit.api.DayState.DONE
+                                || d.state() == io.steadfast.habit.api.DayState.PARTIAL)) {
                     value = value.add(d.value());
                 }
                 if (!d.due()) {
@@ -219,14 +224,17 @@ public class StatsService {
                     counted++;
                 }
             }
-            out.add(new Bucket(b, e.isAfter(t) ? t : e, due, done, counted == 0 ? null : (double) done / counted,
+            out.add(new Bucket(
+                    b,
+                    e.isAfter(t) ? t : e,
+                    due,
+                    done,
+                    counted == 0 ? null : (double) done / counted,
                     value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros()));
         }
         return out;
     }
 
     /** One bucket of a series: due days, done days, completion over ended due days, the summed value. */
-    public record Bucket(LocalDate start, LocalDate end, int due, int done, Double rate,
-            java.math.BigDecimal value) {
-    }
+    public record Bucket(LocalDate start, LocalDate end, int due, int done, Double rate, java.math.BigDecimal value) {}
 }

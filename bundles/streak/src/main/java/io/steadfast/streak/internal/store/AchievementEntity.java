@@ -14,14 +14,19 @@ public class AchievementEntity {
     @Id
     @Column(name = "id", length = 36)
     String id;
+
     @Column(name = "user_id", nullable = false, length = 36)
     String userId;
+
     @Column(name = "scope", nullable = false)
     String scope;
+
     @Column(name = "code", nullable = false)
     String code;
+
     @Column(name = "reached_on", nullable = false)
     LocalDate reachedOn;
+
     @Column(name = "created_at", nullable = false)
     LocalDateTime createdAt;
 }

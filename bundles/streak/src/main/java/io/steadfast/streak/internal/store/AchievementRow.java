@@ -10,6 +10,4 @@ import java.util.UUID;
  * @param scope a habit id, or {@code all} for achievements across all habits
  * @param code  e.g. {@code streak-7}
  */
-public record AchievementRow(UUID id, UUID userId, String scope, String code, LocalDate reachedOn,
-        Instant createdAt) {
-}
+public record AchievementRow(UUID id, UUID userId, String scope, String code, LocalDate reachedOn, Instant createdAt) {}

@@ -15,8 +15,6 @@ import org.osgi.service.component.annotations.Reference;
 
 import io.steadfast.storage.Rows;
 import io.steadfast.storage.SchemaReady;
-import io.steadfast.streak.internal.store.AchievementRow;
-import io.steadfast.streak.internal.store.AchievementStore;
 
 @Component(service = AchievementStore.class)
 public class JpaAchievementStore implements AchievementStore {
@@ -24,7 +22,8 @@ public class JpaAchievementStore implements AchievementStore {
     private final JpaTemplate jpa;
 
     @Activate
-    public JpaAchievementStore(@Reference(target = StreakPersistence.JPA) JpaTemplate jpa,
+    public JpaAchievementStore(
+            @Reference(target = StreakPersistence.JPA) JpaTemplate jpa,
             @Reference(target = StreakPersistence.SCHEMA) SchemaReady schema) {
         this.jpa = jpa;
     }
@@ -32,9 +31,13 @@ public class JpaAchievementStore implements AchievementStore {
     @Override
     public boolean award(AchievementRow row) {
         boolean exists = jpa.txExpr(TransactionType.Supports, em -> !em.createQuery(
-                "SELECT a.id FROM Achievement a WHERE a.userId = :u AND a.scope = :s AND a.code = :c", String.class)
-                .setParameter("u", row.userId().toString()).setParameter("s", row.scope())
-                .setParameter("c", row.code()).getResultList().isEmpty());
+                        "SELECT a.id FROM Achievement a WHERE a.userId = :u AND a.scope = :s AND a.code = :c",
+                        String.class)
+                .setParameter("u", row.userId().toString())
+                .setParameter("s", row.scope())
+                .setParameter("c", row.code())
+                .getResultList()
+                .isEmpty());
         if (exists) {
             return false;
         }
@@ -61,10 +64,20 @@ public class JpaAchievementStore implements AchievementStore {
 
     @Override
     public List<AchievementRow> list(UUID userId) {
-        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
-                "SELECT a FROM Achievement a WHERE a.userId = :u ORDER BY a.reachedOn, a.createdAt",
-                AchievementEntity.class).setParameter("u", userId.toString()).getResultList().stream()
-                .map(e -> new AchievementRow(UUID.fromString(e.id), UUID.fromString(e.userId), e.scope, e.code,
-                        e.reachedOn, fromDb(e.createdAt))).collect(Collectors.toList()));
+        return jpa.txExpr(TransactionType.Supports, em -> em
+                .createQuery(
+                        "SELECT a FROM Achievement a WHERE a.userId = :u ORDER BY a.reachedOn, a.createdAt",
+                        AchievementEntity.class)
+                .setParameter("u", userId.toString())
+                .getResultList()
+                .stream()
+                .map(e -> new AchievementRow(
+                        UUID.fromString(e.id),
+                        UUID.fromString(e.userId),
+                        e.scope,
+                        e.code,
+                        e.reachedOn,
+                        fromDb(e.createdAt)))
+                .collect(Collectors.toList()));
     }
 }

@@ -14,8 +14,6 @@ import org.osgi.service.component.annotations.Reference;
 
 import io.steadfast.storage.Rows;
 import io.steadfast.storage.SchemaReady;
-import io.steadfast.streak.internal.store.StatsRow;
-import io.steadfast.streak.internal.store.StatsStore;
 
 @Component(service = StatsStore.class)
 public class JpaStatsStore implements StatsStore {
@@ -23,7 +21,8 @@ public class JpaStatsStore implements StatsStore {
     private final JpaTemplate jpa;
 
     @Activate
-    public JpaStatsStore(@Reference(target = StreakPersistence.JPA) JpaTemplate jpa,
+    public JpaStatsStore(
+            @Reference(target = StreakPersistence.JPA) JpaTemplate jpa,
             @Reference(target = StreakPersistence.SCHEMA) SchemaReady schema) {
         this.jpa = jpa;
     }
@@ -38,7 +37,7 @@ public class JpaStatsStore implements StatsStore {
 
     @Override
     public void put(StatsRow row) {
-        for (int attempt = 1;; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 jpa.tx(TransactionType.Required, em -> {
                     StatsEntity e = em.find(StatsEntity.class, row.habitId().toString());
@@ -67,6 +66,7 @@ public class JpaStatsStore implements StatsStore {
     @Override
     public void delete(UUID habitId) {
         jpa.tx(TransactionType.Required, em -> em.createQuery("DELETE FROM HabitStats s WHERE s.habitId = :h")
-                .setParameter("h", habitId.toString()).executeUpdate());
+                .setParameter("h", habitId.toString())
+                .executeUpdate());
     }
 }

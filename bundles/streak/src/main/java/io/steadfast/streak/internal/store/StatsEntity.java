@@ -14,10 +14,13 @@ public class StatsEntity {
     @Id
     @Column(name = "habit_id", length = 36)
     String habitId;
+
     @Column(name = "engine_state", nullable = false, length = 1000000)
     String state;
+
     @Column(name = "computed_through", nullable = false)
     LocalDate computedThrough;
+
     @Column(name = "updated_at", nullable = false)
     LocalDateTime updatedAt;
 }

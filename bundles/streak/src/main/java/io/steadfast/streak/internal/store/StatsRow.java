@@ -10,5 +10,4 @@ import java.util.UUID;
  * @param state           the engine's serialised state (opaque to storage)
  * @param computedThrough the last date the state includes
  */
-public record StatsRow(UUID habitId, String state, LocalDate computedThrough, Instant updatedAt) {
-}
+public record StatsRow(UUID habitId, String state, LocalDate computedThrough, Instant updatedAt) {}

@@ -12,6 +12,5 @@ final class StreakPersistence {
     /** The {@link io.steadfast.storage.SchemaReady} of this bundle's schema. */
     static final String SCHEMA = "(" + io.steadfast.storage.Schemas.PROPERTY + "=streak)";
 
-    private StreakPersistence() {
-    }
+    private StreakPersistence() {}
 }

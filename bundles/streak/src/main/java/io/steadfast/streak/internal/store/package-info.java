@@ -3,5 +3,7 @@
  * the bundle; the storage bundle runs the migrations ({@code Steadfast-Schema} header) and provides the DataSource.
  */
 @org.osgi.annotation.bundle.Header(name = "Meta-Persistence", value = "META-INF/persistence.xml")
-@org.osgi.annotation.bundle.Header(name = io.steadfast.storage.Schemas.HEADER, value = "streak; requires=\"identity,habit\"; legacy=4")
+@org.osgi.annotation.bundle.Header(
+        name = io.steadfast.storage.Schemas.HEADER,
+        value = "streak; requires=\"identity,habit\"; legacy=4")
 package io.steadfast.streak.internal.store;

@@ -1,6 +1,5 @@
 package io.steadfast.streak.internal.engine;
 
-import io.steadfast.habit.api.Periods;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import io.steadfast.habit.api.DayState;
+import io.steadfast.habit.api.Periods;
 import io.steadfast.habit.api.Schedule;
 
 /**
@@ -20,8 +20,7 @@ import io.steadfast.habit.api.Schedule;
  */
 final class Histories {
 
-    private Histories() {
-    }
+    private Histories() {}
 
     /** What the user recorded on a day; the evaluation turns it into a {@link DayState}. */
     enum Record {
@@ -69,7 +68,11 @@ final class Histories {
      *
      * @param intents the record of each date (by index from {@code startDate}); at least up to {@code today}
      */
-    static List<Day> evaluate(Schedule schedule, LocalDate startDate, DayOfWeek weekStart, LocalDate today,
+    static List<Day> evaluate(
+            Schedule schedule,
+            LocalDate startDate,
+            DayOfWeek weekStart,
+            LocalDate today,
             Function<LocalDate, Intent> intents) {
         List<Day> days = new ArrayList<>();
         int doneInPeriod = 0;
@@ -82,10 +85,15 @@ final class Histories {
             }
             Day day;
             if (intent.forced() != null) {
-                day = new Day(d, intent.forced().due(), intent.forced().state(), intent.forced().value());
+                day = new Day(
+                        d,
+                        intent.forced().due(),
+                        intent.forced().state(),
+                        intent.forced().value());
             } else {
                 DayState recorded = recorded(intent.record(), d.isBefore(today));
-                boolean due = schedule.perPeriod() ? doneInPeriod < times(schedule) || recorded == DayState.DONE
+                boolean due = schedule.perPeriod()
+                        ? doneInPeriod < times(schedule) || recorded == DayState.DONE
                         : isDue(schedule, startDate, d);
                 DayState state = intent.record() == Record.NONE && !due ? DayState.NOT_DUE : recorded;
                 day = new Day(d, due, state, intent.record() == Record.NONE ? null : intent.value());
@@ -170,9 +178,13 @@ final class Histories {
 
         IncrementalStreaks all = IncrementalStreaks.create(schedule, startDate, weekStart);
         all.apply(days);
-        assertThat(all.stats(from(days, all.recentFrom()))).as("incremental, in one go").isEqualTo(expected);
+        assertThat(all.stats(from(days, all.recentFrom())))
+                .as("incremental, in one go")
+                .isEqualTo(expected);
         IncrementalStreaks restored = IncrementalStreaks.restore(all.serialize());
-        assertThat(restored.stats(from(days, restored.recentFrom()))).as("restored").isEqualTo(expected);
+        assertThat(restored.stats(from(days, restored.recentFrom())))
+                .as("restored")
+                .isEqualTo(expected);
         return expected;
     }
 

@@ -42,8 +42,14 @@ class IncrementalAgreementTest {
      * @param weird  whether some days are reported with arbitrary due flags and states
      * @param seed   for the records, the chunks and the edits
      */
-    record Scenario(Schedule schedule, LocalDate startDate, DayOfWeek weekStart, int retainedMonths, int length,
-            boolean weird, long seed) {
+    record Scenario(
+            Schedule schedule,
+            LocalDate startDate,
+            DayOfWeek weekStart,
+            int retainedMonths,
+            int length,
+            boolean weird,
+            long seed) {
 
         LocalDate finalToday() {
             return startDate.plusDays(length - 1);
@@ -53,17 +59,20 @@ class IncrementalAgreementTest {
     @Provide
     Arbitrary<Schedule> schedules() {
         Arbitrary<Schedule> daily = Arbitraries.just(new Schedule.Daily());
-        Arbitrary<Schedule> weekdays = Arbitraries.of(DayOfWeek.class).set().ofMinSize(1).ofMaxSize(7)
+        Arbitrary<Schedule> weekdays = Arbitraries.of(DayOfWeek.class)
+                .set()
+                .ofMinSize(1)
+                .ofMaxSize(7)
                 .map(days -> new Schedule.Weekdays(EnumSet.copyOf(days)));
         Arbitrary<Schedule> everyN = Arbitraries.frequencyOf(
-                Tuple.of(4, Arbitraries.integers().between(1, 10)),
-                Tuple.of(1, Arbitraries.integers().between(11, 365)))
+                        Tuple.of(4, Arbitraries.integers().between(1, 10)),
+                        Tuple.of(1, Arbitraries.integers().between(11, 365)))
                 .map(Schedule.EveryNDays::new);
         Arbitrary<Schedule> perWeek = Arbitraries.integers().between(1, 7).map(Schedule.TimesPerWeek::new);
         Arbitrary<Schedule> perMonth = Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.integers().between(1, 8)),
-                Tuple.of(2, Arbitraries.integers().between(9, 26)),
-                Tuple.of(2, Arbitraries.integers().between(27, 31)))
+                        Tuple.of(3, Arbitraries.integers().between(1, 8)),
+                        Tuple.of(2, Arbitraries.integers().between(9, 26)),
+                        Tuple.of(2, Arbitraries.integers().between(27, 31)))
                 .map(Schedule.TimesPerMonth::new);
         return Arbitraries.frequencyOf(
                 Tuple.of(2, daily),
@@ -75,8 +84,8 @@ class IncrementalAgreementTest {
 
     @Provide
     Arbitrary<Scenario> scenarios() {
-        Arbitrary<LocalDate> starts = Arbitraries.integers().between(0, 2500)
-                .map(i -> LocalDate.of(2019, 1, 1).plusDays(i));
+        Arbitrary<LocalDate> starts = Arbitraries.integers().between(0, 2500).map(i -> LocalDate.of(2019, 1, 1)
+                .plusDays(i));
         Arbitrary<Integer> retained = Arbitraries.frequencyOf(
                 Tuple.of(2, Arbitraries.just(IncrementalStreaks.DEFAULT_RETAINED_MONTHS)),
                 Tuple.of(3, Arbitraries.integers().between(0, 14)));
@@ -85,8 +94,15 @@ class IncrementalAgreementTest {
                 Tuple.of(3, Arbitraries.integers().between(41, 400)),
                 Tuple.of(5, Arbitraries.integers().between(401, 900)));
         Arbitrary<Boolean> weird = Arbitraries.integers().between(0, 99).map(i -> i < 15);
-        return Combinators.combine(schedules(), starts, Arbitraries.of(DayOfWeek.class), retained, lengths, weird,
-                Arbitraries.longs()).as(Scenario::new);
+        return Combinators.combine(
+                        schedules(),
+                        starts,
+                        Arbitraries.of(DayOfWeek.class),
+                        retained,
+                        lengths,
+                        weird,
+                        Arbitraries.longs())
+                .as(Scenario::new);
     }
 
     // ---- properties ----------------------------------------------------------------------------------------------
@@ -105,8 +121,14 @@ class IncrementalAgreementTest {
 
     @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
     void arbitraryDayReportsAndManySkipsAgreeToo(@ForAll("scenarios") Scenario scenario) {
-        Scenario s = new Scenario(scenario.schedule(), scenario.startDate(), scenario.weekStart(),
-                scenario.retainedMonths(), scenario.length(), true, scenario.seed());
+        Scenario s = new Scenario(
+                scenario.schedule(),
+                scenario.startDate(),
+                scenario.weekStart(),
+                scenario.retainedMonths(),
+                scenario.length(),
+                true,
+                scenario.seed());
         new Run(s, 1 + (int) (Math.abs(s.seed()) % 8), true).grow().edit();
     }
 
@@ -131,12 +153,17 @@ class IncrementalAgreementTest {
             assertThat(k.currentStart()).isAfterOrEqualTo(s.startDate()).isBeforeOrEqualTo(today);
         }
         if (k.current() == k.longest() && k.current() > 0) {
-            assertThat(k.longestStart()).as("the current streak is the most recent longest").isEqualTo(
-                    k.currentStart());
+            assertThat(k.longestStart())
+                    .as("the current streak is the most recent longest")
+                    .isEqualTo(k.currentStart());
         }
         assertThat(stats.strength()).isBetween(0.0, 1.0);
-        for (Double rate : new Double[] {stats.completion().last7(), stats.completion().last30(),
-                stats.completion().last365(), stats.completion().allTime()}) {
+        for (Double rate : new Double[] {
+            stats.completion().last7(),
+            stats.completion().last30(),
+            stats.completion().last365(),
+            stats.completion().allTime()
+        }) {
             if (rate != null) {
                 assertThat(rate).isBetween(0.0, 1.0);
             }
@@ -157,8 +184,8 @@ class IncrementalAgreementTest {
         if (today.isBefore(s.startDate().plusDays(1))) {
             return;
         }
-        IncrementalStreaks a = IncrementalStreaks.create(s.schedule(), s.startDate(), s.weekStart(),
-                s.retainedMonths());
+        IncrementalStreaks a =
+                IncrementalStreaks.create(s.schedule(), s.startDate(), s.weekStart(), s.retainedMonths());
         a.apply(today, run.days(today));
         String before = a.serialize();
         LocalDate d = s.startDate().plusDays(1 + run.rnd.nextInt(s.length() - 1));
@@ -182,6 +209,7 @@ class IncrementalAgreementTest {
         int forceEvery = 12;
         /** Whether skipped days dominate (many all-skipped periods). */
         boolean skipHeavy;
+
         boolean movedBack;
         IncrementalStreaks agg;
 
@@ -196,7 +224,7 @@ class IncrementalAgreementTest {
             this.skipHeavy = skipHeavy;
             this.intents = new Intent[Math.max(0, s.length())];
             double[] weights = weights();
-            for (int i = 0; i < intents.length;) {
+            for (int i = 0; i < intents.length; ) {
                 Record record = pick(weights);
                 // runs of the same record, with noise; skips come as solid absences, some over a month long
                 boolean absence = record == Record.SKIPPED;
@@ -241,8 +269,8 @@ class IncrementalAgreementTest {
 
         /** The days from the start date to {@code today} as evaluated on {@code today}. */
         List<Day> days(LocalDate today) {
-            return Histories.evaluate(s.schedule(), s.startDate(), s.weekStart(), today,
-                    d -> intents[Histories.index(s.startDate(), d)]);
+            return Histories.evaluate(
+                    s.schedule(), s.startDate(), s.weekStart(), today, d -> intents[Histories.index(s.startDate(), d)]);
         }
 
         /** Advances today from before the start date to the final today in random chunks. */
@@ -260,8 +288,8 @@ class IncrementalAgreementTest {
                     today = today.minusDays(1 + rnd.nextInt(5)); // the user moved west, or changed the day start
                     movedBack = true;
                 } else {
-                    int chunk = rnd.nextInt(10) < 4 ? 1
-                            : rnd.nextInt(10) < 5 ? 2 + rnd.nextInt(9) : 11 + rnd.nextInt(80);
+                    int chunk =
+                            rnd.nextInt(10) < 4 ? 1 : rnd.nextInt(10) < 5 ? 2 + rnd.nextInt(9) : 11 + rnd.nextInt(80);
                     today = today.plusDays(Math.min(chunk, maxChunk));
                 }
                 if (today.isAfter(finalToday)) {
@@ -279,8 +307,7 @@ class IncrementalAgreementTest {
             }
             int edits = 1 + rnd.nextInt(8);
             for (int e = 0; e < edits; e++) {
-                int back = rnd.nextBoolean() ? rnd.nextInt(Math.min(60, s.length()))
-                        : rnd.nextInt(s.length());
+                int back = rnd.nextBoolean() ? rnd.nextInt(Math.min(60, s.length())) : rnd.nextInt(s.length());
                 LocalDate d = today.minusDays(back);
                 Record record = Record.values()[rnd.nextInt(Record.values().length)];
                 intents[Histories.index(s.startDate(), d)] = intent(record);
@@ -331,12 +358,17 @@ class IncrementalAgreementTest {
             assertThat(agg.resumePoints().size()).isLessThanOrEqualTo(s.retainedMonths() + 2);
             assertThat(agg.computedThrough()).isEqualTo(today);
             if (!today.isBefore(s.startDate())) {
-                assertThat(agg.resumePoints().last()).as("no checkpoint after today").isEqualTo(today);
+                assertThat(agg.resumePoints().last())
+                        .as("no checkpoint after today")
+                        .isEqualTo(today);
             }
             Stats expected = BruteForce.stats(s.schedule(), s.startDate(), s.weekStart(), today, days);
             List<Day> recent = s.schedule().perPeriod() && rnd.nextBoolean() || today.isBefore(s.startDate())
-                    ? List.of() : Histories.from(days, agg.recentFrom());
-            assertThat(agg.stats(recent)).as("%s, today %s, changed %s", s, today, changed).isEqualTo(expected);
+                    ? List.of()
+                    : Histories.from(days, agg.recentFrom());
+            assertThat(agg.stats(recent))
+                    .as("%s, today %s, changed %s", s, today, changed)
+                    .isEqualTo(expected);
         }
     }
 

@@ -81,8 +81,7 @@ class IncrementalStreaksTest {
         LocalDate today = LocalDate.of(2024, 6, 20);
         IncrementalStreaks a = IncrementalStreaks.create(DAILY, START, MONDAY, 2);
         a.apply(days(DAILY, today));
-        assertThat(a.resumePoints()).containsExactly(START, LocalDate.of(2024, 5, 1), LocalDate.of(2024, 6, 1),
-                today);
+        assertThat(a.resumePoints()).containsExactly(START, LocalDate.of(2024, 5, 1), LocalDate.of(2024, 6, 1), today);
         IncrementalStreaks none = IncrementalStreaks.create(DAILY, START, MONDAY, 0);
         none.apply(days(DAILY, today));
         assertThat(none.resumePoints()).containsExactly(START, today);
@@ -96,7 +95,8 @@ class IncrementalStreaksTest {
         a.apply(days(DAILY, today));
         String before = a.serialize();
         assertThatThrownBy(() -> a.apply(from(days(DAILY, today), LocalDate.of(2024, 6, 10))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("replayFrom");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("replayFrom");
         assertThatThrownBy(() -> a.apply(today, from(days(DAILY, today.minusDays(1)), LocalDate.of(2024, 6, 1))))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> a.apply(List.of())).isInstanceOf(IllegalArgumentException.class);
@@ -114,8 +114,7 @@ class IncrementalStreaksTest {
         assertThat(a.stats(all)).isEqualTo(expected(DAILY, today)); // more than needed is fine
         assertThatThrownBy(() -> a.stats(from(all, a.recentFrom().plusDays(1))))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> a.stats(all.subList(0, all.size() - 1)))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> a.stats(all.subList(0, all.size() - 1))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -124,14 +123,23 @@ class IncrementalStreaksTest {
         LocalDate today = LocalDate.of(2024, 6, 20);
         IncrementalStreaks a = IncrementalStreaks.create(weekly, START, SUNDAY);
         a.apply(Histories.evaluate(weekly, START, SUNDAY, today, IncrementalStreaksTest::intent));
-        assertThat(a.stats(List.of())).isEqualTo(BruteForce.stats(weekly, START, SUNDAY, today,
-                Histories.evaluate(weekly, START, SUNDAY, today, IncrementalStreaksTest::intent)));
+        assertThat(a.stats(List.of()))
+                .isEqualTo(BruteForce.stats(
+                        weekly,
+                        START,
+                        SUNDAY,
+                        today,
+                        Histories.evaluate(weekly, START, SUNDAY, today, IncrementalStreaksTest::intent)));
     }
 
     @Test
     void theTextFormRestoresAnEqualAggregate() {
-        for (Schedule schedule : List.of(DAILY, Schedule.Weekdays.of(MONDAY, SUNDAY), new Schedule.EveryNDays(3),
-                new Schedule.TimesPerWeek(2), new Schedule.TimesPerMonth(12))) {
+        for (Schedule schedule : List.of(
+                DAILY,
+                Schedule.Weekdays.of(MONDAY, SUNDAY),
+                new Schedule.EveryNDays(3),
+                new Schedule.TimesPerWeek(2),
+                new Schedule.TimesPerMonth(12))) {
             LocalDate today = LocalDate.of(2024, 6, 20);
             IncrementalStreaks a = IncrementalStreaks.create(schedule, START, MONDAY);
             a.apply(days(schedule, today));
@@ -171,9 +179,14 @@ class IncrementalStreaksTest {
 
     @Test
     void garbageIsRefused() {
-        for (String text : List.of("", "s0|daily", "s1|daily|2024-01-01|MON|12|2024-01-02|1,done,|", "s1|hourly|x",
+        for (String text : List.of(
+                "",
+                "s0|daily",
+                "s1|daily|2024-01-01|MON|12|2024-01-02|1,done,|",
+                "s1|hourly|x",
                 "s1|daily|2024-01-01|MON|12|2024-01-02|1,done,|2024-01-02:1,2,3")) {
-            assertThatThrownBy(() -> IncrementalStreaks.restore(text)).as(text)
+            assertThatThrownBy(() -> IncrementalStreaks.restore(text))
+                    .as(text)
                     .isInstanceOf(IllegalArgumentException.class);
         }
     }

@@ -38,8 +38,13 @@ class StreakExamplesTest {
         return MON.plusDays(i);
     }
 
-    static Streak streak(int current, LocalDate currentStart, int longest, LocalDate longestStart,
-            LocalDate longestEnd, String unit) {
+    static Streak streak(
+            int current,
+            LocalDate currentStart,
+            int longest,
+            LocalDate longestStart,
+            LocalDate longestEnd,
+            String unit) {
         return new Streak(current, longest, unit, currentStart, longestStart, longestEnd);
     }
 
@@ -67,8 +72,8 @@ class StreakExamplesTest {
 
         @Test
         void aFailedRecordBreaksLikeAMissedDay() {
-            assertThat(stats(DAILY, MON, MONDAY, "xxfxo").streak()).isEqualTo(streak(1, d(3), 2, d(0), d(1),
-                    Stats.DAYS));
+            assertThat(stats(DAILY, MON, MONDAY, "xxfxo").streak())
+                    .isEqualTo(streak(1, d(3), 2, d(0), d(1), Stats.DAYS));
         }
 
         @Test
@@ -79,14 +84,14 @@ class StreakExamplesTest {
 
         @Test
         void todayPendingNeitherCountsNorBreaks() {
-            assertThat(stats(DAILY, MON, MONDAY, "xxxo").streak()).isEqualTo(streak(3, d(0), 3, d(0), d(2),
-                    Stats.DAYS));
+            assertThat(stats(DAILY, MON, MONDAY, "xxxo").streak())
+                    .isEqualTo(streak(3, d(0), 3, d(0), d(2), Stats.DAYS));
         }
 
         @Test
         void todayPartialIsInProgressAndDoesNotBreak() {
-            assertThat(stats(DAILY, MON, MONDAY, "xxxp").streak()).isEqualTo(streak(3, d(0), 3, d(0), d(2),
-                    Stats.DAYS));
+            assertThat(stats(DAILY, MON, MONDAY, "xxxp").streak())
+                    .isEqualTo(streak(3, d(0), 3, d(0), d(2), Stats.DAYS));
         }
 
         @Test
@@ -96,15 +101,15 @@ class StreakExamplesTest {
 
         @Test
         void todayMissedBreaksTheCurrentStreakButNotTheLongest() {
-            assertThat(stats(DAILY, MON, MONDAY, "xxxf").streak()).isEqualTo(streak(0, null, 3, d(0), d(2),
-                    Stats.DAYS));
+            assertThat(stats(DAILY, MON, MONDAY, "xxxf").streak())
+                    .isEqualTo(streak(0, null, 3, d(0), d(2), Stats.DAYS));
         }
 
         @Test
         void aStreakBrokenYesterdayIsZeroUntilTodayIsDone() {
             assertThat(stats(DAILY, MON, MONDAY, "xxmo").streak().current()).isZero();
-            assertThat(stats(DAILY, MON, MONDAY, "xxmx").streak()).isEqualTo(streak(1, d(3), 2, d(0), d(1),
-                    Stats.DAYS));
+            assertThat(stats(DAILY, MON, MONDAY, "xxmx").streak())
+                    .isEqualTo(streak(1, d(3), 2, d(0), d(1), Stats.DAYS));
         }
 
         @Test
@@ -280,8 +285,7 @@ class StreakExamplesTest {
             LocalDate start = LocalDate.of(2023, 1, 1);
             Stats stats = stats(s, start, MONDAY, allDone(s, start, LocalDate.of(2023, 5, 15)));
             LocalDate march = LocalDate.of(2023, 3, 1);
-            assertThat(stats.streak()).isEqualTo(streak(2, march, 2, march, LocalDate.of(2023, 4, 30),
-                    Stats.MONTHS));
+            assertThat(stats.streak()).isEqualTo(streak(2, march, 2, march, LocalDate.of(2023, 4, 30), Stats.MONTHS));
             assertThat(stats.completion().allTime()).isEqualTo(3 / 4.0);
         }
 
@@ -290,8 +294,14 @@ class StreakExamplesTest {
             Schedule s = new Schedule.TimesPerMonth(30);
             LocalDate start = LocalDate.of(2024, 1, 1);
             Stats stats = stats(s, start, MONDAY, allDone(s, start, LocalDate.of(2024, 8, 10)));
-            assertThat(stats.streak()).isEqualTo(streak(5, LocalDate.of(2024, 3, 1), 5, LocalDate.of(2024, 3, 1),
-                    LocalDate.of(2024, 7, 31), Stats.MONTHS));
+            assertThat(stats.streak())
+                    .isEqualTo(streak(
+                            5,
+                            LocalDate.of(2024, 3, 1),
+                            5,
+                            LocalDate.of(2024, 3, 1),
+                            LocalDate.of(2024, 7, 31),
+                            Stats.MONTHS));
         }
 
         @Test
@@ -311,8 +321,7 @@ class StreakExamplesTest {
             LocalDate start = LocalDate.of(2024, 2, 20);
             // February from the 20th: 3 done; March: done on the 1st, 2nd and today the 3rd
             Stats stats = stats(s, start, MONDAY, "xxx------- xxx"); // Feb 20-29, Mar 1-3
-            assertThat(stats.streak()).isEqualTo(streak(2, start, 2, start, LocalDate.of(2024, 3, 31),
-                    Stats.MONTHS));
+            assertThat(stats.streak()).isEqualTo(streak(2, start, 2, start, LocalDate.of(2024, 3, 31), Stats.MONTHS));
         }
 
         @Test
@@ -320,12 +329,17 @@ class StreakExamplesTest {
             Schedule s = new Schedule.TimesPerMonth(2);
             LocalDate start = LocalDate.of(2024, 1, 1);
             LocalDate today = LocalDate.of(2024, 3, 10);
-            List<Day> days = Histories.evaluate(s, start, MONDAY, today,
-                    d -> Intent.of(d.getMonthValue() == 2 ? Record.SKIPPED : d.getDayOfMonth() <= 2 ? Record.DONE
-                            : Record.NONE));
+            List<Day> days = Histories.evaluate(
+                    s,
+                    start,
+                    MONDAY,
+                    today,
+                    d -> Intent.of(
+                            d.getMonthValue() == 2
+                                    ? Record.SKIPPED
+                                    : d.getDayOfMonth() <= 2 ? Record.DONE : Record.NONE));
             Stats stats = stats(s, start, MONDAY, days);
-            assertThat(stats.streak()).isEqualTo(streak(2, start, 2, start, LocalDate.of(2024, 3, 31),
-                    Stats.MONTHS));
+            assertThat(stats.streak()).isEqualTo(streak(2, start, 2, start, LocalDate.of(2024, 3, 31), Stats.MONTHS));
             assertThat(stats.completion().allTime()).isEqualTo(1.0);
         }
     }
@@ -375,10 +389,14 @@ class StreakExamplesTest {
 
         @Test
         void tiesGoToTheEarliestDayOfTheUsersWeek() {
-            assertThat(stats(DAILY, MON, MONDAY, mondaysAndThursdays).bestWeekday()).isEqualTo(MONDAY);
-            assertThat(stats(DAILY, MON, TUESDAY, mondaysAndThursdays).bestWeekday()).isEqualTo(THURSDAY);
-            assertThat(stats(DAILY, MON, THURSDAY, mondaysAndThursdays).bestWeekday()).isEqualTo(THURSDAY);
-            assertThat(stats(DAILY, MON, FRIDAY, mondaysAndThursdays).bestWeekday()).isEqualTo(MONDAY);
+            assertThat(stats(DAILY, MON, MONDAY, mondaysAndThursdays).bestWeekday())
+                    .isEqualTo(MONDAY);
+            assertThat(stats(DAILY, MON, TUESDAY, mondaysAndThursdays).bestWeekday())
+                    .isEqualTo(THURSDAY);
+            assertThat(stats(DAILY, MON, THURSDAY, mondaysAndThursdays).bestWeekday())
+                    .isEqualTo(THURSDAY);
+            assertThat(stats(DAILY, MON, FRIDAY, mondaysAndThursdays).bestWeekday())
+                    .isEqualTo(MONDAY);
         }
 
         @Test
@@ -393,8 +411,10 @@ class StreakExamplesTest {
         @Test
         void theHighestRateWins() {
             // Mondays 2/2, Tuesdays 1/2, the rest 0
-            assertThat(stats(DAILY, MON, SUNDAY, "xxmmmmm xmmmmmm o").bestWeekday()).isEqualTo(MONDAY);
-            assertThat(stats(DAILY, MON, TUESDAY, "xxmmmmm xmmmmmm o").bestWeekday()).isEqualTo(MONDAY);
+            assertThat(stats(DAILY, MON, SUNDAY, "xxmmmmm xmmmmmm o").bestWeekday())
+                    .isEqualTo(MONDAY);
+            assertThat(stats(DAILY, MON, TUESDAY, "xxmmmmm xmmmmmm o").bestWeekday())
+                    .isEqualTo(MONDAY);
         }
 
         @Test
@@ -415,10 +435,10 @@ class StreakExamplesTest {
             Schedule mwf = Schedule.Weekdays.of(MONDAY, WEDNESDAY, FRIDAY);
             List<Day> days = List.of(
                     new Day(d(0), true, DayState.DONE, new BigDecimal("2.5")),
-                    new Day(d(1), false, DayState.DONE, new BigDecimal("3")),   // not due: still a total
+                    new Day(d(1), false, DayState.DONE, new BigDecimal("3")), // not due: still a total
                     new Day(d(2), true, DayState.PARTIAL, new BigDecimal("1")),
                     new Day(d(3), false, DayState.NOT_DUE, null),
-                    new Day(d(4), true, DayState.MISSED, new BigDecimal("7")),  // over a limit: not summed
+                    new Day(d(4), true, DayState.MISSED, new BigDecimal("7")), // over a limit: not summed
                     new Day(d(5), false, DayState.SKIPPED, null),
                     new Day(d(6), false, DayState.NOT_DUE, null),
                     new Day(d(7), true, DayState.DONE, new BigDecimal("0.25"))); // today
@@ -435,8 +455,11 @@ class StreakExamplesTest {
     @Test
     void unitsFollowTheSchedule() {
         DayOfWeek ws = MONDAY;
-        assertThat(stats(new Schedule.EveryNDays(2), MON, ws, "o").streak().unit()).isEqualTo(Stats.DAYS);
-        assertThat(stats(new Schedule.TimesPerWeek(1), MON, ws, "o").streak().unit()).isEqualTo(Stats.WEEKS);
-        assertThat(stats(new Schedule.TimesPerMonth(1), MON, ws, "o").streak().unit()).isEqualTo(Stats.MONTHS);
+        assertThat(stats(new Schedule.EveryNDays(2), MON, ws, "o").streak().unit())
+                .isEqualTo(Stats.DAYS);
+        assertThat(stats(new Schedule.TimesPerWeek(1), MON, ws, "o").streak().unit())
+                .isEqualTo(Stats.WEEKS);
+        assertThat(stats(new Schedule.TimesPerMonth(1), MON, ws, "o").streak().unit())
+                .isEqualTo(Stats.MONTHS);
     }
 }

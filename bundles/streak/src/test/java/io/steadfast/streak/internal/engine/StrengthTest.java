@@ -42,16 +42,21 @@ class StrengthTest {
         assertThat(Strength.halfLifeDays(new Schedule.TimesPerWeek(7))).isCloseTo(13.0, within(1e-12));
         assertThat(Strength.halfLifeDays(new Schedule.TimesPerWeek(1))).isCloseTo(13 * Math.sqrt(7), within(1e-12));
         // a 7-times-a-week habit decays like a daily one, in calendar time
-        assertThat(Strength.halfLife(new Schedule.TimesPerWeek(7)) * 7).isCloseTo(Strength.halfLife(DAILY),
-                within(1e-12));
+        assertThat(Strength.halfLife(new Schedule.TimesPerWeek(7)) * 7)
+                .isCloseTo(Strength.halfLife(DAILY), within(1e-12));
     }
 
     @Test
     void theMultiplierHalvesOverOneHalfLife() {
-        for (Schedule s : List.of(DAILY, Schedule.Weekdays.of(MONDAY), new Schedule.EveryNDays(365),
-                new Schedule.TimesPerWeek(3), new Schedule.TimesPerMonth(31))) {
-            assertThat(Math.pow(Strength.multiplier(s), Strength.halfLife(s))).as("%s", s).isCloseTo(0.5,
-                    within(1e-12));
+        for (Schedule s : List.of(
+                DAILY,
+                Schedule.Weekdays.of(MONDAY),
+                new Schedule.EveryNDays(365),
+                new Schedule.TimesPerWeek(3),
+                new Schedule.TimesPerMonth(31))) {
+            assertThat(Math.pow(Strength.multiplier(s), Strength.halfLife(s)))
+                    .as("%s", s)
+                    .isCloseTo(0.5, within(1e-12));
         }
     }
 

@@ -51,8 +51,13 @@ class StreakStoresTest {
                 for (int i = 0; i < 6; i++) {
                     fs.add(pool.submit(() -> {
                         go.await();
-                        return achievements.award(new AchievementRow(UUID.randomUUID(), ann, "all",
-                                "first-checkin", LocalDate.of(2026, 3, 1), Instant.now()));
+                        return achievements.award(new AchievementRow(
+                                UUID.randomUUID(),
+                                ann,
+                                "all",
+                                "first-checkin",
+                                LocalDate.of(2026, 3, 1),
+                                Instant.now()));
                     }));
                 }
                 go.countDown();
@@ -64,10 +69,12 @@ class StreakStoresTest {
             } finally {
                 pool.shutdownNow();
             }
-            assertThat(achievements.award(new AchievementRow(UUID.randomUUID(), ann, "habit-x", "streak-7",
-                    LocalDate.of(2026, 3, 8), Instant.now()))).isTrue();
-            assertThat(achievements.list(ann)).extracting(AchievementRow::code).containsExactly("first-checkin",
-                    "streak-7");
+            assertThat(achievements.award(new AchievementRow(
+                            UUID.randomUUID(), ann, "habit-x", "streak-7", LocalDate.of(2026, 3, 8), Instant.now())))
+                    .isTrue();
+            assertThat(achievements.list(ann))
+                    .extracting(AchievementRow::code)
+                    .containsExactly("first-checkin", "streak-7");
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.steadfast.streak.internal.engine;
 
-import io.steadfast.habit.api.Periods;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -9,8 +8,9 @@ import java.util.List;
 import java.util.Objects;
 
 import io.steadfast.habit.api.DayState;
-import io.steadfast.habit.api.Schedule;
+import io.steadfast.habit.api.Periods;
 import io.steadfast.habit.api.Periods.Period;
+import io.steadfast.habit.api.Schedule;
 
 /**
  * The statistics recomputed from a habit's whole history, the rules of the
@@ -19,8 +19,7 @@ import io.steadfast.habit.api.Periods.Period;
  */
 public final class BruteForce {
 
-    private BruteForce() {
-    }
+    private BruteForce() {}
 
     /**
      * The statistics of a habit.
@@ -33,8 +32,8 @@ public final class BruteForce {
      *                  {@code startDate}
      * @throws IllegalArgumentException when {@code days} are not exactly those days
      */
-    public static Stats stats(Schedule schedule, LocalDate startDate, DayOfWeek weekStart, LocalDate today,
-            List<Day> days) {
+    public static Stats stats(
+            Schedule schedule, LocalDate startDate, DayOfWeek weekStart, LocalDate today, List<Day> days) {
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(startDate, "startDate");
         Objects.requireNonNull(weekStart, "weekStart");
@@ -67,13 +66,16 @@ public final class BruteForce {
             }
             completion[3] = dayRate(ended, LocalDate.MIN);
         }
-        return new Stats(streak, strength, new Stats.Completion(completion[0], completion[1], completion[2],
-                completion[3]), totals(days), bestWeekday(ended, weekStart));
+        return new Stats(
+                streak,
+                strength,
+                new Stats.Completion(completion[0], completion[1], completion[2], completion[3]),
+                totals(days),
+                bestWeekday(ended, weekStart));
     }
 
     /** A step of a streak: a done day or met period ({@code counts}) or a breaking one. */
-    private record Event(LocalDate start, LocalDate end, boolean counts) {
-    }
+    private record Event(LocalDate start, LocalDate end, boolean counts) {}
 
     // ---- per-day schedules ---------------------------------------------------------------------------------------
 
@@ -139,11 +141,10 @@ public final class BruteForce {
      * @param allSkipped whether all those days are skipped
      * @param ended      whether the period ended before today
      */
-    private record PeriodResult(LocalDate start, LocalDate end, int done, boolean allSkipped, boolean ended) {
-    }
+    private record PeriodResult(LocalDate start, LocalDate end, int done, boolean allSkipped, boolean ended) {}
 
-    private static List<PeriodResult> periods(Schedule schedule, LocalDate startDate, DayOfWeek weekStart,
-            LocalDate today, List<Day> days) {
+    private static List<PeriodResult> periods(
+            Schedule schedule, LocalDate startDate, DayOfWeek weekStart, LocalDate today, List<Day> days) {
         List<PeriodResult> periods = new ArrayList<>();
         Period p = Periods.periodOf(schedule, startDate, weekStart);
         while (!p.start().isAfter(today)) {
@@ -160,7 +161,8 @@ public final class BruteForce {
                     allSkipped = false;
                 }
             }
-            periods.add(new PeriodResult(from, p.end(), done, allSkipped, p.end().isBefore(today)));
+            periods.add(
+                    new PeriodResult(from, p.end(), done, allSkipped, p.end().isBefore(today)));
             p = Periods.periodOf(schedule, p.end().plusDays(1), weekStart);
         }
         return periods;
@@ -237,7 +239,10 @@ public final class BruteForce {
                 longest = r;
             }
         }
-        return new Stats.Streak(current.size(), longest.size(), unit,
+        return new Stats.Streak(
+                current.size(),
+                longest.size(),
+                unit,
                 current.isEmpty() ? null : current.get(0).start(),
                 longest.isEmpty() ? null : longest.get(0).start(),
                 longest.isEmpty() ? null : longest.get(longest.size() - 1).end());

@@ -1,0 +1,181 @@
+package io.steadfast.calendar.internal.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.steadfast.api.account.UserDirectory;
+import io.steadfast.api.account.UserProfile;
+import io.steadfast.api.error.NotFoundException;
+import io.steadfast.api.error.ValidationException;
+import io.steadfast.calendar.internal.store.CalendarFeedStore;
+import io.steadfast.habit.api.DayState;
+import io.steadfast.habit.api.DayView;
+import io.steadfast.habit.api.HabitDays;
+import io.steadfast.habit.api.HabitInfo;
+import io.steadfast.habit.api.HabitQuery;
+import io.steadfast.habit.api.Schedule;
+
+/** The calendar bundle's services against a stand-in of the habit bundle's {@link HabitQuery}. */
+class CalendarServicesTest {
+
+    static final LocalDate TODAY = LocalDate.of(2028, 2, 29);
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2028-02-29T10:00:00Z"), ZoneOffset.UTC);
+
+    final UUID ann = UUID.randomUUID();
+    final HabitInfo run = new HabitInfo(
+            UUID.randomUUID(),
+            ann,
+            "Run",
+            null,
+            "boolean",
+            null,
+            null,
+            new Schedule.Daily(),
+            TODAY.minusDays(100),
+            TODAY.minusDays(100),
+            null,
+            null,
+            false,
+            0,
+            true,
+            CLOCK.instant(),
+            DayOfWeek.MONDAY,
+            TODAY);
+    final List<String> asked = new ArrayList<>();
+
+    /** Judges every day before today done, today pending; remembers what it was asked. */
+    final HabitQuery habits = new HabitQuery() {
+        @Override
+        public Optional<LocalDate> today(UUID userId) {
+            return userId.equals(ann) ? Optional.of(TODAY) : Optional.empty();
+        }
+
+        @Override
+        public Optional<HabitInfo> habit(UUID userId, UUID habitId) {
+            return userId.equals(ann) && habitId.equals(run.id()) ? Optional.of(run) : Optional.empty();
+        }
+
+        @Override
+        public List<HabitInfo> activeHabits(UUID userId) {
+            return userId.equals(ann) ? List.of(run) : List.of();
+        }
+
+        @Override
+        public List<DayView> days(UUID userId, UUID habitId, LocalDate from, LocalDate to) {
+            asked.add(from + ".." + to);
+            List<DayView> out = new ArrayList<>();
+            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                out.add(new DayView(d, true, d.isBefore(TODAY) ? DayState.DONE : DayState.PENDING, null, null, null));
+            }
+            return out;
+        }
+
+        @Override
+        public List<HabitDays> activeDays(UUID userId, LocalDate from, LocalDate to) {
+            return activeHabits(userId).stream()
+                    .map(h -> new HabitDays(h, days(userId, h.id(), from, to)))
+                    .toList();
+        }
+    };
+
+    final UserDirectory directory = id -> id.equals(ann)
+            ? Optional.of(new UserProfile(
+                    ann, "a@b.c", "A", ZoneId.of("Pacific/Auckland"), DayOfWeek.MONDAY, 0, "user", CLOCK.instant()))
+            : Optional.empty();
+
+    final CalendarViews views = new CalendarViews(habits, directory);
+
+    @Test
+    void theAgendaIsOfTheOwnersTodayUnlessADateIsGiven() {
+        CalendarViews.Agenda a = views.today(ann, null);
+        assertThat(a.date()).isEqualTo(TODAY);
+        assertThat(a.zone()).isEqualTo(ZoneId.of("Pacific/Auckland"));
+        assertThat(a.habits()).hasSize(1);
+        assertThat(views.today(ann, TODAY.minusDays(366))
+                        .habits()
+                        .get(0)
+                        .days()
+                        .get(0)
+                        .date())
+                .isEqualTo(TODAY.minusDays(366));
+    }
+
+    @Test
+    void theCalendarDefaultsToFourWeeksUpToTodayAndAtMostAYear() {
+        CalendarViews.Range r = views.calendar(ann, null, null);
+        assertThat(r.from()).isEqualTo(TODAY.minusDays(27));
+        assertThat(r.to()).isEqualTo(TODAY);
+        assertThat(views.calendar(ann, TODAY.minusDays(365), TODAY)
+                        .habits()
+                        .get(0)
+                        .days())
+                .hasSize(366);
+        assertField(() -> views.calendar(ann, TODAY.minusDays(366), TODAY), "to");
+        assertField(() -> views.calendar(ann, TODAY, TODAY.minusDays(1)), "to");
+    }
+
+    @Test
+    void aHeatmapIsOneWholeYearOfOneOwnHabit() {
+        CalendarViews.Year y = views.heatmap(ann, run.id(), null);
+        assertThat(y.year()).isEqualTo(2028);
+        assertThat(y.days()).hasSize(366);
+        assertThat(asked).contains("2028-01-01..2028-12-31");
+        assertField(() -> views.heatmap(ann, run.id(), 1969), "year");
+        assertThatThrownBy(() -> views.heatmap(UUID.randomUUID(), run.id(), null))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aFeedSecretMapsToItsOwnerUntilRotatedAndShowsTheOpenDueDays() {
+        Map<String, UUID> stored = new HashMap<>();
+        CalendarFeedStore store = new CalendarFeedStore() {
+            @Override
+            public void put(UUID userId, String hash, Instant at) {
+                stored.values().removeIf(userId::equals);
+                stored.put(hash, userId);
+            }
+
+            @Override
+            public Optional<UUID> userFor(String hash) {
+                return Optional.ofNullable(stored.get(hash));
+            }
+        };
+        CalendarFeeds feeds = new CalendarFeeds(store, habits, CLOCK);
+        String first = feeds.rotate(ann);
+        assertThat(first).startsWith(CalendarFeeds.PREFIX).hasSize(CalendarFeeds.PREFIX.length() + 43);
+        assertThat(stored).as("only the hash is stored").doesNotContainKey(first);
+        assertThat(feeds.owner(first)).contains(ann);
+        String second = feeds.rotate(ann);
+        assertThat(feeds.owner(first)).isEmpty();
+        assertThat(feeds.owner(second)).contains(ann);
+        assertThat(feeds.owner("sfc_short")).isEmpty();
+        assertThat(feeds.owner(null)).isEmpty();
+        CalendarFeeds.FeedData data = feeds.data(ann);
+        assertThat(data.generatedAt()).isEqualTo(CLOCK.instant());
+        assertThat(data.due().get(run))
+                .as("today and the 13 days after, none done yet")
+                .hasSize(CalendarFeeds.DAYS)
+                .startsWith(TODAY);
+    }
+
+    static void assertField(Runnable r, String field) {
+        assertThatThrownBy(r::run).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                .extracting(x -> x.field())
+                .contains(field));
+    }
+}

@@ -1,0 +1,76 @@
+package io.steadfast.habit.internal.service;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import io.steadfast.api.account.UserProfile;
+import io.steadfast.habit.internal.types.BooleanHabitType;
+import io.steadfast.habit.internal.types.CountHabitType;
+import io.steadfast.habit.internal.types.LimitHabitType;
+
+/** The habit services wired to in-memory stores and a clock that the test moves. */
+final class Fixture {
+
+    /** A clock the test sets. */
+    static final class MovableClock extends Clock {
+        Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    final MovableClock clock;
+    final InMemoryStores.Habits habitStore = new InMemoryStores.Habits();
+    final InMemoryStores.Checkins checkinStore = new InMemoryStores.Checkins();
+    final InMemoryStores.Directory directory = new InMemoryStores.Directory();
+    final HabitTypeRegistry types = new HabitTypeRegistry();
+    final HabitChanges changes = new HabitChanges();
+    final HabitEvaluator evaluator = new HabitEvaluator(checkinStore, types);
+    final HabitDefinitions definitions;
+    final DayRecords days;
+    final HabitQueryService query;
+
+    Fixture(Instant now) {
+        clock = new MovableClock(now);
+        types.add(new BooleanHabitType());
+        types.add(new CountHabitType());
+        types.add(new LimitHabitType());
+        definitions = new HabitDefinitions(habitStore, directory, types, changes, clock);
+        days = new DayRecords(habitStore, checkinStore, directory, evaluator, changes, clock);
+        query = new HabitQueryService(habitStore, directory, evaluator, clock);
+    }
+
+    UUID user(String zone) {
+        UUID id = UUID.randomUUID();
+        directory.users.put(
+                id,
+                new UserProfile(
+                        id, id + "@example.org", "T", ZoneId.of(zone), DayOfWeek.MONDAY, 0, "user", clock.instant()));
+        return id;
+    }
+
+    LocalDate today(UUID user) {
+        return query.today(user).orElseThrow();
+    }
+}

@@ -1,0 +1,110 @@
+package io.steadfast.habit.internal.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.steadfast.api.error.NotFoundException;
+import io.steadfast.api.error.ValidationException;
+import io.steadfast.habit.api.HabitInfo;
+import io.steadfast.habit.api.Schedule;
+import io.steadfast.habit.internal.domain.HabitDraft;
+
+class HabitDefinitionsTest {
+
+    /** 23:30 UTC on a Tuesday: already Wednesday in Auckland. */
+    final Fixture f = new Fixture(Instant.parse("2026-03-03T23:30:00Z"));
+
+    final UUID ann = f.user("Pacific/Auckland");
+
+    static HabitDraft draft(String name, String type, BigDecimal target, Schedule schedule) {
+        return new HabitDraft(name, null, type, target, null, schedule, null, null, null, null);
+    }
+
+    @Test
+    void aNewHabitStartsOnTheOwnersTodayWithItsTypesDefaultUnit() {
+        HabitInfo h = f.definitions.create(ann, draft(" Water ", "count", new BigDecimal("8"), new Schedule.Daily()));
+        assertThat(h.name()).isEqualTo("Water");
+        assertThat(h.startDate()).as("Auckland's today").isEqualTo(LocalDate.of(2026, 3, 4));
+        assertThat(h.available()).isTrue();
+        assertThat(h.sortOrder()).isZero();
+        assertThat(f.definitions.get(ann, h.id())).isEqualTo(h);
+    }
+
+    @Test
+    void everyProblemOfADraftIsReportedAtOnceNamingItsField() {
+        assertThatThrownBy(() -> f.definitions.create(
+                        ann,
+                        new HabitDraft(
+                                "", null, "telepathy", new BigDecimal("-1"), null, null, null, "red", null, null)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(x -> x.field())
+                        .containsExactlyInAnyOrder("name", "type", "target", "schedule", "color"));
+        assertThatThrownBy(() -> f.definitions.create(ann, draft("x", "count", null, new Schedule.Daily())))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.errors().get(0).field()).isEqualTo("target"));
+    }
+
+    @Test
+    void anotherUsersHabitIsNotFoundForEveryOperation() {
+        HabitInfo h = f.definitions.create(ann, draft("Run", "boolean", null, new Schedule.Daily()));
+        UUID bob = f.user("UTC");
+        assertThatThrownBy(() -> f.definitions.get(bob, h.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> f.definitions.patch(bob, h.id(), draft("Mine", null, null, null)))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> f.definitions.delete(bob, h.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> f.definitions.reorder(bob, List.of(h.id()))).isInstanceOf(ValidationException.class);
+        assertThat(f.definitions.get(ann, h.id()).name()).isEqualTo("Run");
+    }
+
+    @Test
+    void aScheduleChangeAppliesFromTheOwnersTodayAndTheTypeCannotChange() {
+        HabitInfo h = f.definitions.create(
+                ann,
+                new HabitDraft(
+                        "Run",
+                        null,
+                        "boolean",
+                        null,
+                        null,
+                        new Schedule.Daily(),
+                        LocalDate.of(2026, 2, 1),
+                        null,
+                        null,
+                        null));
+        Schedule mwf = Schedule.Weekdays.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY);
+        HabitInfo changed = f.definitions.patch(ann, h.id(), draft(null, null, null, mwf));
+        assertThat(changed.schedule()).isEqualTo(mwf);
+        assertThat(f.habitStore.rows.get(h.id()).schedule()).isEqualTo("daily@-;weekdays:MON,WED,FRI@2026-03-04");
+        assertThatThrownBy(() -> f.definitions.patch(ann, h.id(), draft(null, "count", null, null)))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.errors().get(0).field()).isEqualTo("type"));
+    }
+
+    @Test
+    void habitsAreOrderedAsListedAndTheRestFollow() {
+        HabitInfo a = f.definitions.create(ann, draft("A", "boolean", null, new Schedule.Daily()));
+        HabitInfo b = f.definitions.create(ann, draft("B", "boolean", null, new Schedule.Daily()));
+        HabitInfo c = f.definitions.create(ann, draft("C", "boolean", null, new Schedule.Daily()));
+        f.definitions.reorder(ann, List.of(c.id(), a.id(), c.id()));
+        assertThat(f.definitions.list(ann, false)).extracting(HabitInfo::name).containsExactly("C", "A", "B");
+        assertThatThrownBy(() -> f.definitions.reorder(ann, List.of(UUID.randomUUID())))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.errors().get(0).field()).isEqualTo("ids"));
+        f.definitions.patch(ann, b.id(), new HabitDraft(null, null, null, null, null, null, null, null, null, true));
+        assertThat(f.definitions.list(ann, true)).extracting(HabitInfo::name).containsExactly("B");
+        f.definitions.delete(ann, a.id());
+        assertThat(f.definitions.list(ann, false)).extracting(HabitInfo::name).containsExactly("C");
+    }
+}

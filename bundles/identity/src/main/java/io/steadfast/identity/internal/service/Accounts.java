@@ -1,0 +1,268 @@
+package io.steadfast.identity.internal.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.steadfast.api.account.UserDataContributor;
+import io.steadfast.api.auth.AuthenticatedUser;
+import io.steadfast.api.error.ConflictException;
+import io.steadfast.api.error.FieldError;
+import io.steadfast.api.error.ForbiddenException;
+import io.steadfast.api.error.ValidationException;
+import io.steadfast.identity.internal.IdentityConfig;
+import io.steadfast.identity.internal.PasswordHasher;
+import io.steadfast.identity.internal.PasswordPolicy;
+import io.steadfast.identity.internal.Tokens;
+import io.steadfast.identity.internal.domain.Account;
+import io.steadfast.identity.internal.domain.ProfileChange;
+import io.steadfast.identity.internal.domain.Registration;
+import io.steadfast.identity.internal.domain.Session;
+import io.steadfast.identity.internal.store.TokenStore;
+import io.steadfast.identity.internal.store.UserRow;
+import io.steadfast.identity.internal.store.UserStore;
+import io.steadfast.storage.DuplicateKeyException;
+
+/**
+ * Accounts: registration (the first account is the server's admin), the caller's profile, password change (which
+ * revokes the caller's other tokens), deletion of the account and everything other bundles store for it, and for
+ * administrators the list of accounts and role changes.
+ */
+@Component(
+        service = Accounts.class,
+        configurationPid = IdentityConfig.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = IdentityConfig.class)
+public class Accounts {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Accounts.class);
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
+    private static final String CONFLICT = "An account with this email already exists";
+
+    private final UserStore users;
+    private final TokenStore tokens;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy policy = new PasswordPolicy();
+    private final Sessions sessions;
+    private final Throttling throttling;
+    private final PrincipalCache cache;
+    private final Clock clock;
+    private final List<UserDataContributor> contributors = new CopyOnWriteArrayList<>();
+    private volatile IdentityConfig config;
+
+    @Activate
+    public Accounts(
+            @Reference UserStore users,
+            @Reference TokenStore tokens,
+            @Reference PasswordHasher hasher,
+            @Reference Sessions sessions,
+            @Reference Throttling throttling,
+            @Reference PrincipalCache cache,
+            @Reference Clock clock,
+            IdentityConfig config) {
+        this.users = users;
+        this.tokens = tokens;
+        this.hasher = hasher;
+        this.sessions = sessions;
+        this.throttling = throttling;
+        this.cache = cache;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    @Modified
+    void modified(IdentityConfig c) {
+        this.config = c;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addContributor(UserDataContributor c) {
+        contributors.add(c);
+    }
+
+    void removeContributor(UserDataContributor c) {
+        contributors.remove(c);
+    }
+
+    /** Creates an account and opens its first session; 403 when registration is closed, 409 for a taken email. */
+    public Session register(Registration r, String clientAddress) {
+        if (!config.registration_open()) {
+            throw new ForbiddenException("Registration is closed on this server; ask its administrator");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String mail = r.email() == null ? null : r.email().trim();
+        if (mail == null || mail.isEmpty()) {
+            errors.add(new FieldError("email", "is required"));
+        } else if (mail.length() > 254 || !EMAIL.matcher(mail).matches()) {
+            errors.add(new FieldError("email", "is not a valid email address"));
+        }
+        String name = r.displayName() == null || r.displayName().isBlank()
+                ? (mail != null && mail.contains("@") ? mail.substring(0, mail.indexOf('@')) : null)
+                : r.displayName().trim();
+        validateName(name, errors);
+        String zone = r.timezone() == null || r.timezone().isBlank()
+                ? "UTC"
+                : r.timezone().trim();
+        validateZone(zone, errors);
+        policy.check(r.password(), mail, name).ifPresent(m -> errors.add(new FieldError("password", m)));
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        throttling.registration(clientAddress);
+        if (users.findByEmail(mail).isPresent()) {
+            throw new ConflictException(CONFLICT);
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String role = users.count() == 0 ? AuthenticatedUser.ROLE_ADMIN : AuthenticatedUser.ROLE_USER;
+        UserRow row;
+        try {
+            row = users.create(new UserRow(
+                    UUID.randomUUID(), mail, name, hasher.hash(r.password()), zone, "MONDAY", 0, role, now, now));
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException(CONFLICT);
+        }
+        LOG.info("Account {} registered ({})", row.id(), role);
+        return sessions.open(row);
+    }
+
+    /** The caller's account. */
+    public Account get(UUID userId) {
+        return IdentityRows.account(IdentityRows.existing(users, userId));
+    }
+
+    /** Changes the fields of the profile that {@code change} names; 422 naming every invalid one. */
+    public Account changeProfile(UUID userId, ProfileChange change) {
+        UserRow u = IdentityRows.existing(users, userId);
+        List<FieldError> errors = new ArrayList<>();
+        String name = u.displayName();
+        if (change.displayName() != null) {
+            name = change.displayName().trim();
+            validateName(name, errors);
+        }
+        String zone = u.timezone();
+        if (change.timezone() != null) {
+            zone = change.timezone().trim();
+            validateZone(zone, errors);
+        }
+        String weekStart = u.weekStart();
+        if (change.weekStart() != null) {
+            weekStart = change.weekStart().trim().toUpperCase(Locale.ROOT);
+            if (!"MONDAY".equals(weekStart) && !"SUNDAY".equals(weekStart)) {
+                errors.add(new FieldError("weekStart", "must be MONDAY or SUNDAY"));
+            }
+        }
+        int dayStartsAt = u.dayStartsAt();
+        if (change.dayStartsAt() != null) {
+            dayStartsAt = change.dayStartsAt();
+            if (dayStartsAt < 0 || dayStartsAt > 6) {
+                errors.add(new FieldError("dayStartsAt", "must be an hour from 0 to 6"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return IdentityRows.account(users.updateProfile(new UserRow(
+                u.id(),
+                u.email(),
+                name,
+                u.passwordHash(),
+                zone,
+                weekStart,
+                dayStartsAt,
+                u.role(),
+                u.createdAt(),
+                clock.instant())));
+    }
+
+    /** Sets a new password and revokes every token of the account but {@code keepTokenId} (the caller's). */
+    public void changePassword(UUID userId, UUID keepTokenId, String current, String next) {
+        UserRow u = IdentityRows.existing(users, userId);
+        if (current == null || !hasher.verify(current, u.passwordHash())) {
+            throw new ValidationException("currentPassword", "is not your current password");
+        }
+        policy.check(next, u.email(), u.displayName()).ifPresent(m -> {
+            throw new ValidationException("newPassword", m);
+        });
+        users.updatePassword(u.id(), hasher.hash(next), clock.instant());
+        tokens.revokeAll(u.id(), keepTokenId, clock.instant()).forEach(cache::evict);
+        LOG.info("Account {} changed its password; other tokens revoked", u.id());
+    }
+
+    /** Deletes the account, once its password is confirmed: its tokens stop working at once on every node. */
+    public void delete(UUID userId, String password) {
+        UserRow u = IdentityRows.existing(users, userId);
+        if (password == null || !hasher.verify(password, u.passwordHash())) {
+            throw new ValidationException("password", "is not your password");
+        }
+        tokens.revokeAll(u.id(), null, clock.instant()).forEach(cache::evict);
+        for (UserDataContributor c : contributors) {
+            c.deleteAll(u.id());
+        }
+        users.delete(u.id());
+        LOG.info("Account {} deleted", u.id());
+    }
+
+    /** The accounts of the server, oldest first. */
+    public List<Account> list(int offset, int limit) {
+        return users.list(offset, limit).stream().map(IdentityRows::account).toList();
+    }
+
+    public long count() {
+        return users.count();
+    }
+
+    /** Makes the account with this email an admin or a user; empty when there is no such account. */
+    public Optional<Account> changeRole(String email, String role) {
+        if (!AuthenticatedUser.ROLE_ADMIN.equals(role) && !AuthenticatedUser.ROLE_USER.equals(role)) {
+            throw new ValidationException("role", "must be user or admin");
+        }
+        return users.findByEmail(email).map(u -> {
+            Account changed = IdentityRows.account(users.updateProfile(new UserRow(
+                    u.id(),
+                    u.email(),
+                    u.displayName(),
+                    u.passwordHash(),
+                    u.timezone(),
+                    u.weekStart(),
+                    u.dayStartsAt(),
+                    role,
+                    u.createdAt(),
+                    clock.instant())));
+            // cached principals carry the role: drop them so the change applies to the next request
+            tokens.listActive(u.id(), Tokens.SESSION).forEach(cache::evict);
+            tokens.listActive(u.id(), Tokens.PAT).forEach(cache::evict);
+            return changed;
+        });
+    }
+
+    private static void validateName(String name, List<FieldError> errors) {
+        if (name == null || name.isEmpty() || name.length() > 100) {
+            errors.add(new FieldError("displayName", "must be 1 to 100 characters"));
+        }
+    }
+
+    private static void validateZone(String zone, List<FieldError> errors) {
+        if (!"UTC".equals(zone) && !ZoneId.getAvailableZoneIds().contains(zone)) {
+            errors.add(new FieldError("timezone", "must be an IANA time zone such as Europe/Berlin"));
+        }
+    }
+}

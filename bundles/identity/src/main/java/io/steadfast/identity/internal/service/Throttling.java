@@ -1,0 +1,104 @@
+package io.steadfast.identity.internal.service;
+
+import java.time.Duration;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+import io.steadfast.api.cache.RateCounter;
+import io.steadfast.api.error.TooManyAttemptsException;
+import io.steadfast.identity.internal.ClientAddress;
+import io.steadfast.identity.internal.IdentityConfig;
+import io.steadfast.identity.internal.Tokens;
+
+/**
+ * The limits on attempts, counted in the {@link RateCounter} (on every node at once when it is Redis): failed
+ * logins per account and per client address, registrations per client address and hour. Also says what the
+ * client address of a request is, honouring {@code X-Forwarded-For} from the configured trusted proxies only.
+ */
+@Component(
+        service = Throttling.class,
+        configurationPid = IdentityConfig.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+public class Throttling {
+
+    private volatile RateCounter counter;
+    private volatile IdentityConfig config;
+
+    @Activate
+    public Throttling(IdentityConfig config) {
+        this.config = config;
+    }
+
+    @Modified
+    void modified(IdentityConfig c) {
+        this.config = c;
+    }
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void setCounter(RateCounter c) {
+        this.counter = c;
+    }
+
+    void unsetCounter(RateCounter c) {
+        // replaced before unset
+    }
+
+    /** The client address of a request: the peer, or the client a trusted proxy forwarded for. */
+    public String clientAddress(String peer, String forwardedFor) {
+        return ClientAddress.of(peer, forwardedFor, ClientAddress.parse(config.clientAddress_trustedProxies()));
+    }
+
+    /** Counts a registration from an address; 429 beyond the hourly limit. */
+    void registration(String clientAddress) {
+        RateCounter rc = counter;
+        String key = "register:ip:" + clientAddress;
+        if (rc.increment(key, Duration.ofHours(1)) > config.registration_maxPerAddressPerHour()) {
+            throw new TooManyAttemptsException("Too many registrations from this address", retryAfter(rc, key));
+        }
+    }
+
+    /** 429 while the account (a normalised email) or the address has had too many failed logins. */
+    void checkLogin(String email, String clientAddress) {
+        IdentityConfig c = config;
+        RateCounter rc = counter;
+        checkFailures(rc, accountKey(email), c.login_maxFailuresPerAccount());
+        checkFailures(rc, addressKey(clientAddress), c.login_maxFailuresPerAddress());
+    }
+
+    void loginFailed(String email, String clientAddress) {
+        Duration window = Duration.ofMinutes(config.login_windowMinutes());
+        RateCounter rc = counter;
+        rc.increment(accountKey(email), window);
+        rc.increment(addressKey(clientAddress), window);
+    }
+
+    /** A successful login clears the account's failures (not the address's: a spray may hit a right password). */
+    void loginSucceeded(String email) {
+        counter.reset(accountKey(email));
+    }
+
+    private static void checkFailures(RateCounter rc, String key, int max) {
+        if (rc.current(key) >= max) {
+            throw new TooManyAttemptsException("Too many failed logins; try again later", retryAfter(rc, key));
+        }
+    }
+
+    /** The time left in the window, in whole seconds and at least one, as Retry-After has always said. */
+    private static Duration retryAfter(RateCounter rc, String key) {
+        return Duration.ofSeconds(Math.max(1, rc.remaining(key).toSeconds()));
+    }
+
+    private static String accountKey(String email) {
+        return "login:account:" + Tokens.hash(email);
+    }
+
+    private static String addressKey(String clientAddress) {
+        return "login:address:" + clientAddress;
+    }
+}

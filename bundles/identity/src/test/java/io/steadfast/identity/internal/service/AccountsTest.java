@@ -1,0 +1,264 @@
+package io.steadfast.identity.internal.service;
+
+import static io.steadfast.identity.internal.service.Fixture.ADDRESS;
+import static io.steadfast.identity.internal.service.Fixture.PASSWORD;
+import static io.steadfast.identity.internal.service.Fixture.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.steadfast.api.auth.AuthenticatedUser;
+import io.steadfast.api.error.ConflictException;
+import io.steadfast.api.error.FieldError;
+import io.steadfast.api.error.ForbiddenException;
+import io.steadfast.api.error.NotAuthenticatedException;
+import io.steadfast.api.error.TooManyAttemptsException;
+import io.steadfast.api.error.ValidationException;
+import io.steadfast.identity.internal.domain.Account;
+import io.steadfast.identity.internal.domain.ProfileChange;
+import io.steadfast.identity.internal.domain.Registration;
+import io.steadfast.identity.internal.domain.Session;
+import io.steadfast.identity.internal.store.UserRow;
+
+class AccountsTest {
+
+    final Fixture f = new Fixture();
+
+    @Test
+    void theFirstAccountIsTheAdminAndEveryLaterOneAUserWithDefaults() {
+        Session first = f.accounts.register(
+                new Registration(" Ann@Example.org ", PASSWORD, " Ann ", "Pacific/Auckland"), ADDRESS);
+        assertThat(first.account().role()).isEqualTo(AuthenticatedUser.ROLE_ADMIN);
+        assertThat(first.account().email()).isEqualTo("Ann@Example.org");
+        assertThat(first.account().displayName()).isEqualTo("Ann");
+        assertThat(first.account().timezone()).isEqualTo("Pacific/Auckland");
+        assertThat(first.account().createdAt()).isEqualTo(T0);
+        assertThat(first.secret()).startsWith("sfs_");
+        assertThat(first.expiresAt()).isEqualTo(T0.plus(Duration.ofDays(30)));
+
+        Account bob = f.register("bob@example.org").account();
+        assertThat(bob)
+                .isEqualTo(new Account(
+                        bob.id(), "bob@example.org", "bob", "UTC", "MONDAY", 0, AuthenticatedUser.ROLE_USER, T0));
+        assertThat(f.users.find(bob.id()).orElseThrow().passwordHash()).startsWith("$argon2id$");
+        assertThat(f.caller(f.register("cy@example.org").secret()).scopes()).containsExactlyInAnyOrder("read", "write");
+    }
+
+    @Test
+    void anInvalidRegistrationNamesEveryField() {
+        assertThatThrownBy(() ->
+                        f.accounts.register(new Registration("not-an-email", "short", " ", "Mars/Olympus"), ADDRESS))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field)
+                        .containsExactly("email", "displayName", "timezone", "password"));
+        assertThatThrownBy(() -> f.accounts.register(new Registration(null, PASSWORD, null, null), ADDRESS))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .containsExactly(
+                                new FieldError("email", "is required"),
+                                new FieldError("displayName", "must be 1 to 100 characters")));
+        assertThatThrownBy(() ->
+                        f.accounts.register(new Registration("ann@example.org", "password123", null, null), ADDRESS))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field)
+                        .containsExactly("password"));
+        assertThat(f.users.rows).isEmpty();
+        assertThat(f.counters.current("register:ip:" + ADDRESS))
+                .as("invalid ones are not counted")
+                .isZero();
+    }
+
+    @Test
+    void anEmailIsTakenWhateverItsCase() {
+        f.register("ann@example.org");
+        assertThatThrownBy(() -> f.register(" ANN@example.ORG"))
+                .isInstanceOf(ConflictException.class)
+                .hasMessage("An account with this email already exists");
+        assertThat(f.users.count()).isEqualTo(1);
+    }
+
+    @Test
+    void theLoserOfARaceForAnEmailGetsTheSameConflict() {
+        InMemoryStores.UserTable racing = new InMemoryStores.UserTable() {
+            @Override
+            public Optional<UserRow> findByEmail(String email) {
+                return Optional.empty(); // the other registration has not committed yet when this one looks
+            }
+        };
+        Accounts accounts = new Accounts(
+                racing, f.tokens, f.hasher, f.sessions, f.throttling, f.cache, f.clock, Fixture.config(Map.of()));
+        accounts.register(new Registration("ann@example.org", PASSWORD, null, null), ADDRESS);
+        assertThatThrownBy(() -> accounts.register(new Registration("Ann@example.org", PASSWORD, null, null), ADDRESS))
+                .isInstanceOf(ConflictException.class)
+                .hasMessage("An account with this email already exists");
+    }
+
+    @Test
+    void closedRegistrationIsForbidden() {
+        Fixture closed = new Fixture(Map.of("registration_open", false));
+        assertThatThrownBy(() -> closed.register("ann@example.org"))
+                .isInstanceOf(ForbiddenException.class)
+                .hasMessage("Registration is closed on this server; ask its administrator");
+    }
+
+    @Test
+    void registrationsAreLimitedPerAddressAndHour() {
+        Fixture limited = new Fixture(Map.of("registration_maxPerAddressPerHour", 2));
+        limited.register("a@example.org");
+        limited.clock.advance(Duration.ofMinutes(20));
+        limited.register("b@example.org");
+        assertThatThrownBy(() -> limited.register("c@example.org"))
+                .isInstanceOfSatisfying(TooManyAttemptsException.class, e -> {
+                    assertThat(e).hasMessage("Too many registrations from this address");
+                    assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(40));
+                });
+        assertThat(limited.accounts
+                        .register(new Registration("c@example.org", PASSWORD, null, null), "198.51.100.1")
+                        .account()
+                        .email())
+                .as("another address")
+                .isEqualTo("c@example.org");
+        limited.clock.advance(Duration.ofMinutes(40));
+        assertThat(limited.register("d@example.org").account().email())
+                .as("the next hour")
+                .isNotNull();
+    }
+
+    @Test
+    void theProfileChangesInTheFieldsGiven() {
+        Account ann = f.register("ann@example.org").account();
+        f.clock.advance(Duration.ofMinutes(5));
+        Account changed = f.accounts.changeProfile(
+                ann.id(), new ProfileChange(" Night Owl ", "America/Los_Angeles", "sunday", 4));
+        assertThat(changed)
+                .isEqualTo(new Account(
+                        ann.id(),
+                        ann.email(),
+                        "Night Owl",
+                        "America/Los_Angeles",
+                        "SUNDAY",
+                        4,
+                        ann.role(),
+                        ann.createdAt()));
+        assertThat(f.accounts.get(ann.id())).isEqualTo(changed);
+        assertThat(f.users.find(ann.id()).orElseThrow().updatedAt()).isEqualTo(f.clock.now);
+        Account renamed = f.accounts.changeProfile(ann.id(), new ProfileChange("Ann", null, null, null));
+        assertThat(renamed.timezone()).isEqualTo("America/Los_Angeles");
+        assertThat(renamed.dayStartsAt()).isEqualTo(4);
+
+        assertThatThrownBy(() -> f.accounts.changeProfile(ann.id(), new ProfileChange("", "Mars/Olympus", "FRIDAY", 7)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field)
+                        .containsExactly("displayName", "timezone", "weekStart", "dayStartsAt"));
+        assertThat(f.accounts.get(ann.id())).isEqualTo(renamed);
+    }
+
+    @Test
+    void anAccountDeletedMeanwhileIsNotAuthenticated() {
+        UUID gone = UUID.randomUUID();
+        assertThatThrownBy(() -> f.accounts.get(gone))
+                .isInstanceOf(NotAuthenticatedException.class)
+                .hasMessage("The account no longer exists");
+        assertThatThrownBy(() -> f.accounts.changeProfile(gone, new ProfileChange("x", null, null, null)))
+                .isInstanceOf(NotAuthenticatedException.class);
+        assertThatThrownBy(() -> f.accounts.changePassword(gone, null, PASSWORD, "another fine passphrase"))
+                .isInstanceOf(NotAuthenticatedException.class);
+    }
+
+    @Test
+    void changingThePasswordRevokesEveryOtherTokenAtOnce() {
+        Session here = f.register("ann@example.org");
+        UUID ann = here.account().id();
+        Session elsewhere = f.sessions.login("ann@example.org", PASSWORD, ADDRESS);
+        String pat = f.accessTokens.create(ann, "CI", List.of("read"), null).secret();
+        AuthenticatedUser caller = f.caller(here.secret());
+        assertThat(f.authenticates(elsewhere.secret())).isTrue();
+        assertThat(f.authenticates(pat)).as("cached now").isTrue();
+
+        assertThatThrownBy(() ->
+                        f.accounts.changePassword(ann, caller.tokenId(), "nope nope nope", "another fine passphrase"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .containsExactly(new FieldError("currentPassword", "is not your current password")));
+        assertThatThrownBy(() -> f.accounts.changePassword(ann, caller.tokenId(), PASSWORD, "qwertyuiop"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field)
+                        .containsExactly("newPassword"));
+        assertThat(f.authenticates(elsewhere.secret())).isTrue();
+
+        f.accounts.changePassword(ann, caller.tokenId(), PASSWORD, "another fine passphrase");
+        assertThat(f.authenticates(here.secret())).isTrue();
+        assertThat(f.authenticates(elsewhere.secret())).isFalse();
+        assertThat(f.authenticates(pat)).isFalse();
+        assertThat(f.hasher.verify(
+                        "another fine passphrase",
+                        f.users.find(ann).orElseThrow().passwordHash()))
+                .isTrue();
+    }
+
+    @Test
+    void deletionNeedsThePasswordAndTakesEverythingWithIt() {
+        f.contribute("habits", List.of("Read"));
+        Session s = f.register("ann@example.org");
+        UUID ann = s.account().id();
+        String pat = f.accessTokens.create(ann, "CI", List.of("write"), null).secret();
+        assertThat(f.authenticates(pat)).isTrue();
+
+        assertThatThrownBy(() -> f.accounts.delete(ann, "not it at all"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .containsExactly(new FieldError("password", "is not your password")));
+        assertThatThrownBy(() -> f.accounts.delete(ann, null)).isInstanceOf(ValidationException.class);
+        assertThat(f.log).isEmpty();
+
+        f.accounts.delete(ann, PASSWORD);
+        assertThat(f.log).containsExactly("habits deleted " + ann);
+        assertThat(f.users.find(ann)).isEmpty();
+        assertThat(f.tokens.rows.values())
+                .allSatisfy(t -> assertThat(t.revokedAt()).isEqualTo(T0));
+        assertThat(f.authenticates(s.secret())).isFalse();
+        assertThat(f.authenticates(pat)).isFalse();
+        assertThat(f.register("ann@example.org").account().id())
+                .as("the email is free again")
+                .isNotEqualTo(ann);
+    }
+
+    @Test
+    void administratorsListAccountsOldestFirst() {
+        Account a = f.register("a@example.org").account();
+        f.clock.advance(Duration.ofSeconds(1));
+        Account b = f.register("b@example.org").account();
+        f.clock.advance(Duration.ofSeconds(1));
+        Account c = f.register("c@example.org").account();
+        assertThat(f.accounts.list(0, 10)).containsExactly(a, b, c);
+        assertThat(f.accounts.list(1, 1)).containsExactly(b);
+        assertThat(f.accounts.count()).isEqualTo(3);
+    }
+
+    @Test
+    void aRoleChangeAppliesToTheNextRequestOfEveryToken() {
+        f.register("admin@example.org");
+        Session s = f.register("ann@example.org");
+        String pat = f.accessTokens
+                .create(s.account().id(), "CI", List.of("read"), null)
+                .secret();
+        assertThat(f.caller(s.secret()).role()).isEqualTo(AuthenticatedUser.ROLE_USER);
+        assertThat(f.caller(pat).role()).isEqualTo(AuthenticatedUser.ROLE_USER);
+
+        assertThat(f.accounts.changeRole("ANN@example.org", "admin"))
+                .map(Account::role)
+                .contains("admin");
+        assertThat(f.caller(s.secret()).role()).isEqualTo(AuthenticatedUser.ROLE_ADMIN);
+        assertThat(f.caller(pat).role()).isEqualTo(AuthenticatedUser.ROLE_ADMIN);
+        assertThat(f.accounts.get(s.account().id()).role()).isEqualTo(AuthenticatedUser.ROLE_ADMIN);
+
+        assertThat(f.accounts.changeRole("nobody@example.org", "user")).isEmpty();
+        assertThatThrownBy(() -> f.accounts.changeRole("ann@example.org", "root"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .containsExactly(new FieldError("role", "must be user or admin")));
+    }
+}

@@ -1,0 +1,136 @@
+package io.steadfast.identity.internal.service;
+
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.steadfast.api.account.UserDataContributor;
+import io.steadfast.api.auth.AuthenticatedUser;
+import io.steadfast.identity.internal.IdentityConfig;
+import io.steadfast.identity.internal.PasswordHasher;
+import io.steadfast.identity.internal.TestHashers;
+import io.steadfast.identity.internal.domain.Registration;
+import io.steadfast.identity.internal.domain.Session;
+
+/** The identity services wired to in-memory stores, a cheap password hasher and a clock that the test moves. */
+final class Fixture {
+
+    static final Instant T0 = Instant.parse("2026-03-02T09:30:00Z");
+    static final String PASSWORD = "correct horse battery staple";
+    static final String ADDRESS = "203.0.113.7";
+
+    /** A clock the test sets: it stands still until moved. */
+    static final class MovableClock extends Clock {
+        Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    /** A bundle that stores data about users: exports a value, notes deletions in a shared log. */
+    record Contributor(String section, Object value, List<String> log) implements UserDataContributor {
+
+        @Override
+        public Object export(UUID userId) {
+            return value;
+        }
+
+        @Override
+        public void deleteAll(UUID userId) {
+            log.add(section + " deleted " + userId);
+        }
+    }
+
+    final MovableClock clock = new MovableClock(T0);
+    final InMemoryStores.UserTable users = new InMemoryStores.UserTable();
+    final InMemoryStores.TokenTable tokens = new InMemoryStores.TokenTable();
+    final InMemoryStores.KeyValues kv = new InMemoryStores.KeyValues(clock);
+    final InMemoryStores.Counters counters = new InMemoryStores.Counters(clock);
+    final PasswordHasher hasher = TestHashers.cheap();
+    final PrincipalCache cache = new PrincipalCache();
+    final Throttling throttling;
+    final Sessions sessions;
+    final Accounts accounts;
+    final AccessTokens accessTokens;
+    final TokenAuthenticator authenticator;
+    final AccountDirectory directory;
+    final AccountExport export;
+    final List<String> log = new ArrayList<>();
+
+    Fixture() {
+        this(Map.of());
+    }
+
+    /** @param settings configuration that differs from the defaults, by method name of {@link IdentityConfig} */
+    Fixture(Map<String, Object> settings) {
+        IdentityConfig config = config(settings);
+        cache.setCache(kv);
+        throttling = new Throttling(config);
+        throttling.setCounter(counters);
+        sessions = new Sessions(users, tokens, hasher, throttling, cache, clock, config);
+        accounts = new Accounts(users, tokens, hasher, sessions, throttling, cache, clock, config);
+        accessTokens = new AccessTokens(users, tokens, cache, clock);
+        authenticator = new TokenAuthenticator(users, tokens, cache, clock, config);
+        directory = new AccountDirectory(users);
+        export = new AccountExport(users, tokens, clock);
+    }
+
+    /** The configuration with these values and the defaults elsewhere, as DS would pass it. */
+    static IdentityConfig config(Map<String, Object> settings) {
+        return (IdentityConfig) Proxy.newProxyInstance(
+                IdentityConfig.class.getClassLoader(), new Class<?>[] {IdentityConfig.class}, (proxy, method, args) -> {
+                    if ("annotationType".equals(method.getName())) {
+                        return IdentityConfig.class;
+                    }
+                    Object value = settings.get(method.getName());
+                    return value != null ? value : method.getDefaultValue();
+                });
+    }
+
+    /** Registers a bundle that stores data about users with both services that call such bundles. */
+    void contribute(String section, Object value) {
+        Contributor c = new Contributor(section, value, log);
+        accounts.addContributor(c);
+        export.addContributor(c);
+    }
+
+    Session register(String email) {
+        return accounts.register(new Registration(email, PASSWORD, null, null), ADDRESS);
+    }
+
+    /** The caller a token secret stands for; fails when it stands for none. */
+    AuthenticatedUser caller(String secret) {
+        return authenticator.authenticate(secret).orElseThrow(() -> new AssertionError("not authenticated"));
+    }
+
+    boolean authenticates(String secret) {
+        return authenticator.authenticate(secret).isPresent();
+    }
+}

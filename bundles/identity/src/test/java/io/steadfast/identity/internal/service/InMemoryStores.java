@@ -1,0 +1,293 @@
+package io.steadfast.identity.internal.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.steadfast.api.cache.KeyValueCache;
+import io.steadfast.api.cache.RateCounter;
+import io.steadfast.identity.internal.store.TokenRow;
+import io.steadfast.identity.internal.store.TokenStore;
+import io.steadfast.identity.internal.store.UserRow;
+import io.steadfast.identity.internal.store.UserStore;
+import io.steadfast.storage.DuplicateKeyException;
+
+/**
+ * The identity repositories and the cache backends in memory, for the services' unit tests (the JPA repositories
+ * have their own tests). Entries expire on the test's clock.
+ */
+final class InMemoryStores {
+
+    private InMemoryStores() {}
+
+    static class UserTable implements UserStore {
+        final Map<UUID, UserRow> rows = new LinkedHashMap<>();
+
+        @Override
+        public UserRow create(UserRow user) {
+            if (withEmail(user.email()).isPresent()) {
+                throw new DuplicateKeyException("email already registered", null);
+            }
+            UserRow stored = new UserRow(
+                    user.id(),
+                    user.email().trim(),
+                    user.displayName(),
+                    user.passwordHash(),
+                    user.timezone(),
+                    user.weekStart(),
+                    user.dayStartsAt(),
+                    user.role(),
+                    user.createdAt(),
+                    user.updatedAt());
+            rows.put(stored.id(), stored);
+            return stored;
+        }
+
+        @Override
+        public Optional<UserRow> find(UUID id) {
+            return Optional.ofNullable(rows.get(id));
+        }
+
+        @Override
+        public Optional<UserRow> findByEmail(String email) {
+            return withEmail(email);
+        }
+
+        @Override
+        public UserRow updateProfile(UserRow user) {
+            UserRow u = rows.get(user.id());
+            if (u == null) {
+                return null;
+            }
+            UserRow changed = new UserRow(
+                    u.id(),
+                    u.email(),
+                    user.displayName(),
+                    u.passwordHash(),
+                    user.timezone(),
+                    user.weekStart(),
+                    user.dayStartsAt(),
+                    user.role(),
+                    u.createdAt(),
+                    user.updatedAt());
+            rows.put(u.id(), changed);
+            return changed;
+        }
+
+        @Override
+        public void updatePassword(UUID id, String passwordHash, Instant at) {
+            UserRow u = rows.get(id);
+            if (u != null) {
+                rows.put(
+                        id,
+                        new UserRow(
+                                u.id(),
+                                u.email(),
+                                u.displayName(),
+                                passwordHash,
+                                u.timezone(),
+                                u.weekStart(),
+                                u.dayStartsAt(),
+                                u.role(),
+                                u.createdAt(),
+                                at));
+            }
+        }
+
+        @Override
+        public boolean delete(UUID id) {
+            return rows.remove(id) != null;
+        }
+
+        @Override
+        public long count() {
+            return rows.size();
+        }
+
+        @Override
+        public List<UserRow> list(int offset, int limit) {
+            return rows.values().stream()
+                    .sorted(Comparator.comparing(UserRow::createdAt).thenComparing(u -> u.id().toString()))
+                    .skip(offset)
+                    .limit(limit)
+                    .toList();
+        }
+
+        /** The unique constraint: what {@link #create} checks, whatever a test makes {@link #findByEmail} say. */
+        private Optional<UserRow> withEmail(String email) {
+            return rows.values().stream()
+                    .filter(u -> UserRow.normalize(u.email()).equals(UserRow.normalize(email)))
+                    .findFirst();
+        }
+    }
+
+    static final class TokenTable implements TokenStore {
+        final Map<UUID, TokenRow> rows = new LinkedHashMap<>();
+
+        @Override
+        public TokenRow create(TokenRow token) {
+            rows.put(token.id(), token);
+            return token;
+        }
+
+        @Override
+        public Optional<TokenRow> findByHash(String hash) {
+            return rows.values().stream().filter(t -> t.hash().equals(hash)).findFirst();
+        }
+
+        @Override
+        public List<TokenRow> listActive(UUID userId, String kind) {
+            return rows.values().stream()
+                    .filter(t -> t.userId().equals(userId) && t.kind().equals(kind) && t.revokedAt() == null)
+                    .sorted(Comparator.comparing(TokenRow::createdAt).reversed().thenComparing(t -> t.id().toString()))
+                    .toList();
+        }
+
+        @Override
+        public void touch(UUID id, Instant lastUsedAt, Instant expiresAt) {
+            TokenRow t = rows.get(id);
+            if (t != null && t.revokedAt() == null) {
+                rows.put(
+                        id,
+                        new TokenRow(
+                                t.id(),
+                                t.userId(),
+                                t.kind(),
+                                t.name(),
+                                t.hash(),
+                                t.scopes(),
+                                t.createdAt(),
+                                lastUsedAt,
+                                expiresAt,
+                                null));
+            }
+        }
+
+        @Override
+        public Optional<TokenRow> revoke(UUID userId, UUID tokenId, Instant at) {
+            TokenRow t = rows.get(tokenId);
+            if (t == null || !t.userId().equals(userId) || t.revokedAt() != null) {
+                return Optional.empty();
+            }
+            return Optional.of(revoked(t, at));
+        }
+
+        @Override
+        public List<TokenRow> revokeAll(UUID userId, UUID except, Instant at) {
+            List<TokenRow> revoked = new ArrayList<>();
+            for (TokenRow t : List.copyOf(rows.values())) {
+                if (t.userId().equals(userId) && t.revokedAt() == null && !t.id().equals(except)) {
+                    revoked.add(revoked(t, at));
+                }
+            }
+            return revoked;
+        }
+
+        private TokenRow revoked(TokenRow t, Instant at) {
+            TokenRow r = new TokenRow(
+                    t.id(),
+                    t.userId(),
+                    t.kind(),
+                    t.name(),
+                    t.hash(),
+                    t.scopes(),
+                    t.createdAt(),
+                    t.lastUsedAt(),
+                    t.expiresAt(),
+                    at);
+            rows.put(r.id(), r);
+            return r;
+        }
+    }
+
+    /** A {@link KeyValueCache} that also remembers the time to live each entry was put with. */
+    static final class KeyValues implements KeyValueCache {
+        record Entry(String value, Duration ttl, Instant expiresAt) {}
+
+        final Map<String, Entry> entries = new HashMap<>();
+        private final Clock clock;
+
+        KeyValues(Clock clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public Optional<String> get(String key) {
+            Entry e = entries.get(key);
+            if (e == null || !e.expiresAt().isAfter(clock.instant())) {
+                entries.remove(key);
+                return Optional.empty();
+            }
+            return Optional.of(e.value());
+        }
+
+        @Override
+        public void put(String key, String value, Duration ttl) {
+            entries.put(key, new Entry(value, ttl, clock.instant().plus(ttl)));
+        }
+
+        @Override
+        public void remove(String key) {
+            entries.remove(key);
+        }
+
+        @Override
+        public String backend() {
+            return "test";
+        }
+    }
+
+    static final class Counters implements RateCounter {
+        record Window(long count, Instant expiresAt) {}
+
+        final Map<String, Window> windows = new HashMap<>();
+        private final Clock clock;
+
+        Counters(Clock clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public long increment(String key, Duration window) {
+            Window w = live(key);
+            Window next =
+                    w == null ? new Window(1, clock.instant().plus(window)) : new Window(w.count() + 1, w.expiresAt());
+            windows.put(key, next);
+            return next.count();
+        }
+
+        @Override
+        public long current(String key) {
+            Window w = live(key);
+            return w == null ? 0 : w.count();
+        }
+
+        @Override
+        public Duration remaining(String key) {
+            Window w = live(key);
+            return w == null ? Duration.ZERO : Duration.between(clock.instant(), w.expiresAt());
+        }
+
+        @Override
+        public void reset(String key) {
+            windows.remove(key);
+        }
+
+        private Window live(String key) {
+            Window w = windows.get(key);
+            if (w != null && !w.expiresAt().isAfter(clock.instant())) {
+                windows.remove(key);
+                return null;
+            }
+            return w;
+        }
+    }
+}
