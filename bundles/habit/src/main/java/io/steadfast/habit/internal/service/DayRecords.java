@@ -22,13 +22,10 @@ import io.steadfast.api.account.UserProfile;
 import io.steadfast.api.auth.Secrets;
 import io.steadfast.api.error.ConflictException;
 import io.steadfast.api.error.FieldError;
-import io.steadfast.api.error.NotAuthenticatedException;
-import io.steadfast.api.error.NotFoundException;
 import io.steadfast.api.error.ValidationException;
 import io.steadfast.api.habit.spi.HabitType;
 import io.steadfast.habit.internal.domain.Checkin;
 import io.steadfast.habit.internal.domain.DayEntry;
-import io.steadfast.habit.internal.domain.UserDay;
 import io.steadfast.habit.internal.store.CheckinRow;
 import io.steadfast.habit.internal.store.CheckinStore;
 import io.steadfast.habit.internal.store.HabitRow;
@@ -70,9 +67,9 @@ public class DayRecords {
 
     /** Sets the day's record; the same record again changes nothing (not even its time). */
     public Checkin put(UUID userId, UUID habitId, LocalDate date, DayEntry in) {
-        HabitRow h = habit(userId, habitId);
-        UserProfile user = profile(userId);
-        LocalDate today = today(user);
+        HabitRow h = Owners.habit(habits, userId, habitId);
+        UserProfile user = Owners.profile(directory, userId);
+        LocalDate today = Owners.today(clock, user);
         checkWritable(h, date, today);
         HabitType type = availableType(h);
         if (in == null) {
@@ -119,7 +116,7 @@ public class DayRecords {
     }
 
     public void delete(UUID userId, UUID habitId, LocalDate date) {
-        HabitRow h = habit(userId, habitId);
+        HabitRow h = Owners.habit(habits, userId, habitId);
         availableType(h);
         if (checkins.delete(h.id(), date)) {
             changes.checkinChanged(userId, habitId, date);
@@ -131,9 +128,9 @@ public class DayRecords {
 
     /** Adds to the day's value. With an idempotency key, a replay adds nothing and answers the first result. */
     public Increment increment(UUID userId, UUID habitId, LocalDate date, BigDecimal delta, String idempotencyKey) {
-        HabitRow h = habit(userId, habitId);
-        UserProfile user = profile(userId);
-        LocalDate today = today(user);
+        HabitRow h = Owners.habit(habits, userId, habitId);
+        UserProfile user = Owners.profile(directory, userId);
+        LocalDate today = Owners.today(clock, user);
         checkWritable(h, date, today);
         HabitType type = availableType(h);
         if (type.valueKind() != HabitType.ValueKind.NUMBER) {
@@ -167,8 +164,8 @@ public class DayRecords {
 
     /** The records from {@code from} (default: 30 days before {@code to}) to {@code to} (default: today). */
     public List<Checkin> list(UUID userId, UUID habitId, LocalDate from, LocalDate to) {
-        HabitRow h = habit(userId, habitId);
-        LocalDate t = to == null ? today(profile(userId)) : to;
+        HabitRow h = Owners.habit(habits, userId, habitId);
+        LocalDate t = to == null ? Owners.today(clock, Owners.profile(directory, userId)) : to;
         LocalDate f = from == null ? t.minusDays(30) : from;
         Ranges.check(f, t, MAX_LIST_DAYS);
         return checkins.range(h.id(), f, t).stream().map(DayRecords::checkin).collect(Collectors.toList());
@@ -176,18 +173,6 @@ public class DayRecords {
 
     static Checkin checkin(CheckinRow c) {
         return new Checkin(c.habitId(), c.date(), c.value(), c.note(), c.status(), c.backfilled(), c.updatedAt());
-    }
-
-    private HabitRow habit(UUID userId, UUID habitId) {
-        return habits.find(userId, habitId).orElseThrow(() -> new NotFoundException("Habit"));
-    }
-
-    private UserProfile profile(UUID userId) {
-        return directory.find(userId).orElseThrow(() -> new NotAuthenticatedException("The account no longer exists"));
-    }
-
-    private LocalDate today(UserProfile user) {
-        return UserDay.today(clock.instant(), user.timezone(), user.dayStartsAt());
     }
 
     private HabitType availableType(HabitRow h) {

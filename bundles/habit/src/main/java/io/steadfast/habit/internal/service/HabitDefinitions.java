@@ -20,13 +20,11 @@ import org.osgi.service.component.annotations.Reference;
 import io.steadfast.api.account.UserDirectory;
 import io.steadfast.api.account.UserProfile;
 import io.steadfast.api.error.FieldError;
-import io.steadfast.api.error.NotAuthenticatedException;
 import io.steadfast.api.error.NotFoundException;
 import io.steadfast.api.error.ValidationException;
 import io.steadfast.api.habit.spi.HabitType;
 import io.steadfast.habit.api.HabitInfo;
 import io.steadfast.habit.internal.domain.HabitDraft;
-import io.steadfast.habit.internal.domain.UserDay;
 import io.steadfast.habit.internal.store.HabitRow;
 import io.steadfast.habit.internal.store.HabitStore;
 
@@ -68,7 +66,7 @@ public class HabitDefinitions {
         if (in == null) {
             throw new ValidationException("body", "a JSON object is required");
         }
-        UserProfile user = profile(userId);
+        UserProfile user = Owners.profile(directory, userId);
         List<FieldError> errors = new ArrayList<>();
         String name = checkName(in.name(), errors);
         Optional<HabitType> type = Optional.empty();
@@ -89,7 +87,7 @@ public class HabitDefinitions {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        LocalDate start = in.startDate() != null ? in.startDate() : today(user);
+        LocalDate start = in.startDate() != null ? in.startDate() : Owners.today(clock, user);
         String unit = in.unit() != null ? in.unit().trim() : type.get().defaultUnit();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         HabitRow row = habits.create(new HabitRow(
@@ -113,20 +111,20 @@ public class HabitDefinitions {
     }
 
     public List<HabitInfo> list(UUID userId, boolean archived) {
-        UserProfile user = profile(userId);
+        UserProfile user = Owners.profile(directory, userId);
         return habits.list(userId, archived).stream().map(h -> info(h, user)).collect(Collectors.toList());
     }
 
     public HabitInfo get(UUID userId, UUID habitId) {
-        return info(habit(userId, habitId), profile(userId));
+        return info(Owners.habit(habits, userId, habitId), Owners.profile(directory, userId));
     }
 
     public HabitInfo patch(UUID userId, UUID habitId, HabitDraft in) {
-        HabitRow h = habit(userId, habitId);
+        HabitRow h = Owners.habit(habits, userId, habitId);
         if (in == null) {
             throw new ValidationException("body", "a JSON object with the fields to change is required");
         }
-        UserProfile user = profile(userId);
+        UserProfile user = Owners.profile(directory, userId);
         List<FieldError> errors = new ArrayList<>();
         String name = in.name() != null ? checkName(in.name(), errors) : h.name();
         if (in.type() != null && !in.type().equals(h.typeKey())) {
@@ -144,7 +142,7 @@ public class HabitDefinitions {
         String schedule = h.schedule();
         if (in.schedule() != null) {
             // a schedule change applies from the user's today on; the days before keep their schedule
-            LocalDate from = today(user);
+            LocalDate from = Owners.today(clock, user);
             schedule = ScheduleCodec.change(h.schedule(), start, from.isBefore(start) ? start : from, in.schedule());
         }
         HabitRow next = new HabitRow(
@@ -194,19 +192,7 @@ public class HabitDefinitions {
     }
 
     private HabitInfo info(HabitRow h, UserProfile user) {
-        return HabitMapping.info(h, types.get(h.typeKey()).isPresent(), user.weekStart(), today(user));
-    }
-
-    private HabitRow habit(UUID userId, UUID habitId) {
-        return habits.find(userId, habitId).orElseThrow(() -> new NotFoundException("Habit"));
-    }
-
-    private UserProfile profile(UUID userId) {
-        return directory.find(userId).orElseThrow(() -> new NotAuthenticatedException("The account no longer exists"));
-    }
-
-    private LocalDate today(UserProfile user) {
-        return UserDay.today(clock.instant(), user.timezone(), user.dayStartsAt());
+        return HabitMapping.info(h, types.get(h.typeKey()).isPresent(), user.weekStart(), Owners.today(clock, user));
     }
 
     private static String checkName(String name, List<FieldError> errors) {

@@ -15,7 +15,6 @@ import io.steadfast.api.account.UserDirectory;
 import io.steadfast.api.account.UserProfile;
 import io.steadfast.habit.api.HabitInfo;
 import io.steadfast.habit.internal.domain.Checkin;
-import io.steadfast.habit.internal.domain.UserDay;
 import io.steadfast.habit.internal.store.CheckinRow;
 import io.steadfast.habit.internal.store.CheckinStore;
 import io.steadfast.habit.internal.store.HabitRow;
@@ -58,7 +57,7 @@ public class HabitExport {
         for (CheckinRow c : checkins.all(all.stream().map(HabitRow::id).collect(Collectors.toList()))) {
             byHabit.computeIfAbsent(c.habitId(), k -> new ArrayList<>()).add(DayRecords.checkin(c));
         }
-        java.time.LocalDate today = UserDay.today(clock.instant(), user.timezone(), user.dayStartsAt());
+        java.time.LocalDate today = Owners.today(clock, user);
         return all.stream()
                 .map(h -> new ExportedHabit(
                         HabitMapping.info(h, types.get(h.typeKey()).isPresent(), user.weekStart(), today),

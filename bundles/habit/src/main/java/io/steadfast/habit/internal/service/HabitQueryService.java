@@ -20,7 +20,6 @@ import io.steadfast.habit.api.HabitDays;
 import io.steadfast.habit.api.HabitInfo;
 import io.steadfast.habit.api.HabitQuery;
 import io.steadfast.habit.internal.domain.ScheduleEra;
-import io.steadfast.habit.internal.domain.UserDay;
 import io.steadfast.habit.internal.store.HabitRow;
 import io.steadfast.habit.internal.store.HabitStore;
 
@@ -47,12 +46,13 @@ public class HabitQueryService implements HabitQuery {
 
     @Override
     public Optional<LocalDate> today(UUID userId) {
-        return directory.find(userId).map(this::today);
+        return directory.find(userId).map(u -> Owners.today(clock, u));
     }
 
     @Override
     public Optional<HabitInfo> habit(UUID userId, UUID habitId) {
-        return directory.find(userId).flatMap(u -> habits.find(userId, habitId).map(h -> info(h, u, today(u))));
+        return directory.find(userId).flatMap(u -> habits.find(userId, habitId)
+                .map(h -> info(h, u, Owners.today(clock, u))));
     }
 
     @Override
@@ -61,7 +61,7 @@ public class HabitQueryService implements HabitQuery {
         if (user.isEmpty()) {
             return List.of();
         }
-        LocalDate today = today(user.get());
+        LocalDate today = Owners.today(clock, user.get());
         return habits.list(userId, false).stream()
                 .map(h -> info(h, user.get(), today))
                 .collect(Collectors.toList());
@@ -79,7 +79,7 @@ public class HabitQueryService implements HabitQuery {
                         List.of(habit.get()),
                         from,
                         to,
-                        today(user.get()),
+                        Owners.today(clock, user.get()),
                         user.get().weekStart())
                 .get(habitId);
     }
@@ -91,7 +91,7 @@ public class HabitQueryService implements HabitQuery {
             return List.of();
         }
         UserProfile u = user.get();
-        LocalDate today = today(u);
+        LocalDate today = Owners.today(clock, u);
         List<HabitRow> active = habits.list(userId, false);
         Map<UUID, List<DayView>> days = evaluator.days(active, from, to, today, u.weekStart());
         List<HabitDays> out = new ArrayList<>();
@@ -99,10 +99,6 @@ public class HabitQueryService implements HabitQuery {
             out.add(new HabitDays(info(h, u, today), days.get(h.id())));
         }
         return out;
-    }
-
-    private LocalDate today(UserProfile u) {
-        return UserDay.today(clock.instant(), u.timezone(), u.dayStartsAt());
     }
 
     HabitInfo info(HabitRow h, UserProfile user, LocalDate today) {

@@ -47,7 +47,7 @@ class DayRecordsTest {
         Checkin late = f.days.put(ann, water.id(), today.minusDays(1), new DayEntry(new BigDecimal("8"), null, null));
         assertThat(late.backfilled()).isTrue();
         assertThat(late.status()).isEqualTo("done");
-        f.clock.now = f.clock.now.plus(Duration.ofMinutes(5));
+        f.clock.advance(Duration.ofMinutes(5));
         Checkin again =
                 f.days.put(ann, water.id(), today.minusDays(1), new DayEntry(new BigDecimal("8.0"), "", "DONE"));
         assertThat(again.updatedAt()).as("unchanged").isEqualTo(late.updatedAt());

@@ -1,46 +1,21 @@
 package io.steadfast.habit.internal.service;
 
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import io.steadfast.api.account.UserProfile;
 import io.steadfast.habit.internal.types.BooleanHabitType;
 import io.steadfast.habit.internal.types.CountHabitType;
 import io.steadfast.habit.internal.types.LimitHabitType;
+import io.steadfast.testsupport.TestClock;
 
 /** The habit services wired to in-memory stores and a clock that the test moves. */
 final class Fixture {
 
-    /** A clock the test sets. */
-    static final class MovableClock extends Clock {
-        Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
-    final MovableClock clock;
+    final TestClock clock;
     final InMemoryStores.Habits habitStore = new InMemoryStores.Habits();
     final InMemoryStores.Checkins checkinStore = new InMemoryStores.Checkins();
     final InMemoryStores.Directory directory = new InMemoryStores.Directory();
@@ -52,7 +27,7 @@ final class Fixture {
     final HabitQueryService query;
 
     Fixture(Instant now) {
-        clock = new MovableClock(now);
+        clock = new TestClock(now);
         types.add(new BooleanHabitType());
         types.add(new CountHabitType());
         types.add(new LimitHabitType());

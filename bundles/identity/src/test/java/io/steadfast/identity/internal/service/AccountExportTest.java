@@ -36,7 +36,7 @@ class AccountExportTest {
         f.clock.advance(Duration.ofHours(1));
 
         ExportDocument doc = f.export.export(id);
-        assertThat(doc.exportedAt()).isEqualTo(f.clock.now);
+        assertThat(doc.exportedAt()).isEqualTo(f.clock.instant());
         assertThat(doc.profile()).isEqualTo(ann.account());
         assertThat(doc.accessTokens())
                 .as("not revoked, expired or not; never sessions")

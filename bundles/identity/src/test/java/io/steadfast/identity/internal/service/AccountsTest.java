@@ -147,7 +147,7 @@ class AccountsTest {
                         ann.role(),
                         ann.createdAt()));
         assertThat(f.accounts.get(ann.id())).isEqualTo(changed);
-        assertThat(f.users.find(ann.id()).orElseThrow().updatedAt()).isEqualTo(f.clock.now);
+        assertThat(f.users.find(ann.id()).orElseThrow().updatedAt()).isEqualTo(f.clock.instant());
         Account renamed = f.accounts.changeProfile(ann.id(), new ProfileChange("Ann", null, null, null));
         assertThat(renamed.timezone()).isEqualTo("America/Los_Angeles");
         assertThat(renamed.dayStartsAt()).isEqualTo(4);

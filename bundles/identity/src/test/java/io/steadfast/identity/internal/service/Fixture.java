@@ -1,11 +1,7 @@
 package io.steadfast.identity.internal.service;
 
 import java.lang.reflect.Proxy;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +14,7 @@ import io.steadfast.identity.internal.PasswordHasher;
 import io.steadfast.identity.internal.TestHashers;
 import io.steadfast.identity.internal.domain.Registration;
 import io.steadfast.identity.internal.domain.Session;
+import io.steadfast.testsupport.TestClock;
 
 /** The identity services wired to in-memory stores, a cheap password hasher and a clock that the test moves. */
 final class Fixture {
@@ -25,34 +22,6 @@ final class Fixture {
     static final Instant T0 = Instant.parse("2026-03-02T09:30:00Z");
     static final String PASSWORD = "correct horse battery staple";
     static final String ADDRESS = "203.0.113.7";
-
-    /** A clock the test sets: it stands still until moved. */
-    static final class MovableClock extends Clock {
-        Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     /** A bundle that stores data about users: exports a value, notes deletions in a shared log. */
     record Contributor(String section, Object value, List<String> log) implements UserDataContributor {
@@ -68,7 +37,7 @@ final class Fixture {
         }
     }
 
-    final MovableClock clock = new MovableClock(T0);
+    final TestClock clock = new TestClock(T0);
     final InMemoryStores.UserTable users = new InMemoryStores.UserTable();
     final InMemoryStores.TokenTable tokens = new InMemoryStores.TokenTable();
     final InMemoryStores.KeyValues kv = new InMemoryStores.KeyValues(clock);

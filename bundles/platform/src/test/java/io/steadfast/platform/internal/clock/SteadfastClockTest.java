@@ -3,7 +3,6 @@ package io.steadfast.platform.internal.clock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.annotation.Annotation;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,32 +11,11 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
+import io.steadfast.testsupport.TestClock;
+
 class SteadfastClockTest {
 
     /** A system clock that the test moves by hand. */
-    static final class HandClock extends Clock {
-        Instant now;
-
-        HandClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     static ClockConfig config(String start) {
         return new ClockConfig() {
             @Override
@@ -52,12 +30,12 @@ class SteadfastClockTest {
         };
     }
 
-    final HandClock system = new HandClock(Instant.parse("2026-06-10T08:00:00Z"));
+    final TestClock system = TestClock.at("2026-06-10T08:00:00Z");
 
     @Test
     void withoutAStartItIsTheSystemClockInUtc() {
         SteadfastClock c = new SteadfastClock(system, null, config(""));
-        assertThat(c.instant()).isEqualTo(system.now);
+        assertThat(c.instant()).isEqualTo(system.instant());
         assertThat(c.getZone()).isEqualTo(ZoneOffset.UTC);
         assertThat(c.check().healthy()).isTrue();
         assertThat(c.check().message()).isEqualTo("system clock");
@@ -67,7 +45,7 @@ class SteadfastClockTest {
     void aSimulatedClockStartsAtTheInstantAndTicksAtTheNormalRate() {
         SteadfastClock c = new SteadfastClock(system, null, config("2027-12-31T23:30:00Z"));
         assertThat(c.instant()).isEqualTo(Instant.parse("2027-12-31T23:30:00Z"));
-        system.now = system.now.plus(Duration.ofMinutes(45));
+        system.advance(Duration.ofMinutes(45));
         assertThat(c.instant()).isEqualTo(Instant.parse("2028-01-01T00:15:00Z"));
         assertThat(c.millis()).isEqualTo(c.instant().toEpochMilli());
         assertThat(LocalDate.now(c.withZone(ZoneId.of("Pacific/Auckland")))).isEqualTo(LocalDate.of(2028, 1, 1));
@@ -90,19 +68,19 @@ class SteadfastClockTest {
     @Test
     void reReadingTheSameStartLeavesTheClockRunning() {
         SteadfastClock c = new SteadfastClock(system, null, config("2027-03-28T00:30:00Z"));
-        system.now = system.now.plus(Duration.ofHours(2));
+        system.advance(Duration.ofHours(2));
         c.configure(config("2027-03-28T00:30:00Z"));
         assertThat(c.instant()).isEqualTo(Instant.parse("2027-03-28T02:30:00Z"));
         c.configure(config("2030-01-01T00:00:00Z"));
         assertThat(c.instant()).as("a new start moves the clock").isEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
         c.configure(config(""));
-        assertThat(c.instant()).isEqualTo(system.now);
+        assertThat(c.instant()).isEqualTo(system.instant());
     }
 
     @Test
     void aMalformedStartIsReportedAndTheSystemClockIsUsed() {
         SteadfastClock c = new SteadfastClock(system, "next tuesday", config(""));
-        assertThat(c.instant()).isEqualTo(system.now);
+        assertThat(c.instant()).isEqualTo(system.instant());
         assertThat(c.check().healthy()).isFalse();
         assertThat(c.check().message()).contains("STEADFAST_CLOCK_START", "ISO-8601", "next tuesday");
     }
