@@ -322,6 +322,29 @@ public class DistributionIT {
     }
 
     @Test
+    public void theSimulatedClockMovesLiveAndBack() throws Exception {
+        org.osgi.service.cm.Configuration c = configAdmin.getConfiguration("io.steadfast.clock", "?");
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("start", "2030-01-01T00:00:00Z");
+        c.update(props);
+        try {
+            HttpResponse<String> health = http.await(
+                    "/health",
+                    r -> r.body().contains("simulated clock, started at 2030-01-01T00:00:00Z"),
+                    Duration.ofSeconds(10));
+            assertTrue(health.body(), health.body().contains("simulated clock, started at 2030-01-01T00:00:00Z"));
+            assertTrue(
+                    ServerTime.now(http).toString(),
+                    ServerTime.now(http).toString().startsWith("2030-01-01T00:0"));
+        } finally {
+            c.delete();
+        }
+        HttpResponse<String> back =
+                http.await("/health", r -> r.body().contains("system clock"), Duration.ofSeconds(10));
+        assertTrue(back.body(), back.body().contains("\"message\":\"system clock\""));
+    }
+
+    @Test
     public void registrationCanBeClosedLive() throws Exception {
         org.osgi.service.cm.Configuration c = configAdmin.getConfiguration("io.steadfast.identity", "?");
         Hashtable<String, Object> props = new Hashtable<>();
