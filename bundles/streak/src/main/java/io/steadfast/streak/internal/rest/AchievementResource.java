@@ -45,7 +45,7 @@ public class AchievementResource {
             description = "Built in: first-checkin, streak-7/30/100/365 (in the habit's unit), done-100, done-1000, "
                     + "perfect-week, perfect-month. Each is awarded once, at the check-in that reaches it, and "
                     + "published as the Event Admin event steadfast/achievement/EARNED.")
-    public AchievementService.Achievements get(@Context SecurityContext sc) {
-        return achievements.list(Auth.user(sc).userId(), stats);
+    public StreakDtos.AchievementsDto get(@Context SecurityContext sc) {
+        return StreakDtos.achievements(achievements.list(Auth.user(sc).userId(), stats));
     }
 }

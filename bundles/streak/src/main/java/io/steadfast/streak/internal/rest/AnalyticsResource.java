@@ -49,11 +49,12 @@ public class AnalyticsResource {
     @Operation(
             summary = "Completion overall, per habit and per weekday from `from` to `to` (at most 366 days; "
                     + "default: the last 30 days)")
-    public AnalyticsService.Analytics get(
+    public StreakDtos.AnalyticsDto get(
             @QueryParam("from") String from, @QueryParam("to") String to, @Context SecurityContext sc) {
         UUID user = Auth.user(sc).userId();
         LocalDate today =
                 habits.today(user).orElseThrow(() -> ApiException.unauthorized("The account no longer exists"));
-        return analytics.analytics(user, Params.optionalDate(from, "from"), Params.optionalDate(to, "to"), today);
+        return StreakDtos.analytics(
+                analytics.analytics(user, Params.optionalDate(from, "from"), Params.optionalDate(to, "to"), today));
     }
 }

@@ -45,17 +45,17 @@ public class SeriesResource {
     @Operation(
             summary = "Completion and value per week or month, for charts",
             description = "?granularity=week|month&from&to (default: the last 12 weeks or months)")
-    public List<StatsService.Bucket> get(
+    public List<StreakDtos.BucketDto> get(
             @PathParam("id") String id,
             @QueryParam("granularity") String granularity,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
             @Context SecurityContext sc) {
-        return stats.series(
+        return StreakDtos.series(stats.series(
                 Auth.user(sc).userId(),
                 Params.id(id, "Habit"),
                 granularity,
                 Params.optionalDate(from, "from"),
-                Params.optionalDate(to, "to"));
+                Params.optionalDate(to, "to")));
     }
 }

@@ -18,7 +18,6 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import io.steadfast.platform.rest.Auth;
 import io.steadfast.platform.rest.Params;
 import io.steadfast.platform.rest.RestApi;
-import io.steadfast.streak.internal.engine.Stats;
 import io.steadfast.streak.internal.service.StatsService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -45,7 +44,7 @@ public class StatsResource {
             description = "{streak: {current, longest, unit, currentStart, longestStart, longestEnd}, strength, "
                     + "completion: {last7, last30, last365, allTime}, totals: {doneDays, value}, bestWeekday}. "
                     + "Rates are over due days (or periods) only. See docs/streaks.md.")
-    public Stats get(@PathParam("id") String id, @Context SecurityContext sc) {
-        return stats.stats(Auth.user(sc).userId(), Params.id(id, "Habit"));
+    public StreakDtos.StatsDto get(@PathParam("id") String id, @Context SecurityContext sc) {
+        return StreakDtos.stats(stats.stats(Auth.user(sc).userId(), Params.id(id, "Habit")));
     }
 }

@@ -1,0 +1,90 @@
+package io.steadfast.streak.internal.rest;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import io.steadfast.streak.internal.engine.Stats;
+import io.steadfast.streak.internal.service.AchievementService;
+import io.steadfast.streak.internal.service.AnalyticsService;
+import io.steadfast.streak.internal.service.StatsService;
+
+/** The JSON of the statistics, series, analytics and achievements endpoints, and the mapping from the domain. */
+final class StreakDtos {
+
+    private StreakDtos() {}
+
+    record StreakDto(
+            int current,
+            int longest,
+            String unit,
+            LocalDate currentStart,
+            LocalDate longestStart,
+            LocalDate longestEnd) {}
+
+    record CompletionDto(Double last7, Double last30, Double last365, Double allTime) {}
+
+    record TotalsDto(long doneDays, BigDecimal value) {}
+
+    record StatsDto(
+            StreakDto streak, double strength, CompletionDto completion, TotalsDto totals, DayOfWeek bestWeekday) {}
+
+    record BucketDto(LocalDate start, LocalDate end, int due, int done, Double rate, BigDecimal value) {}
+
+    record RateDto(int due, int done, Double rate) {}
+
+    record HabitRateDto(UUID habitId, String name, int due, int done, Double rate) {}
+
+    record WeekdayRateDto(DayOfWeek day, int due, int done, Double rate) {}
+
+    record AnalyticsDto(
+            LocalDate from, LocalDate to, RateDto overall, List<HabitRateDto> habits, List<WeekdayRateDto> weekdays) {}
+
+    record EarnedDto(String code, String title, UUID habitId, String habitName, LocalDate reachedOn) {}
+
+    record NextDto(String code, String title, UUID habitId, String habitName, int current, int target) {}
+
+    record AchievementsDto(List<EarnedDto> earned, List<NextDto> next) {}
+
+    static StatsDto stats(Stats s) {
+        Stats.Streak k = s.streak();
+        Stats.Completion c = s.completion();
+        return new StatsDto(
+                new StreakDto(k.current(), k.longest(), k.unit(), k.currentStart(), k.longestStart(), k.longestEnd()),
+                s.strength(),
+                new CompletionDto(c.last7(), c.last30(), c.last365(), c.allTime()),
+                new TotalsDto(s.totals().doneDays(), s.totals().value()),
+                s.bestWeekday());
+    }
+
+    static List<BucketDto> series(List<StatsService.Bucket> buckets) {
+        return buckets.stream()
+                .map(b -> new BucketDto(b.start(), b.end(), b.due(), b.done(), b.rate(), b.value()))
+                .toList();
+    }
+
+    static AnalyticsDto analytics(AnalyticsService.Analytics a) {
+        return new AnalyticsDto(
+                a.from(),
+                a.to(),
+                new RateDto(a.overall().due(), a.overall().done(), a.overall().rate()),
+                a.habits().stream()
+                        .map(h -> new HabitRateDto(h.habitId(), h.name(), h.due(), h.done(), h.rate()))
+                        .toList(),
+                a.weekdays().stream()
+                        .map(w -> new WeekdayRateDto(w.day(), w.due(), w.done(), w.rate()))
+                        .toList());
+    }
+
+    static AchievementsDto achievements(AchievementService.Achievements a) {
+        return new AchievementsDto(
+                a.earned().stream()
+                        .map(e -> new EarnedDto(e.code(), e.title(), e.habitId(), e.habitName(), e.reachedOn()))
+                        .toList(),
+                a.next().stream()
+                        .map(n -> new NextDto(n.code(), n.title(), n.habitId(), n.habitName(), n.current(), n.target()))
+                        .toList());
+    }
+}
