@@ -115,6 +115,32 @@ class HabitApiIT {
 
     @Test
     void invalidHabitsAre422NamingTheField() {
+        HttpResponse<String> coerced = a.as(
+                token,
+                "POST",
+                "/api/v1/habits",
+                "{\"name\":123,\"type\":\"boolean\",\"schedule\":{\"kind\":\"daily\"}}");
+        assertThat(coerced.statusCode()).as(coerced.body()).isEqualTo(400);
+        assertThat(coerced.body())
+                .contains("\"field\":\"name\"", "name must be text")
+                .doesNotContain("java.");
+        IdentityApiIT.assertField(
+                a.as(
+                        token,
+                        "POST",
+                        "/api/v1/habits",
+                        "{\"name\":\"x\",\"type\":\"boolean\","
+                                + "\"schedule\":{\"kind\":\"daily\"},\"startDate\":\"+999999999-12-31\"}"),
+                "startDate");
+        IdentityApiIT.assertField(a.as(token, "GET", "/api/v1/today?date=-999999999-01-01", null), "date");
+        IdentityApiIT.assertField(
+                a.as(
+                        token,
+                        "POST",
+                        "/api/v1/habits",
+                        "{\"name\":\"x\",\"type\":\"count\","
+                                + "\"target\":1e-150000,\"schedule\":{\"kind\":\"daily\"}}"),
+                "target");
         IdentityApiIT.assertField(
                 a.as(
                         token,

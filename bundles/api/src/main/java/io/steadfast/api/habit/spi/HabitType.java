@@ -21,6 +21,26 @@ public interface HabitType {
      */
     java.math.BigDecimal MAX_VALUE = new java.math.BigDecimal("1000000000");
 
+    /** How many decimal places a stored number keeps (a day's value, a target, an increment). */
+    int MAX_SCALE = 4;
+
+    /**
+     * Why a number cannot be stored exactly — more than {@link #MAX_SCALE} decimal places, or a magnitude above
+     * {@link #MAX_VALUE} — or empty when it can. The core checks every number with it before a type sees it.
+     */
+    static java.util.Optional<String> unstorable(java.math.BigDecimal value) {
+        if (value == null) {
+            return java.util.Optional.empty();
+        }
+        if (value.abs().compareTo(MAX_VALUE) > 0) {
+            return java.util.Optional.of("must be at most " + MAX_VALUE);
+        }
+        if (value.stripTrailingZeros().scale() > MAX_SCALE) {
+            return java.util.Optional.of("must have at most " + MAX_SCALE + " decimal places");
+        }
+        return java.util.Optional.empty();
+    }
+
     /** A stable identifier, lowercase letters, digits and dashes, e.g. {@code "count"}. Unique in the system. */
     String key();
 

@@ -16,6 +16,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
+import io.steadfast.api.time.DateLimits;
 import io.steadfast.calendar.internal.rest.CalendarDtos.Heatmap;
 import io.steadfast.calendar.internal.service.CalendarViews;
 import io.steadfast.platform.rest.Auth;
@@ -43,7 +44,10 @@ public class HeatmapResource {
 
     @GET
     @Operation(summary = "Each day's value and status of a year (default: this year)")
-    public Heatmap heatmap(@PathParam("id") String id, @QueryParam("year") Integer year, @Context SecurityContext sc) {
-        return CalendarDtos.heatmap(views.heatmap(Auth.user(sc).userId(), Params.id(id, "Habit"), year));
+    public Heatmap heatmap(@PathParam("id") String id, @QueryParam("year") String year, @Context SecurityContext sc) {
+        return CalendarDtos.heatmap(views.heatmap(
+                Auth.user(sc).userId(),
+                Params.id(id, "Habit"),
+                year == null ? null : Params.integer(year, "year", 0, DateLimits.MIN_YEAR, DateLimits.MAX_YEAR)));
     }
 }

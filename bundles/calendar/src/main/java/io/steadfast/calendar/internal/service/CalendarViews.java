@@ -15,6 +15,7 @@ import io.steadfast.api.account.UserDirectory;
 import io.steadfast.api.error.NotAuthenticatedException;
 import io.steadfast.api.error.NotFoundException;
 import io.steadfast.api.error.ValidationException;
+import io.steadfast.api.time.DateLimits;
 import io.steadfast.habit.api.DayView;
 import io.steadfast.habit.api.HabitDays;
 import io.steadfast.habit.api.HabitInfo;
@@ -74,11 +75,7 @@ public class CalendarViews {
     /** Each day of {@code year} (default: this year) of one habit. */
     public Year heatmap(UUID userId, UUID habitId, Integer year) {
         HabitInfo habit = habits.habit(userId, habitId).orElseThrow(() -> new NotFoundException("Habit"));
-        int y = year == null ? habit.today().getYear() : year;
-        if (y < 1970 || y > 9999) {
-            throw new ValidationException(
-                    "year", "must be a year such as " + habit.today().getYear());
-        }
+        int y = year == null ? habit.today().getYear() : DateLimits.checkYear(year, "year");
         return new Year(habit, y, habits.days(userId, habitId, LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31)));
     }
 

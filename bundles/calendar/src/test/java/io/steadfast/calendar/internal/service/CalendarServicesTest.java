@@ -135,7 +135,8 @@ class CalendarServicesTest {
         assertThat(y.year()).isEqualTo(2028);
         assertThat(y.days()).hasSize(366);
         assertThat(asked).contains("2028-01-01..2028-12-31");
-        assertField(() -> views.heatmap(ann, run.id(), 1969), "year");
+        assertField(() -> views.heatmap(ann, run.id(), 1899), "year");
+        assertField(() -> views.heatmap(ann, run.id(), 2200), "year");
         assertThatThrownBy(() -> views.heatmap(UUID.randomUUID(), run.id(), null))
                 .isInstanceOf(NotFoundException.class);
     }

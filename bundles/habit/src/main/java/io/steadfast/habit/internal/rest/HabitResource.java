@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
-import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
@@ -83,9 +82,8 @@ public class HabitResource {
 
     @GET
     @Operation(summary = "The caller's habits in their order; ?archived=true for the archived ones")
-    public List<HabitDto> list(
-            @QueryParam("archived") @DefaultValue("false") boolean archived, @Context SecurityContext sc) {
-        return habits.list(Auth.user(sc).userId(), archived).stream()
+    public List<HabitDto> list(@QueryParam("archived") String archived, @Context SecurityContext sc) {
+        return habits.list(Auth.user(sc).userId(), Params.bool(archived, "archived", false)).stream()
                 .map(HabitDto::of)
                 .collect(Collectors.toList());
     }

@@ -84,9 +84,7 @@ public class DayRecords {
         if (in.note() != null && in.note().length() > 4000) {
             errors.add(new FieldError("note", "must be at most 4000 characters"));
         }
-        if (in.value() != null && in.value().abs().compareTo(HabitType.MAX_VALUE) > 0) {
-            errors.add(new FieldError("value", "is out of range"));
-        }
+        HabitType.unstorable(in.value()).ifPresent(m -> errors.add(new FieldError("value", m)));
         if (errors.isEmpty()) {
             type.validate(
                             HabitEvaluator.definition(h),
@@ -136,8 +134,15 @@ public class DayRecords {
         if (type.valueKind() != HabitType.ValueKind.NUMBER) {
             throw new ValidationException("delta", "habits of type " + type.key() + " have no value to add to");
         }
-        if (delta == null || delta.signum() <= 0 || delta.compareTo(HabitType.MAX_VALUE) > 0) {
+        if (delta == null || delta.signum() <= 0) {
             throw new ValidationException("delta", "must be a positive number");
+        }
+        HabitType.unstorable(delta).ifPresent(m -> {
+            throw new ValidationException("delta", m);
+        });
+        BigDecimal before = checkins.find(habitId, date).map(CheckinRow::value).orElse(null);
+        if (before != null && before.add(delta).compareTo(HabitType.MAX_VALUE) > 0) {
+            throw new ValidationException("delta", "would make the day's value more than " + HabitType.MAX_VALUE);
         }
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             throw new ValidationException("Idempotency-Key", "must be 1 to 200 characters");

@@ -23,6 +23,7 @@ import io.steadfast.api.error.FieldError;
 import io.steadfast.api.error.NotFoundException;
 import io.steadfast.api.error.ValidationException;
 import io.steadfast.api.habit.spi.HabitType;
+import io.steadfast.api.time.DateLimits;
 import io.steadfast.habit.api.HabitInfo;
 import io.steadfast.habit.internal.domain.HabitDraft;
 import io.steadfast.habit.internal.store.HabitRow;
@@ -207,12 +208,19 @@ public class HabitDefinitions {
         if (type != null && type.needsTarget() && target == null && creating) {
             errors.add(new FieldError("target", "is required for habits of type " + type.key()));
         }
-        if (target != null && (target.signum() < 0 || target.compareTo(HabitType.MAX_VALUE) > 0)) {
+        if (target != null && type != null && type.valueKind() != HabitType.ValueKind.NUMBER) {
+            errors.add(new FieldError("target", "habits of type " + type.key() + " have no target"));
+        } else if (target != null && target.signum() < 0) {
             errors.add(new FieldError("target", "must be a number from 0 to " + HabitType.MAX_VALUE));
+        } else if (target != null) {
+            HabitType.unstorable(target).ifPresent(m -> errors.add(new FieldError("target", m)));
         }
     }
 
     private static void checkTexts(HabitDraft in, List<FieldError> errors) {
+        if (in.startDate() != null) {
+            collect(() -> DateLimits.check(in.startDate(), "startDate"), errors);
+        }
         checkOptional(in.description(), "description", 2000, errors);
         checkOptional(in.unit(), "unit", 30, errors);
         checkOptional(in.icon(), "icon", 50, errors);
@@ -226,6 +234,14 @@ public class HabitDefinitions {
     private static void checkOptional(String value, String field, int max, List<FieldError> errors) {
         if (value != null && value.length() > max) {
             errors.add(new FieldError(field, "must be at most " + max + " characters"));
+        }
+    }
+
+    private static void collect(Runnable check, List<FieldError> errors) {
+        try {
+            check.run();
+        } catch (ValidationException e) {
+            errors.addAll(e.errors());
         }
     }
 

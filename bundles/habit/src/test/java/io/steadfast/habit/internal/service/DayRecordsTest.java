@@ -112,6 +112,22 @@ class DayRecordsTest {
         assertField(() -> f.days.list(ann, water.id(), today.minusDays(DayRecords.MAX_LIST_DAYS), today), "to");
     }
 
+    @Test
+    void numbersThatCannotBeStoredExactlyAndTotalsOverTheLimitAre422() {
+        assertField(
+                () -> f.days.put(ann, water.id(), today, new DayEntry(new BigDecimal("1e-150000"), null, null)),
+                "value");
+        assertField(
+                () -> f.days.put(ann, water.id(), today, new DayEntry(new BigDecimal("0.00001"), null, null)), "value");
+        assertField(() -> f.days.increment(ann, water.id(), today, new BigDecimal("1e-5"), null), "delta");
+        f.days.put(ann, water.id(), today, new DayEntry(new BigDecimal("999999999"), null, null));
+        assertField(() -> f.days.increment(ann, water.id(), today, new BigDecimal("2"), null), "delta");
+        assertThat(f.days.increment(ann, water.id(), today, BigDecimal.ONE, null)
+                        .checkin()
+                        .value())
+                .isEqualByComparingTo("1000000000");
+    }
+
     static void assertField(Runnable r, String field) {
         assertThatThrownBy(r::run).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
                 .extracting(x -> x.field())

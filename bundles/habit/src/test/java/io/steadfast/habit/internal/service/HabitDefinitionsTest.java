@@ -107,4 +107,34 @@ class HabitDefinitionsTest {
         f.definitions.delete(ann, a.id());
         assertThat(f.definitions.list(ann, false)).extracting(HabitInfo::name).containsExactly("C");
     }
+
+    @Test
+    void datesOutsideTheProductsWorldAndNumbersThatCannotBeStoredAre422() {
+        for (LocalDate bad : new LocalDate[] {LocalDate.of(1, 1, 1), LocalDate.MAX, LocalDate.of(1899, 12, 31)}) {
+            assertThatThrownBy(() -> f.definitions.create(
+                            ann,
+                            new HabitDraft(
+                                    "x", null, "boolean", null, null, new Schedule.Daily(), bad, null, null, null)))
+                    .as(bad.toString())
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(
+                                    e.errors().get(0).message())
+                            .isEqualTo("must be a date between 1900-01-01 and 2199-12-31"));
+        }
+        for (String target : new String[] {"1e-150000", "8.00001", "1000000000.5"}) {
+            assertThatThrownBy(() -> f.definitions.create(
+                            ann, draft("x", "count", new BigDecimal(target), new Schedule.Daily())))
+                    .as(target)
+                    .isInstanceOfSatisfying(
+                            ValidationException.class,
+                            e -> assertThat(e.errors().get(0).field()).isEqualTo("target"));
+        }
+        assertThat(f.definitions
+                        .create(ann, draft("x", "count", new BigDecimal("8.1250"), new Schedule.Daily()))
+                        .target())
+                .isEqualByComparingTo("8.125");
+        assertThatThrownBy(() -> f.definitions.create(ann, draft("x", "boolean", BigDecimal.ONE, new Schedule.Daily())))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(
+                                e.errors().get(0).message())
+                        .isEqualTo("habits of type boolean have no target"));
+    }
 }

@@ -1,6 +1,5 @@
 package io.steadfast.identity.internal.rest;
 
-import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
@@ -15,10 +14,10 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.steadfast.api.auth.AuthenticatedUser;
-import io.steadfast.api.error.ValidationException;
 import io.steadfast.identity.internal.rest.Dtos.UserDto;
 import io.steadfast.identity.internal.rest.Dtos.UserPage;
 import io.steadfast.identity.internal.service.Accounts;
+import io.steadfast.platform.rest.Params;
 import io.steadfast.platform.rest.RequiresRole;
 import io.steadfast.platform.rest.RestApi;
 import io.swagger.v3.oas.annotations.Operation;
@@ -43,14 +42,9 @@ public class AdminUserResource {
 
     @GET
     @Operation(summary = "The accounts of this server, oldest first")
-    public UserPage list(
-            @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("50") int limit) {
-        if (offset < 0) {
-            throw new ValidationException("offset", "must not be negative");
-        }
-        if (limit < 1 || limit > 500) {
-            throw new ValidationException("limit", "must be 1 to 500");
-        }
+    public UserPage list(@QueryParam("offset") String offsetText, @QueryParam("limit") String limitText) {
+        int offset = Params.integer(offsetText, "offset", 0, 0, Integer.MAX_VALUE);
+        int limit = Params.integer(limitText, "limit", 50, 1, 500);
         return new UserPage(
                 accounts.list(offset, limit).stream().map(UserDto::of).toList(), accounts.count(), offset, limit);
     }

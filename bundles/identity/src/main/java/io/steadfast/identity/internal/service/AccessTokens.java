@@ -18,6 +18,7 @@ import io.steadfast.api.auth.AuthenticatedUser;
 import io.steadfast.api.error.FieldError;
 import io.steadfast.api.error.NotFoundException;
 import io.steadfast.api.error.ValidationException;
+import io.steadfast.api.time.DateLimits;
 import io.steadfast.identity.internal.Tokens;
 import io.steadfast.identity.internal.domain.IssuedToken;
 import io.steadfast.identity.internal.domain.TokenInfo;
@@ -74,6 +75,12 @@ public class AccessTokens {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             errors.add(new FieldError("expiresAt", "must be in the future"));
+        } else {
+            try {
+                DateLimits.check(expiresAt, "expiresAt");
+            } catch (ValidationException e) {
+                errors.addAll(e.errors());
+            }
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);

@@ -34,8 +34,7 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable e) {
         JsonProcessingException json = JsonErrors.find(e);
         if (json != null) {
-            return Problems.response(
-                    request, 400, "malformed-json", "Bad Request", JsonErrors.detail(json), null, null);
+            return JsonErrors.response(request, json);
         }
         Object id = null;
         try {

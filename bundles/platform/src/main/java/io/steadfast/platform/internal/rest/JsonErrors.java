@@ -1,13 +1,40 @@
 package io.steadfast.platform.internal.rest;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.core.Response;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.steadfast.api.error.FieldError;
 
-/** Turns Jackson's errors into a detail message for people, without class names or stack traces. */
+/**
+ * Turns Jackson's errors into words for people: a field of the wrong type names the field and what it must be
+ * ("target must be a number", "startDate must be a date such as 2026-03-01"), malformed JSON says where — never a
+ * Java type, a class name or a library's phrasing.
+ */
 final class JsonErrors {
 
     private JsonErrors() {}
+
+    /** The 400 problem of a JSON error: {@code malformed-json} with the field in {@code errors} when there is one. */
+    static Response response(HttpServletRequest request, JsonProcessingException e) {
+        return Problems.response(request, 400, "malformed-json", "Bad Request", detail(e), errors(e), null);
+    }
 
     static JsonProcessingException find(Throwable t) {
         Throwable c = t;
@@ -21,41 +48,92 @@ final class JsonErrors {
     }
 
     static String detail(JsonProcessingException e) {
-        StringBuilder sb = new StringBuilder();
-        if (e instanceof JsonMappingException) {
-            JsonMappingException m = (JsonMappingException) e;
-            String path = path(m);
-            sb.append("Invalid value");
-            if (!path.isEmpty()) {
-                sb.append(" for field '").append(path).append('\'');
-            }
-        } else {
-            sb.append("Malformed JSON");
+        List<FieldError> errors = errors(e);
+        if (!errors.isEmpty()) {
+            return errors.get(0).field() + " " + errors.get(0).message();
         }
+        StringBuilder sb = new StringBuilder(e instanceof JsonMappingException ? "Invalid JSON" : "Malformed JSON");
         JsonLocation loc = e.getLocation();
         if (loc != null && loc.getLineNr() > 0) {
             sb.append(" at line ").append(loc.getLineNr()).append(", column ").append(loc.getColumnNr());
         }
-        String msg = e.getOriginalMessage();
-        if (msg != null) {
-            msg = msg.replaceAll("\\(class [^)]*\\)", "")
-                    .replaceAll("\\(token `JsonToken\\.START_OBJECT`\\)", "(found an object)")
-                    .replaceAll("\\(token `JsonToken\\.START_ARRAY`\\)", "(found an array)")
-                    .replaceAll("\\(token `JsonToken\\.([A-Z_]+)`\\)", "(found $1)")
-                    .replaceAll("`java\\.util\\.[A-Za-z]*(List|Set|Collection)[^`]*`", "array")
-                    .replaceAll("`[^`]*\\.[^`]*`", "the expected type")
-                    .replaceAll("\\s+", " ")
-                    .trim();
-            int cut = msg.indexOf(" at [Source");
-            if (cut > 0) {
-                msg = msg.substring(0, cut);
-            }
-            if (msg.length() > 200) {
-                msg = msg.substring(0, 200) + "...";
-            }
-            sb.append(": ").append(msg);
+        String what = syntax(e.getOriginalMessage());
+        if (!what.isEmpty()) {
+            sb.append(": ").append(what);
         }
         return sb.toString();
+    }
+
+    /** The field with the wrong type and what it must be; empty for malformed JSON. */
+    static List<FieldError> errors(JsonProcessingException e) {
+        if (!(e instanceof MismatchedInputException m)) {
+            return List.of();
+        }
+        String path = path(m);
+        Class<?> target = m.getTargetType();
+        if (target == null) {
+            return List.of();
+        }
+        String original = m.getOriginalMessage();
+        boolean missing = original != null && original.startsWith("Cannot map `null`");
+        return List.of(new FieldError(
+                path.isEmpty() ? "body" : path, (missing ? "is required: " : "must be ") + expected(target)));
+    }
+
+    /** What a value of {@code type} looks like, in words. */
+    static String expected(Class<?> type) {
+        if (type == String.class || type == Character.class || type == char.class) {
+            return "text";
+        } else if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        } else if (type == Integer.class
+                || type == int.class
+                || type == Long.class
+                || type == long.class
+                || type == Short.class
+                || type == short.class
+                || type == BigInteger.class) {
+            return "a whole number";
+        } else if (Number.class.isAssignableFrom(type)
+                || type == double.class
+                || type == float.class
+                || type == BigDecimal.class) {
+            return "a number";
+        } else if (type == LocalDate.class) {
+            return "a date such as 2026-03-01";
+        } else if (type == Instant.class || type == OffsetDateTime.class || type == ZonedDateTime.class) {
+            return "an instant such as 2026-03-01T10:15:30Z";
+        } else if (type.isEnum()) {
+            return "one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(c -> ((Enum<?>) c).name())
+                            .collect(Collectors.joining(", "));
+        } else if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        } else if (Map.class.isAssignableFrom(type) || type == Object.class || type.isRecord()) {
+            return "an object";
+        }
+        return "a " + type.getSimpleName().toLowerCase(Locale.ROOT);
+    }
+
+    /** What the parser saw, in words: the token kinds Jackson names, nothing else of its phrasing. */
+    private static String syntax(String message) {
+        if (message == null) {
+            return "";
+        }
+        String m = message.toLowerCase(Locale.ROOT);
+        if (m.contains("end-of-input") || m.contains("end of input")) {
+            return "the body ends too early";
+        } else if (m.contains("trailing token")) {
+            return "more than one JSON value";
+        } else if (m.contains("unexpected character")) {
+            return "unexpected character";
+        } else if (m.contains("unrecognized token")) {
+            return "not a JSON value (text must be in double quotes)";
+        } else if (m.contains("invalid utf-8") || m.contains("invalid utf8")) {
+            return "the body is not valid UTF-8";
+        }
+        return "not valid JSON";
     }
 
     static String path(JsonMappingException m) {

@@ -25,6 +25,6 @@ public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcept
 
     @Override
     public Response toResponse(JsonProcessingException e) {
-        return Problems.response(request, 400, "malformed-json", "Bad Request", JsonErrors.detail(e), null, null);
+        return JsonErrors.response(request, e);
     }
 }

@@ -39,8 +39,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     public Response toResponse(WebApplicationException e) {
         JsonProcessingException json = JsonErrors.find(e);
         if (json != null) {
-            return Problems.response(
-                    request, 400, "malformed-json", "Bad Request", JsonErrors.detail(json), null, null);
+            return JsonErrors.response(request, json);
         }
         Response original = e.getResponse();
         int status = original == null ? 500 : original.getStatus();
