@@ -211,7 +211,11 @@ class HabitApiIT {
         HttpResponse<String> put = a.as(
                 token, "PUT", "/api/v1/habits/" + id + "/checkins/" + day, "{\"value\":12,\"note\":\"chapter 3\"}");
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
-        assertThat(Http.json(put)).containsEntry("backfilled", true).containsEntry("status", "done");
+        assertThat(Http.json(put))
+                .containsEntry("backfilled", true)
+                .containsEntry("recordStatus", "done")
+                .as("12 of 20")
+                .containsEntry("status", "partial");
         HttpResponse<String> again = b.as(
                 token, "PUT", "/api/v1/habits/" + id + "/checkins/" + day, "{\"value\":12,\"note\":\"chapter 3\"}");
         assertThat(Http.json(again).get("updatedAt")).isEqualTo(Http.json(put).get("updatedAt"));

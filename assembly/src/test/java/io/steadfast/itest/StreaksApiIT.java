@@ -162,6 +162,14 @@ class StreaksApiIT {
         List<?> buckets = (List<?>) HabitApiIT.jsonArray(weeks);
         assertThat(buckets.size()).isBetween(4, 5);
         assertThat(weeks.body()).contains("\"value\":16");
+        HttpResponse<String> twelve = b.as(token, "GET", "/api/v1/habits/" + id + "/series?granularity=month", null);
+        assertThat(((List<?>) HabitApiIT.jsonArray(twelve)).size())
+                .as("the last 12 months, this one included")
+                .isEqualTo(12);
+        assertThat(((List<?>) HabitApiIT.jsonArray(b.as(token, "GET", "/api/v1/habits/" + id + "/series", null)))
+                        .size())
+                .as("the last 12 weeks")
+                .isEqualTo(12);
         IdentityApiIT.assertField(
                 b.as(token, "GET", "/api/v1/habits/" + id + "/series?granularity=day", null), "granularity");
         HttpResponse<String> analytics =

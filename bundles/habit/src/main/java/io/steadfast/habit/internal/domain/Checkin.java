@@ -5,17 +5,28 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import io.steadfast.habit.api.DayState;
+
 /**
- * A habit's record of one day, as stored.
+ * A habit's record of one day, as stored, and what the day is judged to be.
  *
- * @param status     {@code done} or {@code skipped}
- * @param backfilled written after its day had ended (decided at the write)
+ * @param recordStatus {@code done} or {@code skipped}: what the user recorded
+ * @param backfilled   written after its day had ended (decided at the write)
+ * @param state        the day's evaluated state (the same evaluation as the agenda and the calendar: a count at 5 of
+ *                     8 is {@code partial}), or {@code null} where not evaluated (the export)
  */
 public record Checkin(
         UUID habitId,
         LocalDate date,
         BigDecimal value,
         String note,
-        String status,
+        String recordStatus,
         boolean backfilled,
-        Instant updatedAt) {}
+        Instant updatedAt,
+        DayState state) {
+
+    /** The same record judged as {@code state}. */
+    public Checkin judged(DayState state) {
+        return new Checkin(habitId, date, value, note, recordStatus, backfilled, updatedAt, state);
+    }
+}

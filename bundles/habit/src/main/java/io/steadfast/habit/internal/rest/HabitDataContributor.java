@@ -33,7 +33,7 @@ public class HabitDataContributor implements UserDataContributor {
         return export.export(userId).stream()
                 .map(e -> new HabitExportDto(
                         HabitDto.of(e.habit()),
-                        e.checkins().stream().map(HabitDtos::checkin).collect(Collectors.toList())))
+                        e.checkins().stream().map(HabitDtos::exported).collect(Collectors.toList())))
                 .collect(Collectors.toList());
     }
 }

@@ -65,7 +65,22 @@ public final class HabitDtos {
 
     public record IncrementInput(BigDecimal delta) {}
 
+    /**
+     * A day's record: {@code status} is the day's evaluated state (done, partial, missed, skipped, pending,
+     * not_due — as in the agenda), {@code recordStatus} what was recorded (done or skipped).
+     */
     public record CheckinDto(
+            UUID habitId,
+            LocalDate date,
+            BigDecimal value,
+            String note,
+            String status,
+            String recordStatus,
+            boolean backfilled,
+            Instant updatedAt) {}
+
+    /** A day's record in the export: {@code status} is what was recorded (done or skipped). */
+    public record ExportedCheckinDto(
             UUID habitId,
             LocalDate date,
             BigDecimal value,
@@ -74,9 +89,22 @@ public final class HabitDtos {
             boolean backfilled,
             Instant updatedAt) {}
 
-    public record HabitExportDto(HabitDto habit, List<CheckinDto> checkins) {}
+    public record HabitExportDto(HabitDto habit, List<ExportedCheckinDto> checkins) {}
 
     static CheckinDto checkin(Checkin c) {
-        return new CheckinDto(c.habitId(), c.date(), c.value(), c.note(), c.status(), c.backfilled(), c.updatedAt());
+        return new CheckinDto(
+                c.habitId(),
+                c.date(),
+                c.value(),
+                c.note(),
+                c.state() == null ? null : c.state().json(),
+                c.recordStatus(),
+                c.backfilled(),
+                c.updatedAt());
+    }
+
+    static ExportedCheckinDto exported(Checkin c) {
+        return new ExportedCheckinDto(
+                c.habitId(), c.date(), c.value(), c.note(), c.recordStatus(), c.backfilled(), c.updatedAt());
     }
 }

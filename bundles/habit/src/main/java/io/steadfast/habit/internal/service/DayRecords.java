@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,6 +26,8 @@ import io.steadfast.api.error.ConflictException;
 import io.steadfast.api.error.FieldError;
 import io.steadfast.api.error.ValidationException;
 import io.steadfast.api.habit.spi.HabitType;
+import io.steadfast.habit.api.DayState;
+import io.steadfast.habit.api.DayView;
 import io.steadfast.habit.internal.domain.Checkin;
 import io.steadfast.habit.internal.domain.DayEntry;
 import io.steadfast.habit.internal.store.CheckinRow;
@@ -97,7 +101,7 @@ public class DayRecords {
         }
         Optional<CheckinRow> existing = checkins.find(habitId, date);
         if (existing.isPresent() && same(existing.get(), in.value(), in.note(), status)) {
-            return checkin(existing.get());
+            return judged(h, user, checkin(existing.get()));
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         CheckinRow row = checkins.put(new CheckinRow(
@@ -110,7 +114,7 @@ public class DayRecords {
                 existing.map(CheckinRow::createdAt).orElse(now),
                 now));
         changes.checkinChanged(userId, habitId, date);
-        return checkin(row);
+        return judged(h, user, checkin(row));
     }
 
     public void delete(UUID userId, UUID habitId, LocalDate date) {
@@ -164,20 +168,40 @@ public class DayRecords {
         if (!r.replayed()) {
             changes.checkinChanged(userId, habitId, date);
         }
-        return new Increment(checkin(r.row()), r.replayed());
+        return new Increment(judged(h, user, checkin(r.row())), r.replayed());
     }
 
     /** The records from {@code from} (default: 30 days before {@code to}) to {@code to} (default: today). */
     public List<Checkin> list(UUID userId, UUID habitId, LocalDate from, LocalDate to) {
         HabitRow h = Owners.habit(habits, userId, habitId);
-        LocalDate t = to == null ? Owners.today(clock, Owners.profile(directory, userId)) : to;
+        UserProfile user = Owners.profile(directory, userId);
+        LocalDate t = to == null ? Owners.today(clock, user) : to;
         LocalDate f = from == null ? t.minusDays(30) : from;
         Ranges.check(f, t, MAX_LIST_DAYS);
-        return checkins.range(h.id(), f, t).stream().map(DayRecords::checkin).collect(Collectors.toList());
+        List<CheckinRow> rows = checkins.range(h.id(), f, t);
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<LocalDate, DayState> states = new HashMap<>();
+        evaluator
+                .days(List.of(h), rows.get(0).date(), t, Owners.today(clock, user), user.weekStart())
+                .get(h.id())
+                .forEach(d -> states.put(d.date(), d.state()));
+        return rows.stream().map(c -> checkin(c).judged(states.get(c.date()))).collect(Collectors.toList());
     }
 
+    /** A stored record, not judged. */
     static Checkin checkin(CheckinRow c) {
-        return new Checkin(c.habitId(), c.date(), c.value(), c.note(), c.status(), c.backfilled(), c.updatedAt());
+        return new Checkin(c.habitId(), c.date(), c.value(), c.note(), c.status(), c.backfilled(), c.updatedAt(), null);
+    }
+
+    /** The record with its day's evaluated state, as the agenda and the calendar judge it. */
+    private Checkin judged(HabitRow h, UserProfile user, Checkin c) {
+        DayView day = evaluator
+                .days(List.of(h), c.date(), c.date(), Owners.today(clock, user), user.weekStart())
+                .get(h.id())
+                .get(0);
+        return c.judged(day.state());
     }
 
     private HabitType availableType(HabitRow h) {

@@ -46,7 +46,8 @@ class DayRecordsTest {
         assertThat(f.today(ann)).isEqualTo(today);
         Checkin late = f.days.put(ann, water.id(), today.minusDays(1), new DayEntry(new BigDecimal("8"), null, null));
         assertThat(late.backfilled()).isTrue();
-        assertThat(late.status()).isEqualTo("done");
+        assertThat(late.recordStatus()).isEqualTo("done");
+        assertThat(late.state()).as("8 of 8").isEqualTo(DayState.DONE);
         f.clock.advance(Duration.ofMinutes(5));
         Checkin again =
                 f.days.put(ann, water.id(), today.minusDays(1), new DayEntry(new BigDecimal("8.0"), "", "DONE"));
@@ -54,6 +55,64 @@ class DayRecordsTest {
         assertThat(f.days.put(ann, water.id(), today, new DayEntry(BigDecimal.ONE, null, null))
                         .backfilled())
                 .isFalse();
+    }
+
+    @Test
+    void aWriteAnswersTheDaysEvaluatedStateNotJustTheRecordsStatus() {
+        Checkin five = f.days.put(ann, water.id(), today, new DayEntry(new BigDecimal("5"), null, null));
+        assertThat(five.recordStatus()).isEqualTo("done");
+        assertThat(five.state()).as("5 of 8, today").isEqualTo(DayState.PARTIAL);
+        Checkin past = f.days.put(ann, water.id(), today.minusDays(1), new DayEntry(new BigDecimal("5"), null, null));
+        assertThat(past.state())
+                .as("5 of 8 on an ended day")
+                .isEqualTo(f.query
+                        .days(ann, water.id(), today.minusDays(1), today.minusDays(1))
+                        .get(0)
+                        .state());
+        assertThat(f.days.increment(ann, water.id(), today, new BigDecimal("3"), null)
+                        .checkin()
+                        .state())
+                .isEqualTo(DayState.DONE);
+        HabitInfo limit = f.definitions.create(
+                ann,
+                new HabitDraft(
+                        "Coffee",
+                        null,
+                        "limit",
+                        new BigDecimal("2"),
+                        null,
+                        new Schedule.Daily(),
+                        today.minusDays(3),
+                        null,
+                        null,
+                        null));
+        assertThat(f.days.put(ann, limit.id(), today.minusDays(1), new DayEntry(new BigDecimal("3"), null, null))
+                        .state())
+                .as("over a limit")
+                .isEqualTo(DayState.MISSED);
+        HabitInfo yes = f.definitions.create(
+                ann,
+                new HabitDraft(
+                        "Run",
+                        null,
+                        "boolean",
+                        null,
+                        null,
+                        new Schedule.Daily(),
+                        today.minusDays(3),
+                        null,
+                        null,
+                        null));
+        assertThat(f.days.put(ann, yes.id(), today.minusDays(1), new DayEntry(BigDecimal.ZERO, null, null))
+                        .state())
+                .as("a boolean {value:0}")
+                .isEqualTo(f.query
+                        .days(ann, yes.id(), today.minusDays(1), today.minusDays(1))
+                        .get(0)
+                        .state());
+        assertThat(f.days.list(ann, water.id(), null, null))
+                .extracting(Checkin::state)
+                .containsExactly(past.state(), DayState.DONE);
     }
 
     @Test

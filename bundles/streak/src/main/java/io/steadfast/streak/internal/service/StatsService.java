@@ -178,6 +178,9 @@ public class StatsService {
         return "stats:" + info.id() + ":" + info.today();
     }
 
+    /** The number of buckets of a series without {@code from}. */
+    static final int SERIES_BUCKETS = 12;
+
     /** Completion and value per week or month of a habit, for charts. */
     public List<Bucket> series(UUID userId, UUID habitId, String granularity, LocalDate from, LocalDate to) {
         HabitInfo info = habits.habit(userId, habitId).orElseThrow(() -> new NotFoundException("Habit"));
@@ -186,7 +189,9 @@ public class StatsService {
             throw new io.steadfast.api.error.ValidationException("granularity", "must be week or month");
         }
         LocalDate t = to == null ? info.today() : to;
-        LocalDate f = from == null ? (weeks ? t.minusWeeks(12) : t.minusMonths(12)) : from;
+        // by default the last 12 weeks or months, the current one included
+        LocalDate f =
+                from == null ? (weeks ? t.minusWeeks(SERIES_BUCKETS - 1) : t.minusMonths(SERIES_BUCKETS - 1)) : from;
         if (t.isBefore(f)) {
             throw new io.steadfast.api.error.ValidationException("to", "must not be before from");
         }
