@@ -287,6 +287,9 @@ class HabitApiIT {
         IdentityApiIT.assertField(
                 b.as(token, "POST", path, "{\"delta\":5}", "Idempotency-Key", "retry-0"), "Idempotency-Key");
         IdentityApiIT.assertField(b.as(token, "POST", path, "{\"delta\":0}"), "delta");
+        HttpResponse<String> down = b.as(token, "POST", path, "{\"delta\":-100}");
+        assertThat(down.statusCode()).as(down.body()).isEqualTo(200);
+        assertThat(Http.json(down).get("value")).as("a decrement stops at zero").isEqualTo(0);
     }
 
     @Test
@@ -394,6 +397,17 @@ class HabitApiIT {
         assertThat(HttpClient.newHttpClient()
                         .send(
                                 HttpRequest.newBuilder(URI.create(feed.replace("localhost", "127.0.0.1")))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(a.as(feedUser.token(), "DELETE", "/api/v1/me/calendar-feed", null)
+                        .statusCode())
+                .as("the feed can be turned off")
+                .isEqualTo(204);
+        assertThat(HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(rotated.replace("localhost", "127.0.0.1")))
                                         .build(),
                                 HttpResponse.BodyHandlers.ofString())
                         .statusCode())

@@ -335,6 +335,14 @@ class IdentityApiIT {
                 .contains("Home Assistant")
                 .doesNotContain(secret)
                 .doesNotContain("\"token\"");
+        String readOnly = Http.json(a.as(
+                        acc.token(), "POST", "/api/v1/me/tokens", "{\"name\":\"Wall display\",\"scopes\":[\"read\"]}"))
+                .get("token")
+                .toString();
+        assertThat(b.as(readOnly, "POST", "/api/v1/auth/logout", null).statusCode())
+                .as("a read-only token can end its own life")
+                .isEqualTo(204);
+        assertThat(a.as(readOnly, "GET", "/api/v1/me", null).statusCode()).isEqualTo(401);
         HttpResponse<String> rw = a.as(
                 acc.token(),
                 "POST",

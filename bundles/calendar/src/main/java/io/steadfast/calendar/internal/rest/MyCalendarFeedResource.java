@@ -1,10 +1,12 @@
 package io.steadfast.calendar.internal.rest;
 
+import javax.ws.rs.DELETE;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
@@ -49,5 +51,14 @@ public class MyCalendarFeedResource {
                 .path("v1/calendar-feed/" + secret + ".ics")
                 .build()
                 .toString());
+    }
+
+    @DELETE
+    @Operation(
+            summary = "Turn your calendar feed off",
+            description = "204; the feed URL stops working (404) until you create a new one")
+    public Response turnOff(@Context SecurityContext sc) {
+        feeds.turnOff(Auth.user(sc).userId());
+        return Response.noContent().build();
     }
 }

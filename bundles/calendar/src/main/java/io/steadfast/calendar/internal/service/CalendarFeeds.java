@@ -56,6 +56,12 @@ public class CalendarFeeds {
         return secret;
     }
 
+    /** Turns the caller's feed off: its URL stops working until a new one is made. */
+    public void turnOff(UUID userId) {
+        habits.today(userId).orElseThrow(CalendarViews::gone);
+        feeds.delete(userId);
+    }
+
     /** The owner of a feed secret; empty for anything that is not a current secret. */
     public Optional<UUID> owner(String secret) {
         if (!Secrets.wellFormed(secret, PREFIX)) {

@@ -13,5 +13,8 @@ public interface CalendarFeedStore {
     /** Creates or replaces the user's feed secret. */
     void put(UUID userId, String tokenHash, Instant now);
 
+    /** Removes the user's feed secret; whether there was one. */
+    boolean delete(UUID userId);
+
     Optional<UUID> userFor(String tokenHash);
 }

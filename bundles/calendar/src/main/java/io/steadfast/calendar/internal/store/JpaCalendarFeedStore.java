@@ -44,6 +44,15 @@ public class JpaCalendarFeedStore implements CalendarFeedStore {
     }
 
     @Override
+    public boolean delete(UUID userId) {
+        return jpa.txExpr(
+                        TransactionType.Required, em -> em.createQuery("DELETE FROM CalendarFeed f WHERE f.userId = :u")
+                                .setParameter("u", userId.toString())
+                                .executeUpdate())
+                > 0;
+    }
+
+    @Override
     public Optional<UUID> userFor(String tokenHash) {
         return jpa.txExpr(TransactionType.Supports, em -> em
                 .createQuery("SELECT f FROM CalendarFeed f WHERE f.tokenHash = :t", CalendarFeedEntity.class)

@@ -152,6 +152,11 @@ class CalendarServicesTest {
             }
 
             @Override
+            public boolean delete(UUID userId) {
+                return stored.values().removeIf(userId::equals);
+            }
+
+            @Override
             public Optional<UUID> userFor(String hash) {
                 return Optional.ofNullable(stored.get(hash));
             }
@@ -165,7 +170,10 @@ class CalendarServicesTest {
         assertThat(feeds.owner(first)).isEmpty();
         assertThat(feeds.owner(second)).contains(ann);
         assertThat(feeds.owner("sfc_short")).isEmpty();
+        feeds.turnOff(ann);
+        assertThat(feeds.owner(second)).as("turned off").isEmpty();
         assertThat(feeds.owner(null)).isEmpty();
+        feeds.rotate(ann);
         CalendarFeeds.FeedData data = feeds.data(ann);
         assertThat(data.generatedAt()).isEqualTo(CLOCK.instant());
         assertThat(data.due().get(run))

@@ -24,6 +24,9 @@ class CalendarStoresTest {
             feeds.put(ann, "b".repeat(64), Instant.now());
             assertThat(feeds.userFor("a".repeat(64))).isEmpty();
             assertThat(feeds.userFor("b".repeat(64))).contains(ann);
+            assertThat(feeds.delete(ann)).isTrue();
+            assertThat(feeds.userFor("b".repeat(64))).isEmpty();
+            assertThat(feeds.delete(ann)).isFalse();
         }
     }
 }

@@ -128,7 +128,10 @@ public class DayRecords {
     /** The result of an increment: the day's record, and whether this was a replay of an earlier request. */
     public record Increment(Checkin checkin, boolean replayed) {}
 
-    /** Adds to the day's value. With an idempotency key, a replay adds nothing and answers the first result. */
+    /**
+     * Adds to the day's value, or takes away with a negative delta (never below zero). With an idempotency key, a
+     * replay adds nothing and answers the first result.
+     */
     public Increment increment(UUID userId, UUID habitId, LocalDate date, BigDecimal delta, String idempotencyKey) {
         HabitRow h = Owners.habit(habits, userId, habitId);
         UserProfile user = Owners.profile(directory, userId);
@@ -138,13 +141,16 @@ public class DayRecords {
         if (type.valueKind() != HabitType.ValueKind.NUMBER) {
             throw new ValidationException("delta", "habits of type " + type.key() + " have no value to add to");
         }
-        if (delta == null || delta.signum() <= 0) {
-            throw new ValidationException("delta", "must be a positive number");
+        if (delta == null || delta.signum() == 0) {
+            throw new ValidationException("delta", "must be a number other than 0 (negative to take away)");
         }
         HabitType.unstorable(delta).ifPresent(m -> {
             throw new ValidationException("delta", m);
         });
         BigDecimal before = checkins.find(habitId, date).map(CheckinRow::value).orElse(null);
+        if (delta.signum() < 0 && (before == null || before.signum() == 0)) {
+            throw new ValidationException("delta", "the day has no value to take away from");
+        }
         if (before != null && before.add(delta).compareTo(HabitType.MAX_VALUE) > 0) {
             throw new ValidationException("delta", "would make the day's value more than " + HabitType.MAX_VALUE);
         }

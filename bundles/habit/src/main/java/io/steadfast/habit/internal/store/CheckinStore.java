@@ -31,7 +31,8 @@ public interface CheckinStore {
     List<CheckinRow> all(Collection<UUID> habitIds);
 
     /**
-     * Adds {@code delta} to the day's value atomically (concurrent increments all count), marking it done. With an
+     * Adds {@code delta} (negative to take away; the value never goes below zero) to the day's value atomically
+     * (concurrent increments all count), marking it done. With an
      * idempotency key, a second call with the same key for the same user adds nothing and returns the first result.
      */
     IncrementResult increment(

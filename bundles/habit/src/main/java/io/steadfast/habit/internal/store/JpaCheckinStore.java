@@ -219,14 +219,15 @@ public class JpaCheckinStore implements CheckinStore {
             e = new CheckinEntity();
             e.habitId = habitId.toString();
             e.date = date;
-            e.value = delta;
+            e.value = delta.signum() < 0 ? BigDecimal.ZERO : delta;
             e.status = CheckinRow.DONE;
             e.backfilled = backfilled;
             e.createdAt = toDb(now);
             e.updatedAt = toDb(now);
             em.persist(e);
         } else {
-            e.value = (e.value == null ? BigDecimal.ZERO : e.value).add(delta);
+            // a decrement never takes a day below zero
+            e.value = (e.value == null ? BigDecimal.ZERO : e.value).add(delta).max(BigDecimal.ZERO);
             e.status = CheckinRow.DONE;
             e.backfilled = e.backfilled || backfilled;
             e.updatedAt = toDb(now);

@@ -172,6 +172,20 @@ class DayRecordsTest {
     }
 
     @Test
+    void aNegativeDeltaTakesAwayButNeverBelowZero() {
+        assertField(() -> f.days.increment(ann, water.id(), today, new BigDecimal("-1"), null), "delta");
+        f.days.increment(ann, water.id(), today, new BigDecimal("3"), null);
+        assertThat(f.days.increment(ann, water.id(), today, new BigDecimal("-1"), null)
+                        .checkin()
+                        .value())
+                .isEqualByComparingTo("2");
+        Checkin zero = f.days.increment(ann, water.id(), today, new BigDecimal("-5"), null)
+                .checkin();
+        assertThat(zero.value()).isEqualByComparingTo("0");
+        assertThat(zero.state()).isEqualTo(DayState.PENDING);
+    }
+
+    @Test
     void numbersThatCannotBeStoredExactlyAndTotalsOverTheLimitAre422() {
         assertField(
                 () -> f.days.put(ann, water.id(), today, new DayEntry(new BigDecimal("1e-150000"), null, null)),

@@ -162,7 +162,7 @@ final class InMemoryStores {
             }
             CheckinRow old = rows.get(key(habitId, date));
             BigDecimal value =
-                    old == null || old.value() == null ? delta : old.value().add(delta);
+                    (old == null || old.value() == null ? delta : old.value().add(delta)).max(BigDecimal.ZERO);
             CheckinRow row = put(new CheckinRow(
                     habitId,
                     date,

@@ -134,6 +134,27 @@ public class HabitStoresTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
+    void aDecrementNeverTakesADayBelowZero(TestDatabase.Kind kind) {
+        try (TestDatabase db = TestDatabase.create(kind, HabitPersistence.UNIT, "identity", "habit")) {
+            JpaHabitStore habits = new JpaHabitStore(db.jpa(), db.ready());
+            JpaCheckinStore checkins = new JpaCheckinStore(db.jpa(), db.ready());
+            UUID ann = TestRows.user(db.dataSource(), "ann@example.org");
+            HabitRow water = habits.create(habit(ann, "Water"));
+            Instant now = Instant.parse("2026-03-02T10:00:00Z");
+            checkins.increment(ann, water.id(), DAY, new BigDecimal("3"), false, null, "a", now);
+            assertThat(checkins.increment(ann, water.id(), DAY, new BigDecimal("-1.5"), false, null, "b", now)
+                            .row()
+                            .value())
+                    .isEqualByComparingTo("1.5");
+            assertThat(checkins.increment(ann, water.id(), DAY, new BigDecimal("-9"), false, null, "c", now)
+                            .row()
+                            .value())
+                    .isEqualByComparingTo("0");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
     void concurrentIncrementsAllCountAndIdempotencyKeysAddOnce(TestDatabase.Kind kind) throws Exception {
         try (TestDatabase db = TestDatabase.create(kind, HabitPersistence.UNIT, "identity", "habit")) {
             JpaHabitStore habits = new JpaHabitStore(db.jpa(), db.ready());

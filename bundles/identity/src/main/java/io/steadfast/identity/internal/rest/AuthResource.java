@@ -27,6 +27,7 @@ import io.steadfast.identity.internal.rest.Dtos.RegisterRequest;
 import io.steadfast.identity.internal.service.Accounts;
 import io.steadfast.identity.internal.service.Sessions;
 import io.steadfast.identity.internal.service.Throttling;
+import io.steadfast.platform.rest.AnyScope;
 import io.steadfast.platform.rest.Auth;
 import io.steadfast.platform.rest.Public;
 import io.steadfast.platform.rest.RestApi;
@@ -89,6 +90,7 @@ public class AuthResource {
 
     @POST
     @Path("/logout")
+    @AnyScope
     @Operation(summary = "Revoke the token of this request, on every node at once")
     public Response logout(@Context SecurityContext sc) {
         AuthenticatedUser u = Auth.user(sc);
