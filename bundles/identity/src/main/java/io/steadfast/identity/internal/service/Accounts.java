@@ -55,7 +55,10 @@ import io.steadfast.storage.DuplicateKeyException;
 public class Accounts {
 
     private static final Logger LOG = LoggerFactory.getLogger(Accounts.class);
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
+    /** A local part, and a host name (labels of letters, digits and hyphens; no IP address, no port). */
+    static final Pattern EMAIL = Pattern.compile(
+            "^[^@\\s]{1,64}@(?=.{1,253}$)(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?\\.)+\\p{L}[\\p{L}\\p{N}-]{1,62}$");
+
     private static final String CONFLICT = "An account with this email already exists";
 
     private final UserStore users;
@@ -110,15 +113,20 @@ public class Accounts {
         }
         List<FieldError> errors = new ArrayList<>();
         String mail = r.email() == null ? null : r.email().trim();
+        boolean validMail = false;
         if (mail == null || mail.isEmpty()) {
             errors.add(new FieldError("email", "is required"));
         } else if (mail.length() > 254 || !EMAIL.matcher(mail).matches()) {
-            errors.add(new FieldError("email", "is not a valid email address"));
+            errors.add(new FieldError("email", "is not a valid email address such as ann@example.org"));
+        } else {
+            validMail = true;
         }
-        String name = r.displayName() == null || r.displayName().isBlank()
-                ? (mail != null && mail.contains("@") ? mail.substring(0, mail.indexOf('@')) : null)
-                : r.displayName().trim();
-        validateName(name, errors);
+        // without a display name the email's local part serves; only a name the user gave can be wrong
+        boolean named = r.displayName() != null && !r.displayName().isBlank();
+        String name = named ? r.displayName().trim() : validMail ? mail.substring(0, mail.indexOf('@')) : null;
+        if (named) {
+            validateName(name, errors);
+        }
         String zone = r.timezone() == null || r.timezone().isBlank()
                 ? "UTC"
                 : r.timezone().trim();
@@ -210,7 +218,10 @@ public class Accounts {
     /** Deletes the account, once its password is confirmed: its tokens stop working at once on every node. */
     public void delete(UUID userId, String password) {
         UserRow u = IdentityRows.existing(users, userId);
-        if (password == null || !hasher.verify(password, u.passwordHash())) {
+        if (password == null || password.isEmpty()) {
+            throw new ValidationException("password", "is required: confirm the deletion with your password");
+        }
+        if (!hasher.verify(password, u.passwordHash())) {
             throw new ValidationException("password", "is not your password");
         }
         tokens.revokeAll(u.id(), null, clock.instant()).forEach(cache::evict);
