@@ -38,10 +38,5 @@ public final class Schemas {
         return "schema_history_" + schema;
     }
 
-    /** A filter for the {@link SchemaReady} of {@code schema}. */
-    public static String readyFilter(String schema) {
-        return "(" + PROPERTY + "=" + schema + ")";
-    }
-
     private Schemas() {}
 }

@@ -60,10 +60,4 @@ public final class TestClock extends Clock {
         now = now.plus(d);
         return this;
     }
-
-    /** Sets the clock. */
-    public TestClock set(Instant instant) {
-        now = instant;
-        return this;
-    }
 }
