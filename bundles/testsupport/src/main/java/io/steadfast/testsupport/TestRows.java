@@ -46,7 +46,8 @@ public final class TestRows {
         update(
                 ds,
                 "INSERT INTO habit (id, user_id, name, type_key, schedule, start_date, archived, sort_order, "
-                        + "created_at, updated_at) VALUES (?, ?, ?, 'boolean', 'daily', DATE '2026-01-01', FALSE, 0, ?, ?)",
+                        + "created_at, updated_at, created_on) "
+                        + "VALUES (?, ?, ?, 'boolean', 'daily', DATE '2026-01-01', FALSE, 0, ?, ?, DATE '2026-01-01')",
                 id.toString(),
                 user.toString(),
                 name,

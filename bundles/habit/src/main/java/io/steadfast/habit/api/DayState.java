@@ -13,6 +13,11 @@ public enum DayState {
     MISSED,
     /** The user skipped the day (sick, travelling): it neither counts nor breaks anything. */
     SKIPPED,
+    /**
+     * The habit is paused on the day (the user's vacation): nothing is due, nothing is missed, a streak survives it.
+     * A day done during a vacation still counts as {@link #DONE} (not due).
+     */
+    PAUSED,
     /** The day is due and can still be done (today or later). */
     PENDING,
     /** Nothing is due on the day. */

@@ -16,6 +16,8 @@ import java.util.UUID;
  * @param available  whether the habit's type is running on this server (a plugin may be stopped)
  * @param today      the owner's today (time zone and day start applied)
  * @param weekStart  the owner's first day of the week
+ * @param createdOn  the owner's day when the habit was created: days before it without a record do not count
+ *                   ({@link DayState#NOT_DUE}, not due)
  */
 public record HabitInfo(
         UUID id,
@@ -35,4 +37,5 @@ public record HabitInfo(
         boolean available,
         Instant createdAt,
         DayOfWeek weekStart,
-        LocalDate today) {}
+        LocalDate today,
+        LocalDate createdOn) {}

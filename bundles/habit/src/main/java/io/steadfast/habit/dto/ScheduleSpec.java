@@ -105,14 +105,15 @@ public record ScheduleSpec(String kind, List<String> days, Integer times, Intege
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         Set<String> reported = new LinkedHashSet<>();
         for (String code : codes) {
-            DayOfWeek day = code == null ? null : Schedule.parseDayCode(code);
+            DayOfWeek day = io.steadfast.api.time.Weekdays.parse(code);
             if (day == null) {
                 errors.add(new FieldError(
                         DAYS_FIELD,
-                        (code == null ? "null" : "'" + code + "'")
-                                + " is not a day; use MON, TUE, WED, THU, FRI, SAT or SUN"));
-            } else if (!days.add(day) && reported.add(code)) {
-                errors.add(new FieldError(DAYS_FIELD, "lists " + code + " more than once"));
+                        (code == null ? "null" : "'" + code + "'") + " is not a day; use "
+                                + io.steadfast.api.time.Weekdays.ALLOWED));
+            } else if (!days.add(day) && reported.add(io.steadfast.api.time.Weekdays.code(day))) {
+                errors.add(new FieldError(
+                        DAYS_FIELD, "lists " + io.steadfast.api.time.Weekdays.code(day) + " more than once"));
             }
         }
         if (!errors.isEmpty()) {

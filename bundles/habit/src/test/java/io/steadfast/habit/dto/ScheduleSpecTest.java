@@ -79,13 +79,9 @@ class ScheduleSpecTest {
         assertErrors(
                 new ScheduleSpec("weekdays", List.of(), null, null), "schedule.days", "must list at least one day");
         assertErrors(
-                new ScheduleSpec("weekdays", List.of("MON", "Tue"), null, null),
+                new ScheduleSpec("weekdays", List.of("MON", "Tues"), null, null),
                 "schedule.days",
-                "'Tue' is not a day; use MON, TUE, WED, THU, FRI, SAT or SUN");
-        assertErrors(
-                new ScheduleSpec("weekdays", List.of("MONDAY"), null, null),
-                "schedule.days",
-                "'MONDAY' is not a day; use MON, TUE, WED, THU, FRI, SAT or SUN");
+                "'Tues' is not a day; use MON, TUE, WED, THU, FRI, SAT or SUN");
         assertErrors(
                 new ScheduleSpec("weekdays", Arrays.asList("MON", null), null, null),
                 "schedule.days",
@@ -98,16 +94,22 @@ class ScheduleSpecTest {
 
     @Test
     void everyProblemWithTheDaysIsReported() {
-        ValidationException e = catchThrowableOfType(
-                ValidationException.class,
-                () -> new ScheduleSpec("weekdays", List.of("MON", "XXX", "MON", "sun"), null, null).toSchedule());
+        ValidationException e = catchThrowableOfType(ValidationException.class, () -> new ScheduleSpec(
+                        "weekdays", List.of("MON", "XXX", "monday", "Sunday!"), null, null)
+                .toSchedule());
         assertThat(e.errors()).extracting(FieldError::field).containsOnly("schedule.days");
         assertThat(e.errors())
                 .extracting(FieldError::message)
                 .containsExactly(
                         "'XXX' is not a day; use MON, TUE, WED, THU, FRI, SAT or SUN",
                         "lists MON more than once",
-                        "'sun' is not a day; use MON, TUE, WED, THU, FRI, SAT or SUN");
+                        "'Sunday!' is not a day; use MON, TUE, WED, THU, FRI, SAT or SUN");
+    }
+
+    @Test
+    void daysAreReadInAnyCaseAndAsFullNamesAndWrittenAsCodes() {
+        ScheduleSpec spec = new ScheduleSpec("weekdays", List.of("mon", "Wednesday", "FRI"), null, null);
+        assertThat(ScheduleSpec.of(spec.toSchedule()).days()).containsExactly("MON", "WED", "FRI");
     }
 
     @Test

@@ -21,13 +21,28 @@ public final class CalendarDtos {
 
     public record Progress(BigDecimal value, BigDecimal target) {}
 
-    public record PeriodDto(int done, int times, LocalDate start, LocalDate end) {}
+    /**
+     * The week or month of a per-period habit holding a day.
+     *
+     * @param status {@code met} once its count is reached, {@code missed} when it ended short of it, else
+     *               {@code open}: the period is judged, not its single days
+     */
+    public record PeriodDto(int done, int times, LocalDate start, LocalDate end, String status) {
+
+        static PeriodDto of(DayView.PeriodView p, LocalDate today) {
+            if (p == null) {
+                return null;
+            }
+            String status = p.done() >= p.times() ? "met" : p.end().isBefore(today) ? "missed" : "open";
+            return new PeriodDto(p.done(), p.times(), p.start(), p.end(), status);
+        }
+    }
 
     public record TodayItem(HabitDto habit, boolean due, String status, Progress progress, PeriodDto period) {}
 
     public record Today(LocalDate date, String timezone, List<TodayItem> habits) {}
 
-    public record CalendarHabit(UUID habitId, boolean due, String status, BigDecimal value) {}
+    public record CalendarHabit(UUID habitId, boolean due, String status, BigDecimal value, PeriodDto period) {}
 
     public record CalendarDay(LocalDate date, List<CalendarHabit> habits) {}
 
@@ -48,13 +63,7 @@ public final class CalendarDtos {
                     d.due(),
                     d.state().json(),
                     new Progress(d.value(), d.target()),
-                    d.period() == null
-                            ? null
-                            : new PeriodDto(
-                                    d.period().done(),
-                                    d.period().times(),
-                                    d.period().start(),
-                                    d.period().end())));
+                    PeriodDto.of(d.period(), a.date())));
         }
         return new Today(a.date(), a.zone().getId(), items);
     }
@@ -68,7 +77,11 @@ public final class CalendarDtos {
             for (DayView d : h.days()) {
                 days.get(d.date())
                         .add(new CalendarHabit(
-                                h.habit().id(), d.due(), d.state().json(), d.value()));
+                                h.habit().id(),
+                                d.due(),
+                                d.state().json(),
+                                d.value(),
+                                PeriodDto.of(d.period(), h.habit().today())));
             }
         }
         List<CalendarDay> out = new ArrayList<>();

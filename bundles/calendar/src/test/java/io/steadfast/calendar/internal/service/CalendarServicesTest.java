@@ -55,7 +55,8 @@ class CalendarServicesTest {
             true,
             CLOCK.instant(),
             DayOfWeek.MONDAY,
-            TODAY);
+            TODAY,
+            TODAY.minusDays(100));
     final List<String> asked = new ArrayList<>();
 
     /** Judges every day before today done, today pending; remembers what it was asked. */

@@ -46,7 +46,8 @@ class FeedRendererTest {
                     true,
                     Instant.parse("2026-01-01T08:00:00Z"),
                     DayOfWeek.MONDAY,
-                    LocalDate.of(2026, 3, 1));
+                    LocalDate.of(2026, 3, 1),
+                    LocalDate.of(2026, 1, 1));
             Map<HabitInfo, List<LocalDate>> due = new LinkedHashMap<>();
             due.put(water, List.of(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 2)));
             String ics = FeedRenderer.render(

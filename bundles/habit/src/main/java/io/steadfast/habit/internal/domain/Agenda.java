@@ -19,18 +19,29 @@ import io.steadfast.habit.api.Schedule;
  * is not due is {@link DayState#NOT_DUE}, unless something was recorded on it: then the record is evaluated and
  * reported anyway, with {@code due = false}.
  * <p>
- * <b>Per-period schedules</b> (times per week or month): the <em>done days</em> of the period are the days from
- * the later of the period's start and the habit's start date up to the user's today whose evaluation is
- * {@link DayState#DONE} (skipped days do not count). A date on or after the start date is due while fewer than
- * {@code times} days of its period before it are done, or when it is itself done; so once the count is met the
- * remaining days drop off the agenda. The item carries the period's progress: its done days up to the end of the
- * period or the user's today, whichever is earlier. The first period counts from the start date and still asks for
- * the full {@code times}.
+ * <b>Per-period schedules</b> (times per week or month) are judged per period: the <em>done days</em> of the period
+ * are the days from the later of the period's start and the habit's start date up to the user's today whose
+ * evaluation is {@link DayState#DONE} (skipped days do not count). A date on or after the start date is due while
+ * fewer than {@code times} days of its period before it are done, or when it is itself done; so once the count is met
+ * the remaining days drop off the agenda. An ended day without a record that is not done (for a limit habit an
+ * unrecorded day is done) is {@link DayState#NOT_DUE}: no single day of a period is missed — the period is, when it
+ * ends short of its count. The item carries the period's progress: its done days up to the end of the period or the
+ * user's today, whichever is earlier. The first period counts from the start date and still asks for the full
+ * {@code times}.
+ * <p>
+ * <b>Free history</b>: a date before the habit was created ({@link HabitRules#trackedFrom()}) counts only with a
+ * record: without one it is {@link DayState#NOT_DUE} and not due, so a start date a year back earns nothing by
+ * itself (a limit habit's empty past days are not "done").
+ * <p>
+ * <b>Vacations</b>: on a paused date ({@link HabitRules#pausedOn}) nothing is due; it is {@link DayState#PAUSED}
+ * unless it was recorded done (then {@link DayState#DONE}, not due) or skipped. Paused days without a record do not
+ * count towards a period.
  * <p>
  * <b>Both</b>: a date before the start date is never due. A date before the user's today is evaluated as ended
  * (a due day without a record is missed), the user's today as in progress. A date after the user's today is never
  * evaluated: it is {@link DayState#SKIPPED} when a skip is recorded for it (planned absence), otherwise
- * {@link DayState#PENDING} when due and {@link DayState#NOT_DUE} when not, and its records count for nothing.
+ * {@link DayState#PAUSED} on a vacation, {@link DayState#PENDING} when due and {@link DayState#NOT_DUE} when not, and
+ * its records count for nothing.
  * <p>
  * {@link HabitCalendar} computes the same items for a range of dates in one pass.
  */
@@ -73,7 +84,11 @@ public final class Agenda {
         DayResult own = null;
         LocalDate last = min(period.end(), today);
         for (LocalDate d = max(period.start(), habit.startDate()); !d.isAfter(last); d = d.plusDays(1)) {
-            DayResult result = habit.evaluate(d.equals(date) ? record : records.apply(d), d.isBefore(today));
+            DayRecord r = d.equals(date) ? record : records.apply(d);
+            if (!habit.counts(r, d)) {
+                continue;
+            }
+            DayResult result = habit.evaluate(r, d.isBefore(today));
             if (d.equals(date)) {
                 own = result;
             }
@@ -93,6 +108,7 @@ public final class Agenda {
     static boolean dueInPeriod(
             HabitRules habit, Schedule.PerPeriod schedule, LocalDate date, int doneBefore, DayResult own) {
         return !date.isBefore(habit.startDate())
+                && !habit.pausedOn(date)
                 && (doneBefore < schedule.times() || own != null && own.state() == DayState.DONE);
     }
 
@@ -109,15 +125,31 @@ public final class Agenda {
             boolean due,
             PeriodProgress period,
             DayResult evaluated) {
+        boolean paused = habit.pausedOn(date);
+        if (paused) {
+            due = false;
+        }
         DayResult result;
         if (date.isAfter(today)) {
-            DayState state =
-                    record != null && record.skipped() ? DayState.SKIPPED : due ? DayState.PENDING : DayState.NOT_DUE;
+            DayState state = record != null && record.skipped()
+                    ? DayState.SKIPPED
+                    : paused ? DayState.PAUSED : due ? DayState.PENDING : DayState.NOT_DUE;
             result = new DayResult(state, null);
+        } else if (habit.untracked(record, date)) {
+            due = false;
+            result = new DayResult(DayState.NOT_DUE, null);
+        } else if (paused && record == null) {
+            result = new DayResult(DayState.PAUSED, null);
         } else if (!due && record == null) {
             result = new DayResult(DayState.NOT_DUE, null);
         } else {
             result = evaluated != null ? evaluated : habit.evaluate(record, date.isBefore(today));
+            if (paused && result.state() != DayState.DONE && result.state() != DayState.SKIPPED) {
+                result = new DayResult(DayState.PAUSED, null);
+            } else if (period != null && record == null && date.isBefore(today) && result.state() != DayState.DONE) {
+                due = false;
+                result = new DayResult(DayState.NOT_DUE, null);
+            }
         }
         return new AgendaItem(
                 due, result.state(), result.progress(), habit.definition().target(), period);

@@ -8,9 +8,7 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-import io.steadfast.api.habit.spi.HabitType;
 import io.steadfast.api.habit.spi.HabitType.DayRecord;
-import io.steadfast.api.habit.spi.HabitType.HabitDefinition;
 
 /**
  * {@link HabitCalendar} and {@link Agenda} for a habit whose schedule changed: each date is evaluated under the
@@ -23,11 +21,11 @@ public final class EraCalendar {
 
     /**
      * @param eras the habit's eras, oldest first; the first starts on the habit's start date
+     * @param base the habit's type, definition, creation day and vacations (its schedule is the era's)
      */
     public static NavigableMap<LocalDate, AgendaItem> range(
             List<ScheduleEra> eras,
-            HabitType type,
-            HabitDefinition definition,
+            HabitRules base,
             Function<LocalDate, DayRecord> records,
             LocalDate from,
             LocalDate to,
@@ -45,7 +43,7 @@ public final class EraCalendar {
             if (t.isBefore(f)) {
                 continue;
             }
-            HabitRules rules = new HabitRules(era.schedule(), era.from(), type, definition);
+            HabitRules rules = base.withSchedule(era.schedule(), era.from());
             out.putAll(HabitCalendar.range(rules, records, f, t, today, weekStart));
         }
         return Collections.unmodifiableNavigableMap(out);
@@ -54,15 +52,13 @@ public final class EraCalendar {
     /** One date under the schedule of its era. */
     public static AgendaItem item(
             List<ScheduleEra> eras,
-            HabitType type,
-            HabitDefinition definition,
+            HabitRules base,
             Function<LocalDate, DayRecord> records,
             LocalDate date,
             LocalDate today,
             DayOfWeek weekStart) {
         ScheduleEra era = eraOf(eras, date);
-        return Agenda.item(
-                new HabitRules(era.schedule(), era.from(), type, definition), records, date, today, weekStart);
+        return Agenda.item(base.withSchedule(era.schedule(), era.from()), records, date, today, weekStart);
     }
 
     /** The era a date belongs to (the first era for dates before the habit's start). */

@@ -94,7 +94,11 @@ public final class HabitCalendar {
         LocalDate last = Agenda.min(period.end(), today);
         for (LocalDate d = Agenda.max(period.start(), habit.startDate()); !d.isAfter(last); d = d.plusDays(1)) {
             int i = index(period, d);
-            evaluated[i] = habit.evaluate(record(records, recordOf, fetched, i, d), d.isBefore(today));
+            DayRecord r = record(records, recordOf, fetched, i, d);
+            if (!habit.counts(r, d)) {
+                continue;
+            }
+            evaluated[i] = habit.evaluate(r, d.isBefore(today));
             if (evaluated[i].state() == DayState.DONE) {
                 done++;
             }

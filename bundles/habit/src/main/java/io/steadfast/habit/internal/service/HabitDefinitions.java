@@ -106,7 +106,8 @@ public class HabitDefinitions {
                 Boolean.TRUE.equals(in.archived()),
                 0,
                 now,
-                now));
+                now,
+                Owners.today(clock, user)));
         changes.habitChanged(userId, row.id());
         return info(row, user);
     }
@@ -161,7 +162,8 @@ public class HabitDefinitions {
                 in.archived() != null ? in.archived() : h.archived(),
                 h.sortOrder(),
                 h.createdAt(),
-                clock.instant());
+                clock.instant(),
+                h.createdOn());
         HabitInfo out = info(habits.update(next).orElseThrow(() -> new NotFoundException("Habit")), user);
         changes.habitChanged(userId, habitId);
         return out;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
@@ -18,10 +19,13 @@ import io.steadfast.api.habit.spi.HabitType;
 import io.steadfast.habit.api.DayView;
 import io.steadfast.habit.internal.domain.AgendaItem;
 import io.steadfast.habit.internal.domain.EraCalendar;
+import io.steadfast.habit.internal.domain.HabitRules;
 import io.steadfast.habit.internal.domain.ScheduleEra;
 import io.steadfast.habit.internal.store.CheckinRow;
 import io.steadfast.habit.internal.store.CheckinStore;
 import io.steadfast.habit.internal.store.HabitRow;
+import io.steadfast.habit.internal.store.VacationRow;
+import io.steadfast.habit.internal.store.VacationStore;
 
 /**
  * The one place where a habit's days are judged: it reads the day records (of many habits in one query, with
@@ -36,11 +40,19 @@ public class HabitEvaluator {
 
     private final CheckinStore checkins;
     private final HabitTypeRegistry types;
+    private final VacationStore vacations;
 
     @Activate
-    public HabitEvaluator(@Reference CheckinStore checkins, @Reference HabitTypeRegistry types) {
+    public HabitEvaluator(
+            @Reference CheckinStore checkins, @Reference HabitTypeRegistry types, @Reference VacationStore vacations) {
         this.checkins = checkins;
         this.types = types;
+        this.vacations = vacations;
+    }
+
+    /** The vacations of the owner of {@code habits} (all have one owner), or none when there are no habits. */
+    public List<VacationRow> vacations(List<HabitRow> habits) {
+        return habits.isEmpty() ? List.of() : vacations.list(habits.get(0).userId());
     }
 
     /** The habit's type, or the stand-in while its plugin is not running. */
@@ -66,35 +78,55 @@ public class HabitEvaluator {
         return out;
     }
 
-    /** Each date from {@code from} to {@code to} of one habit, given its records. */
+    /** Each date from {@code from} to {@code to} of one habit, given its records and its owner's vacations. */
     public NavigableMap<LocalDate, AgendaItem> evaluate(
             HabitRow h,
             Map<LocalDate, HabitType.DayRecord> records,
+            List<VacationRow> vacations,
             LocalDate from,
             LocalDate to,
             LocalDate today,
             DayOfWeek weekStart) {
-        return EraCalendar.range(eras(h), type(h), definition(h), records::get, from, to, today, weekStart);
+        return EraCalendar.range(eras(h), rules(h, vacations), records::get, from, to, today, weekStart);
     }
 
-    /** One date of one habit, given its records. */
+    /** One date of one habit, given its records and its owner's vacations. */
     public AgendaItem evaluate(
             HabitRow h,
             Map<LocalDate, HabitType.DayRecord> records,
+            List<VacationRow> vacations,
             LocalDate date,
             LocalDate today,
             DayOfWeek weekStart) {
-        return EraCalendar.item(eras(h), type(h), definition(h), records::get, date, today, weekStart);
+        return EraCalendar.item(eras(h), rules(h, vacations), records::get, date, today, weekStart);
+    }
+
+    /** The habit's rules (its schedule is replaced per era): type, target, creation day, vacations. */
+    HabitRules rules(HabitRow h, List<VacationRow> vacations) {
+        List<VacationRow> mine = vacations.stream()
+                .filter(v -> v.habitIds() == null || v.habitIds().contains(h.id()))
+                .toList();
+        Predicate<LocalDate> paused =
+                mine.isEmpty() ? HabitRules.NEVER_PAUSED : d -> mine.stream().anyMatch(v -> v.pauses(h.id(), d));
+        List<ScheduleEra> eras = eras(h);
+        return new HabitRules(
+                eras.get(0).schedule(),
+                eras.get(0).from(),
+                type(h),
+                definition(h),
+                h.createdOn() == null ? LocalDate.MIN : h.createdOn(),
+                paused);
     }
 
     /** Each date from {@code from} to {@code to} of every habit: one query for the records of all. */
     public Map<java.util.UUID, List<DayView>> days(
             List<HabitRow> habits, LocalDate from, LocalDate to, LocalDate today, DayOfWeek weekStart) {
         Map<java.util.UUID, Map<LocalDate, HabitType.DayRecord>> records = records(habits, from, to);
+        List<VacationRow> vacations = vacations(habits);
         Map<java.util.UUID, List<DayView>> out = new HashMap<>();
         for (HabitRow h : habits) {
             List<DayView> days = new ArrayList<>();
-            evaluate(h, records.getOrDefault(h.id(), Map.of()), from, to, today, weekStart)
+            evaluate(h, records.getOrDefault(h.id(), Map.of()), vacations, from, to, today, weekStart)
                     .forEach((d, a) -> days.add(view(d, a)));
             out.put(h.id(), days);
         }

@@ -55,6 +55,9 @@ public class HabitEntity {
     @Column(name = "created_at", nullable = false)
     LocalDateTime createdAt;
 
+    @Column(name = "created_on", nullable = false)
+    LocalDate createdOn;
+
     @Column(name = "updated_at", nullable = false)
     LocalDateTime updatedAt;
 }

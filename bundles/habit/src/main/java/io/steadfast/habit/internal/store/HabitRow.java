@@ -9,7 +9,8 @@ import java.util.UUID;
  * A stored habit.
  *
  * @param typeKey  the {@code HabitType} key
- * @param schedule the schedule in the habit bundle's compact text form (opaque to storage)
+ * @param schedule  the schedule in the habit bundle's compact text form (opaque to storage)
+ * @param createdOn the owner's day when the habit was created (decided once, at creation)
  */
 public record HabitRow(
         UUID id,
@@ -26,4 +27,5 @@ public record HabitRow(
         boolean archived,
         int sortOrder,
         Instant createdAt,
-        Instant updatedAt) {}
+        Instant updatedAt,
+        LocalDate createdOn) {}

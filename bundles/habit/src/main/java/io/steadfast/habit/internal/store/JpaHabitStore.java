@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import javax.persistence.EntityManager;
+
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
@@ -31,21 +33,56 @@ public class JpaHabitStore implements HabitStore {
         this.jpa = jpa;
     }
 
+    /** How often a create is tried when the owner's first order row was inserted concurrently. */
+    static final int ATTEMPTS = 3;
+
     @Override
     public HabitRow create(HabitRow h) {
-        return jpa.txExpr(TransactionType.Required, em -> {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jpa.txExpr(TransactionType.Required, em -> {
+                    HabitEntity e = new HabitEntity();
+                    e.id = h.id().toString();
+                    e.userId = h.userId().toString();
+                    e.createdAt = toDb(h.createdAt());
+                    e.createdOn = java.util.Objects.requireNonNull(h.createdOn(), "createdOn");
+                    copy(h, e);
+                    e.sortOrder = nextOrder(em, e.userId);
+                    em.persist(e);
+                    return toRow(e);
+                });
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !io.steadfast.storage.Rows.isConstraintViolation(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Takes the owner's next sort order. The update locks the owner's order row until the transaction ends, so
+     * concurrent creates (and reorders) of one owner take their turns; the owner's very first create inserts the row,
+     * and a concurrent first insert fails on its key and is retried.
+     */
+    private static int nextOrder(EntityManager em, String userId) {
+        int updated = em.createNativeQuery("UPDATE habit_order SET next_order = next_order + 1 WHERE user_id = ?")
+                .setParameter(1, userId)
+                .executeUpdate();
+        if (updated == 0) {
             Integer max = em.createQuery("SELECT MAX(h.sortOrder) FROM Habit h WHERE h.userId = :u", Integer.class)
-                    .setParameter("u", h.userId().toString())
+                    .setParameter("u", userId)
                     .getSingleResult();
-            HabitEntity e = new HabitEntity();
-            e.id = h.id().toString();
-            e.userId = h.userId().toString();
-            e.createdAt = toDb(h.createdAt());
-            copy(h, e);
-            e.sortOrder = max == null ? 0 : max + 1;
-            em.persist(e);
-            return toRow(e);
-        });
+            int next = max == null ? 0 : max + 1;
+            em.createNativeQuery("INSERT INTO habit_order (user_id, next_order) VALUES (?, ?)")
+                    .setParameter(1, userId)
+                    .setParameter(2, next + 1)
+                    .executeUpdate();
+            return next;
+        }
+        Number next = (Number) em.createNativeQuery("SELECT next_order FROM habit_order WHERE user_id = ?")
+                .setParameter(1, userId)
+                .getSingleResult();
+        return next.intValue() - 1;
     }
 
     @Override
@@ -115,6 +152,10 @@ public class JpaHabitStore implements HabitStore {
     @Override
     public void reorder(UUID userId, List<UUID> habitIds) {
         jpa.tx(TransactionType.Required, em -> {
+            // take the owner's order lock first, so that a concurrent create waits and numbers after the new order
+            em.createNativeQuery("UPDATE habit_order SET next_order = next_order WHERE user_id = ?")
+                    .setParameter(1, userId.toString())
+                    .executeUpdate();
             Map<String, HabitEntity> mine = new LinkedHashMap<>();
             for (HabitEntity e : em.createQuery(
                             "SELECT h FROM Habit h WHERE h.userId = :u ORDER BY h.sortOrder, h.createdAt",
@@ -134,6 +175,10 @@ public class JpaHabitStore implements HabitStore {
             for (int i = 0; i < ordered.size(); i++) {
                 ordered.get(i).sortOrder = i;
             }
+            em.createNativeQuery("UPDATE habit_order SET next_order = ? WHERE user_id = ?")
+                    .setParameter(1, ordered.size())
+                    .setParameter(2, userId.toString())
+                    .executeUpdate();
         });
     }
 
@@ -168,6 +213,7 @@ public class JpaHabitStore implements HabitStore {
                 e.archived,
                 e.sortOrder,
                 fromDb(e.createdAt),
-                fromDb(e.updatedAt));
+                fromDb(e.updatedAt),
+                e.createdOn);
     }
 }

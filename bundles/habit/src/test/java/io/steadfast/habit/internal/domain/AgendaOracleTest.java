@@ -47,16 +47,37 @@ class AgendaOracleTest {
             LocalDate today,
             LocalDate from,
             LocalDate to,
-            Map<LocalDate, DayRecord> records) {
+            Map<LocalDate, DayRecord> records,
+            LocalDate trackedFrom,
+            LocalDate vacationFrom,
+            LocalDate vacationTo) {
 
         HabitRules rules() {
-            return new HabitRules(schedule, startDate, type, new HabitDefinition(target, null));
+            return new HabitRules(
+                    schedule, startDate, type, new HabitDefinition(target, null), trackedFrom, this::paused);
+        }
+
+        boolean paused(LocalDate d) {
+            return vacationFrom != null && !d.isBefore(vacationFrom) && !d.isAfter(vacationTo);
+        }
+
+        boolean untracked(LocalDate d) {
+            return records.get(d) == null && d.isBefore(trackedFrom);
+        }
+
+        /** Whether a day counts towards its period (on or after the start, up to today, tracked, not a bare pause). */
+        boolean counts(LocalDate d) {
+            return !d.isBefore(startDate)
+                    && !d.isAfter(today)
+                    && !untracked(d)
+                    && !(records.get(d) == null && paused(d));
         }
 
         @Override
         public String toString() {
             return "Scenario[" + schedule + ", " + type.key() + " target " + target + ", weeks from " + weekStart
-                    + ", start " + startDate + ", today " + today + ", range " + from + ".." + to + ", records "
+                    + ", start " + startDate + ", today " + today + ", range " + from + ".." + to + ", tracked from "
+                    + trackedFrom + ", vacation " + vacationFrom + ".." + vacationTo + ", records "
                     + new java.util.TreeMap<>(records) + "]";
         }
     }
@@ -103,16 +124,32 @@ class AgendaOracleTest {
         HabitCalendar.range(s.rules(), s.records(), s.from(), s.to(), s.today(), s.weekStart())
                 .forEach((d, item) -> {
                     assertThat(item.state() == DayState.NOT_DUE)
-                            .as("not due iff neither due nor recorded, %s", d)
+                            .as("not due iff neither due, recorded nor paused, %s", d)
                             .isEqualTo(!item.due()
+                                    && (!s.paused(d) || s.untracked(d) && !d.isAfter(s.today()))
                                     && (d.isAfter(s.today())
                                             ? !skipped(s.records().get(d))
                                             : s.records().get(d) == null));
+                    if (s.paused(d) && !(s.untracked(d) && !d.isAfter(s.today()))) {
+                        assertThat(item.due())
+                                .as("nothing is due on a vacation, %s", d)
+                                .isFalse();
+                        assertThat(item.state()).isIn(DayState.PAUSED, DayState.DONE, DayState.SKIPPED);
+                    }
+                    if (s.untracked(d) && !d.isAfter(s.today())) {
+                        assertThat(item.state()).as("free history, %s", d).isEqualTo(DayState.NOT_DUE);
+                    }
+                    if (s.schedule().perPeriod() && d.isBefore(s.today())) {
+                        assertThat(item.state())
+                                .as("no single day of a period is missed without a record, %s", d)
+                                .isNotEqualTo(s.records().get(d) == null ? DayState.MISSED : null);
+                    }
                     if (d.isBefore(s.startDate())) {
                         assertThat(item.due()).isFalse();
                     }
                     if (d.isAfter(s.today())) {
-                        assertThat(item.state()).isIn(DayState.PENDING, DayState.NOT_DUE, DayState.SKIPPED);
+                        assertThat(item.state())
+                                .isIn(DayState.PENDING, DayState.NOT_DUE, DayState.SKIPPED, DayState.PAUSED);
                         assertThat(item.progress()).isNull();
                     }
                     if (d.isBefore(s.today()) && item.due()) {
@@ -128,9 +165,13 @@ class AgendaOracleTest {
                         assertThat(length)
                                 .isEqualTo(s.schedule() instanceof Schedule.TimesPerWeek ? 7 : d.lengthOfMonth());
                         assertThat(item.period().done()).isBetween(0, length);
-                        if (!item.period().met() && !d.isBefore(s.startDate()) && !d.isAfter(s.today())) {
+                        if (!item.period().met()
+                                && !d.isBefore(s.startDate())
+                                && d.equals(s.today())
+                                && !s.paused(d)
+                                && !s.untracked(d)) {
                             assertThat(item.due())
-                                    .as("an unmet period keeps every day due, %s", d)
+                                    .as("an unmet period keeps today due, %s", d)
                                     .isTrue();
                         }
                     }
@@ -166,17 +207,15 @@ class AgendaOracleTest {
             int doneBefore = 0;
             int doneAll = 0;
             for (LocalDate x = start; !x.isAfter(end); x = x.plusDays(1)) {
-                boolean counted = !x.isBefore(s.startDate()) && !x.isAfter(s.today());
-                if (counted && naiveState(s, x) == DayState.DONE) {
+                if (s.counts(x) && naiveState(s, x) == DayState.DONE) {
                     doneAll++;
                     if (x.isBefore(date)) {
                         doneBefore++;
                     }
                 }
             }
-            boolean selfDone =
-                    !date.isBefore(s.startDate()) && !date.isAfter(s.today()) && naiveState(s, date) == DayState.DONE;
-            due = !date.isBefore(s.startDate()) && (doneBefore < times || selfDone);
+            boolean selfDone = s.counts(date) && naiveState(s, date) == DayState.DONE;
+            due = !date.isBefore(s.startDate()) && !s.paused(date) && (doneBefore < times || selfDone);
             period = new PeriodProgress(doneAll, times, start, end);
         } else if (s.schedule() instanceof Schedule.Daily) {
             due = !date.isBefore(s.startDate());
@@ -192,10 +231,21 @@ class AgendaOracleTest {
             }
         }
 
+        boolean paused = s.paused(date);
+        if (paused) {
+            due = false;
+        }
         DayState state;
         BigDecimal progress = null;
         if (date.isAfter(s.today())) {
-            state = skipped(record) ? DayState.SKIPPED : due ? DayState.PENDING : DayState.NOT_DUE;
+            state = skipped(record)
+                    ? DayState.SKIPPED
+                    : paused ? DayState.PAUSED : due ? DayState.PENDING : DayState.NOT_DUE;
+        } else if (s.untracked(date)) {
+            due = false;
+            state = DayState.NOT_DUE;
+        } else if (paused && record == null) {
+            state = DayState.PAUSED;
         } else if (record == null && !due) {
             state = DayState.NOT_DUE;
         } else if (skipped(record)) {
@@ -205,6 +255,14 @@ class AgendaOracleTest {
                     s.type().evaluate(new HabitDefinition(s.target(), null), record, date.isBefore(s.today()));
             state = DayState.valueOf(outcome.status().name());
             progress = outcome.progress();
+            if (paused && state != DayState.DONE) {
+                state = DayState.PAUSED;
+                progress = null;
+            } else if (period != null && record == null && date.isBefore(s.today()) && state != DayState.DONE) {
+                due = false;
+                state = DayState.NOT_DUE;
+                progress = null;
+            }
         }
         return new AgendaItem(due, state, progress, s.target(), period);
     }
@@ -248,29 +306,43 @@ class AgendaOracleTest {
                         Arbitraries.integers().between(0, 4),
                         Arbitraries.of(DayOfWeek.class))
                 .as((schedule, type, target, weekStart) -> new Object[] {schedule, type, target, weekStart});
-        return Combinators.combine(habit, base, startOffset, todayOffset, fromOffset, length, density, history)
-                .as((h, b, start, today, from, len, percent, cells) -> {
-                    Map<LocalDate, DayRecord> records = new HashMap<>();
-                    for (int i = 0; i < cells.size(); i++) {
-                        Cell cell = cells.get(i);
-                        if (cell.roll() < percent) {
-                            records.put(b.plusDays(i - HISTORY_BEFORE), cell.record());
-                        }
-                    }
-                    HabitType type = (HabitType) h[1];
-                    BigDecimal target = type == Fixtures.BOOLEAN ? null : BigDecimal.valueOf((Integer) h[2]);
-                    LocalDate first = b.plusDays(from);
-                    return new Scenario(
-                            (Schedule) h[0],
-                            type,
-                            target,
-                            (DayOfWeek) h[3],
-                            b.plusDays(start),
-                            b.plusDays(today),
-                            first,
-                            first.plusDays(len),
-                            records);
-                });
+        Arbitrary<int[]> extras = Combinators.combine(
+                        Arbitraries.integers().between(0, 2), uniform(-60, 60), uniform(-60, 60), uniform(0, 20))
+                .as((kind, tracked, vacation, vacationLength) -> new int[] {kind, tracked, vacation, vacationLength});
+        Arbitrary<Object[]> when = Combinators.combine(base, startOffset, todayOffset, fromOffset, length, extras)
+                .as((b, start, today, from, len, x) -> new Object[] {b, start, today, from, len, x});
+        return Combinators.combine(habit, when, density, history).as((h, w, percent, cells) -> {
+            LocalDate b = (LocalDate) w[0];
+            int start = (Integer) w[1];
+            int today = (Integer) w[2];
+            int from = (Integer) w[3];
+            int len = (Integer) w[4];
+            int[] x = (int[]) w[5];
+            Map<LocalDate, DayRecord> records = new HashMap<>();
+            for (int i = 0; i < cells.size(); i++) {
+                Cell cell = cells.get(i);
+                if (cell.roll() < percent) {
+                    records.put(b.plusDays(i - HISTORY_BEFORE), cell.record());
+                }
+            }
+            HabitType type = (HabitType) h[1];
+            BigDecimal target = type == Fixtures.BOOLEAN ? null : BigDecimal.valueOf((Integer) h[2]);
+            LocalDate first = b.plusDays(from);
+            return new Scenario(
+                    (Schedule) h[0],
+                    type,
+                    target,
+                    (DayOfWeek) h[3],
+                    b.plusDays(start),
+                    b.plusDays(today),
+                    first,
+                    first.plusDays(len),
+                    records,
+                    // a third each: every day tracked; created some day; and a vacation besides
+                    x[0] == 0 ? LocalDate.MIN : b.plusDays(x[1]),
+                    x[0] == 2 ? b.plusDays(x[2]) : null,
+                    x[0] == 2 ? b.plusDays(x[2] + x[3]) : null);
+        });
     }
 
     /** One day of a history: recorded when {@code roll} is below the scenario's density. */

@@ -290,7 +290,9 @@ class AgendaTest {
             String sunday = "2026-03-08";
             PeriodProgress week = period(4, 3, "2026-03-02", "2026-03-08");
             assertThat(at(threeTimes, "2026-03-02", sunday)).as("Mon").isEqualTo(item(true, DONE, week));
-            assertThat(at(threeTimes, "2026-03-03", sunday)).as("Tue, 1 done").isEqualTo(item(true, MISSED, week));
+            assertThat(at(threeTimes, "2026-03-03", sunday))
+                    .as("Tue, 1 done: no record, so no single day is missed (the week is judged)")
+                    .isEqualTo(item(false, NOT_DUE, week));
             assertThat(at(threeTimes, "2026-03-04", sunday)).as("Wed").isEqualTo(item(true, DONE, week));
             assertThat(at(threeTimes, "2026-03-05", sunday)).as("Thu, 2 done").isEqualTo(item(true, DONE, week));
             assertThat(at(threeTimes, "2026-03-06", sunday)).as("Fri, met").isEqualTo(item(false, NOT_DUE, week));
@@ -311,7 +313,7 @@ class AgendaTest {
             record("2026-03-07", done());
             String sunday = "2026-03-08";
             PeriodProgress week = period(4, 3, "2026-03-01", "2026-03-07");
-            assertThat(at(threeTimes, "2026-03-01", sunday, SUNDAY)).as("Sun").isEqualTo(item(true, MISSED, week));
+            assertThat(at(threeTimes, "2026-03-01", sunday, SUNDAY)).as("Sun").isEqualTo(item(false, NOT_DUE, week));
             assertThat(at(threeTimes, "2026-03-02", sunday, SUNDAY)).as("Mon").isEqualTo(item(true, DONE, week));
             assertThat(at(threeTimes, "2026-03-06", sunday, SUNDAY)).as("Fri").isEqualTo(item(false, NOT_DUE, week));
             PeriodProgress next = period(0, 3, "2026-03-08", "2026-03-14");
@@ -370,7 +372,7 @@ class AgendaTest {
             assertThat(at(twice, "2026-03-02", sunday)).as("before the start").isEqualTo(item(false, DONE, week));
             assertThat(at(twice, "2026-03-04", sunday)).isEqualTo(item(false, NOT_DUE, week));
             assertThat(at(twice, "2026-03-05", sunday)).isEqualTo(item(true, DONE, week));
-            assertThat(at(twice, "2026-03-06", sunday)).isEqualTo(item(true, MISSED, week));
+            assertThat(at(twice, "2026-03-06", sunday)).isEqualTo(item(false, NOT_DUE, week));
             assertThat(at(twice, "2026-03-08", sunday)).isEqualTo(item(true, PENDING, week));
         }
 
@@ -423,16 +425,17 @@ class AgendaTest {
             assertThat(at(twice, "2024-02-29", "2024-03-05"))
                     .isEqualTo(item(true, DONE, period(1, 2, "2024-02-01", "2024-02-29")));
             assertThat(at(twice, "2024-04-30", "2024-05-05"))
-                    .isEqualTo(item(true, MISSED, period(0, 2, "2024-04-01", "2024-04-30")));
+                    .as("April ended short of its count: the month is missed, not its last day")
+                    .isEqualTo(item(false, NOT_DUE, period(0, 2, "2024-04-01", "2024-04-30")));
 
             record("2026-01-30", done());
             record("2026-01-31", done());
             HabitRules late = yesNo(new Schedule.TimesPerMonth(2), "2025-12-01");
             PeriodProgress january = period(2, 2, "2026-01-01", "2026-01-31");
-            assertThat(at(late, "2026-01-29", "2026-02-02")).isEqualTo(item(true, MISSED, january));
+            assertThat(at(late, "2026-01-29", "2026-02-02")).isEqualTo(item(false, NOT_DUE, january));
             assertThat(at(late, "2026-01-31", "2026-02-02")).isEqualTo(item(true, DONE, january));
             assertThat(at(late, "2026-02-01", "2026-02-02"))
-                    .isEqualTo(item(true, MISSED, period(0, 2, "2026-02-01", "2026-02-28")));
+                    .isEqualTo(item(false, NOT_DUE, period(0, 2, "2026-02-01", "2026-02-28")));
         }
 
         @Test

@@ -21,7 +21,8 @@ final class Fixture {
     final InMemoryStores.Directory directory = new InMemoryStores.Directory();
     final HabitTypeRegistry types = new HabitTypeRegistry();
     final HabitChanges changes = new HabitChanges();
-    final HabitEvaluator evaluator = new HabitEvaluator(checkinStore, types);
+    final InMemoryStores.Vacations vacationStore = new InMemoryStores.Vacations();
+    final HabitEvaluator evaluator = new HabitEvaluator(checkinStore, types, vacationStore);
     final HabitDefinitions definitions;
     final DayRecords days;
     final HabitQueryService query;

@@ -41,7 +41,10 @@ class HabitQueryServiceTest {
         List<HabitDays> days = f.query.activeDays(ann, today.minusDays(2), today);
         assertThat(days).extracting(d -> d.habit().name()).containsExactly("Daily", "Twice a week");
         List<DayView> d = days.get(0).days();
-        assertThat(d).extracting(DayView::state).containsExactly(DayState.MISSED, DayState.DONE, DayState.PENDING);
+        assertThat(d)
+                .as("the habit was created today: the day before yesterday, unrecorded, does not count")
+                .extracting(DayView::state)
+                .containsExactly(DayState.NOT_DUE, DayState.DONE, DayState.PENDING);
         DayView w = days.get(1).days().get(2);
         assertThat(w.period().done()).isEqualTo(1);
         assertThat(w.period().times()).isEqualTo(2);
@@ -80,5 +83,52 @@ class HabitQueryServiceTest {
         assertThat(d.value()).isEqualByComparingTo("5");
         assertThat(d.target()).isEqualByComparingTo("8");
         assertThat(d.period()).isNull();
+    }
+
+    @Test
+    void freeHistoryALimitHabitStartedAYearBackEarnsNothingByItself() {
+        HabitInfo coffee = f.definitions.create(
+                ann,
+                new HabitDraft(
+                        "Coffee",
+                        null,
+                        "limit",
+                        new BigDecimal("2"),
+                        null,
+                        new Schedule.Daily(),
+                        today.minusYears(1),
+                        null,
+                        null,
+                        null));
+        assertThat(coffee.createdOn()).isEqualTo(today);
+        f.days.put(ann, coffee.id(), today.minusDays(3), new DayEntry(new BigDecimal("1"), null, null));
+        List<DayView> days = f.query.days(ann, coffee.id(), today.minusYears(1), today);
+        assertThat(days).filteredOn(DayView::due).extracting(DayView::date).containsExactly(today.minusDays(3), today);
+        assertThat(days.get(0).state()).isEqualTo(DayState.NOT_DUE);
+        assertThat(days.get(days.size() - 4).state())
+                .as("a recorded day counts")
+                .isEqualTo(DayState.DONE);
+        assertThat(days.get(days.size() - 2).state()).isEqualTo(DayState.NOT_DUE);
+        assertThat(days.get(days.size() - 1).state()).isEqualTo(DayState.PENDING);
+        // the next day, yesterday (the creation day) is judged like any day
+        f.clock.advance(java.time.Duration.ofDays(1));
+        assertThat(f.query.days(ann, coffee.id(), today, today).get(0).state()).isEqualTo(DayState.DONE);
+    }
+
+    @Test
+    void aVacationPausesTheHabitsItNames() {
+        HabitInfo run = habit("Run", new Schedule.Daily());
+        HabitInfo read = habit("Read", new Schedule.TimesPerWeek(2));
+        f.vacationStore.create(new io.steadfast.habit.internal.store.VacationRow(
+                UUID.randomUUID(), ann, today, today.plusDays(2), java.util.Set.of(run.id()), f.clock.instant()));
+        assertThat(f.query.days(ann, run.id(), today, today.plusDays(3)))
+                .extracting(DayView::state)
+                .containsExactly(DayState.PAUSED, DayState.PAUSED, DayState.PAUSED, DayState.PENDING);
+        assertThat(f.query.days(ann, run.id(), today, today).get(0).due()).isFalse();
+        assertThat(f.query.days(ann, read.id(), today, today).get(0).state()).isEqualTo(DayState.PENDING);
+        f.days.put(ann, run.id(), today, new DayEntry(null, null, null));
+        assertThat(f.query.days(ann, run.id(), today, today).get(0).state())
+                .as("done on a vacation still counts")
+                .isEqualTo(DayState.DONE);
     }
 }

@@ -98,7 +98,8 @@ final class InMemoryStores {
                     h.archived(),
                     order,
                     h.createdAt(),
-                    h.updatedAt());
+                    h.updatedAt(),
+                    h.createdOn());
         }
     }
 
@@ -190,4 +191,47 @@ final class InMemoryStores {
     }
 
     private InMemoryStores() {}
+
+    static final class Vacations implements io.steadfast.habit.internal.store.VacationStore {
+
+        final Map<UUID, io.steadfast.habit.internal.store.VacationRow> rows = new java.util.LinkedHashMap<>();
+
+        @Override
+        public io.steadfast.habit.internal.store.VacationRow create(io.steadfast.habit.internal.store.VacationRow v) {
+            rows.put(v.id(), v);
+            return v;
+        }
+
+        @Override
+        public List<io.steadfast.habit.internal.store.VacationRow> list(UUID userId) {
+            return rows.values().stream()
+                    .filter(v -> v.userId().equals(userId))
+                    .sorted(Comparator.comparing(io.steadfast.habit.internal.store.VacationRow::from))
+                    .toList();
+        }
+
+        @Override
+        public Optional<io.steadfast.habit.internal.store.VacationRow> find(UUID userId, UUID vacationId) {
+            return Optional.ofNullable(rows.get(vacationId))
+                    .filter(v -> v.userId().equals(userId));
+        }
+
+        @Override
+        public Optional<io.steadfast.habit.internal.store.VacationRow> endOn(
+                UUID userId, UUID vacationId, LocalDate to) {
+            return find(userId, vacationId).map(v -> {
+                io.steadfast.habit.internal.store.VacationRow next = new io.steadfast.habit.internal.store.VacationRow(
+                        v.id(), v.userId(), v.from(), to, v.habitIds(), v.createdAt());
+                rows.put(v.id(), next);
+                return next;
+            });
+        }
+
+        @Override
+        public boolean delete(UUID userId, UUID vacationId) {
+            return find(userId, vacationId)
+                    .map(v -> rows.remove(v.id()) != null)
+                    .orElse(false);
+        }
+    }
 }

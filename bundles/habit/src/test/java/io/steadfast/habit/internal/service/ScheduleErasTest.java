@@ -58,8 +58,8 @@ class ScheduleErasTest {
                 Map.of(START.plusDays(1), new HabitType.DayRecord(null, null, false));
         NavigableMap<LocalDate, AgendaItem> days = EraCalendar.range(
                 eras,
-                new BooleanHabitType(),
-                new HabitType.HabitDefinition(null, null),
+                new io.steadfast.habit.internal.domain.HabitRules(
+                        DAILY, START, new BooleanHabitType(), new HabitType.HabitDefinition(null, null)),
                 records::get,
                 START,
                 START.plusDays(13),
@@ -81,8 +81,11 @@ class ScheduleErasTest {
         assertThat(EraCalendar.eraOf(eras, START.minusDays(3)).schedule()).isEqualTo(DAILY);
         assertThat(EraCalendar.item(
                                 eras,
-                                new BooleanHabitType(),
-                                new HabitType.HabitDefinition(BigDecimal.ONE, null),
+                                new io.steadfast.habit.internal.domain.HabitRules(
+                                        DAILY,
+                                        START,
+                                        new BooleanHabitType(),
+                                        new HabitType.HabitDefinition(BigDecimal.ONE, null)),
                                 records::get,
                                 START.plusDays(8),
                                 START.plusDays(20),
@@ -108,6 +111,7 @@ class ScheduleErasTest {
                 false,
                 0,
                 null,
+                null,
                 null);
         assertThat(HabitQueryService.statsSince(base)).isEqualTo(START);
         io.steadfast.habit.internal.store.HabitRow toPeriods = new io.steadfast.habit.internal.store.HabitRow(
@@ -124,6 +128,7 @@ class ScheduleErasTest {
                 null,
                 false,
                 0,
+                null,
                 null,
                 null);
         assertThat(HabitQueryService.statsSince(toPeriods)).isEqualTo(START.plusDays(20));

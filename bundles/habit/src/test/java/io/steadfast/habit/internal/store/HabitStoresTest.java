@@ -42,7 +42,8 @@ public class HabitStoresTest {
                 false,
                 0,
                 now,
-                now);
+                now,
+                java.time.LocalDate.of(2026, 3, 1));
     }
 
     @ParameterizedTest
@@ -73,6 +74,7 @@ public class HabitStoresTest {
                             false,
                             0,
                             null,
+                            null,
                             null)))
                     .isEmpty();
             assertThat(habits.delete(bob, water.id())).isFalse();
@@ -93,7 +95,8 @@ public class HabitStoresTest {
                             true,
                             0,
                             walk.createdAt(),
-                            Instant.now()))
+                            Instant.now(),
+                            walk.createdOn()))
                     .orElseThrow();
             assertThat(archived.archived()).isTrue();
             assertThat(habits.list(ann, true)).extracting(HabitRow::name).containsExactly("Walk");
@@ -102,6 +105,41 @@ public class HabitStoresTest {
             assertThat(habits.listAll(ann)).hasSize(2);
             TestRows.deleteUser(db.dataSource(), ann);
             assertThat(habits.listAll(ann)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void fortyConcurrentCreatesGetFortyDifferentSortOrders(TestDatabase.Kind kind) throws Exception {
+        try (TestDatabase db = TestDatabase.create(kind, HabitPersistence.UNIT, "identity", "habit")) {
+            JpaHabitStore habits = new JpaHabitStore(db.jpa(), db.ready());
+            UUID ann = TestRows.user(db.dataSource(), "ann@example.org");
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            try {
+                List<java.util.concurrent.Future<HabitRow>> created = new java.util.ArrayList<>();
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                for (int i = 0; i < 40; i++) {
+                    String name = "Habit " + i;
+                    created.add(pool.submit(() -> {
+                        go.await();
+                        return habits.create(habit(ann, name));
+                    }));
+                }
+                go.countDown();
+                java.util.Set<Integer> orders = new java.util.TreeSet<>();
+                for (java.util.concurrent.Future<HabitRow> f : created) {
+                    orders.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS).sortOrder());
+                }
+                assertThat(orders).hasSize(40).first().isEqualTo(0);
+                assertThat(habits.list(ann, false))
+                        .extracting(HabitRow::sortOrder)
+                        .doesNotHaveDuplicates();
+                // a reorder renumbers, and the next create goes after it
+                habits.reorder(ann, List.of(habits.list(ann, false).get(39).id()));
+                assertThat(habits.create(habit(ann, "Last")).sortOrder()).isEqualTo(40);
+            } finally {
+                pool.shutdownNow();
+            }
         }
     }
 

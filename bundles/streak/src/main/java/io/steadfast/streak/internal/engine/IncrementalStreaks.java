@@ -62,7 +62,7 @@ public final class IncrementalStreaks {
     /** How many month-start checkpoints are kept by default: edits up to about a year back replay from one. */
     public static final int DEFAULT_RETAINED_MONTHS = 12;
 
-    private static final String VERSION = "s1";
+    private static final String VERSION = "s2";
 
     private final Schedule schedule;
     private final LocalDate startDate;
@@ -218,7 +218,7 @@ public final class IncrementalStreaks {
     private void fold(Tally t, Day day) {
         DayState s = day.state();
         if (s == DayState.DONE) {
-            t.doneDays++;
+            t.doneDay(day.date());
         }
         if ((s == DayState.DONE || s == DayState.PARTIAL) && day.value() != null) {
             t.value = t.value.add(day.value());
@@ -234,10 +234,10 @@ public final class IncrementalStreaks {
         }
         if (times == 0) {
             if (!day.due() || !(s == DayState.DONE || failed)) {
-                return; // not due, skipped, or (never on an ended day) pending: neither counts nor breaks
+                return; // not due, skipped, paused or (never on an ended day) pending: neither counts nor breaks
             }
             if (s == DayState.DONE) {
-                t.count(day.date(), day.date());
+                t.count(day.date(), day.date(), day.date());
                 t.met++;
             } else {
                 t.breakRun();
@@ -250,8 +250,11 @@ public final class IncrementalStreaks {
         } else {
             if (s == DayState.DONE) {
                 t.periodDone++;
+                if (t.periodDone == times) {
+                    t.periodMetOn = day.date();
+                }
             }
-            if (s != DayState.SKIPPED) {
+            if (!absent(s)) {
                 t.periodAllSkipped = false;
             }
             Period period = Periods.periodOf(schedule, day.date(), weekStart);
@@ -261,13 +264,18 @@ public final class IncrementalStreaks {
         }
     }
 
+    /** A skipped or paused day: it neither counts nor breaks, and a period of only such days does not count. */
+    static boolean absent(DayState s) {
+        return s == DayState.SKIPPED || s == DayState.PAUSED;
+    }
+
     /** Settles an ended period, after its last day was folded. */
     private void closePeriod(Tally t, Period period) {
         boolean counts = !t.periodAllSkipped;
         boolean met = counts && t.periodDone >= times;
         if (counts) {
             if (met) {
-                t.count(Rules.max(period.start(), startDate), period.end());
+                t.count(Rules.max(period.start(), startDate), period.end(), t.periodMetOn);
                 t.met++;
             } else {
                 t.breakRun();
@@ -278,6 +286,7 @@ public final class IncrementalStreaks {
         t.recentMet = t.recentMet << 1 | (met ? 1 : 0);
         t.recentCounted = t.recentCounted << 1 | (counts ? 1 : 0);
         t.periodDone = 0;
+        t.periodMetOn = null;
         t.periodAllSkipped = true;
     }
 
@@ -313,7 +322,7 @@ public final class IncrementalStreaks {
         // today: totals, and the streak (per day: done counts, missed breaks; per period: the current period counts
         // once met)
         if (day.state() == DayState.DONE) {
-            t.doneDays++;
+            t.doneDay(today);
         }
         if ((day.state() == DayState.DONE || day.state() == DayState.PARTIAL) && day.value() != null) {
             t.value = t.value.add(day.value());
@@ -321,7 +330,7 @@ public final class IncrementalStreaks {
         Double[] windows = new Double[Rules.WINDOWS.length];
         if (times == 0) {
             if (day.due() && day.state() == DayState.DONE) {
-                t.count(today, today);
+                t.count(today, today, today);
             } else if (day.due() && day.state() == DayState.MISSED) {
                 t.breakRun();
             }
@@ -329,7 +338,10 @@ public final class IncrementalStreaks {
         } else {
             Period current = Periods.periodOf(schedule, today, weekStart);
             if (t.periodDone + (day.state() == DayState.DONE ? 1 : 0) >= times) {
-                t.count(Rules.max(current.start(), startDate), current.end());
+                t.count(
+                        Rules.max(current.start(), startDate),
+                        current.end(),
+                        t.periodMetOn != null ? t.periodMetOn : today);
             }
             windowsFromPeriods(tip, current, windows);
         }
@@ -347,7 +359,8 @@ public final class IncrementalStreaks {
                 tip.score,
                 completion,
                 new Stats.Totals(t.doneDays, t.value),
-                Rules.bestWeekday(tip.weekdayDone, tip.weekdayFailed, weekStart));
+                Rules.bestWeekday(tip.weekdayDone, tip.weekdayFailed, weekStart),
+                Rules.milestones(t.reached));
     }
 
     private void windowsFromDays(List<Day> recent, Double[] windows) {
@@ -421,6 +434,11 @@ public final class IncrementalStreaks {
         }
         checkpoints.forEach((date, t) -> b.append('|').append(date).append(':').append(t.encode()));
         return b.toString();
+    }
+
+    /** Whether the text is a state of this version (an earlier version's state is recomputed, not read). */
+    public static boolean isCurrentFormat(String text) {
+        return text != null && text.startsWith(VERSION + "|");
     }
 
     /**

@@ -15,7 +15,30 @@ final class Rules {
     /** How many days before today the longest window reaches back. */
     static final int LONGEST_WINDOW = 365;
 
+    /** The streak lengths (in the schedule's unit) whose first day is kept: the streak achievements. */
+    static final int[] STREAK_MILESTONES = {7, 30, 100, 365};
+
+    /** The numbers of done days whose day is kept: the done-days achievements. */
+    static final int[] DONE_MILESTONES = {100, 1000};
+
     private Rules() {}
+
+    /** The milestones in {@link Stats#reached()}: the first day each was reached, when it was. */
+    static java.util.Map<String, LocalDate> milestones(LocalDate[] reached) {
+        java.util.Map<String, LocalDate> out = new java.util.TreeMap<>();
+        for (int i = 0; i < STREAK_MILESTONES.length; i++) {
+            if (reached[i] != null) {
+                out.put(Stats.streakMilestone(STREAK_MILESTONES[i]), reached[i]);
+            }
+        }
+        for (int i = 0; i < DONE_MILESTONES.length; i++) {
+            LocalDate d = reached[STREAK_MILESTONES.length + i];
+            if (d != null) {
+                out.put(Stats.doneMilestone(DONE_MILESTONES[i]), d);
+            }
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
 
     /** The unit of a schedule's streaks. */
     static String unit(Schedule schedule) {

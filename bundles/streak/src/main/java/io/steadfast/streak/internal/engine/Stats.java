@@ -3,6 +3,7 @@ package io.steadfast.streak.internal.engine;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,10 +14,18 @@ import java.util.Objects;
  * @param strength    the habit strength, 0 to 1 (see {@link Strength})
  * @param completion  completion rates over rolling windows and over all time
  * @param totals      what was done over all time
+ * @param reached     the first day each milestone was reached in the history ({@link #streakMilestone streak-7},
+ *                    -30, -100, -365 and {@link #doneMilestone done-100}, -1000), for the milestones reached
  * @param bestWeekday the day of the week with the highest completion rate over all due ended days (ties: the earliest
  *                    in the user's week), or {@code null} when no due day has ended
  */
-public record Stats(Streak streak, double strength, Completion completion, Totals totals, DayOfWeek bestWeekday) {
+public record Stats(
+        Streak streak,
+        double strength,
+        Completion completion,
+        Totals totals,
+        DayOfWeek bestWeekday,
+        Map<String, LocalDate> reached) {
 
     /** The unit of per-day schedules' streaks. */
     public static final String DAYS = "days";
@@ -25,7 +34,18 @@ public record Stats(Streak streak, double strength, Completion completion, Total
     /** The unit of {@code times_per_month} streaks. */
     public static final String MONTHS = "months";
 
+    /** The key of a streak milestone in {@link #reached}: {@code streak-7}. */
+    public static String streakMilestone(int length) {
+        return "streak-" + length;
+    }
+
+    /** The key of a done-days milestone in {@link #reached}: {@code done-100}. */
+    public static String doneMilestone(int days) {
+        return "done-" + days;
+    }
+
     public Stats {
+        reached = reached == null ? Map.of() : Map.copyOf(reached);
         Objects.requireNonNull(streak, "streak");
         Objects.requireNonNull(completion, "completion");
         Objects.requireNonNull(totals, "totals");
@@ -38,7 +58,8 @@ public record Stats(Streak streak, double strength, Completion completion, Total
                 0.0,
                 new Completion(null, null, null, null),
                 new Totals(0, BigDecimal.ZERO),
-                null);
+                null,
+                Map.of());
     }
 
     /**

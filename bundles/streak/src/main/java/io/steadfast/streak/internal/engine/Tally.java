@@ -38,6 +38,13 @@ final class Tally {
     int periodDone;
 
     boolean periodAllSkipped = true;
+    /** Per-period: the day the period holding {@code x} reached its count, {@code null} while it has not. */
+    LocalDate periodMetOn;
+    /**
+     * The first day each {@link Rules#STREAK_MILESTONES streak} and {@link Rules#DONE_MILESTONES done-days} milestone
+     * was reached, {@code null} while it has not been: the streak milestones first, then the done-days ones.
+     */
+    LocalDate[] reached = new LocalDate[Rules.STREAK_MILESTONES.length + Rules.DONE_MILESTONES.length];
     /**
      * Per-period: the last 64 ended periods, bit 0 the most recent: whether each was met, and whether it counted (was
      * not all skipped). They feed the rolling completion windows, which reach back at most 54 weeks or 14 months.
@@ -46,16 +53,35 @@ final class Tally {
 
     long recentCounted;
 
-    /** A run step that counts: a done day, or a met period, from {@code start} to {@code end}. */
-    void count(LocalDate start, LocalDate end) {
+    /**
+     * A run step that counts: a done day, or a met period, from {@code start} to {@code end}, reached on
+     * {@code reachedOn} (the done day, or the day the period's count was met).
+     */
+    void count(LocalDate start, LocalDate end, LocalDate reachedOn) {
         if (run == 0) {
             runStart = start;
         }
         run++;
+        for (int i = 0; i < Rules.STREAK_MILESTONES.length; i++) {
+            if (reached[i] == null && run >= Rules.STREAK_MILESTONES[i]) {
+                reached[i] = reachedOn;
+            }
+        }
         if (run >= longest) {
             longest = run;
             longestStart = runStart;
             longestEnd = end;
+        }
+    }
+
+    /** A done day on {@code date}: the done days and their milestones. */
+    void doneDay(LocalDate date) {
+        doneDays++;
+        int base = Rules.STREAK_MILESTONES.length;
+        for (int i = 0; i < Rules.DONE_MILESTONES.length; i++) {
+            if (reached[base + i] == null && doneDays >= Rules.DONE_MILESTONES[i]) {
+                reached[base + i] = date;
+            }
         }
     }
 
@@ -81,6 +107,8 @@ final class Tally {
         t.weekdayFailed = weekdayFailed.clone();
         t.periodDone = periodDone;
         t.periodAllSkipped = periodAllSkipped;
+        t.periodMetOn = periodMetOn;
+        t.reached = reached.clone();
         t.recentMet = recentMet;
         t.recentCounted = recentCounted;
         return t;
@@ -105,7 +133,9 @@ final class Tally {
                 Integer.toString(periodDone),
                 periodAllSkipped ? "1" : "0",
                 Long.toHexString(recentMet),
-                Long.toHexString(recentCounted));
+                Long.toHexString(recentCounted),
+                date(periodMetOn),
+                dates(reached));
     }
 
     /**
@@ -115,7 +145,7 @@ final class Tally {
      */
     static Tally decode(String text) {
         String[] f = text.split(",", -1);
-        if (f.length != 16) {
+        if (f.length != 18) {
             throw new IllegalArgumentException("not a streak state: " + text);
         }
         try {
@@ -136,6 +166,8 @@ final class Tally {
             t.periodAllSkipped = "1".equals(f[13]);
             t.recentMet = Long.parseUnsignedLong(f[14], 16);
             t.recentCounted = Long.parseUnsignedLong(f[15], 16);
+            t.periodMetOn = date(f[16]);
+            t.reached = dates(f[17], t.reached.length);
             return t;
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a streak state: " + text, e);
@@ -148,6 +180,26 @@ final class Tally {
 
     private static LocalDate date(String s) {
         return s.isEmpty() ? null : LocalDate.parse(s);
+    }
+
+    private static String dates(LocalDate[] values) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < values.length; i++) {
+            b.append(i == 0 ? "" : ".").append(date(values[i]));
+        }
+        return b.toString();
+    }
+
+    private static LocalDate[] dates(String s, int n) {
+        String[] parts = s.split("\\.", -1);
+        if (parts.length != n) {
+            throw new IllegalArgumentException("expected " + n + " dates: " + s);
+        }
+        LocalDate[] values = new LocalDate[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = date(parts[i]);
+        }
+        return values;
     }
 
     private static String ints(int[] values) {

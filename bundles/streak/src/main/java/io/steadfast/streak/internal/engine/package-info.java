@@ -9,7 +9,7 @@
  * reports, say, a {@code limit} habit's ended day without a record as {@code DONE}.
  * <p>
  * A due ended day is <em>done</em> ({@code DONE}), <em>failed</em> ({@code PARTIAL} or {@code MISSED}) or
- * <em>neutral</em> ({@code SKIPPED}; also {@code PENDING} and {@code NOT_DUE}, which the habit bundle does not report
+ * <em>neutral</em> ({@code SKIPPED}, {@code PAUSED} (a vacation); also {@code PENDING} and {@code NOT_DUE}, which the habit bundle does not report
  * for a due ended day). Days that are not due are neutral whatever their state.
  *
  * <h2>Streaks</h2>
@@ -25,7 +25,7 @@
  * are its {@code DONE} days from the start date up to its end or today. A streak is a run of consecutive periods whose
  * done days reach {@code times}. An ended period that does not reach it breaks. The period holding today counts once
  * its count is met and otherwise neither counts nor breaks. A period whose days (from the start date up to its end or
- * today) are all {@code SKIPPED} is a planned absence: it neither counts nor breaks. Periods before the start date do
+ * today) are all {@code SKIPPED} or {@code PAUSED} is a planned absence: it neither counts nor breaks. Periods before the start date do
  * not exist; the first period begins on the start date and still asks for the full {@code times} (as in the agenda).
  * A month shorter than {@code times} cannot be met.
  * <p>
@@ -33,6 +33,12 @@
  * longest run so far, the most recent one when several are equally long. A streak starts on its first done day, or on
  * the first day of its first period (not before the start date), and the longest ends on its last done day, or on the
  * last day of its last period (which lies after today when that is the current period).
+ *
+ * <h2>Milestones</h2>
+ * {@link io.steadfast.streak.internal.engine.Stats#reached()} keeps the first day each streak length of 7, 30, 100
+ * and 365 (in the schedule's unit) and each number of 100 and 1000 done days was reached in the history: the done day
+ * that made the streak that long (per-period: the day the period's count was met), or the 100th done day. It is the
+ * day of the history, whatever day the statistics are computed on (the achievements' {@code reachedOn}).
  *
  * <h2>Strength</h2>
  * An exponentially smoothed score from 0 to 1, see {@link io.steadfast.streak.internal.engine.Strength}: one step

@@ -1,7 +1,6 @@
 package io.steadfast.streak.internal.rest;
 
 import java.math.BigDecimal;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -29,7 +28,7 @@ final class StreakDtos {
     record TotalsDto(long doneDays, BigDecimal value) {}
 
     record StatsDto(
-            StreakDto streak, double strength, CompletionDto completion, TotalsDto totals, DayOfWeek bestWeekday) {}
+            StreakDto streak, double strength, CompletionDto completion, TotalsDto totals, String bestWeekday) {}
 
     record BucketDto(LocalDate start, LocalDate end, int due, int done, Double rate, BigDecimal value) {}
 
@@ -37,7 +36,7 @@ final class StreakDtos {
 
     record HabitRateDto(UUID habitId, String name, int due, int done, Double rate) {}
 
-    record WeekdayRateDto(DayOfWeek day, int due, int done, Double rate) {}
+    record WeekdayRateDto(String day, int due, int done, Double rate) {}
 
     record AnalyticsDto(
             LocalDate from, LocalDate to, RateDto overall, List<HabitRateDto> habits, List<WeekdayRateDto> weekdays) {}
@@ -56,7 +55,7 @@ final class StreakDtos {
                 s.strength(),
                 new CompletionDto(c.last7(), c.last30(), c.last365(), c.allTime()),
                 new TotalsDto(s.totals().doneDays(), s.totals().value()),
-                s.bestWeekday());
+                io.steadfast.api.time.Weekdays.code(s.bestWeekday()));
     }
 
     static List<BucketDto> series(List<StatsService.Bucket> buckets) {
@@ -74,7 +73,8 @@ final class StreakDtos {
                         .map(h -> new HabitRateDto(h.habitId(), h.name(), h.due(), h.done(), h.rate()))
                         .toList(),
                 a.weekdays().stream()
-                        .map(w -> new WeekdayRateDto(w.day(), w.due(), w.done(), w.rate()))
+                        .map(w -> new WeekdayRateDto(
+                                io.steadfast.api.time.Weekdays.code(w.day()), w.due(), w.done(), w.rate()))
                         .toList());
     }
 

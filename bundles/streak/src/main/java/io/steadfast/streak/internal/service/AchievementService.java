@@ -68,15 +68,17 @@ public class AchievementService {
             have.add(r.scope() + "/" + r.code());
         }
         String scope = habit.id().toString();
+        // reachedOn is the day of the history the milestone was reached, whatever day this runs
         for (int n : STREAKS) {
-            if (!have.contains(scope + "/streak-" + n)
-                    && (stats.streak().current() >= n || stats.streak().longest() >= n)) {
-                award(userId, scope, habit.id(), "streak-" + n, habit.today());
+            LocalDate reached = stats.reached().get(Stats.streakMilestone(n));
+            if (!have.contains(scope + "/streak-" + n) && reached != null) {
+                award(userId, scope, habit.id(), "streak-" + n, reached);
             }
         }
         for (int n : DONE_DAYS) {
-            if (!have.contains(scope + "/done-" + n) && stats.totals().doneDays() >= n) {
-                award(userId, scope, habit.id(), "done-" + n, habit.today());
+            LocalDate reached = stats.reached().get(Stats.doneMilestone(n));
+            if (!have.contains(scope + "/done-" + n) && reached != null) {
+                award(userId, scope, habit.id(), "done-" + n, reached);
             }
         }
         boolean wantFirst = !have.contains(ALL + "/first-checkin");
@@ -93,39 +95,65 @@ public class AchievementService {
             award(userId, ALL, null, "first-checkin", date);
         }
         if (wantWeek) {
+            // the week of the changed day, and the last week that ended (a week can end on a day without a check-in)
             LocalDate weekStart = date.with(TemporalAdjusters.previousOrSame(habit.weekStart()));
-            if (perfect(userId, weekStart, weekStart.plusDays(6), habit.today())) {
-                award(userId, ALL, null, "perfect-week", date);
+            LocalDate lastWeek = habit.today()
+                    .with(TemporalAdjusters.previousOrSame(habit.weekStart()))
+                    .minusWeeks(1);
+            for (LocalDate start : new java.util.TreeSet<>(List.of(weekStart, lastWeek))) {
+                if (perfect(userId, start, start.plusDays(6), habit.today())) {
+                    award(userId, ALL, null, "perfect-week", start.plusDays(6));
+                    break;
+                }
             }
         }
-        if (wantMonth
-                && perfect(
-                        userId, date.withDayOfMonth(1), date.with(TemporalAdjusters.lastDayOfMonth()), habit.today())) {
-            award(userId, ALL, null, "perfect-month", date);
+        if (wantMonth) {
+            LocalDate lastMonth = habit.today().withDayOfMonth(1).minusMonths(1);
+            for (LocalDate start : new java.util.TreeSet<>(List.of(date.withDayOfMonth(1), lastMonth))) {
+                LocalDate end = start.with(TemporalAdjusters.lastDayOfMonth());
+                if (perfect(userId, start, end, habit.today())) {
+                    award(userId, ALL, null, "perfect-month", end);
+                    break;
+                }
+            }
         }
     }
 
-    /** Every due day of every active habit in the range is done (or skipped), and the range has ended. */
+    /**
+     * Every due day of every active habit in the range is done (or skipped, or paused), every period of a per-period
+     * habit that ends in the range is met, something was done, and the range has ended (or ends today).
+     */
     boolean perfect(UUID userId, LocalDate from, LocalDate to, LocalDate today) {
         if (to.isAfter(today)) {
             return false;
         }
-        int due = 0;
+        int done = 0;
         for (HabitInfo h : habits.activeHabits(userId)) {
             if (h.startDate().isAfter(from)) {
                 continue;
             }
+            boolean present = false; // a day of the current period that was neither skipped nor paused
             for (DayView d : habits.days(userId, h.id(), from, to)) {
+                DayView.PeriodView p = d.period();
+                present |= d.state() != DayState.SKIPPED && d.state() != DayState.PAUSED;
+                if (p != null && d.date().equals(p.end())) {
+                    boolean tracked = !p.end().isBefore(h.createdOn() == null ? LocalDate.MIN : h.createdOn());
+                    if (present && tracked && p.done() < p.times()) {
+                        return false;
+                    }
+                    present = false;
+                }
                 if (!d.due()) {
+                    done += d.state() == DayState.DONE ? 1 : 0;
                     continue;
                 }
-                if (d.state() != DayState.DONE && d.state() != DayState.SKIPPED) {
+                if (d.state() != DayState.DONE && d.state() != DayState.SKIPPED && d.state() != DayState.PAUSED) {
                     return false;
                 }
-                due += d.state() == DayState.DONE ? 1 : 0;
+                done += d.state() == DayState.DONE ? 1 : 0;
             }
         }
-        return due > 0;
+        return done > 0;
     }
 
     private void award(UUID userId, String scope, UUID habitId, String code, LocalDate reachedOn) {

@@ -19,7 +19,11 @@ import io.steadfast.habit.api.DayView;
 import io.steadfast.habit.api.HabitInfo;
 import io.steadfast.habit.api.HabitQuery;
 
-/** Completion across habits and by weekday over a date range (at most 366 days). */
+/**
+ * Completion across habits and by weekday over a date range (at most 366 days). Rates are over {@link Occasions}:
+ * due days of per-day schedules, and {@code times} occasions per week or month of per-period schedules, judged per
+ * period (a 4-times-a-month habit done once in an ended month is due 4, done 1 — not due 30).
+ */
 @Component(service = AnalyticsService.class)
 public class AnalyticsService {
 
@@ -47,13 +51,17 @@ public class AnalyticsService {
         List<HabitRate> perHabit = new ArrayList<>();
         for (HabitInfo h : habits.activeHabits(userId)) {
             Tally ht = new Tally();
-            for (DayView d : habits.days(userId, h.id(), f, t)) {
-                if (!d.due()) {
-                    continue;
+            List<DayView> days = habits.days(userId, h.id(), f, t);
+            for (Occasions.Unit u : Occasions.of(h, days, today)) {
+                ht.add(u);
+                overall.add(u);
+            }
+            // the weekday pattern is per day: due days of per-day schedules, recorded days of per-period ones
+            for (DayView d : days) {
+                boolean counts = h.schedule().perPeriod() ? Occasions.recorded(d) : d.due();
+                if (counts && !d.date().isAfter(today)) {
+                    weekdays.get(d.date().getDayOfWeek()).add(d.state());
                 }
-                ht.add(d.state());
-                overall.add(d.state());
-                weekdays.get(d.date().getDayOfWeek()).add(d.state());
             }
             perHabit.add(new HabitRate(h.id(), h.name(), ht.due, ht.done, ht.rate()));
         }
@@ -75,6 +83,12 @@ public class AnalyticsService {
             } else if (s == DayState.PARTIAL || s == DayState.MISSED) {
                 counted++;
             }
+        }
+
+        void add(Occasions.Unit u) {
+            due += u.due();
+            done += u.done();
+            counted += u.counted();
         }
 
         Double rate() {

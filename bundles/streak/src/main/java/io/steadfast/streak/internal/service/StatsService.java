@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.steadfast.api.cache.KeyValueCache;
 import io.steadfast.api.error.NotFoundException;
+import io.steadfast.habit.api.DayState;
 import io.steadfast.habit.api.DayView;
 import io.steadfast.habit.api.HabitInfo;
 import io.steadfast.habit.api.HabitQuery;
@@ -142,7 +143,9 @@ public class StatsService {
 
     private IncrementalStreaks load(HabitInfo info) {
         Optional<StatsRow> row = store.find(info.id());
-        if (row.isPresent()) {
+        if (row.isPresent() && !IncrementalStreaks.isCurrentFormat(row.get().state())) {
+            LOG.debug("Statistics state of habit {} is of an earlier version; recomputing", info.id());
+        } else if (row.isPresent()) {
             try {
                 IncrementalStreaks e = IncrementalStreaks.restore(row.get().state());
                 if (e.isFor(info.schedule(), info.statsSince(), info.weekStart())) {
@@ -158,9 +161,20 @@ public class StatsService {
     List<Day> days(HabitInfo info, LocalDate from, LocalDate to) {
         List<Day> out = new ArrayList<>();
         for (DayView d : habits.days(info.userId(), info.id(), from, to)) {
-            out.add(new Day(d.date(), d.due(), d.state(), d.value()));
+            out.add(day(info, d));
         }
         return out;
+    }
+
+    /**
+     * The engine's day of an evaluated day. A day before the habit was created without a record (not due) is an
+     * absence to the engine, like a vacation day: it neither counts nor makes its period count.
+     */
+    static Day day(HabitInfo info, DayView d) {
+        boolean untracked = d.state() == DayState.NOT_DUE
+                && info.createdOn() != null
+                && d.date().isBefore(info.createdOn());
+        return new Day(d.date(), d.due(), untracked ? DayState.PAUSED : d.state(), d.value());
     }
 
     static String unit(HabitInfo info) {
@@ -202,32 +216,29 @@ public class StatsService {
                 ? f.with(java.time.temporal.TemporalAdjusters.previousOrSame(info.weekStart()))
                 : f.withDayOfMonth(1);
         List<Bucket> out = new ArrayList<>();
-        List<Day> all = days(info, start, t);
+        List<DayView> views = habits.days(info.userId(), info.id(), start, t);
+        List<Occasions.Unit> units = Occasions.of(info, views, info.today());
         int i = 0;
+        int u = 0;
         for (LocalDate b = start; !b.isAfter(t); b = weeks ? b.plusWeeks(1) : b.plusMonths(1)) {
             LocalDate e = weeks ? b.plusDays(6) : b.with(java.time.temporal.TemporalAdjusters.lastDayOfMonth());
-            int due = 0;
-            int done = 0;
-            int counted = 0;
             java.math.BigDecimal value = java.math.BigDecimal.ZERO;
-            while (i < all.size() && !all.get(i).date().isAfter(e)) {
-                Day d = all.get(i++);
+            while (i < views.size() && !views.get(i).date().isAfter(e)) {
+                DayView d = views.get(i++);
                 if (d.value() != null
                         && (d.state() == io.steadfast.habit.api.DayState.DONE
                                 || d.state() == io.steadfast.habit.api.DayState.PARTIAL)) {
                     value = value.add(d.value());
                 }
-                if (!d.due()) {
-                    continue;
-                }
-                due++;
-                if (d.state() == io.steadfast.habit.api.DayState.DONE) {
-                    done++;
-                    counted++;
-                } else if (d.state() == io.steadfast.habit.api.DayState.PARTIAL
-                        || d.state() == io.steadfast.habit.api.DayState.MISSED) {
-                    counted++;
-                }
+            }
+            int due = 0;
+            int done = 0;
+            int counted = 0;
+            while (u < units.size() && !units.get(u).date().isAfter(e)) {
+                Occasions.Unit x = units.get(u++);
+                due += x.due();
+                done += x.done();
+                counted += x.counted();
             }
             out.add(new Bucket(
                     b,

@@ -48,18 +48,21 @@ public final class BruteForce {
         Day todayDay = days.get(days.size() - 1);
 
         Stats.Streak streak;
+        List<Event> events;
         double strength;
         Double[] completion = new Double[4];
         if (schedule instanceof Schedule.PerPeriod perPeriod) {
             List<PeriodResult> periods = periods(perPeriod, startDate, weekStart, today, days);
-            streak = streak(periodEvents(periods, perPeriod.times()), unit);
+            events = periodEvents(periods, perPeriod.times());
+            streak = streak(events, unit);
             strength = periodStrength(periods, perPeriod, Strength.multiplier(schedule));
             for (int i = 0; i < Rules.WINDOWS.length; i++) {
                 completion[i] = periodRate(periods, perPeriod.times(), today.minusDays(Rules.WINDOWS[i]));
             }
             completion[3] = periodRate(periods, perPeriod.times(), LocalDate.MIN);
         } else {
-            streak = streak(dayEvents(ended, todayDay), unit);
+            events = dayEvents(ended, todayDay);
+            streak = streak(events, unit);
             strength = dayStrength(ended, Strength.multiplier(schedule));
             for (int i = 0; i < Rules.WINDOWS.length; i++) {
                 completion[i] = dayRate(ended, today.minusDays(Rules.WINDOWS[i]));
@@ -71,11 +74,43 @@ public final class BruteForce {
                 strength,
                 new Stats.Completion(completion[0], completion[1], completion[2], completion[3]),
                 totals(days),
-                bestWeekday(ended, weekStart));
+                bestWeekday(ended, weekStart),
+                milestones(events, days));
     }
 
     /** A step of a streak: a done day or met period ({@code counts}) or a breaking one. */
-    private record Event(LocalDate start, LocalDate end, boolean counts) {}
+    private record Event(LocalDate start, LocalDate end, boolean counts, LocalDate reachedOn) {
+
+        Event(LocalDate start, LocalDate end, boolean counts) {
+            this(start, end, counts, end);
+        }
+    }
+
+    /** The first day each streak length and number of done days was reached, walking the history in order. */
+    private static java.util.Map<String, LocalDate> milestones(List<Event> events, List<Day> days) {
+        java.util.Map<String, LocalDate> out = new java.util.HashMap<>();
+        int run = 0;
+        for (Event e : events) {
+            run = e.counts() ? run + 1 : 0;
+            for (int n : Rules.STREAK_MILESTONES) {
+                if (run == n) {
+                    out.putIfAbsent(Stats.streakMilestone(n), e.reachedOn());
+                }
+            }
+        }
+        int done = 0;
+        for (Day d : days) {
+            if (d.state() == DayState.DONE) {
+                done++;
+                for (int n : Rules.DONE_MILESTONES) {
+                    if (done == n) {
+                        out.put(Stats.doneMilestone(n), d.date());
+                    }
+                }
+            }
+        }
+        return out;
+    }
 
     // ---- per-day schedules ---------------------------------------------------------------------------------------
 
@@ -141,7 +176,8 @@ public final class BruteForce {
      * @param allSkipped whether all those days are skipped
      * @param ended      whether the period ended before today
      */
-    private record PeriodResult(LocalDate start, LocalDate end, int done, boolean allSkipped, boolean ended) {}
+    private record PeriodResult(
+            LocalDate start, LocalDate end, int done, boolean allSkipped, boolean ended, LocalDate metOn) {}
 
     private static List<PeriodResult> periods(
             Schedule schedule, LocalDate startDate, DayOfWeek weekStart, LocalDate today, List<Day> days) {
@@ -152,17 +188,22 @@ public final class BruteForce {
             LocalDate to = Rules.min(p.end(), today);
             int done = 0;
             boolean allSkipped = true;
+            LocalDate metOn = null;
+            int times = ((Schedule.PerPeriod) schedule).times();
             for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
                 Day d = days.get((int) (date.toEpochDay() - startDate.toEpochDay()));
                 if (d.state() == DayState.DONE) {
                     done++;
+                    if (done == times) {
+                        metOn = date;
+                    }
                 }
-                if (d.state() != DayState.SKIPPED) {
+                if (d.state() != DayState.SKIPPED && d.state() != DayState.PAUSED) {
                     allSkipped = false;
                 }
             }
             periods.add(
-                    new PeriodResult(from, p.end(), done, allSkipped, p.end().isBefore(today)));
+                    new PeriodResult(from, p.end(), done, allSkipped, p.end().isBefore(today), metOn));
             p = Periods.periodOf(schedule, p.end().plusDays(1), weekStart);
         }
         return periods;
@@ -179,7 +220,7 @@ public final class BruteForce {
                 continue;
             }
             if (p.done() >= times) {
-                events.add(new Event(p.start(), p.end(), true));
+                events.add(new Event(p.start(), p.end(), true, p.metOn()));
             } else if (p.ended()) {
                 events.add(new Event(p.start(), p.end(), false));
             }

@@ -30,7 +30,9 @@ final class Histories {
         PARTIAL,
         /** Recorded and failed (a limit habit over its limit, a count of 0). */
         FAILED,
-        SKIPPED
+        SKIPPED,
+        /** A vacation day: not due, paused. */
+        PAUSED
     }
 
     /**
@@ -90,6 +92,8 @@ final class Histories {
                         intent.forced().due(),
                         intent.forced().state(),
                         intent.forced().value());
+            } else if (intent.record() == Record.PAUSED) {
+                day = new Day(d, false, DayState.PAUSED, null);
             } else {
                 DayState recorded = recorded(intent.record(), d.isBefore(today));
                 boolean due = schedule.perPeriod()
@@ -116,6 +120,8 @@ final class Histories {
                 return DayState.MISSED;
             case SKIPPED:
                 return DayState.SKIPPED;
+            case PAUSED:
+                return DayState.PAUSED;
             default:
                 return ended ? DayState.MISSED : DayState.PENDING;
         }
@@ -146,6 +152,8 @@ final class Histories {
                 return Record.FAILED;
             case 's':
                 return Record.SKIPPED;
+            case 'v':
+                return Record.PAUSED;
             case 'm':
             case '-':
             case 'o':

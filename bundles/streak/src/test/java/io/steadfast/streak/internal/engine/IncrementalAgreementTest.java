@@ -227,7 +227,7 @@ class IncrementalAgreementTest {
             for (int i = 0; i < intents.length; ) {
                 Record record = pick(weights);
                 // runs of the same record, with noise; skips come as solid absences, some over a month long
-                boolean absence = record == Record.SKIPPED;
+                boolean absence = record == Record.SKIPPED || record == Record.PAUSED;
                 int runLength = 1 + rnd.nextInt(absence && rnd.nextInt(3) == 0 ? 70 : 12);
                 for (int j = 0; j < runLength && i < intents.length; j++, i++) {
                     intents[i] = intent(!absence && rnd.nextInt(8) == 0 ? pick(weights) : record);
@@ -236,12 +236,17 @@ class IncrementalAgreementTest {
             agg = IncrementalStreaks.create(s.schedule(), s.startDate(), s.weekStart(), s.retainedMonths());
         }
 
-        /** Per-scenario weights of NONE, DONE, PARTIAL, FAILED, SKIPPED: from mostly done to mostly missed. */
+        /**
+         * Per-scenario weights of NONE, DONE, PARTIAL, FAILED, SKIPPED (and PAUSED when skip-heavy): from mostly done
+         * to mostly missed.
+         */
         private double[] weights() {
             double done = new double[] {0.2, 0.5, 0.8, 0.95}[rnd.nextInt(4)];
             double rest = 1 - done;
             if (skipHeavy) {
-                return new double[] {rest * 0.2, done * 0.5, rest * 0.1, rest * 0.1, rest * 0.6 + done * 0.5};
+                return new double[] {
+                    rest * 0.2, done * 0.5, rest * 0.1, rest * 0.1, rest * 0.3 + done * 0.25, rest * 0.3 + done * 0.25
+                };
             }
             return new double[] {rest * 0.5, done, rest * 0.2, rest * 0.1, rest * 0.2};
         }

@@ -462,4 +462,45 @@ class StreakExamplesTest {
         assertThat(stats(new Schedule.TimesPerMonth(1), MON, ws, "o").streak().unit())
                 .isEqualTo(Stats.MONTHS);
     }
+
+    @Nested
+    class Milestones {
+
+        @Test
+        void aStreakMilestoneIsTheDayTheStreakFirstReachedItsLength() {
+            // 7 done days, a miss, 10 done days: streak-7 was reached on the 7th day, not today
+            Stats s = stats(DAILY, MON, MONDAY, "xxxxxxx m xxxxxxxxxx");
+            assertThat(s.reached()).containsEntry("streak-7", d(6)).doesNotContainKey("streak-30");
+        }
+
+        @Test
+        void aMilestoneReachedTodayIsToday() {
+            Stats s = stats(DAILY, MON, MONDAY, "xxxxxxx");
+            assertThat(s.reached()).containsEntry("streak-7", d(6));
+        }
+
+        @Test
+        void pausedDaysKeepTheStreakAndCountNothing() {
+            Stats s = stats(DAILY, MON, MONDAY, "xxxx vvvvvvvvvv xxx");
+            assertThat(s.streak().current()).isEqualTo(7);
+            assertThat(s.reached()).containsEntry("streak-7", d(16));
+        }
+
+        @Test
+        void theHundredthDoneDayIsTheDoneMilestone() {
+            String pattern = "x".repeat(50) + "m" + "x".repeat(60);
+            Stats s = stats(DAILY, MON, MONDAY, pattern);
+            assertThat(s.reached()).containsEntry("done-100", d(100)).containsEntry("streak-30", d(29));
+        }
+
+        @Test
+        void aWeeklyMilestoneIsTheDayTheSeventhWeekWasMet() {
+            Schedule twice = new Schedule.TimesPerWeek(2);
+            // seven weeks met, each on its Wednesday (the second done day)
+            String week = "xx-----".replace("xx", "x-x").substring(0, 7);
+            Stats s = stats(twice, MON, MONDAY, week.repeat(7) + "o");
+            assertThat(s.streak().current()).isEqualTo(7);
+            assertThat(s.reached()).containsEntry("streak-7", d(6 * 7 + 2));
+        }
+    }
 }
