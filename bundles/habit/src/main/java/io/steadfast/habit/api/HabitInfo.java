@@ -16,6 +16,7 @@ import java.util.UUID;
  * @param available  whether the habit's type is running on this server (a plugin may be stopped)
  * @param today      the owner's today (time zone and day start applied)
  * @param weekStart  the owner's first day of the week
+ * @param goal       the habit's goal (measurement habits only), or {@code null}
  */
 public record HabitInfo(
         UUID id,
@@ -35,4 +36,48 @@ public record HabitInfo(
         boolean available,
         Instant createdAt,
         DayOfWeek weekStart,
-        LocalDate today) {}
+        LocalDate today,
+        Goal goal) {
+
+    /** A habit without a goal (the form before 2.1). */
+    public HabitInfo(
+            UUID id,
+            UUID userId,
+            String name,
+            String description,
+            String type,
+            BigDecimal target,
+            String unit,
+            Schedule schedule,
+            LocalDate startDate,
+            LocalDate statsSince,
+            String color,
+            String icon,
+            boolean archived,
+            int sortOrder,
+            boolean available,
+            Instant createdAt,
+            DayOfWeek weekStart,
+            LocalDate today) {
+        this(
+                id,
+                userId,
+                name,
+                description,
+                type,
+                target,
+                unit,
+                schedule,
+                startDate,
+                statsSince,
+                color,
+                icon,
+                archived,
+                sortOrder,
+                available,
+                createdAt,
+                weekStart,
+                today,
+                null);
+    }
+}

@@ -30,6 +30,7 @@ final class HabitMapping {
                 available,
                 h.createdAt(),
                 weekStart,
-                today);
+                today,
+                h.goal());
     }
 }

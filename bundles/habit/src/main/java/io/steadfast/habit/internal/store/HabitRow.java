@@ -5,11 +5,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import io.steadfast.habit.api.Goal;
+
 /**
  * A stored habit.
  *
  * @param typeKey  the {@code HabitType} key
  * @param schedule the schedule in the habit bundle's compact text form (opaque to storage)
+ * @param goal     the goal, or {@code null}
  */
 public record HabitRow(
         UUID id,
@@ -26,4 +29,42 @@ public record HabitRow(
         boolean archived,
         int sortOrder,
         Instant createdAt,
-        Instant updatedAt) {}
+        Instant updatedAt,
+        Goal goal) {
+
+    /** A habit without a goal. */
+    public HabitRow(
+            UUID id,
+            UUID userId,
+            String name,
+            String description,
+            String typeKey,
+            BigDecimal target,
+            String unit,
+            String schedule,
+            LocalDate startDate,
+            String color,
+            String icon,
+            boolean archived,
+            int sortOrder,
+            Instant createdAt,
+            Instant updatedAt) {
+        this(
+                id,
+                userId,
+                name,
+                description,
+                typeKey,
+                target,
+                unit,
+                schedule,
+                startDate,
+                color,
+                icon,
+                archived,
+                sortOrder,
+                createdAt,
+                updatedAt,
+                null);
+    }
+}

@@ -98,7 +98,8 @@ final class InMemoryStores {
                     h.archived(),
                     order,
                     h.createdAt(),
-                    h.updatedAt());
+                    h.updatedAt(),
+                    h.goal());
         }
     }
 
@@ -139,6 +140,14 @@ final class InMemoryStores {
                             && !r.date().isAfter(to))
                     .sorted(Comparator.comparing(CheckinRow::date))
                     .collect(Collectors.toList());
+        }
+
+        @Override
+        public Optional<CheckinRow> valueAtEnd(UUID habitId, LocalDate from, LocalDate to, boolean latest) {
+            List<CheckinRow> values = range(habitId, from, to).stream()
+                    .filter(r -> r.value() != null && CheckinRow.DONE.equals(r.status()))
+                    .collect(Collectors.toList());
+            return values.isEmpty() ? Optional.empty() : Optional.of(values.get(latest ? values.size() - 1 : 0));
         }
 
         @Override
