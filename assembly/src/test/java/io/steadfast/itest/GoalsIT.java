@@ -155,6 +155,19 @@ class GoalsIT {
         assertThat(moved.body()).contains("change or remove the goal");
     }
 
+    @Test
+    void theOpenApiDocumentDescribesTheGoalAsItIsSent() throws Exception {
+        HttpResponse<String> doc = a.send("GET", "/api/openapi.json", null);
+        assertThat(doc.statusCode()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode schemas = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(doc.body())
+                .at("/components/schemas");
+        assertThat(schemas.at("/GoalSpec/properties").fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder("value", "direction", "by");
+        assertThat(schemas.at("/HabitInput/properties/goal").toString()).contains("GoalSpec");
+    }
+
     private static HttpResponse<String> post(LocalDate t, String goal) {
         return a.as(
                 token,
