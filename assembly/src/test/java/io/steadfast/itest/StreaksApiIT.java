@@ -54,9 +54,9 @@ class StreaksApiIT {
         assertThat(streak.get("currentStart")).isEqualTo(t.minusDays(9).toString());
         put(id, t, "{}");
         assertThat(((Map<?, ?>) stats(a, id).get("streak")).get("current")).isEqualTo(9);
-        assertThat(b.as(token, "DELETE", "/api/v1/habits/" + id + "/checkins/" + t.minusDays(3), null)
-                        .statusCode())
-                .isEqualTo(204);
+        // a missed record (a yes/no habit's value 0) three days back: days before the habit was created count
+        // only with a record, so deleting one would leave a neutral day; recording it missed breaks the streak
+        put(id, t.minusDays(3), "{\"value\":0}");
         Map<String, Object> after = stats(a, id);
         assertThat(((Map<?, ?>) after.get("streak")).get("current"))
                 .as("an edit of a past day recomputes from it")
@@ -65,6 +65,144 @@ class StreaksApiIT {
         assertThat((Double) after.get("strength")).isBetween(0.0, 1.0);
         assertThat(((Map<?, ?>) after.get("totals")).get("doneDays")).isEqualTo(8);
         assertThat(after).containsKeys("completion", "bestWeekday");
+        assertThat(after.get("bestWeekday").toString())
+                .as("weekdays are MON..SUN")
+                .matches("[A-Z]{3}");
+    }
+
+    @Test
+    void freeHistoryALimitHabitStartedAYearBackEarnsNothingByItself() {
+        String user = Accounts.register(a, "free-" + UUID.randomUUID() + "@example.org")
+                .token();
+        LocalDate t = today();
+        HttpResponse<String> created = a.as(
+                user,
+                "POST",
+                "/api/v1/habits",
+                "{\"name\":\"Coffee\",\"type\":\"limit\",\"target\":2,\"schedule\":{\"kind\":\"daily\"},"
+                        + "\"startDate\":\"" + t.minusYears(1) + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = Http.json(created).get("id").toString();
+        Map<String, Object> stats = Http.json(b.as(user, "GET", "/api/v1/habits/" + id + "/stats", null));
+        Map<?, ?> streak = (Map<?, ?>) stats.get("streak");
+        assertThat(streak.get("current")).as(stats.toString()).isEqualTo(0);
+        assertThat(streak.get("longest")).isEqualTo(0);
+        assertThat(((Map<?, ?>) stats.get("totals")).get("doneDays")).isEqualTo(0);
+        HttpResponse<String> achievements = a.as(user, "GET", "/api/v1/achievements", null);
+        assertThat(Http.json(achievements).get("earned").toString()).isEqualTo("[]");
+        HttpResponse<String> cal =
+                b.as(user, "GET", "/api/v1/calendar?from=" + t.minusDays(7) + "&to=" + t.minusDays(1), null);
+        assertThat(cal.body()).as("unrecorded days before the habit existed").doesNotContain("\"done\"", "\"missed\"");
+        // a recorded day before the creation counts
+        HttpResponse<String> put =
+                a.as(user, "PUT", "/api/v1/habits/" + id + "/checkins/" + t.minusDays(3), "{\"value\":1}");
+        assertThat(Http.json(put).get("status")).isEqualTo("done");
+        assertThat(((Map<?, ?>) Http.json(b.as(user, "GET", "/api/v1/habits/" + id + "/stats", null))
+                                .get("totals"))
+                        .get("doneDays"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aFourTimesAMonthHabitIsJudgedPerMonth() {
+        String user = Accounts.register(a, "monthly-" + UUID.randomUUID() + "@example.org")
+                .token();
+        LocalDate t = today();
+        LocalDate first = t.withDayOfMonth(1).minusMonths(1);
+        LocalDate last = first.withDayOfMonth(first.lengthOfMonth());
+        String id = Http.json(a.as(
+                        user,
+                        "POST",
+                        "/api/v1/habits",
+                        "{\"name\":\"Call mum\",\"type\":\"boolean\","
+                                + "\"schedule\":{\"kind\":\"times_per_month\",\"times\":4},\"startDate\":\""
+                                + first + "\"}"))
+                .get("id")
+                .toString();
+        assertThat(a.as(user, "PUT", "/api/v1/habits/" + id + "/checkins/" + first.plusDays(1), "{}")
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> analytics = b.as(user, "GET", "/api/v1/analytics?from=" + first + "&to=" + last, null);
+        assertThat(analytics.statusCode()).as(analytics.body()).isEqualTo(200);
+        Map<?, ?> habit = (Map<?, ?>) ((List<?>) Http.json(analytics).get("habits")).get(0);
+        assertThat(habit.get("due"))
+                .as("4 occasions in the month, not %s days", first.lengthOfMonth())
+                .isEqualTo(4);
+        assertThat(habit.get("done")).isEqualTo(1);
+        assertThat((Double) habit.get("rate")).isEqualTo(0.25);
+        HttpResponse<String> cal = b.as(user, "GET", "/api/v1/calendar?from=" + first + "&to=" + last, null);
+        int notDue = 0;
+        for (Object calDay : (List<?>) Http.json(cal).get("days")) {
+            for (Object h : (List<?>) ((Map<?, ?>) calDay).get("habits")) {
+                Map<?, ?> item = (Map<?, ?>) h;
+                assertThat(item.get("status")).as("no single day is missed").isIn("done", "not_due");
+                assertThat(((Map<?, ?>) item.get("period")).get("status")).isEqualTo("missed");
+                notDue += "not_due".equals(item.get("status")) ? 1 : 0;
+            }
+        }
+        assertThat(notDue).isEqualTo(first.lengthOfMonth() - 1);
+    }
+
+    @Test
+    void aVacationPausesHabitsAndTheStreakSurvivesIt() {
+        String user = Accounts.register(a, "vacation-" + UUID.randomUUID() + "@example.org")
+                .token();
+        String bob = Accounts.register(a, "vacation-bob-" + UUID.randomUUID() + "@example.org")
+                .token();
+        LocalDate t = today();
+        String id = Http.json(a.as(
+                        user,
+                        "POST",
+                        "/api/v1/habits",
+                        "{\"name\":\"Walk\",\"type\":\"boolean\",\"schedule\":{\"kind\":\"daily\"},"
+                                + "\"startDate\":\"" + t.minusDays(5) + "\"}"))
+                .get("id")
+                .toString();
+        a.as(user, "PUT", "/api/v1/habits/" + id + "/checkins/" + t.minusDays(2), "{}");
+        a.as(user, "PUT", "/api/v1/habits/" + id + "/checkins/" + t.minusDays(1), "{}");
+        HttpResponse<String> created =
+                b.as(user, "POST", "/api/v1/me/vacations", "{\"from\":\"" + t + "\",\"to\":\"" + t.plusDays(3) + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String vacation = Http.json(created).get("id").toString();
+        assertThat(created.headers().firstValue("Location").orElseThrow()).endsWith("/api/v1/me/vacations/" + vacation);
+        assertThat(Http.json(created).get("habitIds")).as("all habits").isNull();
+        Map<?, ?> item = (Map<?, ?>)
+                ((List<?>) Http.json(a.as(user, "GET", "/api/v1/today", null)).get("habits")).get(0);
+        assertThat(item.get("status")).isEqualTo("paused");
+        assertThat(item.get("due")).isEqualTo(false);
+        assertThat(((Map<?, ?>) stats(a, user, id).get("streak")).get("current"))
+                .isEqualTo(2);
+        assertThat((List<?>) HabitApiIT.jsonArray(b.as(user, "GET", "/api/v1/me/vacations", null)))
+                .hasSize(1);
+        assertThat(b.as(bob, "GET", "/api/v1/me/vacations/" + vacation, null).statusCode())
+                .as("another user's vacation")
+                .isEqualTo(404);
+        assertThat(b.as(bob, "DELETE", "/api/v1/me/vacations/" + vacation, null).statusCode())
+                .isEqualTo(404);
+        IdentityApiIT.assertField(
+                a.as(
+                        user,
+                        "POST",
+                        "/api/v1/me/vacations",
+                        "{\"from\":\"" + t.minusDays(1) + "\",\"to\":\"" + t + "\"}"),
+                "from");
+        IdentityApiIT.assertField(
+                a.as(user, "POST", "/api/v1/me/vacations", "{\"from\":\"" + t.plusDays(2) + "\",\"to\":\"" + t + "\"}"),
+                "to");
+        IdentityApiIT.assertField(
+                a.as(
+                        user,
+                        "POST",
+                        "/api/v1/me/vacations",
+                        "{\"from\":\"" + t + "\",\"to\":\"" + t + "\",\"habitIds\":[\"" + UUID.randomUUID() + "\"]}"),
+                "habitIds");
+        // cancelled before it is over: today is due again
+        assertThat(a.as(user, "DELETE", "/api/v1/me/vacations/" + vacation, null)
+                        .statusCode())
+                .isEqualTo(204);
+        Map<?, ?> again = (Map<?, ?>)
+                ((List<?>) Http.json(a.as(user, "GET", "/api/v1/today", null)).get("habits")).get(0);
+        assertThat(again.get("status")).isEqualTo("pending");
     }
 
     @Test
@@ -212,12 +350,25 @@ class StreaksApiIT {
         assertThat(firsts).isEqualTo(1);
         assertThat(sevens).isEqualTo(1);
         assertThat(got.body()).contains("\"reachedOn\"", "streak-30");
+        Map<?, ?> seven = (Map<?, ?>) earned.stream()
+                .filter(e -> "streak-7".equals(((Map<?, ?>) e).get("code")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(seven.get("reachedOn"))
+                .as("the day the streak reached 7 in the history")
+                .isEqualTo(t.minusDays(1).toString());
         assertThat(b.as(user, "GET", "/api/v1/me/export", null).body()).contains("\"achievements\"", "streak-7");
     }
 
     private static void put(String id, LocalDate d, String body) {
         HttpResponse<String> r = a.as(token, "PUT", "/api/v1/habits/" + id + "/checkins/" + d, body);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+
+    private static Map<String, Object> stats(Http node, String user, String id) {
+        HttpResponse<String> r = node.as(user, "GET", "/api/v1/habits/" + id + "/stats", null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return Http.json(r);
     }
 
     private static Map<String, Object> stats(Http node, String id) {

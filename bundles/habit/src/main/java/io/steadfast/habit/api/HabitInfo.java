@@ -18,6 +18,7 @@ import java.util.UUID;
  * @param weekStart  the owner's first day of the week
  * @param createdOn  the owner's day when the habit was created: days before it without a record do not count
  *                   ({@link DayState#NOT_DUE}, not due)
+ * @param goal       the habit's goal (measurement habits only), or {@code null}
  */
 public record HabitInfo(
         UUID id,
@@ -38,4 +39,49 @@ public record HabitInfo(
         Instant createdAt,
         DayOfWeek weekStart,
         LocalDate today,
-        LocalDate createdOn) {}
+        Goal goal,
+        LocalDate createdOn) {
+
+    /** A habit without a goal (the form before 2.1). */
+    public HabitInfo(
+            UUID id,
+            UUID userId,
+            String name,
+            String description,
+            String type,
+            BigDecimal target,
+            String unit,
+            Schedule schedule,
+            LocalDate startDate,
+            LocalDate statsSince,
+            String color,
+            String icon,
+            boolean archived,
+            int sortOrder,
+            boolean available,
+            Instant createdAt,
+            DayOfWeek weekStart,
+            LocalDate today) {
+        this(
+                id,
+                userId,
+                name,
+                description,
+                type,
+                target,
+                unit,
+                schedule,
+                startDate,
+                statsSince,
+                color,
+                icon,
+                archived,
+                sortOrder,
+                available,
+                createdAt,
+                weekStart,
+                today,
+                null,
+                null);
+    }
+}

@@ -31,4 +31,13 @@ public interface HabitQuery {
      * evaluated: one read of the day records, however many habits.
      */
     List<HabitDays> activeDays(UUID userId, LocalDate from, LocalDate to);
+
+    /**
+     * The first recorded value of a habit (from its start date on) and the latest one up to {@code to}
+     * (inclusive): days marked done with a value, skipped days excluded. Empty when no value is recorded by
+     * {@code to}, and for another user's habit. Two indexed look-ups, however long the history.
+     *
+     * @since 2.1
+     */
+    Optional<RecordedValue.Span> recordedValues(UUID userId, UUID habitId, LocalDate to);
 }

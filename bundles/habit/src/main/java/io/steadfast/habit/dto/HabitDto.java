@@ -7,7 +7,11 @@ import java.util.UUID;
 
 import io.steadfast.habit.api.HabitInfo;
 
-/** A habit as the API shows it (in {@code GET /habits/{id}}, in the day's agenda, ...). */
+/**
+ * A habit as the API shows it (in {@code GET /habits/{id}}, in the day's agenda, ...).
+ *
+ * @param goal a measurement habit's goal, or {@code null}
+ */
 public record HabitDto(
         UUID id,
         String name,
@@ -22,7 +26,42 @@ public record HabitDto(
         boolean archived,
         int sortOrder,
         boolean available,
-        Instant createdAt) {
+        Instant createdAt,
+        GoalSpec goal) {
+
+    /** A habit without a goal (the form before 1.1). */
+    public HabitDto(
+            UUID id,
+            String name,
+            String description,
+            String type,
+            BigDecimal target,
+            String unit,
+            ScheduleSpec schedule,
+            LocalDate startDate,
+            String color,
+            String icon,
+            boolean archived,
+            int sortOrder,
+            boolean available,
+            Instant createdAt) {
+        this(
+                id,
+                name,
+                description,
+                type,
+                target,
+                unit,
+                schedule,
+                startDate,
+                color,
+                icon,
+                archived,
+                sortOrder,
+                available,
+                createdAt,
+                null);
+    }
 
     public static HabitDto of(HabitInfo h) {
         return new HabitDto(
@@ -39,6 +78,7 @@ public record HabitDto(
                 h.archived(),
                 h.sortOrder(),
                 h.available(),
-                h.createdAt());
+                h.createdAt(),
+                GoalSpec.of(h.goal()));
     }
 }

@@ -62,6 +62,17 @@ public interface HabitType {
     }
 
     /**
+     * Whether a habit of this type can have a goal: a value to reach by a date, on a straight line from the first
+     * recorded value (for a measurement such as body weight). Only types whose {@link #valueKind()} is
+     * {@link ValueKind#NUMBER} and whose days record a level rather than an amount should say so.
+     *
+     * @since 1.2
+     */
+    default boolean supportsGoal() {
+        return false;
+    }
+
+    /**
      * Validates a day's record before it is stored.
      *
      * @return a message for people when the record is invalid, empty when it is valid

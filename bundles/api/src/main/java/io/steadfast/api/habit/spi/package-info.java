@@ -4,5 +4,5 @@
  * unavailable). See {@code docs/plugins.md}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package io.steadfast.api.habit.spi;

@@ -28,6 +28,7 @@ import io.steadfast.habit.api.DayView;
 import io.steadfast.habit.api.HabitDays;
 import io.steadfast.habit.api.HabitInfo;
 import io.steadfast.habit.api.HabitQuery;
+import io.steadfast.habit.api.RecordedValue;
 import io.steadfast.habit.api.Schedule;
 
 /** The calendar bundle's services against a stand-in of the habit bundle's {@link HabitQuery}. */
@@ -56,6 +57,7 @@ class CalendarServicesTest {
             CLOCK.instant(),
             DayOfWeek.MONDAY,
             TODAY,
+            null,
             TODAY.minusDays(100));
     final List<String> asked = new ArrayList<>();
 
@@ -91,6 +93,11 @@ class CalendarServicesTest {
             return activeHabits(userId).stream()
                     .map(h -> new HabitDays(h, days(userId, h.id(), from, to)))
                     .toList();
+        }
+
+        @Override
+        public Optional<RecordedValue.Span> recordedValues(UUID userId, UUID habitId, LocalDate to) {
+            return Optional.empty();
         }
     };
 

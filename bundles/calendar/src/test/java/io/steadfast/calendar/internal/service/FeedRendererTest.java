@@ -47,6 +47,7 @@ class FeedRendererTest {
                     Instant.parse("2026-01-01T08:00:00Z"),
                     DayOfWeek.MONDAY,
                     LocalDate.of(2026, 3, 1),
+                    null,
                     LocalDate.of(2026, 1, 1));
             Map<HabitInfo, List<LocalDate>> due = new LinkedHashMap<>();
             due.put(water, List.of(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 2)));

@@ -8,6 +8,8 @@ import io.steadfast.habit.api.Schedule;
 /**
  * What a user asks a habit to be: every field for a new habit, the fields present ({@code null} elsewhere) for a
  * change.
+ *
+ * @param goal the goal to set or {@link GoalDraft#REMOVE}; {@code null} leaves it as it is (and creates none)
  */
 public record HabitDraft(
         String name,
@@ -19,4 +21,21 @@ public record HabitDraft(
         LocalDate startDate,
         String color,
         String icon,
-        Boolean archived) {}
+        Boolean archived,
+        GoalDraft goal) {
+
+    /** A draft that leaves the goal as it is. */
+    public HabitDraft(
+            String name,
+            String description,
+            String type,
+            BigDecimal target,
+            String unit,
+            Schedule schedule,
+            LocalDate startDate,
+            String color,
+            String icon,
+            Boolean archived) {
+        this(name, description, type, target, unit, schedule, startDate, color, icon, archived, null);
+    }
+}

@@ -1,5 +1,6 @@
 package io.steadfast.habit.internal.rest;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,11 +8,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import io.steadfast.api.habit.spi.HabitType;
+import io.steadfast.habit.dto.GoalSpec;
 import io.steadfast.habit.dto.HabitDto;
 import io.steadfast.habit.dto.ScheduleSpec;
 import io.steadfast.habit.internal.domain.Checkin;
+import io.steadfast.habit.internal.domain.GoalDraft;
 import io.steadfast.habit.internal.domain.HabitDraft;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** The JSON of the habit endpoints, and the mapping from and to the domain. */
 public final class HabitDtos {
@@ -43,7 +51,8 @@ public final class HabitDtos {
             LocalDate startDate,
             String color,
             String icon,
-            Boolean archived) {
+            Boolean archived,
+            @Schema(implementation = GoalSpec.class, nullable = true) GoalInput goal) {
 
         /** The domain's draft; an invalid schedule is a 422 naming its fields. */
         HabitDraft draft() {
@@ -57,7 +66,45 @@ public final class HabitDtos {
                     startDate,
                     color,
                     icon,
-                    archived);
+                    archived,
+                    goal == null ? null : goal.draft());
+        }
+    }
+
+    /**
+     * The {@code goal} of a create or a change, which tells an absent field ({@code null}: leave the goal as it
+     * is) from {@code "goal": null} (remove it): {@link #spec()} is {@code null} for the latter. A field of the
+     * wrong type is a 400 naming it ({@code goal.value must be a number}).
+     */
+    @JsonDeserialize(using = GoalInput.Reader.class)
+    public record GoalInput(GoalSpec spec) {
+
+        GoalDraft draft() {
+            return spec == null ? GoalDraft.REMOVE : GoalDraft.of(spec.value(), spec.direction(), spec.by());
+        }
+
+        /** Reads the object as a {@link GoalSpec}; JSON {@code null} is a removal, an absent field stays null. */
+        static final class Reader extends StdDeserializer<GoalInput> {
+            private static final long serialVersionUID = 1L;
+
+            Reader() {
+                super(GoalInput.class);
+            }
+
+            @Override
+            public GoalInput deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                return new GoalInput(ctxt.readValue(p, GoalSpec.class));
+            }
+
+            @Override
+            public GoalInput getNullValue(DeserializationContext ctxt) {
+                return new GoalInput(null);
+            }
+
+            @Override
+            public Object getAbsentValue(DeserializationContext ctxt) {
+                return null;
+            }
         }
     }
 

@@ -69,7 +69,8 @@ public class HabitResource {
     @Operation(
             summary = "Create a habit",
             description = "{name, description?, type, target?, unit?, schedule, "
-                    + "startDate?, color?, icon?}. schedule: {kind: daily} | {kind: weekdays, days: [MON..SUN]} | "
+                    + "startDate?, color?, icon?, goal?}. goal (measurement habits): {value, direction: down|up, by}. "
+                    + "schedule: {kind: daily} | {kind: weekdays, days: [MON..SUN]} | "
                     + "{kind: times_per_week, times} | {kind: times_per_month, times} | {kind: every_n_days, n}. 201 with "
                     + "Location; 422 naming the field for an invalid schedule, an unknown type or a missing target.")
     public Response create(HabitInput body, @Context SecurityContext sc, @Context UriInfo uri) {
@@ -123,7 +124,8 @@ public class HabitResource {
     @Operation(
             summary = "Change a habit",
             description = "Only the fields present change; the type cannot change. "
-                    + "A schedule change applies from now on: past days keep their records.")
+                    + "A schedule change applies from now on: past days keep their records. "
+                    + "\"goal\": {value, direction, by} sets a measurement habit's goal, \"goal\": null removes it.")
     public HabitDto patch(@PathParam("id") String id, HabitInput body, @Context SecurityContext sc) {
         UUID habitId = Params.id(id, HABIT);
         return HabitDto.of(habits.patch(Auth.user(sc).userId(), habitId, body == null ? null : body.draft()));

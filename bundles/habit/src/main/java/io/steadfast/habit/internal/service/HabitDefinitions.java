@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,19 +25,26 @@ import io.steadfast.api.error.NotFoundException;
 import io.steadfast.api.error.ValidationException;
 import io.steadfast.api.habit.spi.HabitType;
 import io.steadfast.api.time.DateLimits;
+import io.steadfast.habit.api.Goal;
 import io.steadfast.habit.api.HabitInfo;
+import io.steadfast.habit.internal.domain.GoalDraft;
 import io.steadfast.habit.internal.domain.HabitDraft;
 import io.steadfast.habit.internal.store.HabitRow;
 import io.steadfast.habit.internal.store.HabitStore;
 
 /**
- * Habit definitions: create, read, change (a schedule change applies from the user's today on), order, delete.
+ * Habit definitions: create, read, change (a schedule change applies from the user's today on; a goal is set,
+ * changed or removed), order, delete.
  * Every method takes the caller's id; another user's habit is not found.
  */
 @Component(service = HabitDefinitions.class)
 public class HabitDefinitions {
 
     private static final Pattern COLOR = Pattern.compile("^#[0-9A-Fa-f]{6}$");
+
+    /** The goal directions as the API spells them: {@code down, up}. */
+    private static final String DIRECTIONS =
+            Arrays.stream(Goal.Direction.values()).map(Goal.Direction::code).collect(Collectors.joining(", "));
 
     private final HabitStore habits;
     private final UserDirectory directory;
@@ -85,10 +93,11 @@ public class HabitDefinitions {
             errors.add(new FieldError("schedule", "is required, e.g. {\"kind\":\"daily\"}"));
         }
         checkTexts(in, errors);
+        LocalDate start = in.startDate() != null ? in.startDate() : Owners.today(clock, user);
+        Goal goal = type.isEmpty() ? null : checkGoal(type.get(), in.goal(), start, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        LocalDate start = in.startDate() != null ? in.startDate() : Owners.today(clock, user);
         String unit = in.unit() != null ? in.unit().trim() : type.get().defaultUnit();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         HabitRow row = habits.create(new HabitRow(
@@ -107,6 +116,7 @@ public class HabitDefinitions {
                 0,
                 now,
                 now,
+                goal,
                 Owners.today(clock, user)));
         changes.habitChanged(userId, row.id());
         return info(row, user);
@@ -137,10 +147,17 @@ public class HabitDefinitions {
             checkTarget(types.get(h.typeKey()).orElse(null), in.target(), false, errors);
         }
         checkTexts(in, errors);
+        LocalDate start = in.startDate() != null ? in.startDate() : h.startDate();
+        Goal goal = h.goal();
+        if (in.goal() != null) {
+            goal = patchGoal(h, in.goal(), start, errors);
+        } else if (goal != null && !goal.by().isAfter(start)) {
+            errors.add(new FieldError(
+                    "startDate", "must be before the goal's date " + goal.by() + "; change or remove the goal"));
+        }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        LocalDate start = in.startDate() != null ? in.startDate() : h.startDate();
         String schedule = h.schedule();
         if (in.schedule() != null) {
             // a schedule change applies from the user's today on; the days before keep their schedule
@@ -163,6 +180,7 @@ public class HabitDefinitions {
                 h.sortOrder(),
                 h.createdAt(),
                 clock.instant(),
+                goal,
                 h.createdOn());
         HabitInfo out = info(habits.update(next).orElseThrow(() -> new NotFoundException("Habit")), user);
         changes.habitChanged(userId, habitId);
@@ -217,6 +235,65 @@ public class HabitDefinitions {
         } else if (target != null) {
             HabitType.unstorable(target).ifPresent(m -> errors.add(new FieldError("target", m)));
         }
+    }
+
+    /** The goal a change asks for; a removal needs no type, setting one needs the habit's type running. */
+    private Goal patchGoal(HabitRow h, GoalDraft in, LocalDate start, List<FieldError> errors) {
+        if (in.remove()) {
+            return null;
+        }
+        Optional<HabitType> type = types.get(h.typeKey());
+        if (type.isEmpty()) {
+            errors.add(new FieldError(
+                    "goal", "cannot be set while the habit type '" + h.typeKey() + "' is not available"));
+            return h.goal();
+        }
+        return checkGoal(type.get(), in, start, errors);
+    }
+
+    /**
+     * The goal of a draft, {@code null} for none; each problem is added to {@code errors} naming {@code goal},
+     * {@code goal.value}, {@code goal.direction} or {@code goal.by}.
+     */
+    private Goal checkGoal(HabitType type, GoalDraft in, LocalDate start, List<FieldError> errors) {
+        if (in == null || in.remove()) {
+            return null;
+        }
+        if (!type.supportsGoal()) {
+            List<String> withGoals = types.all().stream()
+                    .filter(HabitType::supportsGoal)
+                    .map(HabitType::key)
+                    .collect(Collectors.toList());
+            errors.add(new FieldError(
+                    "goal",
+                    withGoals.isEmpty()
+                            ? "habits of type " + type.key() + " have no goal"
+                            : "only " + String.join(" and ", withGoals) + " habits have a goal"));
+            return null;
+        }
+        int before = errors.size();
+        if (in.value() == null) {
+            errors.add(new FieldError("goal.value", "is required: the value to reach, e.g. 70"));
+        } else {
+            HabitType.unstorable(in.value()).ifPresent(m -> errors.add(new FieldError("goal.value", m)));
+        }
+        Goal.Direction direction = Goal.Direction.parse(in.direction());
+        if (direction == null) {
+            errors.add(new FieldError(
+                    "goal.direction",
+                    (in.direction() == null ? "is required: " : "must be ") + "one of " + DIRECTIONS
+                            + " (the way the values should go)"));
+        }
+        if (in.by() == null) {
+            errors.add(new FieldError("goal.by", "is required: the date to reach the value by, such as 2026-06-01"));
+        } else {
+            int dateErrors = errors.size();
+            collect(() -> DateLimits.check(in.by(), "goal.by"), errors);
+            if (errors.size() == dateErrors && !in.by().isAfter(start)) {
+                errors.add(new FieldError("goal.by", "must be after the habit's start date " + start));
+            }
+        }
+        return errors.size() > before ? null : new Goal(in.value(), direction, in.by());
     }
 
     private static void checkTexts(HabitDraft in, List<FieldError> errors) {

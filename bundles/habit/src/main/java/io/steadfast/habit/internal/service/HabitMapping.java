@@ -31,6 +31,7 @@ final class HabitMapping {
                 h.createdAt(),
                 weekStart,
                 today,
+                h.goal(),
                 h.createdOn());
     }
 }

@@ -19,7 +19,10 @@ import io.steadfast.habit.api.DayView;
 import io.steadfast.habit.api.HabitDays;
 import io.steadfast.habit.api.HabitInfo;
 import io.steadfast.habit.api.HabitQuery;
+import io.steadfast.habit.api.RecordedValue;
 import io.steadfast.habit.internal.domain.ScheduleEra;
+import io.steadfast.habit.internal.store.CheckinRow;
+import io.steadfast.habit.internal.store.CheckinStore;
 import io.steadfast.habit.internal.store.HabitRow;
 import io.steadfast.habit.internal.store.HabitStore;
 
@@ -28,6 +31,7 @@ import io.steadfast.habit.internal.store.HabitStore;
 public class HabitQueryService implements HabitQuery {
 
     private final HabitStore habits;
+    private final CheckinStore checkins;
     private final UserDirectory directory;
     private final HabitEvaluator evaluator;
     private final Clock clock;
@@ -35,10 +39,12 @@ public class HabitQueryService implements HabitQuery {
     @Activate
     public HabitQueryService(
             @Reference HabitStore habits,
+            @Reference CheckinStore checkins,
             @Reference UserDirectory directory,
             @Reference HabitEvaluator evaluator,
             @Reference Clock clock) {
         this.habits = habits;
+        this.checkins = checkins;
         this.directory = directory;
         this.evaluator = evaluator;
         this.clock = clock;
@@ -99,6 +105,22 @@ public class HabitQueryService implements HabitQuery {
             out.add(new HabitDays(info(h, u, today), days.get(h.id())));
         }
         return out;
+    }
+
+    @Override
+    public Optional<RecordedValue.Span> recordedValues(UUID userId, UUID habitId, LocalDate to) {
+        Optional<HabitRow> habit = habits.find(userId, habitId);
+        if (habit.isEmpty() || to.isBefore(habit.get().startDate())) {
+            return Optional.empty();
+        }
+        LocalDate start = habit.get().startDate();
+        return checkins.valueAtEnd(habitId, start, to, false)
+                .flatMap(first -> checkins.valueAtEnd(habitId, first.date(), to, true)
+                        .map(latest -> new RecordedValue.Span(value(first), value(latest))));
+    }
+
+    private static RecordedValue value(CheckinRow c) {
+        return new RecordedValue(c.date(), c.value());
     }
 
     HabitInfo info(HabitRow h, UserProfile user, LocalDate today) {

@@ -27,6 +27,12 @@ public interface CheckinStore {
     /** Records of several habits from {@code from} to {@code to} inclusive. */
     List<CheckinRow> range(Collection<UUID> habitIds, LocalDate from, LocalDate to);
 
+    /**
+     * The earliest ({@code latest} false) or the latest record from {@code from} to {@code to} inclusive that has
+     * a value and is not skipped: one look-up on the primary key's order, however long the history.
+     */
+    Optional<CheckinRow> valueAtEnd(UUID habitId, LocalDate from, LocalDate to, boolean latest);
+
     /** Every record of the given habits, by habit and date, in one query (for the export). */
     List<CheckinRow> all(Collection<UUID> habitIds);
 

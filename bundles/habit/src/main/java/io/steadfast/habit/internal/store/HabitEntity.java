@@ -52,6 +52,15 @@ public class HabitEntity {
     @Column(name = "sort_order", nullable = false)
     int sortOrder;
 
+    @Column(name = "goal_value", precision = 19, scale = 4)
+    BigDecimal goalValue;
+
+    @Column(name = "goal_direction")
+    String goalDirection;
+
+    @Column(name = "goal_by")
+    LocalDate goalBy;
+
     @Column(name = "created_at", nullable = false)
     LocalDateTime createdAt;
 

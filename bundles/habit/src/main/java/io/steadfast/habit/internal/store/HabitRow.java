@@ -5,11 +5,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import io.steadfast.habit.api.Goal;
+
 /**
  * A stored habit.
  *
  * @param typeKey  the {@code HabitType} key
  * @param schedule  the schedule in the habit bundle's compact text form (opaque to storage)
+ * @param goal      the goal, or {@code null}
  * @param createdOn the owner's day when the habit was created (decided once, at creation)
  */
 public record HabitRow(
@@ -28,4 +31,43 @@ public record HabitRow(
         int sortOrder,
         Instant createdAt,
         Instant updatedAt,
-        LocalDate createdOn) {}
+        Goal goal,
+        LocalDate createdOn) {
+
+    /** A habit without a goal and creation day. */
+    public HabitRow(
+            UUID id,
+            UUID userId,
+            String name,
+            String description,
+            String typeKey,
+            BigDecimal target,
+            String unit,
+            String schedule,
+            LocalDate startDate,
+            String color,
+            String icon,
+            boolean archived,
+            int sortOrder,
+            Instant createdAt,
+            Instant updatedAt) {
+        this(
+                id,
+                userId,
+                name,
+                description,
+                typeKey,
+                target,
+                unit,
+                schedule,
+                startDate,
+                color,
+                icon,
+                archived,
+                sortOrder,
+                createdAt,
+                updatedAt,
+                null,
+                null);
+    }
+}

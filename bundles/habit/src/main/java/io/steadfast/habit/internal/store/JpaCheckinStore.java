@@ -127,6 +127,25 @@ public class JpaCheckinStore implements CheckinStore {
     }
 
     @Override
+    public Optional<CheckinRow> valueAtEnd(UUID habitId, LocalDate from, LocalDate to, boolean latest) {
+        return jpa.txExpr(TransactionType.Supports, em -> em
+                .createQuery(
+                        "SELECT c FROM Checkin c WHERE c.habitId = :h AND c.date >= :f AND c.date <= :t "
+                                + "AND c.value IS NOT NULL AND c.status = :s ORDER BY c.date "
+                                + (latest ? "DESC" : "ASC"),
+                        CheckinEntity.class)
+                .setParameter("h", habitId.toString())
+                .setParameter("f", from)
+                .setParameter("t", to)
+                .setParameter("s", CheckinRow.DONE)
+                .setMaxResults(1)
+                .getResultList()
+                .stream()
+                .findFirst()
+                .map(JpaCheckinStore::toRow));
+    }
+
+    @Override
     public List<CheckinRow> all(Collection<UUID> habitIds) {
         if (habitIds.isEmpty()) {
             return List.of();

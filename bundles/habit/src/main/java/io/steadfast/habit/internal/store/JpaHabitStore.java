@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.steadfast.habit.api.Goal;
 import io.steadfast.storage.SchemaReady;
 
 @Component(service = HabitStore.class)
@@ -194,6 +195,10 @@ public class JpaHabitStore implements HabitStore {
         e.icon = h.icon();
         e.archived = h.archived();
         e.sortOrder = h.sortOrder();
+        Goal g = h.goal();
+        e.goalValue = g == null ? null : g.value();
+        e.goalDirection = g == null ? null : g.direction().code();
+        e.goalBy = g == null ? null : g.by();
         e.updatedAt = toDb(java.util.Objects.requireNonNull(h.updatedAt(), "updatedAt (from the clock)"));
     }
 
@@ -214,6 +219,16 @@ public class JpaHabitStore implements HabitStore {
                 e.sortOrder,
                 fromDb(e.createdAt),
                 fromDb(e.updatedAt),
+                goal(e),
                 e.createdOn);
+    }
+
+    /** The stored goal; none when a column is empty or the direction is not one this version knows. */
+    private static Goal goal(HabitEntity e) {
+        Goal.Direction d = Goal.Direction.parse(e.goalDirection);
+        if (e.goalValue == null || d == null || e.goalBy == null) {
+            return null;
+        }
+        return new Goal(io.steadfast.storage.Rows.plain(e.goalValue), d, e.goalBy);
     }
 }

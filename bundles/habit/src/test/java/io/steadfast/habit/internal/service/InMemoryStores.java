@@ -99,6 +99,7 @@ final class InMemoryStores {
                     order,
                     h.createdAt(),
                     h.updatedAt(),
+                    h.goal(),
                     h.createdOn());
         }
     }
@@ -140,6 +141,14 @@ final class InMemoryStores {
                             && !r.date().isAfter(to))
                     .sorted(Comparator.comparing(CheckinRow::date))
                     .collect(Collectors.toList());
+        }
+
+        @Override
+        public Optional<CheckinRow> valueAtEnd(UUID habitId, LocalDate from, LocalDate to, boolean latest) {
+            List<CheckinRow> values = range(habitId, from, to).stream()
+                    .filter(r -> r.value() != null && CheckinRow.DONE.equals(r.status()))
+                    .collect(Collectors.toList());
+            return values.isEmpty() ? Optional.empty() : Optional.of(values.get(latest ? values.size() - 1 : 0));
         }
 
         @Override

@@ -111,7 +111,6 @@ class ScheduleErasTest {
                 false,
                 0,
                 null,
-                null,
                 null);
         assertThat(HabitQueryService.statsSince(base)).isEqualTo(START);
         io.steadfast.habit.internal.store.HabitRow toPeriods = new io.steadfast.habit.internal.store.HabitRow(
@@ -128,7 +127,6 @@ class ScheduleErasTest {
                 null,
                 false,
                 0,
-                null,
                 null,
                 null);
         assertThat(HabitQueryService.statsSince(toPeriods)).isEqualTo(START.plusDays(20));

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import io.steadfast.habit.api.Goal;
 import io.steadfast.storage.internal.db.TestDatabase;
 import io.steadfast.testsupport.TestRows;
 
@@ -43,6 +44,7 @@ public class HabitStoresTest {
                 0,
                 now,
                 now,
+                null,
                 java.time.LocalDate.of(2026, 3, 1));
     }
 
@@ -74,7 +76,6 @@ public class HabitStoresTest {
                             false,
                             0,
                             null,
-                            null,
                             null)))
                     .isEmpty();
             assertThat(habits.delete(bob, water.id())).isFalse();
@@ -96,6 +97,7 @@ public class HabitStoresTest {
                             0,
                             walk.createdAt(),
                             Instant.now(),
+                            null,
                             walk.createdOn()))
                     .orElseThrow();
             assertThat(archived.archived()).isTrue();
@@ -226,5 +228,89 @@ public class HabitStoresTest {
                 pool.shutdownNow();
             }
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aGoalIsStoredChangedAndRemovedAndTheValuesAtTheEndsAreFound(TestDatabase.Kind kind) {
+        try (TestDatabase db = TestDatabase.create(kind, HabitPersistence.UNIT, "identity", "habit")) {
+            JpaHabitStore habits = new JpaHabitStore(db.jpa(), db.ready());
+            JpaCheckinStore checkins = new JpaCheckinStore(db.jpa(), db.ready());
+            UUID ann = TestRows.user(db.dataSource(), "ann@example.org");
+            HabitRow plain = habit(ann, "Weight");
+            Goal goal = new Goal(new BigDecimal("70.1250"), Goal.Direction.DOWN, DAY.plusDays(90));
+            HabitRow weight = habits.create(new HabitRow(
+                    plain.id(),
+                    ann,
+                    "Weight",
+                    null,
+                    "measurement",
+                    null,
+                    "kg",
+                    "daily",
+                    DAY,
+                    null,
+                    null,
+                    false,
+                    0,
+                    plain.createdAt(),
+                    plain.updatedAt(),
+                    goal,
+                    plain.createdOn()));
+            assertThat(habits.find(ann, weight.id()).orElseThrow().goal())
+                    .isEqualTo(new Goal(new BigDecimal("70.125"), Goal.Direction.DOWN, DAY.plusDays(90)));
+            HabitRow found = habits.find(ann, weight.id()).orElseThrow();
+            Goal up = new Goal(new BigDecimal("-3"), Goal.Direction.UP, DAY.plusDays(1));
+            assertThat(habits.update(withGoal(found, up)).orElseThrow().goal()).isEqualTo(up);
+            assertThat(habits.find(ann, weight.id()).orElseThrow().goal()).isEqualTo(up);
+            habits.update(withGoal(found, null));
+            assertThat(habits.find(ann, weight.id()).orElseThrow().goal()).isNull();
+
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            assertThat(checkins.valueAtEnd(weight.id(), DAY, DAY.plusDays(30), false))
+                    .isEmpty();
+            checkins.put(new CheckinRow(weight.id(), DAY, null, "away", "skipped", false, now, now));
+            checkins.put(new CheckinRow(
+                    weight.id(), DAY.plusDays(1), new BigDecimal("80.5"), null, "done", false, now, now));
+            checkins.put(new CheckinRow(weight.id(), DAY.plusDays(2), null, "no scale", "done", false, now, now));
+            checkins.put(
+                    new CheckinRow(weight.id(), DAY.plusDays(4), new BigDecimal("79"), null, "done", false, now, now));
+            checkins.put(new CheckinRow(
+                    weight.id(), DAY.plusDays(5), new BigDecimal("1"), null, "skipped", false, now, now));
+            checkins.put(
+                    new CheckinRow(weight.id(), DAY.plusDays(9), new BigDecimal("78"), null, "done", false, now, now));
+            assertThat(checkins.valueAtEnd(weight.id(), DAY, DAY.plusDays(30), false))
+                    .map(CheckinRow::date)
+                    .contains(DAY.plusDays(1));
+            assertThat(checkins.valueAtEnd(weight.id(), DAY, DAY.plusDays(8), true))
+                    .map(CheckinRow::value)
+                    .contains(new BigDecimal("79"));
+            assertThat(checkins.valueAtEnd(weight.id(), DAY, DAY.plusDays(30), true))
+                    .map(CheckinRow::date)
+                    .contains(DAY.plusDays(9));
+            assertThat(checkins.valueAtEnd(weight.id(), DAY.plusDays(10), DAY.plusDays(30), true))
+                    .isEmpty();
+        }
+    }
+
+    private static HabitRow withGoal(HabitRow h, Goal goal) {
+        return new HabitRow(
+                h.id(),
+                h.userId(),
+                h.name(),
+                h.description(),
+                h.typeKey(),
+                h.target(),
+                h.unit(),
+                h.schedule(),
+                h.startDate(),
+                h.color(),
+                h.icon(),
+                h.archived(),
+                h.sortOrder(),
+                h.createdAt(),
+                Instant.now(),
+                goal,
+                h.createdOn());
     }
 }

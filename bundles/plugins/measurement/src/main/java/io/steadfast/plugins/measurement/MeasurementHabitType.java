@@ -9,7 +9,8 @@ import io.steadfast.api.habit.spi.HabitType;
 
 /**
  * A measured value, such as body weight, calories or sleep hours: a day is done when a value is recorded. The
- * value series (charts, trends) is what matters, not a target; an optional target is shown for reference.
+ * value series (charts, trends) is what matters, not a target; an optional target is shown for reference, and a
+ * goal (a value to reach by a date) is followed in the habit's statistics.
  */
 @Component(service = HabitType.class)
 public class MeasurementHabitType implements HabitType {
@@ -44,6 +45,12 @@ public class MeasurementHabitType implements HabitType {
     @Override
     public String defaultUnit() {
         return "kg";
+    }
+
+    /** A measurement can have a goal, such as 70 kg by June (docs/api.md). */
+    @Override
+    public boolean supportsGoal() {
+        return true;
     }
 
     @Override

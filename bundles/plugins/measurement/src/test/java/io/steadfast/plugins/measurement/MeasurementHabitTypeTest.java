@@ -38,5 +38,6 @@ class MeasurementHabitTypeTest {
         assertThat(type.key()).isEqualTo("measurement");
         assertThat(type.needsTarget()).isFalse();
         assertThat(type.valueKind()).isEqualTo(HabitType.ValueKind.NUMBER);
+        assertThat(type.supportsGoal()).as("a measurement can have a goal").isTrue();
     }
 }

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.steadfast.habit.api.RecordedValue;
+import io.steadfast.streak.internal.engine.GoalProgress;
 import io.steadfast.streak.internal.engine.Stats;
 import io.steadfast.streak.internal.service.AchievementService;
 import io.steadfast.streak.internal.service.AnalyticsService;
@@ -28,7 +30,24 @@ final class StreakDtos {
     record TotalsDto(long doneDays, BigDecimal value) {}
 
     record StatsDto(
-            StreakDto streak, double strength, CompletionDto completion, TotalsDto totals, String bestWeekday) {}
+            StreakDto streak,
+            double strength,
+            CompletionDto completion,
+            TotalsDto totals,
+            String bestWeekday,
+            GoalDto goal) {}
+
+    record ValueDto(LocalDate date, BigDecimal value) {}
+
+    /** A measurement habit's goal and where it stands today; see {@link GoalProgress}. */
+    record GoalDto(
+            BigDecimal value,
+            String direction,
+            LocalDate by,
+            ValueDto start,
+            BigDecimal expectedToday,
+            ValueDto latest,
+            Boolean onTrack) {}
 
     record BucketDto(LocalDate start, LocalDate end, int due, int done, Double rate, BigDecimal value) {}
 
@@ -47,7 +66,7 @@ final class StreakDtos {
 
     record AchievementsDto(List<EarnedDto> earned, List<NextDto> next) {}
 
-    static StatsDto stats(Stats s) {
+    static StatsDto stats(Stats s, GoalProgress goal) {
         Stats.Streak k = s.streak();
         Stats.Completion c = s.completion();
         return new StatsDto(
@@ -55,7 +74,23 @@ final class StreakDtos {
                 s.strength(),
                 new CompletionDto(c.last7(), c.last30(), c.last365(), c.allTime()),
                 new TotalsDto(s.totals().doneDays(), s.totals().value()),
-                io.steadfast.api.time.Weekdays.code(s.bestWeekday()));
+                io.steadfast.api.time.Weekdays.code(s.bestWeekday()),
+                goal == null ? null : goal(goal));
+    }
+
+    static GoalDto goal(GoalProgress g) {
+        return new GoalDto(
+                g.goal().value(),
+                g.goal().direction().code(),
+                g.goal().by(),
+                value(g.start()),
+                g.expectedToday(),
+                value(g.latest()),
+                g.onTrack());
+    }
+
+    private static ValueDto value(RecordedValue v) {
+        return v == null ? null : new ValueDto(v.date(), v.value());
     }
 
     static List<BucketDto> series(List<StatsService.Bucket> buckets) {

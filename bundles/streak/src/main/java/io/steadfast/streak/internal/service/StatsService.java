@@ -69,7 +69,12 @@ public class StatsService {
 
     /** The habit's statistics; 404 for another user's habit. */
     public Stats stats(UUID userId, UUID habitId) {
-        HabitInfo info = habits.habit(userId, habitId).orElseThrow(() -> new NotFoundException("Habit"));
+        return stats(habits.habit(userId, habitId).orElseThrow(() -> new NotFoundException("Habit")));
+    }
+
+    /** The statistics of a habit its owner looked up ({@link HabitQuery#habit}). */
+    public Stats stats(HabitInfo info) {
+        UUID habitId = info.id();
         String key = cacheKey(info);
         Optional<String> hit = cache.get(key);
         if (hit.isPresent()) {

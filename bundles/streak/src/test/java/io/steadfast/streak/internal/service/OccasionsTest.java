@@ -41,6 +41,7 @@ class OccasionsTest {
                 Instant.EPOCH,
                 DayOfWeek.MONDAY,
                 TODAY,
+                null,
                 createdOn);
     }
 
