@@ -108,7 +108,15 @@ class AccountsTest {
             }
         };
         Accounts accounts = new Accounts(
-                racing, f.tokens, f.hasher, f.sessions, f.throttling, f.cache, f.clock, Fixture.config(Map.of()));
+                racing,
+                f.tokens,
+                f.resets,
+                f.hasher,
+                f.sessions,
+                f.throttling,
+                f.cache,
+                f.clock,
+                Fixture.config(Map.of()));
         accounts.register(new Registration("ann@example.org", PASSWORD, null, null), ADDRESS);
         assertThatThrownBy(() -> accounts.register(new Registration("Ann@example.org", PASSWORD, null, null), ADDRESS))
                 .isInstanceOf(ConflictException.class)
