@@ -277,6 +277,88 @@ class IdentityApiIT {
     }
 
     @Test
+    void theEmailChangesWithTheCurrentPasswordOnEveryNode() {
+        String email = unique("old");
+        Account acc = Accounts.register(a, email);
+        String taken = unique("taken");
+        Accounts.register(a, taken);
+        assertThat(Http.json(b.as(acc.token(), "GET", "/api/v1/auth/check", null)))
+                .as("cached on every node now")
+                .containsEntry("email", email);
+        String fresh = unique("new");
+
+        HttpResponse<String> noPassword = a.as(acc.token(), "PATCH", "/api/v1/me", "{\"email\":\"" + fresh + "\"}");
+        assertField(noPassword, "currentPassword");
+        assertThat(Http.json(noPassword).get("detail")).isEqualTo("currentPassword: is required to change email");
+        HttpResponse<String> wrong = a.as(
+                acc.token(),
+                "PATCH",
+                "/api/v1/me",
+                "{\"email\":\"" + fresh + "\",\"currentPassword\":\"not it at all\"}");
+        assertField(wrong, "currentPassword");
+        assertThat(Http.json(wrong).get("detail")).isEqualTo("currentPassword: is not your password");
+        assertField(
+                a.as(
+                        acc.token(),
+                        "PATCH",
+                        "/api/v1/me",
+                        "{\"email\":\"ann@127.0.0.1\",\"currentPassword\":\"" + PASSWORD + "\"}"),
+                "email");
+        HttpResponse<String> conflict = a.as(
+                acc.token(),
+                "PATCH",
+                "/api/v1/me",
+                "{\"email\":\"" + taken.toUpperCase() + "\",\"currentPassword\":\"" + PASSWORD + "\"}");
+        assertThat(conflict.statusCode()).as(conflict.body()).isEqualTo(409);
+        assertThat(conflict.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+
+        HttpResponse<String> changed = a.as(
+                acc.token(),
+                "PATCH",
+                "/api/v1/me",
+                "{\"email\":\" " + fresh + " \",\"currentPassword\":\"" + PASSWORD + "\",\"displayName\":\"Moved\"}");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(Http.json(changed)).containsEntry("email", fresh).containsEntry("displayName", "Moved");
+        assertThat(Http.json(b.as(acc.token(), "GET", "/api/v1/me", null))).containsEntry("email", fresh);
+        assertThat(Http.json(b.as(acc.token(), "GET", "/api/v1/auth/check", null)))
+                .as("the cached principal changed on every node")
+                .containsEntry("email", fresh);
+        assertThat(Accounts.login(b, fresh.toLowerCase(), PASSWORD)).startsWith("sfs_");
+        assertThat(a.send(
+                                "POST",
+                                "/api/v1/auth/login",
+                                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(Http.json(a.as(acc.token(), "PATCH", "/api/v1/me", "{\"timezone\":\"Europe/Berlin\"}")))
+                .as("the other fields need no password")
+                .containsEntry("email", fresh)
+                .containsEntry("timezone", "Europe/Berlin");
+    }
+
+    @Test
+    void passwordResetByEmailIsNotConfiguredHereAndAnUnknownLinkIsGone() {
+        String known = unique("reset");
+        Accounts.register(a, known);
+        List<String> details = new ArrayList<>();
+        for (String email : new String[] {known, unique("nobody")}) {
+            HttpResponse<String> r = b.send("POST", "/api/v1/auth/password-reset", "{\"email\":\"" + email + "\"}");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            details.add(Http.json(r).get("detail").toString());
+        }
+        assertThat(details)
+                .containsOnly(
+                        "password reset by e-mail is not configured on this server; ask your administrator to reset it");
+        HttpResponse<String> gone = a.send(
+                "POST",
+                "/api/v1/auth/password-reset/confirm",
+                "{\"token\":\"sfr_" + "x".repeat(43) + "\",\"newPassword\":\"a brand new passphrase\"}");
+        assertThat(gone.statusCode()).as(gone.body()).isEqualTo(410);
+        assertThat(Http.json(gone).get("detail")).isEqualTo("this reset link was already used or has expired");
+    }
+
+    @Test
     void changingThePasswordRevokesTheOtherTokens() {
         String email = unique("pw");
         Account acc = Accounts.register(a, email);

@@ -81,7 +81,7 @@ class UpgradeFrom01IT {
         HttpResponse<String> health = http.await("/health", r -> r.statusCode() == 200, Duration.ofSeconds(120));
         assertThat(health).as("no answer; see " + home.resolve("console.log")).isNotNull();
         assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
-        assertThat(health.body()).contains("schemas calendar 1, habit 3, identity 1, storage 1, streak 1");
+        assertThat(health.body()).contains("schemas calendar 1, habit 3, identity 2, storage 1, streak 1");
         http.awaitApi();
 
         HttpResponse<String> habits = http.as(secret, "GET", "/api/v1/habits", null);
@@ -95,6 +95,13 @@ class UpgradeFrom01IT {
         assertThat(http.as(secret, "GET", "/api/v1/achievements", null).body()).contains("first-checkin");
         Map<String, Object> me = Http.json(http.as(secret, "GET", "/api/v1/me", null));
         assertThat(me).containsEntry("displayName", "Old Timer");
+        HttpResponse<String> reset = http.send(
+                "POST",
+                "/api/v1/auth/password-reset/confirm",
+                "{\"token\":\"sfr_" + "x".repeat(43) + "\",\"newPassword\":\"a brand new passphrase\"}");
+        assertThat(reset.statusCode())
+                .as("identity's second migration (reset links) ran: " + reset.body())
+                .isEqualTo(410);
 
         try (Connection c = TestPostgres.connect();
                 ResultSet rs = c.getMetaData().getTables(null, schema, "schema_history%", new String[] {"TABLE"})) {

@@ -35,4 +35,19 @@ public @interface IdentityConfig {
                     + "proxies whose X-Forwarded-For header names the client; empty: the peer address is the client",
             required = false)
     String clientAddress_trustedProxies() default "";
+
+    @AttributeDefinition(
+            name = "Public URL",
+            description = "The address people open the server at, e.g. https://habits.example.org; links "
+                    + "(password reset) start with it. Empty: STEADFAST_PUBLIC_URL, else http://localhost:<HTTP port>",
+            required = false)
+    String publicUrl() default "";
+
+    @AttributeDefinition(name = "Password reset e-mails per client address and hour")
+    int passwordReset_maxPerAddressPerHour() default 20;
+
+    @AttributeDefinition(
+            name = "Password reset e-mails per account and hour",
+            description = "Further requests for the account are answered alike but send nothing")
+    int passwordReset_maxPerAccountPerHour() default 3;
 }

@@ -19,12 +19,16 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.steadfast.api.auth.AuthenticatedUser;
+import io.steadfast.api.error.ApiException;
 import io.steadfast.api.error.ValidationException;
 import io.steadfast.identity.internal.rest.Dtos.AuthResult;
 import io.steadfast.identity.internal.rest.Dtos.CheckResult;
 import io.steadfast.identity.internal.rest.Dtos.LoginRequest;
+import io.steadfast.identity.internal.rest.Dtos.PasswordResetConfirm;
+import io.steadfast.identity.internal.rest.Dtos.PasswordResetRequest;
 import io.steadfast.identity.internal.rest.Dtos.RegisterRequest;
 import io.steadfast.identity.internal.service.Accounts;
+import io.steadfast.identity.internal.service.PasswordResets;
 import io.steadfast.identity.internal.service.Sessions;
 import io.steadfast.identity.internal.service.Throttling;
 import io.steadfast.platform.rest.AnyScope;
@@ -48,12 +52,18 @@ public class AuthResource {
     private final Accounts accounts;
     private final Sessions sessions;
     private final Throttling throttling;
+    private final PasswordResets resets;
 
     @Activate
-    public AuthResource(@Reference Accounts accounts, @Reference Sessions sessions, @Reference Throttling throttling) {
+    public AuthResource(
+            @Reference Accounts accounts,
+            @Reference Sessions sessions,
+            @Reference Throttling throttling,
+            @Reference PasswordResets resets) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.throttling = throttling;
+        this.resets = resets;
     }
 
     @POST
@@ -80,7 +90,9 @@ public class AuthResource {
     @Operation(
             summary = "Log in",
             description = "Answers a session token (sliding expiry). 401 for an unknown "
-                    + "email or a wrong password alike; 429 with Retry-After after repeated failures.")
+                    + "email or a wrong password alike; 429 with Retry-After after repeated failures. After a "
+                    + "temporary password, passwordChangeRequired is true and the token (an hour) may only change the "
+                    + "password or log out.")
     public AuthResult login(LoginRequest body, @Context HttpServletRequest request) {
         if (body == null) {
             throw new ValidationException("body", "a JSON object is required");
@@ -89,8 +101,51 @@ public class AuthResource {
     }
 
     @POST
+    @Path("/password-reset")
+    @Public
+    @SecurityRequirements
+    @Operation(
+            summary = "Ask for a password reset link by e-mail",
+            description = "Answers 202 for known and unknown emails alike; the link works once, for an hour. "
+                    + "503 when the server cannot send e-mail (ask the administrator: steadfast:user-reset-password); "
+                    + "429 with Retry-After after too many requests from one address.")
+    public Response requestPasswordReset(PasswordResetRequest body, @Context HttpServletRequest request) {
+        if (body == null) {
+            throw new ValidationException("body", "a JSON object is required");
+        }
+        try {
+            resets.requestByEmail(body.email(), clientAddress(request));
+        } catch (PasswordResets.MailNotConfiguredException e) {
+            throw new ApiException(503, "unavailable", "Service Unavailable", e.getMessage(), null);
+        }
+        return Response.accepted().build();
+    }
+
+    @POST
+    @Path("/password-reset/confirm")
+    @Public
+    @SecurityRequirements
+    @Operation(
+            summary = "Set a new password with a reset link's token",
+            description = "Answers 204; the token works once. Revokes every token of the account: log in with the "
+                    + "new password. 410 when the link was used or has expired; 422 when the password breaks the "
+                    + "registration's rules (the link stays usable); 429 after repeated failures.")
+    public Response confirmPasswordReset(PasswordResetConfirm body, @Context HttpServletRequest request) {
+        if (body == null) {
+            throw new ValidationException("body", "a JSON object is required");
+        }
+        try {
+            resets.confirm(body.token(), body.newPassword(), clientAddress(request));
+        } catch (PasswordResets.LinkInvalidException e) {
+            throw new ApiException(410, "gone", "Gone", e.getMessage(), null);
+        }
+        return Response.noContent().build();
+    }
+
+    @POST
     @Path("/logout")
     @AnyScope
+    @AllowedBeforePasswordChange
     @Operation(summary = "Revoke the token of this request, on every node at once")
     public Response logout(@Context SecurityContext sc) {
         AuthenticatedUser u = Auth.user(sc);

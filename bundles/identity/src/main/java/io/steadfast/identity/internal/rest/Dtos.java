@@ -45,10 +45,14 @@ public final class Dtos {
         }
     }
 
-    public record AuthResult(UserDto user, String token, Instant expiresAt) {
+    /**
+     * A new session. {@code passwordChangeRequired}: the login used a temporary password; the token may then only
+     * change the password ({@code POST /api/v1/me/password}) or log out.
+     */
+    public record AuthResult(UserDto user, String token, Instant expiresAt, boolean passwordChangeRequired) {
 
         public static AuthResult of(Session s) {
-            return new AuthResult(UserDto.of(s.account()), s.secret(), s.expiresAt());
+            return new AuthResult(UserDto.of(s.account()), s.secret(), s.expiresAt(), s.passwordChangeRequired());
         }
     }
 
@@ -63,14 +67,24 @@ public final class Dtos {
 
     public record CheckResult(boolean authenticated, UUID userId, String email) {}
 
-    public record ProfilePatch(String displayName, String timezone, String weekStart, Integer dayStartsAt) {
+    public record ProfilePatch(
+            String displayName,
+            String timezone,
+            String weekStart,
+            Integer dayStartsAt,
+            String email,
+            String currentPassword) {
 
         ProfileChange change() {
-            return new ProfileChange(displayName, timezone, weekStart, dayStartsAt);
+            return new ProfileChange(displayName, timezone, weekStart, dayStartsAt, email, currentPassword);
         }
     }
 
     public record PasswordChange(String currentPassword, String newPassword) {}
+
+    public record PasswordResetRequest(String email) {}
+
+    public record PasswordResetConfirm(String token, String newPassword) {}
 
     public record TokenRequest(String name, List<String> scopes, Instant expiresAt) {}
 

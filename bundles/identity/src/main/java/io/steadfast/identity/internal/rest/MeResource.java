@@ -61,9 +61,10 @@ public class MeResource {
 
     @PATCH
     @Operation(
-            summary = "Change displayName, timezone, weekStart (MONDAY|SUNDAY) or dayStartsAt (hour 0-6)",
+            summary = "Change displayName, timezone, weekStart (MONDAY|SUNDAY), dayStartsAt (hour 0-6) or email",
             description = "Only the fields present change. dayStartsAt: a check-in before that hour counts for the "
-                    + "previous day, for people who go to bed after midnight.")
+                    + "previous day, for people who go to bed after midnight. A new email needs currentPassword "
+                    + "(422 without it or when it is wrong; 409 when another account has the email).")
     public UserDto patch(ProfilePatch body, @Context SecurityContext sc) {
         AuthenticatedUser u = Auth.user(sc);
         if (body == null) {
@@ -74,13 +75,16 @@ public class MeResource {
 
     @POST
     @Path("/password")
-    @Operation(summary = "Change the password", description = "Revokes every other token of the account.")
+    @AllowedBeforePasswordChange
+    @Operation(
+            summary = "Change the password",
+            description = "Revokes every other token of the account. With the session of a temporary password "
+                    + "(login answered passwordChangeRequired) that session ends too: log in with the new password.")
     public Response password(PasswordChange body, @Context SecurityContext sc) {
         if (body == null) {
             throw new ValidationException("body", "a JSON object is required");
         }
-        AuthenticatedUser u = Auth.user(sc);
-        accounts.changePassword(u.userId(), u.tokenId(), body.currentPassword(), body.newPassword());
+        accounts.changePassword(Auth.user(sc), body.currentPassword(), body.newPassword());
         return Response.noContent().build();
     }
 

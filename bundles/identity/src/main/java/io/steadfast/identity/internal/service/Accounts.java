@@ -37,14 +37,15 @@ import io.steadfast.identity.internal.domain.Account;
 import io.steadfast.identity.internal.domain.ProfileChange;
 import io.steadfast.identity.internal.domain.Registration;
 import io.steadfast.identity.internal.domain.Session;
+import io.steadfast.identity.internal.store.ResetStore;
 import io.steadfast.identity.internal.store.TokenStore;
 import io.steadfast.identity.internal.store.UserRow;
 import io.steadfast.identity.internal.store.UserStore;
 import io.steadfast.storage.DuplicateKeyException;
 
 /**
- * Accounts: registration (the first account is the server's admin), the caller's profile, password change (which
- * revokes the caller's other tokens), deletion of the account and everything other bundles store for it, and for
+ * Accounts: registration (the first account is the server's admin), the caller's profile and email, password change
+ * (which revokes the caller's other tokens and cancels open reset links), deletion of the account and everything other bundles store for it, and for
  * administrators the list of accounts and role changes.
  */
 @Component(
@@ -63,6 +64,7 @@ public class Accounts {
 
     private final UserStore users;
     private final TokenStore tokens;
+    private final ResetStore resets;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy = new PasswordPolicy();
     private final Sessions sessions;
@@ -76,6 +78,7 @@ public class Accounts {
     public Accounts(
             @Reference UserStore users,
             @Reference TokenStore tokens,
+            @Reference ResetStore resets,
             @Reference PasswordHasher hasher,
             @Reference Sessions sessions,
             @Reference Throttling throttling,
@@ -84,6 +87,7 @@ public class Accounts {
             IdentityConfig config) {
         this.users = users;
         this.tokens = tokens;
+        this.resets = resets;
         this.hasher = hasher;
         this.sessions = sessions;
         this.throttling = throttling;
@@ -113,14 +117,9 @@ public class Accounts {
         }
         List<FieldError> errors = new ArrayList<>();
         String mail = r.email() == null ? null : r.email().trim();
-        boolean validMail = false;
-        if (mail == null || mail.isEmpty()) {
-            errors.add(new FieldError("email", "is required"));
-        } else if (mail.length() > 254 || !EMAIL.matcher(mail).matches()) {
-            errors.add(new FieldError("email", "is not a valid email address such as ann@example.org"));
-        } else {
-            validMail = true;
-        }
+        Optional<String> mailProblem = emailProblem(mail);
+        mailProblem.ifPresent(m -> errors.add(new FieldError("email", m)));
+        boolean validMail = mailProblem.isEmpty();
         // without a display name the email's local part serves; only a name the user gave can be wrong
         boolean named = r.displayName() != null && !r.displayName().isBlank();
         String name = named ? r.displayName().trim() : validMail ? mail.substring(0, mail.indexOf('@')) : null;
@@ -144,7 +143,17 @@ public class Accounts {
         UserRow row;
         try {
             row = users.create(new UserRow(
-                    UUID.randomUUID(), mail, name, hasher.hash(r.password()), zone, "MONDAY", 0, role, now, now));
+                    UUID.randomUUID(),
+                    mail,
+                    name,
+                    hasher.hash(r.password()),
+                    zone,
+                    "MONDAY",
+                    0,
+                    role,
+                    now,
+                    now,
+                    false));
         } catch (DuplicateKeyException e) {
             throw new ConflictException(CONFLICT);
         }
@@ -157,10 +166,23 @@ public class Accounts {
         return IdentityRows.account(IdentityRows.existing(users, userId));
     }
 
-    /** Changes the fields of the profile that {@code change} names; 422 naming every invalid one. */
+    /**
+     * Changes the fields of the profile that {@code change} names; 422 naming every invalid one. A new email is
+     * checked like a registration's and needs the current password (422 without it or when it is wrong, 409 when
+     * another account has the email); the cached principals then carry the new email at once, and open reset links
+     * (sent to the old address) are cancelled.
+     */
     public Account changeProfile(UUID userId, ProfileChange change) {
         UserRow u = IdentityRows.existing(users, userId);
         List<FieldError> errors = new ArrayList<>();
+        String mail = change.email() == null ? null : change.email().trim();
+        boolean newMail = mail != null && !mail.equals(u.email());
+        if (newMail) {
+            emailProblem(mail).ifPresent(m -> errors.add(new FieldError("email", m)));
+            if (change.currentPassword() == null || change.currentPassword().isEmpty()) {
+                errors.add(new FieldError("currentPassword", "is required to change email"));
+            }
+        }
         String name = u.displayName();
         if (change.displayName() != null) {
             name = change.displayName().trim();
@@ -188,6 +210,9 @@ public class Accounts {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
+        if (newMail) {
+            changeEmail(u, mail, change.currentPassword());
+        }
         return IdentityRows.account(users.updateProfile(new UserRow(
                 u.id(),
                 u.email(),
@@ -198,7 +223,35 @@ public class Accounts {
                 dayStartsAt,
                 u.role(),
                 u.createdAt(),
-                clock.instant())));
+                clock.instant(),
+                u.passwordChangeRequired())));
+    }
+
+    private void changeEmail(UserRow u, String mail, String currentPassword) {
+        if (!hasher.verify(currentPassword, u.passwordHash())) {
+            throw new ValidationException("currentPassword", "is not your password");
+        }
+        Optional<UserRow> holder = users.findByEmail(mail);
+        if (holder.isPresent() && !holder.get().id().equals(u.id())) {
+            throw new ConflictException(CONFLICT);
+        }
+        try {
+            users.updateEmail(u.id(), mail, clock.instant());
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException(CONFLICT);
+        }
+        evictPrincipals(u.id());
+        resets.cancelAll(u.id(), clock.instant());
+        LOG.info("Account {} changed its email", u.id());
+    }
+
+    /**
+     * Sets a new password and revokes every token of the account but the caller's — and the caller's too when it is
+     * the password change session of a temporary password (the client logs in with the new password).
+     */
+    public void changePassword(AuthenticatedUser caller, String current, String next) {
+        boolean temporary = Tokens.PASSWORD_CHANGE.equals(caller.tokenKind());
+        changePassword(caller.userId(), temporary ? null : caller.tokenId(), current, next);
     }
 
     /** Sets a new password and revokes every token of the account but {@code keepTokenId} (the caller's). */
@@ -210,8 +263,12 @@ public class Accounts {
         policy.check(next, u.email(), u.displayName()).ifPresent(m -> {
             throw new ValidationException("newPassword", m);
         });
-        users.updatePassword(u.id(), hasher.hash(next), clock.instant());
+        if (next.equals(current)) {
+            throw new ValidationException("newPassword", "must differ from your current password");
+        }
+        users.updatePassword(u.id(), hasher.hash(next), false, clock.instant());
         tokens.revokeAll(u.id(), keepTokenId, clock.instant()).forEach(cache::evict);
+        resets.cancelAll(u.id(), clock.instant());
         LOG.info("Account {} changed its password; other tokens revoked", u.id());
     }
 
@@ -257,12 +314,35 @@ public class Accounts {
                     u.dayStartsAt(),
                     role,
                     u.createdAt(),
-                    clock.instant())));
+                    clock.instant(),
+                    u.passwordChangeRequired())));
             // cached principals carry the role: drop them so the change applies to the next request
-            tokens.listActive(u.id(), Tokens.SESSION).forEach(cache::evict);
-            tokens.listActive(u.id(), Tokens.PAT).forEach(cache::evict);
+            evictPrincipals(u.id());
             return changed;
         });
+    }
+
+    /** Up to {@code limit} emails of accounts that start with {@code prefix}, for the shell's completion. */
+    public List<String> emailsStartingWith(String prefix, int limit) {
+        return users.emailsStartingWith(prefix, limit);
+    }
+
+    /** What is wrong with an email (trimmed), for people; empty when it is a valid address. */
+    static Optional<String> emailProblem(String mail) {
+        if (mail == null || mail.isEmpty()) {
+            return Optional.of("is required");
+        }
+        if (mail.length() > 254 || !EMAIL.matcher(mail).matches()) {
+            return Optional.of("is not a valid email address such as ann@example.org");
+        }
+        return Optional.empty();
+    }
+
+    /** Drops the cached principals of the account's tokens (they carry its email and role). */
+    private void evictPrincipals(UUID userId) {
+        for (String kind : new String[] {Tokens.SESSION, Tokens.PAT, Tokens.PASSWORD_CHANGE}) {
+            tokens.listActive(userId, kind).forEach(cache::evict);
+        }
     }
 
     private static void validateName(String name, List<FieldError> errors) {

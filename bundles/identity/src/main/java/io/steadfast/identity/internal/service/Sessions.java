@@ -31,13 +31,17 @@ import io.steadfast.identity.internal.store.UserStore;
 
 /**
  * Sessions: login (throttled, and as slow and as vague for an unknown email as for a wrong password), the session
- * a login or a registration opens, logout.
+ * a login or a registration opens, logout. A login with a temporary password (set by an administrator) opens a
+ * password change session instead: it lasts an hour and may only change the password or log out.
  */
 @Component(
         service = Sessions.class,
         configurationPid = IdentityConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class Sessions {
+
+    /** How long a password change session lasts (it does not slide). */
+    static final Duration PASSWORD_CHANGE_TTL = Duration.ofHours(1);
 
     private final UserStore users;
     private final TokenStore tokens;
@@ -99,9 +103,9 @@ public class Sessions {
         throttling.loginSucceeded(mail);
         UserRow row = user.get();
         if (hasher.needsRehash(row.passwordHash())) {
-            users.updatePassword(row.id(), hasher.hash(password), clock.instant());
+            users.updatePassword(row.id(), hasher.hash(password), row.passwordChangeRequired(), clock.instant());
         }
-        return open(row);
+        return row.passwordChangeRequired() ? openPasswordChange(row) : open(row);
     }
 
     /** Revokes the caller's token (a session or an access token), on every node at once. */
@@ -126,5 +130,24 @@ public class Sessions {
                 expires,
                 null));
         return new Session(IdentityRows.account(user), secret, expires);
+    }
+
+    /** Opens the session of a temporary password: it may only change the password or log out, for an hour. */
+    private Session openPasswordChange(UserRow user) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant expires = now.plus(PASSWORD_CHANGE_TTL);
+        String secret = Tokens.newSecret(Tokens.PASSWORD_CHANGE);
+        tokens.create(new TokenRow(
+                UUID.randomUUID(),
+                user.id(),
+                Tokens.PASSWORD_CHANGE,
+                null,
+                Tokens.hash(secret),
+                new LinkedHashSet<>(List.of(AuthenticatedUser.SCOPE_READ, AuthenticatedUser.SCOPE_WRITE)),
+                now,
+                now,
+                expires,
+                null));
+        return new Session(IdentityRows.account(user), secret, expires, true);
     }
 }

@@ -18,7 +18,8 @@ import io.steadfast.identity.internal.Tokens;
 
 /**
  * The limits on attempts, counted in the {@link RateCounter} (on every node at once when it is Redis): failed
- * logins per account and per client address, registrations per client address and hour. Also says what the
+ * logins per account and per client address, registrations per client address and hour, password reset e-mails per
+ * client address and per account and hour, failed uses of reset links per client address (like failed logins). Also says what the
  * client address of a request is, honouring {@code X-Forwarded-For} from the configured trusted proxies only.
  */
 @Component(
@@ -81,6 +82,35 @@ public class Throttling {
     /** A successful login clears the account's failures (not the address's: a spray may hit a right password). */
     void loginSucceeded(String email) {
         counter.reset(accountKey(email));
+    }
+
+    /**
+     * Counts a request for a reset e-mail: 429 beyond the hourly limit per client address; false (send nothing, answer
+     * alike) beyond the hourly limit per account (a normalised email, known or not).
+     */
+    boolean passwordResetRequested(String email, String clientAddress) {
+        IdentityConfig c = config;
+        RateCounter rc = counter;
+        String address = "reset:request:ip:" + clientAddress;
+        if (rc.increment(address, Duration.ofHours(1)) > c.passwordReset_maxPerAddressPerHour()) {
+            throw new TooManyAttemptsException(
+                    "Too many password reset requests from this address; try again later", retryAfter(rc, address));
+        }
+        return rc.increment("reset:request:account:" + Tokens.hash(email), Duration.ofHours(1))
+                <= c.passwordReset_maxPerAccountPerHour();
+    }
+
+    /** 429 while the address has had as many failed uses of reset links as failed logins allow. */
+    void checkResetConfirm(String clientAddress) {
+        RateCounter rc = counter;
+        String key = "reset:confirm:ip:" + clientAddress;
+        if (rc.current(key) >= config.login_maxFailuresPerAddress()) {
+            throw new TooManyAttemptsException("Too many failed password resets; try again later", retryAfter(rc, key));
+        }
+    }
+
+    void resetConfirmFailed(String clientAddress) {
+        counter.increment("reset:confirm:ip:" + clientAddress, Duration.ofMinutes(config.login_windowMinutes()));
     }
 
     private static void checkFailures(RateCounter rc, String key, int max) {

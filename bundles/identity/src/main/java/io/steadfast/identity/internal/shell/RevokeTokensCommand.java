@@ -5,6 +5,7 @@ import java.util.OptionalInt;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
@@ -21,6 +22,7 @@ public class RevokeTokensCommand implements Action {
     AccessTokens tokens;
 
     @Argument(index = 0, name = "email", required = true, description = "The account's email")
+    @Completion(EmailCompleter.class)
     String email;
 
     @Override

@@ -18,6 +18,7 @@ public class RoleCommand implements Action {
     Accounts accounts;
 
     @Argument(index = 0, name = "email", required = true, description = "The account's email")
+    @Completion(EmailCompleter.class)
     String email;
 
     @Argument(index = 1, name = "role", required = true, description = "admin or user")

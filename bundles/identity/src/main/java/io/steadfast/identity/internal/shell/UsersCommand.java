@@ -17,14 +17,22 @@ public class UsersCommand implements Action {
     @Reference
     Accounts accounts;
 
-    @Option(name = "--offset", description = "Skip this many accounts")
+    static final int MAX_LIMIT = 10_000;
+
+    @Option(name = "--offset", description = "Skip this many accounts (0 or more; default 0)")
     int offset;
 
-    @Option(name = "--limit", description = "Show at most this many accounts")
+    @Option(name = "--limit", description = "Show at most this many accounts (1 to " + MAX_LIMIT + "; default 100)")
     int limit = 100;
 
     @Override
     public Object execute() {
+        if (offset < 0) {
+            throw new IllegalArgumentException("--offset must be 0 or more");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("--limit must be 1 to " + MAX_LIMIT);
+        }
         ShellTable table = new ShellTable();
         table.column("Id");
         table.column("Email");

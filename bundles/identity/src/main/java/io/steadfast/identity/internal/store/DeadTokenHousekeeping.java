@@ -13,7 +13,10 @@ import io.steadfast.storage.Housekeeping;
 import io.steadfast.storage.Rows;
 import io.steadfast.storage.SchemaReady;
 
-/** Deletes tokens that expired or were revoked more than 30 days ago (their rows only serve the token list). */
+/**
+ * Deletes tokens that expired or were revoked more than 30 days ago (their rows only serve the token list), and
+ * password reset links that expired or were used as long ago.
+ */
 @Component(service = Housekeeping.class)
 public class DeadTokenHousekeeping implements Housekeeping {
 
@@ -30,15 +33,20 @@ public class DeadTokenHousekeeping implements Housekeeping {
 
     @Override
     public String description() {
-        return "tokens expired or revoked more than " + KEEP_DEAD_TOKENS.toDays() + " days ago";
+        return "tokens and password reset links expired, revoked or used more than " + KEEP_DEAD_TOKENS.toDays()
+                + " days ago";
     }
 
     @Override
     public int clean(Instant now) {
         java.time.LocalDateTime cut = Rows.toDb(now.minus(KEEP_DEAD_TOKENS));
-        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
-                        "DELETE FROM Token t WHERE t.revokedAt < :c OR t.expiresAt < :c")
-                .setParameter("c", cut)
-                .executeUpdate());
+        return jpa.txExpr(
+                TransactionType.Required,
+                em -> em.createQuery("DELETE FROM Token t WHERE t.revokedAt < :c OR t.expiresAt < :c")
+                                .setParameter("c", cut)
+                                .executeUpdate()
+                        + em.createQuery("DELETE FROM PasswordReset r WHERE r.usedAt < :c OR r.expiresAt < :c")
+                                .setParameter("c", cut)
+                                .executeUpdate());
     }
 }

@@ -42,6 +42,7 @@ public class JpaUserStore implements UserStore {
                 copy(user, e);
                 e.email = user.email().trim();
                 e.passwordHash = user.passwordHash();
+                e.passwordChangeRequired = user.passwordChangeRequired();
                 em.persist(e);
                 em.flush();
             });
@@ -84,14 +85,52 @@ public class JpaUserStore implements UserStore {
     }
 
     @Override
-    public void updatePassword(UUID id, String passwordHash, Instant at) {
+    public void updatePassword(UUID id, String passwordHash, boolean changeRequired, Instant at) {
         jpa.tx(TransactionType.Required, em -> {
             UserEntity e = em.find(UserEntity.class, id.toString());
             if (e != null) {
                 e.passwordHash = passwordHash;
+                e.passwordChangeRequired = changeRequired;
                 e.updatedAt = toDb(at);
             }
         });
+    }
+
+    @Override
+    public Optional<UserRow> updateEmail(UUID id, String email, Instant at) {
+        try {
+            return Optional.ofNullable(jpa.txExpr(TransactionType.Required, em -> {
+                UserEntity e = em.find(UserEntity.class, id.toString());
+                if (e == null) {
+                    return null;
+                }
+                e.email = email.trim();
+                e.emailNormalized = UserRow.normalize(email);
+                e.updatedAt = toDb(at);
+                em.flush();
+                return toRow(e);
+            }));
+        } catch (RuntimeException e) {
+            if (Rows.isConstraintViolation(e)) {
+                throw new DuplicateKeyException("email already registered", e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<String> emailsStartingWith(String prefix, int limit) {
+        String p = UserRow.normalize(prefix == null ? "" : prefix)
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_");
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                        "SELECT u.email FROM User u WHERE u.emailNormalized LIKE :p ESCAPE '\\' "
+                                + "ORDER BY u.emailNormalized",
+                        String.class)
+                .setParameter("p", p + "%")
+                .setMaxResults(limit)
+                .getResultList());
     }
 
     @Override
@@ -99,6 +138,9 @@ public class JpaUserStore implements UserStore {
         return jpa.txExpr(TransactionType.Required, em -> {
             // explicit deletes for what the identity bundle owns; other tables cascade in the database
             em.createQuery("DELETE FROM Token t WHERE t.userId = :u")
+                    .setParameter("u", id.toString())
+                    .executeUpdate();
+            em.createQuery("DELETE FROM PasswordReset r WHERE r.userId = :u")
                     .setParameter("u", id.toString())
                     .executeUpdate();
             return em.createQuery("DELETE FROM User u WHERE u.id = :u")
@@ -149,6 +191,7 @@ public class JpaUserStore implements UserStore {
                 e.dayStartsAt,
                 e.role,
                 fromDb(e.createdAt),
-                fromDb(e.updatedAt));
+                fromDb(e.updatedAt),
+                e.passwordChangeRequired);
     }
 }

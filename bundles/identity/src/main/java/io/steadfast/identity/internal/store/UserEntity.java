@@ -44,4 +44,7 @@ public class UserEntity {
 
     @Column(name = "updated_at", nullable = false)
     LocalDateTime updatedAt;
+
+    @Column(name = "password_change_required", nullable = false)
+    boolean passwordChangeRequired;
 }

@@ -11,6 +11,8 @@ import java.util.UUID;
  * @param weekStart    {@code MONDAY} or {@code SUNDAY}
  * @param dayStartsAt  hour 0-6: check-ins before it count for the previous day
  * @param role         {@code user} or {@code admin}
+ * @param passwordChangeRequired whether the password is a temporary one an administrator set: a login with it opens
+ *                     only a session that can change it
  */
 public record UserRow(
         UUID id,
@@ -22,7 +24,8 @@ public record UserRow(
         int dayStartsAt,
         String role,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        boolean passwordChangeRequired) {
 
     /** The form of an email address that must be unique: trimmed and lower-cased. */
     public static String normalize(String email) {

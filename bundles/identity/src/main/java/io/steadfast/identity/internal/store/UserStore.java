@@ -22,8 +22,20 @@ public interface UserStore {
     /** Writes display name, timezone, week start, day start and role; returns the stored row. */
     UserRow updateProfile(UserRow user);
 
-    /** Sets the password hash; {@code at} (from the platform's clock) becomes the user's {@code updatedAt}. */
-    void updatePassword(UUID id, String passwordHash, java.time.Instant at);
+    /**
+     * Sets the password hash and whether it must be changed at the next sign-in; {@code at} (from the platform's
+     * clock) becomes the user's {@code updatedAt}.
+     */
+    void updatePassword(UUID id, String passwordHash, boolean changeRequired, java.time.Instant at);
+
+    /**
+     * Changes the email (stored as given, trimmed; unique in its normalised form); the stored row, empty when there
+     * is no such account.
+     */
+    Optional<UserRow> updateEmail(UUID id, String email, java.time.Instant at) throws DuplicateKeyException;
+
+    /** Up to {@code limit} emails that start with {@code prefix} (case-insensitively), in order: for completion. */
+    List<String> emailsStartingWith(String prefix, int limit);
 
     /** Deletes the account and, by cascade, everything it owns. */
     boolean delete(UUID id);

@@ -33,7 +33,7 @@ class DtosTest {
         assertThat(UserDto.of(ANN))
                 .isEqualTo(new UserDto(ANN.id(), "ann@example.org", "Ann", "Europe/Berlin", "SUNDAY", 4, "user", T));
         assertThat(AuthResult.of(new Session(ANN, "sfs_secret", T.plusSeconds(60))))
-                .isEqualTo(new AuthResult(UserDto.of(ANN), "sfs_secret", T.plusSeconds(60)));
+                .isEqualTo(new AuthResult(UserDto.of(ANN), "sfs_secret", T.plusSeconds(60), false));
         assertThat(TokenDto.of(CI))
                 .isEqualTo(new TokenDto(CI.id(), "CI", List.of("write", "read"), T, T.plusSeconds(5), null));
         assertThat(NewToken.of(new IssuedToken(CI, "sfp_secret")))

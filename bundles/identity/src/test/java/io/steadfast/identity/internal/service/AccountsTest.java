@@ -108,7 +108,15 @@ class AccountsTest {
             }
         };
         Accounts accounts = new Accounts(
-                racing, f.tokens, f.hasher, f.sessions, f.throttling, f.cache, f.clock, Fixture.config(Map.of()));
+                racing,
+                f.tokens,
+                f.resets,
+                f.hasher,
+                f.sessions,
+                f.throttling,
+                f.cache,
+                f.clock,
+                Fixture.config(Map.of()));
         accounts.register(new Registration("ann@example.org", PASSWORD, null, null), ADDRESS);
         assertThatThrownBy(() -> accounts.register(new Registration("Ann@example.org", PASSWORD, null, null), ADDRESS))
                 .isInstanceOf(ConflictException.class)
@@ -173,6 +181,72 @@ class AccountsTest {
                         .extracting(FieldError::field)
                         .containsExactly("displayName", "timezone", "weekStart", "dayStartsAt"));
         assertThat(f.accounts.get(ann.id())).isEqualTo(renamed);
+    }
+
+    @Test
+    void theEmailChangesWithTheCurrentPasswordLikeARegistrationsEmail() {
+        Session s = f.register("ann@example.org");
+        UUID ann = s.account().id();
+        f.register("bob@example.org");
+        String link = f.passwordResets
+                .issueLink("ann@example.org")
+                .orElseThrow()
+                .link()
+                .getQuery();
+        s = f.sessions.login("ann@example.org", PASSWORD, ADDRESS);
+        assertThat(f.caller(s.secret()).email()).as("cached now").isEqualTo("ann@example.org");
+        Session current = f.sessions.login("ann@example.org", PASSWORD, ADDRESS);
+
+        assertThatThrownBy(() -> f.accounts.changeProfile(ann, emailChange("ann.new@example.org", null)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .containsExactly(new FieldError("currentPassword", "is required to change email")));
+        assertThatThrownBy(() -> f.accounts.changeProfile(ann, emailChange("ann.new@example.org", "not it at all")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .containsExactly(new FieldError("currentPassword", "is not your password")));
+        assertThatThrownBy(() -> f.accounts.changeProfile(ann, emailChange("ann@127.0.0.1", PASSWORD)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .containsExactly(
+                                new FieldError("email", "is not a valid email address such as ann@example.org")));
+        assertThatThrownBy(() -> f.accounts.changeProfile(ann, new ProfileChange("", null, null, null, "", null)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .containsExactly(
+                                new FieldError("email", "is required"),
+                                new FieldError("currentPassword", "is required to change email"),
+                                new FieldError("displayName", "must be 1 to 100 characters")));
+        assertThatThrownBy(() -> f.accounts.changeProfile(ann, emailChange(" BOB@example.org", PASSWORD)))
+                .isInstanceOf(ConflictException.class)
+                .hasMessage("An account with this email already exists");
+        assertThat(f.accounts.get(ann).email()).isEqualTo("ann@example.org");
+
+        f.clock.advance(Duration.ofMinutes(1));
+        Account changed = f.accounts.changeProfile(
+                ann, new ProfileChange("Ann", null, null, null, " Ann.New@Example.org ", PASSWORD));
+        assertThat(changed.email()).isEqualTo("Ann.New@Example.org");
+        assertThat(changed.displayName()).isEqualTo("Ann");
+        assertThat(f.caller(s.secret()).email()).as("the cached principal too").isEqualTo("Ann.New@Example.org");
+        assertThat(f.authenticates(current.secret())).as("sessions stay").isTrue();
+        assertThat(f.sessions.login("ann.new@example.org", PASSWORD, ADDRESS)).isNotNull();
+        assertThatThrownBy(() -> f.sessions.login("ann@example.org", PASSWORD, ADDRESS))
+                .isInstanceOf(NotAuthenticatedException.class);
+        assertThatThrownBy(() -> f.passwordResets.confirm(link.substring(6), "another fine passphrase", ADDRESS))
+                .as("links sent to the old address are cancelled")
+                .isInstanceOf(PasswordResets.LinkInvalidException.class);
+        assertThat(f.users.find(ann).orElseThrow().updatedAt()).isEqualTo(f.clock.instant());
+
+        assertThat(f.accounts
+                        .changeProfile(ann, emailChange("Ann.New@Example.org", null))
+                        .email())
+                .as("the same email is no change and needs no password")
+                .isEqualTo("Ann.New@Example.org");
+        assertThat(f.accounts
+                        .changeProfile(ann, new ProfileChange(null, "Europe/Berlin", null, null))
+                        .email())
+                .isEqualTo("Ann.New@Example.org");
+        assertThat(f.accounts.emailsStartingWith("ANN", 10)).containsExactly("Ann.New@Example.org");
+    }
+
+    static ProfileChange emailChange(String email, String currentPassword) {
+        return new ProfileChange(null, null, null, null, email, currentPassword);
     }
 
     @Test

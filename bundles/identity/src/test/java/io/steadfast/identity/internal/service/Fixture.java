@@ -40,6 +40,7 @@ final class Fixture {
     final TestClock clock = new TestClock(T0);
     final InMemoryStores.UserTable users = new InMemoryStores.UserTable();
     final InMemoryStores.TokenTable tokens = new InMemoryStores.TokenTable();
+    final InMemoryStores.ResetTable resets = new InMemoryStores.ResetTable();
     final InMemoryStores.KeyValues kv = new InMemoryStores.KeyValues(clock);
     final InMemoryStores.Counters counters = new InMemoryStores.Counters(clock);
     final PasswordHasher hasher = TestHashers.cheap();
@@ -51,6 +52,7 @@ final class Fixture {
     final TokenAuthenticator authenticator;
     final AccountDirectory directory;
     final AccountExport export;
+    final PasswordResets passwordResets;
     final List<String> log = new ArrayList<>();
 
     Fixture() {
@@ -64,11 +66,13 @@ final class Fixture {
         throttling = new Throttling(config);
         throttling.setCounter(counters);
         sessions = new Sessions(users, tokens, hasher, throttling, cache, clock, config);
-        accounts = new Accounts(users, tokens, hasher, sessions, throttling, cache, clock, config);
+        accounts = new Accounts(users, tokens, resets, hasher, sessions, throttling, cache, clock, config);
         accessTokens = new AccessTokens(users, tokens, cache, clock);
         authenticator = new TokenAuthenticator(users, tokens, cache, clock, config);
         directory = new AccountDirectory(users);
         export = new AccountExport(users, tokens, clock);
+        passwordResets = new PasswordResets(
+                users, tokens, resets, hasher, throttling, cache, clock, config, Map.of("STEADFAST_HTTP_PORT", "8181"));
     }
 
     /** The configuration with these values and the defaults elsewhere, as DS would pass it. */

@@ -14,6 +14,8 @@ import java.util.UUID;
 
 import io.steadfast.api.cache.KeyValueCache;
 import io.steadfast.api.cache.RateCounter;
+import io.steadfast.identity.internal.store.ResetRow;
+import io.steadfast.identity.internal.store.ResetStore;
 import io.steadfast.identity.internal.store.TokenRow;
 import io.steadfast.identity.internal.store.TokenStore;
 import io.steadfast.identity.internal.store.UserRow;
@@ -46,7 +48,8 @@ final class InMemoryStores {
                     user.dayStartsAt(),
                     user.role(),
                     user.createdAt(),
-                    user.updatedAt());
+                    user.updatedAt(),
+                    user.passwordChangeRequired());
             rows.put(stored.id(), stored);
             return stored;
         }
@@ -77,13 +80,14 @@ final class InMemoryStores {
                     user.dayStartsAt(),
                     user.role(),
                     u.createdAt(),
-                    user.updatedAt());
+                    user.updatedAt(),
+                    u.passwordChangeRequired());
             rows.put(u.id(), changed);
             return changed;
         }
 
         @Override
-        public void updatePassword(UUID id, String passwordHash, Instant at) {
+        public void updatePassword(UUID id, String passwordHash, boolean changeRequired, Instant at) {
             UserRow u = rows.get(id);
             if (u != null) {
                 rows.put(
@@ -98,8 +102,45 @@ final class InMemoryStores {
                                 u.dayStartsAt(),
                                 u.role(),
                                 u.createdAt(),
-                                at));
+                                at,
+                                changeRequired));
             }
+        }
+
+        @Override
+        public Optional<UserRow> updateEmail(UUID id, String email, Instant at) {
+            UserRow u = rows.get(id);
+            if (u == null) {
+                return Optional.empty();
+            }
+            Optional<UserRow> holder = withEmail(email);
+            if (holder.isPresent() && !holder.get().id().equals(id)) {
+                throw new DuplicateKeyException("email already registered", null);
+            }
+            UserRow changed = new UserRow(
+                    u.id(),
+                    email.trim(),
+                    u.displayName(),
+                    u.passwordHash(),
+                    u.timezone(),
+                    u.weekStart(),
+                    u.dayStartsAt(),
+                    u.role(),
+                    u.createdAt(),
+                    at,
+                    u.passwordChangeRequired());
+            rows.put(id, changed);
+            return Optional.of(changed);
+        }
+
+        @Override
+        public List<String> emailsStartingWith(String prefix, int limit) {
+            return rows.values().stream()
+                    .map(UserRow::email)
+                    .filter(e -> UserRow.normalize(e).startsWith(UserRow.normalize(prefix)))
+                    .sorted(Comparator.comparing(UserRow::normalize))
+                    .limit(limit)
+                    .toList();
         }
 
         @Override
@@ -126,6 +167,47 @@ final class InMemoryStores {
             return rows.values().stream()
                     .filter(u -> UserRow.normalize(u.email()).equals(UserRow.normalize(email)))
                     .findFirst();
+        }
+    }
+
+    static final class ResetTable implements ResetStore {
+        final Map<UUID, ResetRow> rows = new LinkedHashMap<>();
+
+        @Override
+        public ResetRow create(ResetRow reset) {
+            rows.put(reset.id(), reset);
+            return reset;
+        }
+
+        @Override
+        public Optional<ResetRow> findByHash(String hash) {
+            return rows.values().stream().filter(r -> r.hash().equals(hash)).findFirst();
+        }
+
+        @Override
+        public boolean use(UUID id, Instant at) {
+            ResetRow r = rows.get(id);
+            if (r == null || !r.usableAt(at)) {
+                return false;
+            }
+            rows.put(id, used(r, at));
+            return true;
+        }
+
+        @Override
+        public int cancelAll(UUID userId, Instant at) {
+            int n = 0;
+            for (ResetRow r : List.copyOf(rows.values())) {
+                if (r.userId().equals(userId) && r.usedAt() == null) {
+                    rows.put(r.id(), used(r, at));
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        private static ResetRow used(ResetRow r, Instant at) {
+            return new ResetRow(r.id(), r.userId(), r.hash(), r.createdAt(), r.expiresAt(), at);
         }
     }
 

@@ -131,7 +131,7 @@ class SessionsTest {
     @Test
     void aLoginReplacesAHashOfWeakerParameters() {
         UUID ann = f.register("ann@example.org").account().id();
-        f.users.updatePassword(ann, TestHashers.withMemory(32).hash(PASSWORD), Fixture.T0);
+        f.users.updatePassword(ann, TestHashers.withMemory(32).hash(PASSWORD), false, Fixture.T0);
         f.clock.advance(Duration.ofHours(1));
         f.sessions.login("ann@example.org", PASSWORD, ADDRESS);
         String rehashed = f.users.find(ann).orElseThrow().passwordHash();

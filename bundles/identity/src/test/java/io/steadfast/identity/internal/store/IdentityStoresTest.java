@@ -26,7 +26,7 @@ public class IdentityStoresTest {
     public static UserRow user(String email) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         return new UserRow(
-                UUID.randomUUID(), email, "Ann", "$argon2id$x", "Europe/Berlin", "MONDAY", 0, "user", now, now);
+                UUID.randomUUID(), email, "Ann", "$argon2id$x", "Europe/Berlin", "MONDAY", 0, "user", now, now, false);
     }
 
     @ParameterizedTest
@@ -48,12 +48,38 @@ public class IdentityStoresTest {
                     4,
                     "admin",
                     ann.createdAt(),
-                    ann.createdAt().plusSeconds(60)));
+                    ann.createdAt().plusSeconds(60),
+                    false));
             assertThat(changed.displayName()).isEqualTo("Annie");
             assertThat(changed.dayStartsAt()).isEqualTo(4);
             assertThat(changed.createdAt()).isEqualTo(ann.createdAt());
-            users.updatePassword(ann.id(), "$argon2id$new", ann.createdAt().plusSeconds(120));
+            users.updatePassword(
+                    ann.id(), "$argon2id$new", true, ann.createdAt().plusSeconds(120));
             assertThat(users.find(ann.id()).orElseThrow().passwordHash()).isEqualTo("$argon2id$new");
+            assertThat(users.find(ann.id()).orElseThrow().passwordChangeRequired())
+                    .isTrue();
+            users.updatePassword(
+                    ann.id(), "$argon2id$newer", false, ann.createdAt().plusSeconds(130));
+            assertThat(users.find(ann.id()).orElseThrow().passwordChangeRequired())
+                    .isFalse();
+            UserRow bob = users.create(user("bob@example.org"));
+            assertThat(users.updateEmail(
+                            ann.id(), " Ann.New@Example.org ", ann.createdAt().plusSeconds(140)))
+                    .map(UserRow::email)
+                    .contains("Ann.New@Example.org");
+            assertThat(users.findByEmail("ann.new@example.org"))
+                    .map(UserRow::id)
+                    .contains(ann.id());
+            assertThat(users.findByEmail("ann@example.org")).isEmpty();
+            assertThatThrownBy(() -> users.updateEmail(bob.id(), "ANN.NEW@example.org", ann.createdAt()))
+                    .isInstanceOf(DuplicateKeyException.class);
+            assertThat(users.find(bob.id()).orElseThrow().email()).isEqualTo("bob@example.org");
+            assertThat(users.emailsStartingWith("ANN", 10)).containsExactly("Ann.New@Example.org");
+            assertThat(users.emailsStartingWith("", 10)).containsExactly("Ann.New@Example.org", "bob@example.org");
+            assertThat(users.emailsStartingWith("%", 10))
+                    .as("LIKE wildcards are literal")
+                    .isEmpty();
+            users.delete(bob.id());
             assertThat(users.count()).isEqualTo(1);
             assertThat(users.list(0, 10)).hasSize(1);
         }
@@ -148,6 +174,51 @@ public class IdentityStoresTest {
             assertThat(users.delete(ann.id())).isTrue();
             assertThat(tokens.findByHash("a".repeat(64))).isEmpty();
             assertThat(users.find(bob.id())).isPresent();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aResetLinkIsUsedOnceAndCancelledAndDeletedWithItsUser(TestDatabase.Kind kind) throws Exception {
+        try (TestDatabase db = TestDatabase.create(kind, IdentityPersistence.UNIT, "identity")) {
+            JpaUserStore users = new JpaUserStore(db.jpa(), db.ready());
+            JpaResetStore resets = new JpaResetStore(db.jpa(), db.ready());
+            UserRow ann = users.create(user("ann@example.org"));
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            ResetRow link = resets.create(
+                    new ResetRow(UUID.randomUUID(), ann.id(), "a".repeat(64), now, now.plusSeconds(3600), null));
+            ResetRow other = resets.create(
+                    new ResetRow(UUID.randomUUID(), ann.id(), "b".repeat(64), now, now.plusSeconds(3600), null));
+            assertThat(resets.findByHash("a".repeat(64))).contains(link);
+            assertThat(resets.use(link.id(), now.plusSeconds(3600)))
+                    .as("expired")
+                    .isFalse();
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Boolean>> uses = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    uses.add(pool.submit(() -> {
+                        go.await();
+                        return resets.use(link.id(), now.plusSeconds(60));
+                    }));
+                }
+                go.countDown();
+                int won = 0;
+                for (Future<Boolean> f : uses) {
+                    won += f.get(30, TimeUnit.SECONDS) ? 1 : 0;
+                }
+                assertThat(won).as("exactly one use wins").isEqualTo(1);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(resets.findByHash("a".repeat(64)).orElseThrow().usedAt()).isEqualTo(now.plusSeconds(60));
+            assertThat(resets.cancelAll(ann.id(), now.plusSeconds(70))).isEqualTo(1);
+            assertThat(resets.use(other.id(), now.plusSeconds(80)))
+                    .as("cancelled")
+                    .isFalse();
+            assertThat(users.delete(ann.id())).isTrue();
+            assertThat(resets.findByHash("b".repeat(64))).isEmpty();
         }
     }
 }
