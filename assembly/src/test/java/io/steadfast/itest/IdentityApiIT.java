@@ -61,7 +61,7 @@ class IdentityApiIT {
         Map<?, ?> user = (Map<?, ?>) body.get("user");
         assertThat(user.get("email")).isEqualTo(email);
         assertThat(user.get("timezone")).isEqualTo("Pacific/Auckland");
-        assertThat(user.get("weekStart")).isEqualTo("MONDAY");
+        assertThat(user.get("weekStart")).isEqualTo("MON");
         assertThat(user.get("dayStartsAt")).isEqualTo(0);
         assertThat(UUID.fromString(user.get("id").toString())).isNotNull();
         assertThat(body.get("token").toString()).startsWith("sfs_");
@@ -266,9 +266,13 @@ class IdentityApiIT {
         assertThat(Http.json(a.as(acc.token(), "GET", "/api/v1/me", null)))
                 .containsEntry("displayName", "Night Owl")
                 .containsEntry("timezone", "America/Los_Angeles")
-                .containsEntry("weekStart", "SUNDAY")
+                .containsEntry("weekStart", "SUN")
                 .containsEntry("dayStartsAt", 4);
         assertField(a.as(acc.token(), "PATCH", "/api/v1/me", "{\"weekStart\":\"FRIDAY\"}"), "weekStart");
+        assertThat(Http.json(a.as(acc.token(), "PATCH", "/api/v1/me", "{\"weekStart\":\"mon\"}")))
+                .as("weekdays are read in any case and written as MON..SUN")
+                .containsEntry("weekStart", "MON");
+        a.as(acc.token(), "PATCH", "/api/v1/me", "{\"weekStart\":\"Sunday\"}");
         assertField(a.as(acc.token(), "PATCH", "/api/v1/me", "{\"dayStartsAt\":7}"), "dayStartsAt");
         assertField(a.as(acc.token(), "PATCH", "/api/v1/me", "{\"displayName\":\"\"}"), "displayName");
         assertThat(a.as(acc.token(), "PATCH", "/api/v1/me", "{\"dayStartsAt\":\"late\"}")

@@ -25,8 +25,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
+import io.steadfast.habit.internal.domain.Vacation;
 import io.steadfast.habit.internal.service.Vacations;
-import io.steadfast.habit.internal.store.VacationRow;
 import io.steadfast.platform.rest.Auth;
 import io.steadfast.platform.rest.Params;
 import io.steadfast.platform.rest.RestApi;
@@ -56,7 +56,7 @@ public class VacationResource {
     /** A vacation; {@code habitIds} is {@code null} when it pauses all habits. */
     public record VacationDto(UUID id, LocalDate from, LocalDate to, List<UUID> habitIds, Instant createdAt) {
 
-        static VacationDto of(VacationRow v) {
+        static VacationDto of(Vacation v) {
             return new VacationDto(
                     v.id(),
                     v.from(),
@@ -73,7 +73,7 @@ public class VacationResource {
                     + "left out. 201 with Location. Paused days are neither due nor missed in the agenda, calendar, "
                     + "statistics and analytics (state \"paused\"), and streaks survive them.")
     public Response create(VacationInput body, @Context SecurityContext sc, @Context UriInfo uri) {
-        VacationRow v = vacations.create(
+        Vacation v = vacations.create(
                 Auth.user(sc).userId(),
                 body == null ? null : new Vacations.Draft(body.from(), body.to(), body.habitIds()));
         return Response.created(

@@ -20,6 +20,7 @@ import io.steadfast.api.error.FieldError;
 import io.steadfast.api.error.NotFoundException;
 import io.steadfast.api.error.ValidationException;
 import io.steadfast.api.time.DateLimits;
+import io.steadfast.habit.internal.domain.Vacation;
 import io.steadfast.habit.internal.store.HabitRow;
 import io.steadfast.habit.internal.store.HabitStore;
 import io.steadfast.habit.internal.store.VacationRow;
@@ -61,7 +62,7 @@ public class Vacations {
     /** What a user asks for: {@code habitIds} {@code null} for all habits. */
     public record Draft(LocalDate from, LocalDate to, List<UUID> habitIds) {}
 
-    public VacationRow create(UUID userId, Draft in) {
+    public Vacation create(UUID userId, Draft in) {
         UserProfile user = Owners.profile(directory, userId);
         LocalDate today = Owners.today(clock, user);
         List<FieldError> errors = new ArrayList<>();
@@ -111,16 +112,24 @@ public class Vacations {
         VacationRow row = vacations.create(
                 new VacationRow(UUID.randomUUID(), userId, in.from(), in.to(), habitIds, clock.instant()));
         announce(userId, row, in.from());
-        return row;
+        return vacation(row);
     }
 
-    public List<VacationRow> list(UUID userId) {
+    public List<Vacation> list(UUID userId) {
         Owners.profile(directory, userId);
-        return vacations.list(userId);
+        return vacations.list(userId).stream().map(Vacations::vacation).toList();
     }
 
-    public VacationRow get(UUID userId, UUID id) {
+    public Vacation get(UUID userId, UUID id) {
+        return vacation(row(userId, id));
+    }
+
+    private VacationRow row(UUID userId, UUID id) {
         return vacations.find(userId, id).orElseThrow(() -> new NotFoundException("Vacation"));
+    }
+
+    static Vacation vacation(VacationRow v) {
+        return new Vacation(v.id(), v.from(), v.to(), v.habitIds(), v.createdAt());
     }
 
     /**
@@ -130,7 +139,7 @@ public class Vacations {
      * @return whether the vacation is gone (else it was ended)
      */
     public boolean delete(UUID userId, UUID id) {
-        VacationRow v = get(userId, id);
+        VacationRow v = row(userId, id);
         LocalDate today = Owners.today(clock, Owners.profile(directory, userId));
         if (v.to().isBefore(today)) {
             throw new ConflictException(

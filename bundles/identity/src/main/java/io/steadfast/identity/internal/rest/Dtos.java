@@ -38,7 +38,7 @@ public final class Dtos {
                     a.email(),
                     a.displayName(),
                     a.timezone(),
-                    a.weekStart(),
+                    io.steadfast.api.time.Weekdays.code(io.steadfast.api.time.Weekdays.parse(a.weekStart())),
                     a.dayStartsAt(),
                     a.role(),
                     a.createdAt());

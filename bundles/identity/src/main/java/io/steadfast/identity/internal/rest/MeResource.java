@@ -61,7 +61,8 @@ public class MeResource {
 
     @PATCH
     @Operation(
-            summary = "Change displayName, timezone, weekStart (MONDAY|SUNDAY), dayStartsAt (hour 0-6) or email",
+            summary =
+                    "Change displayName, timezone, weekStart (MON|SUN; MONDAY, SUNDAY and any case are read too), dayStartsAt (hour 0-6) or email",
             description = "Only the fields present change. dayStartsAt: a check-in before that hour counts for the "
                     + "previous day, for people who go to bed after midnight. A new email needs currentPassword "
                     + "(422 without it or when it is wrong; 409 when another account has the email).")

@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -195,9 +194,11 @@ public class Accounts {
         }
         String weekStart = u.weekStart();
         if (change.weekStart() != null) {
-            weekStart = change.weekStart().trim().toUpperCase(Locale.ROOT);
-            if (!"MONDAY".equals(weekStart) && !"SUNDAY".equals(weekStart)) {
-                errors.add(new FieldError("weekStart", "must be MONDAY or SUNDAY"));
+            java.time.DayOfWeek day = io.steadfast.api.time.Weekdays.parse(change.weekStart());
+            if (day != java.time.DayOfWeek.MONDAY && day != java.time.DayOfWeek.SUNDAY) {
+                errors.add(new FieldError("weekStart", "must be MON or SUN (a week starts on Monday or Sunday)"));
+            } else {
+                weekStart = day.name(); // stored as the full name
             }
         }
         int dayStartsAt = u.dayStartsAt();

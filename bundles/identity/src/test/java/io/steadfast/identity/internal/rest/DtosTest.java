@@ -31,7 +31,7 @@ class DtosTest {
     @Test
     void accountsSessionsAndTokensMapFieldByField() {
         assertThat(UserDto.of(ANN))
-                .isEqualTo(new UserDto(ANN.id(), "ann@example.org", "Ann", "Europe/Berlin", "SUNDAY", 4, "user", T));
+                .isEqualTo(new UserDto(ANN.id(), "ann@example.org", "Ann", "Europe/Berlin", "SUN", 4, "user", T));
         assertThat(AuthResult.of(new Session(ANN, "sfs_secret", T.plusSeconds(60))))
                 .isEqualTo(new AuthResult(UserDto.of(ANN), "sfs_secret", T.plusSeconds(60), false));
         assertThat(TokenDto.of(CI))
