@@ -68,7 +68,8 @@ final class JsonErrors {
     }
 
     /** The field with the wrong type and what it must be; empty for malformed JSON. */
-    static List<FieldError> errors(JsonProcessingException e) {
+    static List<FieldError> errors(JsonProcessingException wrapped) {
+        JsonProcessingException e = parseError(wrapped);
         if (e instanceof UnicodeCheckingParser.InvalidTextException t) {
             return List.of(new FieldError(
                     t.field() == null ? "body" : t.field(),
@@ -90,6 +91,22 @@ final class JsonErrors {
         boolean missing = original != null && original.startsWith("Cannot map `null`");
         return List.of(new FieldError(
                 path.isEmpty() ? "body" : path, (missing ? "is required: " : "must be ") + expected(target)));
+    }
+
+    /**
+     * The parser's own error when databind wrapped it on its way out of a nested value (a list, a map), else
+     * {@code e}.
+     */
+    private static JsonProcessingException parseError(JsonProcessingException e) {
+        Throwable c = e;
+        for (int i = 0; c != null && i < 10; i++) {
+            if (c instanceof UnicodeCheckingParser.InvalidTextException
+                    || (c instanceof JsonParseException p && isInvalidUtf8(p))) {
+                return (JsonProcessingException) c;
+            }
+            c = c.getCause();
+        }
+        return e;
     }
 
     private static boolean isInvalidUtf8(JsonProcessingException e) {

@@ -89,6 +89,18 @@ public class RequestFilter implements ContainerRequestFilter, ContainerResponseF
                     null));
             return;
         }
+        if (request.hasEntity() && request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null) {
+            // refused here, before the runtime looks for a reader of application/octet-stream and logs an ERROR
+            request.abortWith(Problems.response(
+                    servletRequest,
+                    415,
+                    "unsupported-media-type",
+                    "Unsupported Media Type",
+                    "Send the request body with Content-Type: application/json",
+                    null,
+                    null));
+            return;
+        }
         if (request.hasEntity() && request.getLength() < 0 && maxBody > 0) {
             request.setEntityStream(new LimitedInputStream(request.getEntityStream(), maxBody));
         }

@@ -18,10 +18,10 @@ import javax.ws.rs.Path;
 
 /**
  * The methods that answer at a path of the API, read from the resource classes' JAX-RS annotations: what {@code
- * OPTIONS} and a 405 list in {@code Allow}. A path is matched as JAX-RS matches it: among the URI templates that
- * match, the one with the most literal characters (then the most variables) wins, and only its methods answer —
- * {@code /v1/habits/order} is {@code PUT} only, even though {@code /v1/habits/{id}} would also match. {@code HEAD}
- * comes with {@code GET}, {@code OPTIONS} always. Plain Java.
+ * OPTIONS} and a 405 list in {@code Allow}: the methods of every URI template that matches the whole path (the
+ * runtime dispatches a method to any of them — {@code GET /v1/habits/order} reaches {@code /v1/habits/{id}} and
+ * answers 404, not 405), and no method of a resource that only shares a prefix. {@code HEAD} comes with {@code
+ * GET}, {@code OPTIONS} always. Plain Java.
  */
 public final class RouteTable {
 
@@ -73,17 +73,20 @@ public final class RouteTable {
      */
     public Set<String> allowed(String path) {
         String p = normalize(path == null ? "" : path);
+        Set<String> allow = new TreeSet<>();
         for (Route r : routes) {
             if (r.pattern().matcher(p).matches()) {
-                Set<String> allow = new TreeSet<>(r.methods());
-                if (allow.contains("GET")) {
-                    allow.add("HEAD");
-                }
-                allow.add("OPTIONS");
-                return allow;
+                allow.addAll(r.methods());
             }
         }
-        return Set.of();
+        if (allow.isEmpty()) {
+            return Set.of();
+        }
+        if (allow.contains("GET")) {
+            allow.add("HEAD");
+        }
+        allow.add("OPTIONS");
+        return allow;
     }
 
     /** The {@code Allow} header's text, in a stable order. */
