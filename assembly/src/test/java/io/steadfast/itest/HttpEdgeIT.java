@@ -217,6 +217,7 @@ class HttpEdgeIT {
         }
         assertThat(http.send("OPTIONS", "/api/v1/no-such-thing", null).statusCode())
                 .isEqualTo(404);
+        assertThat(allow("/health")).containsExactly("GET", "HEAD", "OPTIONS");
     }
 
     @Test
