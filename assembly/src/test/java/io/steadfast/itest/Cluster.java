@@ -67,6 +67,12 @@ public final class Cluster {
 
     /** Starts {@code bin/karaf server} of a distribution copy on PostgreSQL and Redis, as an operator would. */
     static Process start(Path home, int port, String dbUrl, String redisUrl) throws IOException {
+        return start(home, port, dbUrl, redisUrl, Map.of());
+    }
+
+    /** {@link #start(Path, int, String, String)} with more environment variables (e.g. STEADFAST_PUBLIC_URL). */
+    static Process start(Path home, int port, String dbUrl, String redisUrl, Map<String, String> extraEnv)
+            throws IOException {
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
                 .directory(home.toFile())
                 .redirectErrorStream(true)
@@ -80,6 +86,7 @@ public final class Cluster {
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("CHECK_ROOT_INSTANCE_RUNNING", "false");
         ServerTime.simulatedStart().ifPresent(s -> env.put("STEADFAST_CLOCK_START", s.toString()));
+        env.putAll(extraEnv);
         return pb.start();
     }
 

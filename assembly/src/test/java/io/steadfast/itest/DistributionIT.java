@@ -322,6 +322,56 @@ public class DistributionIT {
     }
 
     @Test
+    public void linksComeFromTheListeningAddressAndABadPublicUrlIsNamedAndIgnored() throws Exception {
+        String base = "http://localhost:" + Distribution.port();
+        HttpResponse<String> reg = http.send(
+                "POST",
+                "/api/v1/auth/register",
+                "{\"email\":\"links-" + System.nanoTime()
+                        + "@example.org\",\"password\":\"correct horse battery staple\"}");
+        String token = Http.json(reg).get("token").toString();
+        String habit = "{\"name\":\"Links\",\"type\":\"boolean\",\"schedule\":{\"kind\":\"daily\"}}";
+        HttpResponse<String> created = http.as(token, "POST", "/api/v1/habits", habit);
+        assertEquals(created.body(), 201, created.statusCode());
+        assertTrue(
+                "not the request's Host (127.0.0.1): " + created.headers().firstValue("Location"),
+                created.headers().firstValue("Location").orElse("").startsWith(base + "/api/v1/habits/"));
+        assertTrue(http.get("/health")
+                .body()
+                .contains("\"publicUrl\":{\"status\":\"healthy\",\"message\":\"" + base + " (the listening address)"));
+        org.osgi.service.cm.Configuration c = configAdmin.getConfiguration("io.steadfast.platform", "?");
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("publicUrl", "ftp://habits.example.org");
+        c.update(props);
+        try {
+            HttpResponse<String> health =
+                    http.await("/health", r -> r.body().contains("must start with https://"), Duration.ofSeconds(10));
+            assertTrue(
+                    health.body(), health.body().contains("publicUrl (etc/io.steadfast.platform.cfg) 'ftp://habits"));
+            HttpResponse<String> again = http.as(token, "POST", "/api/v1/habits", habit);
+            assertTrue(again.headers().firstValue("Location").orElse("").startsWith(base + "/api/v1/habits/"));
+            String log = Files.readString(Path.of(System.getProperty("karaf.home"), "data", "log", "karaf.log"));
+            assertTrue("an ERROR in words", log.contains("The public URL is invalid: publicUrl"));
+            props.put("publicUrl", "https://habits.example.org/");
+            c.update(props);
+            HttpResponse<String> https = http.await(
+                    "/health",
+                    r -> r.body().contains("https://habits.example.org (publicUrl)"),
+                    Duration.ofSeconds(10));
+            assertTrue(https.body(), https.body().contains("https://habits.example.org (publicUrl)"));
+            HttpResponse<String> third = http.as(token, "POST", "/api/v1/habits", habit);
+            assertTrue(
+                    third.headers().firstValue("Location").orElse(""),
+                    third.headers()
+                            .firstValue("Location")
+                            .orElse("")
+                            .startsWith("https://habits.example.org/api/v1/habits/"));
+        } finally {
+            c.delete();
+        }
+    }
+
+    @Test
     public void theSimulatedClockMovesLiveAndBack() throws Exception {
         org.osgi.service.cm.Configuration c = configAdmin.getConfiguration("io.steadfast.clock", "?");
         Hashtable<String, Object> props = new Hashtable<>();

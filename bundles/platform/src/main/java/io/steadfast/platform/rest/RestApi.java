@@ -19,6 +19,9 @@ public final class RestApi {
     /** Application select filter for extensions that apply to every Steadfast application. */
     public static final String ALL_APPS_SELECT = APP_SELECT;
 
+    /** The path the application is served under. */
+    public static final String BASE_PATH = "/api";
+
     /** Media type of RFC 9457 problem details. */
     public static final String PROBLEM_JSON = "application/problem+json";
 

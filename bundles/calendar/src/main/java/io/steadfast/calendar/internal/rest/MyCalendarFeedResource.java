@@ -8,7 +8,6 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
-import javax.ws.rs.core.UriInfo;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -20,6 +19,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import io.steadfast.calendar.internal.rest.CalendarDtos.FeedUrl;
 import io.steadfast.calendar.internal.service.CalendarFeeds;
 import io.steadfast.platform.rest.Auth;
+import io.steadfast.platform.rest.PublicUrl;
 import io.steadfast.platform.rest.RestApi;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,10 +33,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 public class MyCalendarFeedResource {
 
     private final CalendarFeeds feeds;
+    private final PublicUrl publicUrl;
 
     @Activate
-    public MyCalendarFeedResource(@Reference CalendarFeeds feeds) {
+    public MyCalendarFeedResource(@Reference CalendarFeeds feeds, @Reference PublicUrl publicUrl) {
         this.feeds = feeds;
+        this.publicUrl = publicUrl;
     }
 
     @POST
@@ -45,12 +47,10 @@ public class MyCalendarFeedResource {
             summary = "Create or rotate your calendar feed URL",
             description = "Answers {url}: a secret URL "
                     + "that needs no Authorization header, for calendar apps. Rotating invalidates the previous URL.")
-    public FeedUrl rotate(@Context SecurityContext sc, @Context UriInfo uri) {
+    public FeedUrl rotate(@Context SecurityContext sc) {
         String secret = feeds.rotate(Auth.user(sc).userId());
-        return new FeedUrl(uri.getBaseUriBuilder()
-                .path("v1/calendar-feed/" + secret + ".ics")
-                .build()
-                .toString());
+        // from the configured public URL (https behind a TLS proxy), never from the request's Host header
+        return new FeedUrl(publicUrl.api("/v1/calendar-feed/" + secret + ".ics").toString());
     }
 
     @DELETE

@@ -19,7 +19,6 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
-import javax.ws.rs.core.UriInfo;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -40,6 +39,7 @@ import io.steadfast.habit.internal.service.HabitDefinitions;
 import io.steadfast.platform.rest.Auth;
 import io.steadfast.platform.rest.PATCH;
 import io.steadfast.platform.rest.Params;
+import io.steadfast.platform.rest.PublicUrl;
 import io.steadfast.platform.rest.RestApi;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -58,11 +58,14 @@ public class HabitResource {
 
     private final HabitDefinitions habits;
     private final DayRecords days;
+    private final PublicUrl publicUrl;
 
     @Activate
-    public HabitResource(@Reference HabitDefinitions habits, @Reference DayRecords days) {
+    public HabitResource(
+            @Reference HabitDefinitions habits, @Reference DayRecords days, @Reference PublicUrl publicUrl) {
         this.habits = habits;
         this.days = days;
+        this.publicUrl = publicUrl;
     }
 
     @POST
@@ -73,12 +76,9 @@ public class HabitResource {
                     + "schedule: {kind: daily} | {kind: weekdays, days: [MON..SUN]} | "
                     + "{kind: times_per_week, times} | {kind: times_per_month, times} | {kind: every_n_days, n}. 201 with "
                     + "Location; 422 naming the field for an invalid schedule, an unknown type or a missing target.")
-    public Response create(HabitInput body, @Context SecurityContext sc, @Context UriInfo uri) {
+    public Response create(HabitInput body, @Context SecurityContext sc) {
         HabitDto h = HabitDto.of(habits.create(Auth.user(sc).userId(), body == null ? null : body.draft()));
-        return Response.created(
-                        uri.getAbsolutePathBuilder().path(h.id().toString()).build())
-                .entity(h)
-                .build();
+        return Response.created(publicUrl.api("/v1/habits/" + h.id())).entity(h).build();
     }
 
     @GET

@@ -14,7 +14,6 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
-import javax.ws.rs.core.UriInfo;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -30,6 +29,7 @@ import io.steadfast.identity.internal.rest.Dtos.TokenDto;
 import io.steadfast.identity.internal.rest.Dtos.TokenRequest;
 import io.steadfast.identity.internal.service.AccessTokens;
 import io.steadfast.platform.rest.Auth;
+import io.steadfast.platform.rest.PublicUrl;
 import io.steadfast.platform.rest.RestApi;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -45,10 +45,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 public class TokenResource {
 
     private final AccessTokens tokens;
+    private final PublicUrl publicUrl;
 
     @Activate
-    public TokenResource(@Reference AccessTokens tokens) {
+    public TokenResource(@Reference AccessTokens tokens, @Reference PublicUrl publicUrl) {
         this.tokens = tokens;
+        this.publicUrl = publicUrl;
     }
 
     @POST
@@ -56,13 +58,12 @@ public class TokenResource {
             summary = "Create a personal access token",
             description = "{name, scopes: [read|write], "
                     + "expiresAt?}. The secret is in the answer once and never again. A read token gets 403 on writes.")
-    public Response create(TokenRequest body, @Context SecurityContext sc, @Context UriInfo uri) {
+    public Response create(TokenRequest body, @Context SecurityContext sc) {
         if (body == null) {
             throw new ValidationException("body", "a JSON object is required");
         }
         NewToken t = NewToken.of(tokens.create(Auth.user(sc).userId(), body.name(), body.scopes(), body.expiresAt()));
-        return Response.created(
-                        uri.getAbsolutePathBuilder().path(t.id().toString()).build())
+        return Response.created(publicUrl.api("/v1/me/tokens/" + t.id()))
                 .entity(t)
                 .build();
     }

@@ -65,8 +65,11 @@ public class HealthServlet extends HttpServlet {
         resp.setHeader("Cache-Control", "no-store");
         String path = req.getServletPath();
         HealthAggregator.Report report;
-        if (!"GET".equals(req.getMethod()) && !"HEAD".equals(req.getMethod())) {
-            resp.setHeader("Allow", "GET, HEAD");
+        if ("OPTIONS".equals(req.getMethod())) {
+            resp.setHeader("Allow", "GET, HEAD, OPTIONS");
+            resp.setStatus(204);
+        } else if (!"GET".equals(req.getMethod()) && !"HEAD".equals(req.getMethod())) {
+            resp.setHeader("Allow", "GET, HEAD, OPTIONS");
             resp.setStatus(405);
             resp.setContentType("application/problem+json");
             mapper.writeValue(

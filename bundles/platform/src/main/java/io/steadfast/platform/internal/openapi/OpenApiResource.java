@@ -83,7 +83,7 @@ public class OpenApiResource {
      * component): a Declarative Services component is named after its class by default; otherwise the first
      * registered interface name is tried.
      */
-    static Class<?> implementationClass(ServiceReference<?> ref) {
+    public static Class<?> implementationClass(ServiceReference<?> ref) {
         org.osgi.framework.Bundle bundle = ref.getBundle();
         if (bundle == null) {
             return null;

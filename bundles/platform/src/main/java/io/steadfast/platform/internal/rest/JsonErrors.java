@@ -17,7 +17,10 @@ import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.steadfast.api.error.FieldError;
@@ -65,7 +68,17 @@ final class JsonErrors {
     }
 
     /** The field with the wrong type and what it must be; empty for malformed JSON. */
-    static List<FieldError> errors(JsonProcessingException e) {
+    static List<FieldError> errors(JsonProcessingException wrapped) {
+        JsonProcessingException e = parseError(wrapped);
+        if (e instanceof UnicodeCheckingParser.InvalidTextException t) {
+            return List.of(new FieldError(
+                    t.field() == null ? "body" : t.field(),
+                    "must be valid Unicode text (an unpaired surrogate such as \\ud800 is not a character)"));
+        }
+        if (isInvalidUtf8(e)) {
+            String field = fieldOfString(e);
+            return List.of(new FieldError(field == null ? "body" : field, "must be valid UTF-8 text"));
+        }
         if (!(e instanceof MismatchedInputException m)) {
             return List.of();
         }
@@ -78,6 +91,46 @@ final class JsonErrors {
         boolean missing = original != null && original.startsWith("Cannot map `null`");
         return List.of(new FieldError(
                 path.isEmpty() ? "body" : path, (missing ? "is required: " : "must be ") + expected(target)));
+    }
+
+    /**
+     * The parser's own error when databind wrapped it on its way out of a nested value (a list, a map), else
+     * {@code e}.
+     */
+    private static JsonProcessingException parseError(JsonProcessingException e) {
+        Throwable c = e;
+        for (int i = 0; c != null && i < 10; i++) {
+            if (c instanceof UnicodeCheckingParser.InvalidTextException
+                    || (c instanceof JsonParseException p && isInvalidUtf8(p))) {
+                return (JsonProcessingException) c;
+            }
+            c = c.getCause();
+        }
+        return e;
+    }
+
+    private static boolean isInvalidUtf8(JsonProcessingException e) {
+        String m = e.getOriginalMessage();
+        if (m == null) {
+            return false;
+        }
+        String l = m.toLowerCase(Locale.ROOT);
+        return l.contains("invalid utf-8") || l.contains("invalid utf8");
+    }
+
+    /** The field whose string value the parser was reading when it failed, or null. */
+    private static String fieldOfString(JsonProcessingException e) {
+        if (e instanceof JsonParseException p && p.getProcessor() != null) {
+            JsonParser parser = p.getProcessor();
+            try {
+                if (parser.currentToken() == JsonToken.VALUE_STRING) {
+                    return UnicodeCheckingParser.path(parser.getParsingContext());
+                }
+            } catch (RuntimeException notAvailable) {
+                // below
+            }
+        }
+        return null;
     }
 
     /** What a value of {@code type} looks like, in words. */

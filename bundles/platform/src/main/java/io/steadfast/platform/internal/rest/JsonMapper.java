@@ -26,14 +26,15 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * The JSON conventions of the API: camelCase names, ISO-8601 dates and times, unknown fields ignored — and no
  * coercion: a value of the wrong JSON type is an error naming the field, never silently converted ({@code 123} is
  * not the text "123", {@code "8"} is not the number 8, {@code 2.5} is not the whole number 2, {@code 123} is not a
- * date, {@code 1} is not {@code true}).
+ * date, {@code 1} is not {@code true}) — and text only when it is Unicode: a string with an unpaired surrogate
+ * ({@code "\ud800"}) or bytes that are not UTF-8 are a 400 naming the field ({@link UnicodeCheckingParser}).
  */
 public final class JsonMapper {
 
     private JsonMapper() {}
 
     public static ObjectMapper create() {
-        Builder b = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+        Builder b = com.fasterxml.jackson.databind.json.JsonMapper.builder(new UnicodeCheckingParser.Factory())
                 .addModule(new JavaTimeModule())
                 .addModule(new SimpleModule("steadfast-strict-instants")
                         .addDeserializer(Instant.class, new StrictInstant()))

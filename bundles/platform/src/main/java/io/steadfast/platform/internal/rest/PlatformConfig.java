@@ -3,7 +3,9 @@ package io.steadfast.platform.internal.rest;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-@ObjectClassDefinition(name = "Steadfast HTTP API", description = "Cross-origin access and request logging of the API")
+@ObjectClassDefinition(
+        name = "Steadfast HTTP API",
+        description = "Cross-origin access, request logging and the public URL of the API")
 public @interface PlatformConfig {
 
     String PID = "io.steadfast.platform";
@@ -23,4 +25,13 @@ public @interface PlatformConfig {
 
     @AttributeDefinition(name = "Largest request body (bytes)", description = "Larger bodies are refused with 413")
     long request_maxBodyBytes() default 1_048_576;
+
+    @AttributeDefinition(
+            name = "Public URL",
+            description = "The base of every link the server makes (Location headers, the calendar feed URL), "
+                    + "such as https://habits.example.org behind a TLS proxy: an absolute http or https URL without "
+                    + "query. Empty: the address the server listens on (http://localhost:8181). The environment "
+                    + "variable STEADFAST_PUBLIC_URL overrides this.",
+            required = false)
+    String publicUrl() default "";
 }

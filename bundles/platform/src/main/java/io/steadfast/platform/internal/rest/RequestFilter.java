@@ -10,6 +10,7 @@ import javax.ws.rs.container.ContainerResponseContext;
 import javax.ws.rs.container.ContainerResponseFilter;
 import javax.ws.rs.container.PreMatching;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MultivaluedMap;
 import javax.ws.rs.core.Response;
 
@@ -55,10 +56,12 @@ public class RequestFilter implements ContainerRequestFilter, ContainerResponseF
     private volatile long maxBody;
 
     private final Clock clock;
+    private final ResourceRoutes routes;
 
     @Activate
-    public RequestFilter(@Reference Clock clock, PlatformConfig config) {
+    public RequestFilter(@Reference Clock clock, @Reference ResourceRoutes routes, PlatformConfig config) {
         this.clock = clock;
+        this.routes = routes;
         configure(config);
     }
 
@@ -86,6 +89,18 @@ public class RequestFilter implements ContainerRequestFilter, ContainerResponseF
                     null));
             return;
         }
+        if (request.hasEntity() && request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null) {
+            // refused here, before the runtime looks for a reader of application/octet-stream and logs an ERROR
+            request.abortWith(Problems.response(
+                    servletRequest,
+                    415,
+                    "unsupported-media-type",
+                    "Unsupported Media Type",
+                    "Send the request body with Content-Type: application/json",
+                    null,
+                    null));
+            return;
+        }
         if (request.hasEntity() && request.getLength() < 0 && maxBody > 0) {
             request.setEntityStream(new LimitedInputStream(request.getEntityStream(), maxBody));
         }
@@ -95,6 +110,16 @@ public class RequestFilter implements ContainerRequestFilter, ContainerResponseF
                 && request.getHeaderString("Access-Control-Request-Method") != null
                 && cors.allows(origin)) {
             request.abortWith(Response.noContent().build());
+            return;
+        }
+        if (HttpMethod.OPTIONS.equals(request.getMethod())) {
+            // the methods that answer here, not every method of every resource that shares a prefix
+            java.util.Set<String> allow = routes.allowed(request.getUriInfo().getPath());
+            if (!allow.isEmpty()) {
+                request.abortWith(Response.noContent()
+                        .header(HttpHeaders.ALLOW, RouteTable.header(allow))
+                        .build());
+            }
         }
     }
 
@@ -104,6 +129,12 @@ public class RequestFilter implements ContainerRequestFilter, ContainerResponseF
         String id = idObj == null ? RequestIds.accept(null) : idObj.toString();
         MultivaluedMap<String, Object> h = response.getHeaders();
         h.putSingle(HEADER, id);
+        if (response.getStatus() == 405) {
+            java.util.Set<String> allow = routes.allowed(request.getUriInfo().getPath());
+            if (!allow.isEmpty()) {
+                h.putSingle(HttpHeaders.ALLOW, RouteTable.header(allow));
+            }
+        }
         SecurityHeaders.apply(h::putSingle);
         h.putSingle("Date", SecurityHeaders.httpDate(clock.instant()));
         if (!h.containsKey("Cache-Control")) {
@@ -122,12 +153,23 @@ public class RequestFilter implements ContainerRequestFilter, ContainerResponseF
         if (accessLog && ACCESS.isInfoEnabled()) {
             Object start = request.getProperty(START_ATTRIBUTE);
             long micros = start instanceof Long ? (System.nanoTime() - (Long) start) / 1000 : 0;
-            ACCESS.info(AccessLogLine.format(
-                    request.getMethod(),
-                    request.getUriInfo().getRequestUri().getRawPath(),
-                    response.getStatus(),
-                    micros,
-                    id));
+            ACCESS.info(AccessLogLine.format(request.getMethod(), rawPath(request), response.getStatus(), micros, id));
+        }
+    }
+
+    /** The request's path as sent (a URI that java.net.URI refuses must not fail the answer). */
+    private String rawPath(ContainerRequestContext request) {
+        try {
+            if (servletRequest != null) {
+                return servletRequest.getRequestURI();
+            }
+        } catch (RuntimeException noServletContext) {
+            // below
+        }
+        try {
+            return request.getUriInfo().getRequestUri().getRawPath();
+        } catch (RuntimeException notAUri) {
+            return null;
         }
     }
 

@@ -1,0 +1,89 @@
+package io.steadfast.jetty;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.server.handler.HandlerWrapper;
+
+/**
+ * The first handler of every request (inserted in front of Pax Web's contexts by this fragment's {@code jetty.xml}):
+ * <ul>
+ *   <li>a URL whose path or query is not valid percent-encoded UTF-8 ({@code %zz}, {@code %ff}, an encoded
+ *       surrogate) is a 400 problem, once for every servlet context, before any of them decodes it;
+ *   <li>{@code /api} (the API's context without its trailing slash, which Jetty would redirect with an empty
+ *       body and an absolute URL built from the Host header) answers a 308 to the relative {@code /api/} with a
+ *       problem+json body and the security headers; so does every other context's path;
+ *   <li>{@code TRACE} (which Pax Web refuses with an empty 405) is a 405 problem.
+ * </ul>
+ */
+public class EdgeHandler extends HandlerWrapper {
+
+    @Override
+    public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        String rawPath = baseRequest.getHttpURI().getPath();
+        String rawQuery = baseRequest.getHttpURI().getQuery();
+        String invalid = EdgeRules.invalidEncoding(rawPath, rawQuery);
+        boolean body = !"HEAD".equals(request.getMethod());
+        if (invalid != null) {
+            baseRequest.setHandled(true);
+            ProblemErrorHandler.respond(response, 400, rawPath, invalid, body);
+            return;
+        }
+        if ("TRACE".equals(request.getMethod()) || "TRACK".equals(request.getMethod())) {
+            // Pax Web refuses TRACE (cross-site tracing); say so in the same shape as every other error
+            baseRequest.setHandled(true);
+            ProblemErrorHandler.respond(
+                    response, 405, rawPath, "Method " + request.getMethod() + " is not allowed", body);
+            return;
+        }
+        if (isContextRoot(rawPath)) {
+            baseRequest.setHandled(true);
+            String location = rawPath + "/" + (rawQuery == null ? "" : "?" + rawQuery);
+            response.setStatus(308);
+            response.setHeader("Location", location);
+            EdgeRules.securityHeaders(response::setHeader);
+            String id = EdgeRules.newRequestId();
+            response.setHeader("X-Request-Id", id);
+            response.setContentType(EdgeRules.PROBLEM_JSON);
+            byte[] bytes = EdgeRules.problemJson(
+                            308,
+                            "The API is at /api/ (with the slash); its OpenAPI document at /api/openapi.json",
+                            "/api",
+                            id)
+                    .getBytes(StandardCharsets.UTF_8);
+            response.setContentLength(bytes.length);
+            if (body) {
+                response.getOutputStream().write(bytes);
+            }
+            return;
+        }
+        super.handle(target, baseRequest, request, response);
+    }
+
+    /**
+     * Whether the path is a servlet context's path without its trailing slash ({@code /api}), which Jetty answers
+     * with a redirect of its own. Only a single segment is looked up (every context of the server is one).
+     */
+    private boolean isContextRoot(String rawPath) {
+        if (rawPath == null || rawPath.length() < 2 || rawPath.indexOf('/', 1) >= 0 || getServer() == null) {
+            return false;
+        }
+        if ("/api".equals(rawPath)) {
+            return true;
+        }
+        for (Handler h : getServer().getChildHandlersByClass(ContextHandler.class)) {
+            if (rawPath.equals(((ContextHandler) h).getContextPath())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
