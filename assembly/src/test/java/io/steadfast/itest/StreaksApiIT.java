@@ -174,6 +174,11 @@ class StreaksApiIT {
                 .isEqualTo(2);
         assertThat((List<?>) HabitApiIT.jsonArray(b.as(user, "GET", "/api/v1/me/vacations", null)))
                 .hasSize(1);
+        assertThat(Http.json(a.as(user, "GET", "/api/v1/me/export", null))
+                        .get("vacations")
+                        .toString())
+                .as("vacations are in the export")
+                .contains(vacation);
         assertThat(b.as(bob, "GET", "/api/v1/me/vacations/" + vacation, null).statusCode())
                 .as("another user's vacation")
                 .isEqualTo(404);
