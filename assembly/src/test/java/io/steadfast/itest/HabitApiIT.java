@@ -349,11 +349,25 @@ class HabitApiIT {
                 .get("id")
                 .toString();
         a.as(token, "PUT", "/api/v1/habits/" + id + "/checkins/" + t.minusDays(1), "{}");
+        a.as(token, "PUT", "/api/v1/habits/" + id + "/checkins/" + t.minusDays(2), "{\"value\":0}");
         HttpResponse<String> cal = b.as(token, "GET", "/api/v1/calendar?from=" + t.minusDays(6) + "&to=" + t, null);
         assertThat(cal.statusCode()).as(cal.body()).isEqualTo(200);
         List<?> days = (List<?>) Http.json(cal).get("days");
         assertThat(days).hasSize(7);
-        assertThat(cal.body()).contains("\"status\":\"done\"").contains("\"status\":\"missed\"");
+        Map<String, Object> statusOf = new java.util.HashMap<>();
+        for (Object day : days) {
+            for (Object h : (List<?>) ((Map<?, ?>) day).get("habits")) {
+                if (id.equals(((Map<?, ?>) h).get("habitId"))) {
+                    statusOf.put(((Map<?, ?>) day).get("date").toString(), ((Map<?, ?>) h).get("status"));
+                }
+            }
+        }
+        assertThat(statusOf)
+                .containsEntry(t.minusDays(1).toString(), "done")
+                .containsEntry(t.minusDays(2).toString(), "missed")
+                .as("before the habit was created, a day without a record does not count")
+                .containsEntry(t.minusDays(3).toString(), "not_due")
+                .containsEntry(t.minusDays(6).toString(), "not_due");
         IdentityApiIT.assertField(b.as(token, "GET", "/api/v1/calendar?from=2020-01-01&to=2021-12-31", null), "to");
         IdentityApiIT.assertField(b.as(token, "GET", "/api/v1/calendar?from=2021-01-02&to=2021-01-01", null), "to");
         HttpResponse<String> heat = a.as(

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.steadfast.api.account.UserProfile;
 import io.steadfast.api.error.ConflictException;
 import io.steadfast.api.error.NotFoundException;
 import io.steadfast.api.error.ValidationException;
@@ -55,6 +56,28 @@ class DayRecordsTest {
         assertThat(f.days.put(ann, water.id(), today, new DayEntry(BigDecimal.ONE, null, null))
                         .backfilled())
                 .isFalse();
+    }
+
+    @Test
+    void backfilledIsDecidedOnceAtTheWriteAgainstTheUsersDayThen() {
+        Checkin onTime = f.days.put(ann, water.id(), today, new DayEntry(new BigDecimal("8"), null, null));
+        assertThat(onTime.backfilled()).isFalse();
+        // the user moves far west: their today is now a day earlier or later, the stored flag stays as decided
+        UserProfile p = f.directory.users.get(ann);
+        f.directory.users.put(
+                ann,
+                new UserProfile(
+                        p.id(),
+                        p.email(),
+                        p.displayName(),
+                        java.time.ZoneId.of("Pacific/Kiritimati"),
+                        p.weekStart(),
+                        p.dayStartsAt(),
+                        p.role(),
+                        p.createdAt()));
+        f.clock.advance(Duration.ofDays(2));
+        assertThat(f.days.list(ann, water.id(), today, today)).singleElement().satisfies(c -> assertThat(c.backfilled())
+                .isFalse());
     }
 
     @Test
