@@ -16,7 +16,6 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
-import javax.ws.rs.core.UriInfo;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -29,6 +28,7 @@ import io.steadfast.habit.internal.domain.Vacation;
 import io.steadfast.habit.internal.service.Vacations;
 import io.steadfast.platform.rest.Auth;
 import io.steadfast.platform.rest.Params;
+import io.steadfast.platform.rest.PublicUrl;
 import io.steadfast.platform.rest.RestApi;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -44,10 +44,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 public class VacationResource {
 
     private final Vacations vacations;
+    private final PublicUrl publicUrl;
 
     @Activate
-    public VacationResource(@Reference Vacations vacations) {
+    public VacationResource(@Reference Vacations vacations, @Reference PublicUrl publicUrl) {
         this.vacations = vacations;
+        this.publicUrl = publicUrl;
     }
 
     /** {@code habitIds} left out (or {@code null}) pauses every habit, also those created during the vacation. */
@@ -72,12 +74,11 @@ public class VacationResource {
             description = "{from, to, habitIds?}: from today or later, at most 366 days; all habits when habitIds is "
                     + "left out. 201 with Location. Paused days are neither due nor missed in the agenda, calendar, "
                     + "statistics and analytics (state \"paused\"), and streaks survive them.")
-    public Response create(VacationInput body, @Context SecurityContext sc, @Context UriInfo uri) {
+    public Response create(VacationInput body, @Context SecurityContext sc) {
         Vacation v = vacations.create(
                 Auth.user(sc).userId(),
                 body == null ? null : new Vacations.Draft(body.from(), body.to(), body.habitIds()));
-        return Response.created(
-                        uri.getAbsolutePathBuilder().path(v.id().toString()).build())
+        return Response.created(publicUrl.api("/v1/me/vacations/" + v.id()))
                 .entity(VacationDto.of(v))
                 .build();
     }
