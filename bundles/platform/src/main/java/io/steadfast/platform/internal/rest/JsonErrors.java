@@ -21,6 +21,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.steadfast.api.error.FieldError;
@@ -69,11 +70,14 @@ final class JsonErrors {
 
     /** The field with the wrong type and what it must be; empty for malformed JSON. */
     static List<FieldError> errors(JsonProcessingException wrapped) {
+        InputCoercionException range = coercion(wrapped);
+        if (range != null) {
+            String path = wrapped instanceof JsonMappingException jm ? path(jm) : "";
+            return List.of(new FieldError(path.isEmpty() ? "body" : path, "must be " + range(range.getTargetType())));
+        }
         JsonProcessingException e = parseError(wrapped);
         if (e instanceof UnicodeCheckingParser.InvalidTextException t) {
-            return List.of(new FieldError(
-                    t.field() == null ? "body" : t.field(),
-                    "must be valid Unicode text (an unpaired surrogate such as \\ud800 is not a character)"));
+            return List.of(new FieldError(t.field() == null ? "body" : t.field(), t.reason()));
         }
         if (isInvalidUtf8(e)) {
             String field = fieldOfString(e);
@@ -131,6 +135,32 @@ final class JsonErrors {
             }
         }
         return null;
+    }
+
+    /** A number too large for its field ({@code 2147483648} for an int), found on the way to the parser's error. */
+    private static InputCoercionException coercion(Throwable t) {
+        Throwable c = t;
+        for (int i = 0; c != null && i < 10; i++) {
+            if (c instanceof InputCoercionException ic) {
+                return ic;
+            }
+            c = c.getCause();
+        }
+        return null;
+    }
+
+    /** The whole numbers a field of {@code type} holds, in words. */
+    static String range(Class<?> type) {
+        if (type == Integer.class || type == int.class) {
+            return "a whole number between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE;
+        } else if (type == Long.class || type == long.class) {
+            return "a whole number between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE;
+        } else if (type == Short.class || type == short.class) {
+            return "a whole number between " + Short.MIN_VALUE + " and " + Short.MAX_VALUE;
+        } else if (type == Byte.class || type == byte.class) {
+            return "a whole number between " + Byte.MIN_VALUE + " and " + Byte.MAX_VALUE;
+        }
+        return "a smaller number";
     }
 
     /** What a value of {@code type} looks like, in words. */

@@ -16,8 +16,9 @@ import com.fasterxml.jackson.core.util.JsonParserDelegate;
 /**
  * A parser that refuses text that is not Unicode: a JSON string (or field name) with an unpaired surrogate escape
  * such as {@code "\\ud800"} is an {@link InvalidTextException} naming the field, so no resource ever stores it
- * (PostgreSQL would refuse or mangle it, and no client could show it). Invalid UTF-8 bytes are refused by Jackson
- * itself; {@link JsonErrors} names the field for them too.
+ * (PostgreSQL would refuse or mangle it, and no client could show it). So is the NUL character ({@code "\\u0000"}),
+ * which is Unicode but which PostgreSQL cannot store in text. Invalid UTF-8 bytes are refused by Jackson itself;
+ * {@link JsonErrors} names the field for them too.
  */
 final class UnicodeCheckingParser extends JsonParserDelegate {
 
@@ -44,9 +45,10 @@ final class UnicodeCheckingParser extends JsonParserDelegate {
     private void check(JsonToken t) throws IOException {
         if (t == JsonToken.VALUE_STRING || t == JsonToken.FIELD_NAME) {
             String text = t == JsonToken.FIELD_NAME ? delegate.currentName() : delegate.getText();
-            if (hasUnpairedSurrogate(text)) {
+            boolean surrogate = hasUnpairedSurrogate(text);
+            if (surrogate || (text != null && text.indexOf('\0') >= 0)) {
                 String field = t == JsonToken.FIELD_NAME ? null : path(delegate.getParsingContext());
-                throw new InvalidTextException(this, field);
+                throw new InvalidTextException(this, field, surrogate ? SURROGATE : NUL);
             }
         }
     }
@@ -91,19 +93,35 @@ final class UnicodeCheckingParser extends JsonParserDelegate {
         return sb.length() == 0 ? null : sb.toString();
     }
 
-    /** Text that is not Unicode, in a field ({@link #field()}, null for a field name or the top level). */
+    /** What {@link InvalidTextException#reason()} says of an unpaired surrogate. */
+    static final String SURROGATE =
+            "must be valid Unicode text (an unpaired surrogate such as \\ud800 is not a character)";
+
+    /** What {@link InvalidTextException#reason()} says of the NUL character. */
+    static final String NUL = "must not contain the NUL character (\\u0000)";
+
+    /**
+     * Text that is not Unicode or cannot be stored, in a field ({@link #field()}, null for a field name or the top
+     * level); {@link #reason()} says what is wrong with it.
+     */
     static final class InvalidTextException extends JsonParseException {
         private static final long serialVersionUID = 1L;
 
         private final String field;
+        private final String reason;
 
-        InvalidTextException(JsonParser p, String field) {
-            super(p, "text with an unpaired surrogate");
+        InvalidTextException(JsonParser p, String field, String reason) {
+            super(p, "text that cannot be stored: " + reason);
             this.field = field;
+            this.reason = reason;
         }
 
         String field() {
             return field;
+        }
+
+        String reason() {
+            return reason;
         }
     }
 

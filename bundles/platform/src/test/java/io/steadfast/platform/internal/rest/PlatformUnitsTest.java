@@ -85,6 +85,26 @@ class PlatformUnitsTest {
         assertThat(back.startDate()).isEqualTo(LocalDate.of(2026, 1, 2));
     }
 
+    record Numbers(Integer hour, int count, long total) {}
+
+    @Test
+    void aNumberTooLargeForItsFieldNamesTheFieldAndTheRange() {
+        // valid JSON, so not "malformed": found by ApiFuzzIT on PATCH /me {"dayStartsAt":2147483648}
+        for (String json : new String[] {"{\"hour\":2147483648}", "{\"count\":-2147483649}"}) {
+            JsonProcessingException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    () -> JsonMapper.create().readValue(json, Numbers.class), JsonProcessingException.class);
+            String field = json.substring(2, json.indexOf('"', 2));
+            assertThat(JsonErrors.errors(e).get(0).field()).isEqualTo(field);
+            assertThat(JsonErrors.detail(e))
+                    .isEqualTo(field + " must be a whole number between -2147483648 and 2147483647");
+        }
+        JsonProcessingException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> JsonMapper.create().readValue("{\"total\":9223372036854775808}", Numbers.class),
+                JsonProcessingException.class);
+        assertThat(JsonErrors.detail(e))
+                .isEqualTo("total must be a whole number between -9223372036854775808 and 9223372036854775807");
+    }
+
     @Test
     void jsonErrorsNameTheFieldAndHideClassNames() {
         ObjectMapper m = JsonMapper.create();

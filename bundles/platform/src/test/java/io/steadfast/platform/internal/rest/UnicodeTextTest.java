@@ -44,6 +44,17 @@ class UnicodeTextTest {
     }
 
     @Test
+    void theNulCharacterIsRefusedNamingTheField() {
+        // Unicode, but PostgreSQL cannot store it in text: found by ApiFuzzIT as a 500 on POST /habits
+        JsonProcessingException e = fails("{\"name\":\"a\\u0000b\"}");
+        assertThat(JsonErrors.detail(e)).isEqualTo("name must not contain the NUL character (\\u0000)");
+        assertThat(JsonErrors.errors(e).get(0).field()).isEqualTo("name");
+        assertThat(JsonErrors.detail(fails("{\"items\":[{\"note\":\"\\u0000\"}]}")))
+                .startsWith("items[0].note must not contain the NUL character");
+        assertThat(JsonErrors.detail(fails("{\"a\\u0000\":1}"))).startsWith("body must not contain the NUL character");
+    }
+
+    @Test
     void pairsAndOrdinaryTextPass() throws Exception {
         Body b = m.readValue("{\"name\":\"caf\u00e9 \\ud83d\\ude00 \ud83d\ude00\"}", Body.class);
         assertThat(b.name()).isEqualTo("caf\u00e9 \ud83d\ude00 \ud83d\ude00");
