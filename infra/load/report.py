@@ -3,6 +3,8 @@
 
   report.py brief LABEL "RESULT ..."   one human line for a run
   report.py table RESULTS_FILE         the Markdown table of every measured run (lines: label TAB connections TAB RESULT)
+  report.py access LOG...              the server's access log: answers by status class, 5xx by request (ids elided;
+                                       without GET /health/ready, which the harness polls while the server boots)
 
 Ratios: a scenario's req/s over the mean req/s of the trivial authenticated endpoint's runs (habit-types, before and
 after the others) at the same connection count, and over /health/live's run at the same connection count.
@@ -69,8 +71,38 @@ def table(path):
         print("\n".join(notes))
 
 
+ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def access(paths):
+    import collections
+    import json
+
+    classes, failed = collections.Counter(), collections.Counter()
+    for path in paths:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            for raw in f:
+                start = raw.find("{")
+                try:
+                    line = json.loads(raw[start:]) if start >= 0 else None
+                except ValueError:
+                    line = None
+                if not line or "status" not in line or line.get("path") == "/health/ready":
+                    continue  # the harness's own polling while the distribution boots
+                classes[f"{line['status'] // 100}xx"] += 1
+                if line["status"] >= 500:
+                    where = DATE.sub("{date}", ID.sub("{id}", (line.get("path") or "").split("?")[0]))
+                    failed[f"{line['status']} {line['method']} {where}"] += 1
+    print("access log: " + (", ".join(f"{k} {v:,}" for k, v in sorted(classes.items())) or "empty"))
+    for k, v in failed.most_common(8):
+        print(f"- {v:,} × {k}")
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "brief":
         brief(sys.argv[2], sys.argv[3])
+    elif sys.argv[1] == "access":
+        access(sys.argv[2:])
     else:
         table(sys.argv[2])

@@ -11,6 +11,7 @@
 #
 # Usage: infra/load/run.sh [--small] [--connections "16 64"] [--duration 20s] [--warmup 15s] [--threads 2]
 #                          [--users N] [--habits N] [--days N] [--sample N] [--timeout 10s] [--out FILE]
+#                          [--keep-logs DIR]  (copies Karaf's logs, the access log and wrk's output there)
 #   defaults: 10,000 users × 6 habits × 365 days, 1,000 of the users sampled for the requests
 #   --small:  200 users × 6 habits × 90 days, all sampled, 5 s warm-up (a quick check of the harness)
 # Build first (the harness builds nothing): mvn -B install -DskipTests
@@ -22,7 +23,7 @@ root="$(cd "$here/../.." && pwd)"
 
 users=10000 habits=6 days=365 sample=1000 warmup=15s
 for a in "$@"; do [ "$a" = --small ] && { users=200 habits=6 days=90 sample=200 warmup=5s; }; done
-conns="16 64" duration=20s threads=2 timeout=10s out=""
+conns="16 64" duration=20s threads=2 timeout=10s out="" keep_logs=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --small) shift ;;
@@ -36,7 +37,8 @@ while [ $# -gt 0 ]; do
     --days) days="$2"; shift 2 ;;
     --sample) sample="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
-    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --keep-logs) keep_logs="$2"; shift 2 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -81,6 +83,7 @@ launcher="" sampler="" karaf=""
 karaf_pid() { pgrep -f "karaf.base=$dir" | head -1; }
 cleanup() {
   local rc=$?
+  set +e
   trap - EXIT INT TERM
   [ -n "$sampler" ] && kill "$sampler" 2> /dev/null
   local pid; pid=$(karaf_pid || true)
@@ -92,11 +95,13 @@ cleanup() {
   [ -n "$launcher" ] && wait "$launcher" 2> /dev/null
   psql -X -q -h $db_host -p $db_port -U $db_user -d $db_name -c "DROP SCHEMA IF EXISTS $schema CASCADE" 2> /dev/null || true
   redis-cli -n "$redis_db" --scan --pattern "$prefix*" 2> /dev/null | xargs -r -n 500 redis-cli -n "$redis_db" del > /dev/null 2>&1 || true
-  if [ "$rc" -ne 0 ]; then
-    mkdir -p "/tmp/$id-logs"
-    cp "$work"/console.log "$work"/wrk-*.txt "/tmp/$id-logs/" 2> /dev/null || true
-    cp "$dir"/data/log/*.log "/tmp/$id-logs/" 2> /dev/null || true
-    echo "load run failed (exit $rc); logs kept in /tmp/$id-logs" >&2
+  local keep="$keep_logs"
+  [ "$rc" -ne 0 ] && [ -z "$keep" ] && keep="/tmp/$id-logs"
+  if [ -n "$keep" ]; then
+    mkdir -p "$keep"
+    cp "$work"/console.log "$work"/wrk-*.txt "$work"/rss.log "$keep/" 2> /dev/null
+    cp "$dir"/data/log/*.log "$keep/" 2> /dev/null
+    [ "$rc" -ne 0 ] && echo "load run failed (exit $rc); logs kept in $keep" >&2
   fi
   rm -rf "$work"
   exit "$rc"
@@ -136,8 +141,10 @@ api="$base/api/v1"
 admin_pw="load harness $id"
 token=$(curl -sf -X POST "$api/auth/register" -H 'Content-Type: application/json' \
   -d "{\"email\":\"load-admin@example.org\",\"password\":\"$admin_pw\",\"timezone\":\"UTC\"}" \
-  | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
-today=$(curl -sf "$api/today" -H "Authorization: Bearer $token" | python3 -c 'import json,sys; print(json.load(sys.stdin)["date"])')
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])') \
+  || { echo "POST /api/v1/auth/register failed" >&2; exit 1; }
+today=$(curl -sf "$api/today" -H "Authorization: Bearer $token" | python3 -c 'import json,sys; print(json.load(sys.stdin)["date"])') \
+  || { echo "GET /api/v1/today failed" >&2; exit 1; }
 pwhash=$(psql -X -At -h $db_host -p $db_port -U $db_user -d $db_name \
   -c "SELECT password_hash FROM $schema.app_user WHERE email_normalized = 'load-admin@example.org'")
 echo "server's today: $today; loading $users users × $habits habits × $days days"
@@ -195,23 +202,35 @@ done
 kill "$sampler" 2> /dev/null || true; sampler=""
 rss_peak=$(sort -n "$work/rss.log" | tail -1)
 rss_hwm=$(rss VmHWM)
-access="$dir/data/log/access.log"
-server_5xx=$(cat "$dir"/data/log/access*.log 2> /dev/null | grep -c '"status":5' || true)
-logged_errors=$(grep -c ' ERROR ' "$dir/data/log/karaf.log" 2> /dev/null || true)
-[ -f "$access" ] || server_5xx="n/a (no access log)"
+access_summary=$(python3 "$here/report.py" access "$dir"/data/log/access*.log 2> /dev/null || echo "access log: none")
+log="$dir/data/log/karaf.log"
+logged_errors=$(grep -c '| ERROR |' "$log" 2> /dev/null || true)
+logged_warnings=$(grep -c '| WARN  |' "$log" 2> /dev/null || true)
+# a request still running when a wrk run ends loses its client: Jetty's EofException on writing the answer
+gone=$(grep -A1 'Unhandled error in request' "$log" 2> /dev/null | grep -c '^org.eclipse.jetty.io.EofException' || true)
+# the distinct messages (without time, thread and bundle), most frequent first
+logged=$(grep -E '\| (ERROR|WARN ) \|' "$log" 2> /dev/null | awk -F' [|] ' '{ print $2 " " $4 ": " substr($6, 1, 160) }' \
+  | sed -E 's/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/{id}/g' | sort | uniq -c | sort -rn | head -6 || true)
 
 # --- the report ------------------------------------------------------------------------------------------------
 report=$(python3 "$here/report.py" table "$results")
 summary="$users users × $habits habits × $days days ($checkins check-ins, $size; loaded in ${load_seconds} s + vacuum ${vacuum_seconds} s), $sample users sampled; wrk $threads threads, $duration per run, $warmup warm-up; $(nproc) cores"
-memory="Boot to ready (GET /health/ready 200, fresh data/, PostgreSQL + Redis): $boot_ms ms. Karaf RSS: idle after boot $rss_idle MB, peak under load $rss_peak MB (sampled every 0.5 s; VmHWM $rss_hwm MB). Server side: $server_5xx 5xx in the access log, $logged_errors ERROR lines in karaf.log."
+memory="Boot to ready (GET /health/ready 200, fresh data/, PostgreSQL + Redis): $boot_ms ms. Karaf RSS: idle after boot $rss_idle MB, peak under load $rss_peak MB (sampled every 0.5 s; VmHWM $rss_hwm MB). karaf.log: $logged_errors ERROR, $logged_warnings WARN lines; $gone unhandled errors are Jetty's EofException (the client closed the connection: requests in flight when a wrk run ended)."
 echo
 echo "$summary"
 echo
 echo "$report"
 echo
 echo "$memory"
+echo "Server side (the whole run, warm-up and priming included), $access_summary"
+if [ -n "$logged" ]; then echo "Most frequent ERROR/WARN messages in karaf.log:"; echo "$logged"; fi
 echo "× trivial: req/s over the mean of the two habit-types runs at the same connections; × /health/live: over health-live's."
 if [ -n "$out" ]; then
-  { echo "$summary"; echo; echo "$report"; echo; echo "$memory"; } > "$out"
+  { echo "$summary"; echo; echo "$report"; echo; echo "$memory"; echo
+    echo "Server side (the whole run, warm-up and priming included), $access_summary"
+    if [ -n "$logged" ]; then
+      echo; echo "Most frequent ERROR/WARN messages in karaf.log:"; echo '```'; echo "$logged"; echo '```'
+    fi
+  } > "$out"
   echo "report written to $out"
 fi
