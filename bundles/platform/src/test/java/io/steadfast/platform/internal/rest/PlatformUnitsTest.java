@@ -177,4 +177,15 @@ class PlatformUnitsTest {
         }
         throw new AssertionError("no JSON error");
     }
+
+    @org.junit.jupiter.api.Test
+    void aClientThatWentAwayIsNotAServerError() {
+        FallbackExceptionMapper mapper = new FallbackExceptionMapper();
+        class EofException extends java.io.EOFException {} // Jetty's is one too
+        assertThat(mapper.toResponse(new RuntimeException("Fault", new java.io.IOException(new EofException())))
+                        .getStatus())
+                .isEqualTo(499);
+        assertThat(mapper.toResponse(new java.io.IOException("Broken pipe")).getStatus()).isEqualTo(499);
+        assertThat(FallbackExceptionMapper.clientWentAway(new IllegalStateException("a bug"))).isFalse();
+    }
 }
