@@ -185,7 +185,9 @@ class PlatformUnitsTest {
         assertThat(mapper.toResponse(new RuntimeException("Fault", new java.io.IOException(new EofException())))
                         .getStatus())
                 .isEqualTo(499);
-        assertThat(mapper.toResponse(new java.io.IOException("Broken pipe")).getStatus()).isEqualTo(499);
-        assertThat(FallbackExceptionMapper.clientWentAway(new IllegalStateException("a bug"))).isFalse();
+        assertThat(mapper.toResponse(new java.io.IOException("Broken pipe")).getStatus())
+                .isEqualTo(499);
+        assertThat(FallbackExceptionMapper.clientWentAway(new IllegalStateException("a bug")))
+                .isFalse();
     }
 }
