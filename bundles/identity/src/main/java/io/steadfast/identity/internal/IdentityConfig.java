@@ -36,13 +36,6 @@ public @interface IdentityConfig {
             required = false)
     String clientAddress_trustedProxies() default "";
 
-    @AttributeDefinition(
-            name = "Public URL",
-            description = "The address people open the server at, e.g. https://habits.example.org; links "
-                    + "(password reset) start with it. Empty: STEADFAST_PUBLIC_URL, else http://localhost:<HTTP port>",
-            required = false)
-    String publicUrl() default "";
-
     @AttributeDefinition(name = "Password reset e-mails per client address and hour")
     int passwordReset_maxPerAddressPerHour() default 20;
 

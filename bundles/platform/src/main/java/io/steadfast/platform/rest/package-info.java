@@ -3,8 +3,8 @@
  * io.steadfast.platform.rest.RestApi}), the caller ({@link io.steadfast.platform.rest.Auth}), the access
  * annotations ({@link io.steadfast.platform.rest.Public}, {@link io.steadfast.platform.rest.RequiresRole}), the
  * {@link io.steadfast.platform.rest.PATCH} method and the shared parameter conversions ({@link
- * io.steadfast.platform.rest.Params}), and the server's public base URL for links ({@link
- * io.steadfast.platform.rest.PublicUrl}). Domain services never see it: they speak the domain (the {@code
+ * io.steadfast.platform.rest.Params}); the server's public base URL for links is {@code
+ * io.steadfast.api.link.PublicUrl} (HTTP-free, for services too). Domain services never see this package: they speak the domain (the {@code
  * io.steadfast.api} packages carry no JAX-RS type).
  */
 @org.osgi.annotation.bundle.Export

@@ -16,10 +16,10 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
+import io.steadfast.api.link.PublicUrl;
 import io.steadfast.calendar.internal.rest.CalendarDtos.FeedUrl;
 import io.steadfast.calendar.internal.service.CalendarFeeds;
 import io.steadfast.platform.rest.Auth;
-import io.steadfast.platform.rest.PublicUrl;
 import io.steadfast.platform.rest.RestApi;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -28,6 +28,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.steadfast.api.error.ValidationException;
+import io.steadfast.api.link.PublicUrl;
 import io.steadfast.habit.dto.HabitDto;
 import io.steadfast.habit.internal.domain.DayEntry;
 import io.steadfast.habit.internal.rest.HabitDtos.CheckinDto;
@@ -39,7 +40,6 @@ import io.steadfast.habit.internal.service.HabitDefinitions;
 import io.steadfast.platform.rest.Auth;
 import io.steadfast.platform.rest.PATCH;
 import io.steadfast.platform.rest.Params;
-import io.steadfast.platform.rest.PublicUrl;
 import io.steadfast.platform.rest.RestApi;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

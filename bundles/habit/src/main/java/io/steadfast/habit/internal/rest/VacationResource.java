@@ -24,11 +24,11 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
+import io.steadfast.api.link.PublicUrl;
 import io.steadfast.habit.internal.domain.Vacation;
 import io.steadfast.habit.internal.service.Vacations;
 import io.steadfast.platform.rest.Auth;
 import io.steadfast.platform.rest.Params;
-import io.steadfast.platform.rest.PublicUrl;
 import io.steadfast.platform.rest.RestApi;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

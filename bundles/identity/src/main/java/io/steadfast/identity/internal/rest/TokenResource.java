@@ -24,12 +24,12 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.steadfast.api.error.ApiException;
 import io.steadfast.api.error.ValidationException;
+import io.steadfast.api.link.PublicUrl;
 import io.steadfast.identity.internal.rest.Dtos.NewToken;
 import io.steadfast.identity.internal.rest.Dtos.TokenDto;
 import io.steadfast.identity.internal.rest.Dtos.TokenRequest;
 import io.steadfast.identity.internal.service.AccessTokens;
 import io.steadfast.platform.rest.Auth;
-import io.steadfast.platform.rest.PublicUrl;
 import io.steadfast.platform.rest.RestApi;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

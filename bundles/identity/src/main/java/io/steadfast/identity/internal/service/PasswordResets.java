@@ -1,6 +1,5 @@
 package io.steadfast.identity.internal.service;
 
-import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import io.steadfast.api.error.DomainException;
 import io.steadfast.api.error.ValidationException;
+import io.steadfast.api.link.PublicUrl;
 import io.steadfast.api.mail.spi.Mailer;
 import io.steadfast.identity.internal.IdentityConfig;
 import io.steadfast.identity.internal.PasswordHasher;
@@ -92,7 +91,7 @@ public class PasswordResets {
     private final Throttling throttling;
     private final PrincipalCache cache;
     private final Clock clock;
-    private final Map<String, String> env;
+    private final PublicUrl publicUrl;
     private volatile IdentityConfig config;
 
     @Reference(
@@ -110,20 +109,8 @@ public class PasswordResets {
             @Reference Throttling throttling,
             @Reference PrincipalCache cache,
             @Reference Clock clock,
+            @Reference PublicUrl publicUrl,
             IdentityConfig config) {
-        this(users, tokens, resets, hasher, throttling, cache, clock, config, System.getenv());
-    }
-
-    PasswordResets(
-            UserStore users,
-            TokenStore tokens,
-            ResetStore resets,
-            PasswordHasher hasher,
-            Throttling throttling,
-            PrincipalCache cache,
-            Clock clock,
-            IdentityConfig config,
-            Map<String, String> env) {
         this.users = users;
         this.tokens = tokens;
         this.resets = resets;
@@ -132,7 +119,7 @@ public class PasswordResets {
         this.cache = cache;
         this.clock = clock;
         this.config = config;
-        this.env = env;
+        this.publicUrl = publicUrl;
     }
 
     @Modified
@@ -238,37 +225,12 @@ public class PasswordResets {
         LOG.info("Account {}: the password was reset with a link; every token revoked", u.id());
     }
 
-    /**
-     * The address links start with, without a trailing slash: the {@code publicUrl} setting, else the
-     * {@code STEADFAST_PUBLIC_URL} environment variable, else {@code http://localhost:<HTTP port>}. The one place
-     * that knows it: to be replaced by the platform's public URL service.
-     */
-    String publicBaseUrl() {
-        return publicBaseUrl(config.publicUrl(), env);
-    }
-
-    static String publicBaseUrl(String configured, Map<String, String> env) {
-        String url = configured == null || configured.isBlank() ? env.get("STEADFAST_PUBLIC_URL") : configured;
-        if (url == null || url.isBlank()) {
-            String port = env.get("STEADFAST_HTTP_PORT");
-            if (port == null || !port.trim().matches("[0-9]{1,5}")) {
-                port = System.getProperty("org.osgi.service.http.port", "8181");
-            }
-            url = "http://localhost:" + port.trim();
-        }
-        url = url.trim();
-        while (url.endsWith("/")) {
-            url = url.substring(0, url.length() - 1);
-        }
-        return url;
-    }
-
     private ResetLink newLink(UserRow u) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant expires = now.plus(LINK_TTL);
         String secret = Tokens.newResetSecret();
         resets.create(new ResetRow(UUID.randomUUID(), u.id(), Tokens.hash(secret), now, expires, null));
-        return new ResetLink(u.email(), URI.create(publicBaseUrl() + PAGE + "?token=" + secret), expires);
+        return new ResetLink(u.email(), publicUrl.resolve(PAGE + "?token=" + secret), expires);
     }
 
     private void revokeAll(UserRow u) {

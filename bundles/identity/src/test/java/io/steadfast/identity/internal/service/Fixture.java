@@ -71,8 +71,17 @@ final class Fixture {
         authenticator = new TokenAuthenticator(users, tokens, cache, clock, config);
         directory = new AccountDirectory(users);
         export = new AccountExport(users, tokens, clock);
+        Object base = settings.getOrDefault("publicUrl", "http://localhost:8181");
         passwordResets = new PasswordResets(
-                users, tokens, resets, hasher, throttling, cache, clock, config, Map.of("STEADFAST_HTTP_PORT", "8181"));
+                users,
+                tokens,
+                resets,
+                hasher,
+                throttling,
+                cache,
+                clock,
+                () -> java.net.URI.create(base.toString().replaceAll("/+$", "")),
+                config);
     }
 
     /** The configuration with these values and the defaults elsewhere, as DS would pass it. */

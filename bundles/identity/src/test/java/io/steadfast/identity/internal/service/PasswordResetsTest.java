@@ -255,17 +255,4 @@ class PasswordResetsTest {
         f.register("ann@example.org");
         f.passwordResets.requestByEmail("ann@example.org", ADDRESS);
     }
-
-    @Test
-    void theLinksStartWithTheConfiguredPublicUrlElseTheEnvironmentElseLocalhost() {
-        assertThat(PasswordResets.publicBaseUrl("https://habits.example.org/", Map.of("STEADFAST_PUBLIC_URL", "x")))
-                .isEqualTo("https://habits.example.org");
-        assertThat(PasswordResets.publicBaseUrl(
-                        "", Map.of("STEADFAST_PUBLIC_URL", " https://h.example.org/app/ ", "STEADFAST_HTTP_PORT", "9")))
-                .isEqualTo("https://h.example.org/app");
-        assertThat(PasswordResets.publicBaseUrl(null, Map.of("STEADFAST_HTTP_PORT", "8282")))
-                .isEqualTo("http://localhost:8282");
-        assertThat(PasswordResets.publicBaseUrl("", Map.of())).startsWith("http://localhost:");
-        assertThat(new Fixture().passwordResets.publicBaseUrl()).isEqualTo("http://localhost:8181");
-    }
 }

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import io.steadfast.api.health.HealthIndicator;
 import io.steadfast.api.health.HealthStatus;
-import io.steadfast.platform.rest.PublicUrl;
+import io.steadfast.api.link.PublicUrl;
 
 /**
  * The {@link PublicUrl} service (see {@link PublicUrls} for the rules), and its line in {@code /health}

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.steadfast.platform.rest.PublicUrl;
+import io.steadfast.api.link.PublicUrl;
 
 class PublicUrlsTest {
 
@@ -63,5 +63,10 @@ class PublicUrlsTest {
         PublicUrl u = () -> java.net.URI.create("https://habits.example.org/prefix");
         assertThat(u.api("/v1/habits/42")).hasToString("https://habits.example.org/prefix/api/v1/habits/42");
         assertThat(u.resolve("health")).hasToString("https://habits.example.org/prefix/health");
+    }
+
+    @Test
+    void theApiPathOfLinksIsTheRestApplicationsPath() {
+        assertThat(io.steadfast.api.link.PublicUrl.API_PATH).isEqualTo(io.steadfast.platform.rest.RestApi.BASE_PATH);
     }
 }

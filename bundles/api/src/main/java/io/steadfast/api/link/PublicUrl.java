@@ -1,4 +1,4 @@
-package io.steadfast.platform.rest;
+package io.steadfast.api.link;
 
 import java.net.URI;
 
@@ -6,13 +6,17 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The server's public base URL, for every link the server makes (a {@code Location} header, the calendar feed's
- * subscription URL): {@code STEADFAST_PUBLIC_URL} (environment) or {@code publicUrl} of {@code etc/io.steadfast.platform.cfg},
- * else the address the server listens on ({@code http://localhost:8181}). Never the request's {@code Host} or
- * {@code X-Forwarded-*} headers, which a client chooses. An OSGi service; a resource takes it by constructor
- * injection ({@code @Reference PublicUrl publicUrl}).
+ * subscription URL, the links in e-mails): {@code STEADFAST_PUBLIC_URL} (environment) or {@code publicUrl} of
+ * {@code etc/io.steadfast.platform.cfg}, else the address the server listens on ({@code http://localhost:8181}).
+ * Never the request's {@code Host} or {@code X-Forwarded-*} headers, which a client chooses. An OSGi service (the
+ * platform provides it), taken by constructor injection ({@code @Reference PublicUrl publicUrl}) by resources and
+ * services alike.
  */
 @ProviderType
 public interface PublicUrl {
+
+    /** The path the REST API is served under. */
+    String API_PATH = "/api";
 
     /** The base, {@code scheme://host[:port][/prefix]} without a trailing slash. */
     URI base();
@@ -28,6 +32,6 @@ public interface PublicUrl {
 
     /** The absolute URL of a path of the API: {@code api("/v1/habits/" + id)} is {@code <base>/api/v1/habits/<id>}. */
     default URI api(String path) {
-        return resolve(RestApi.BASE_PATH + (path.startsWith("/") ? path : "/" + path));
+        return resolve(API_PATH + (path.startsWith("/") ? path : "/" + path));
     }
 }
