@@ -70,7 +70,7 @@ public class PasswordResetIT {
     @Configuration
     public Option[] config() {
         return Distribution.options(
-                editConfigurationFilePut("etc/io.steadfast.identity.cfg", "publicUrl", PUBLIC_URL + "/"));
+                editConfigurationFilePut("etc/io.steadfast.platform.cfg", "publicUrl", PUBLIC_URL + "/"));
     }
 
     @Before
