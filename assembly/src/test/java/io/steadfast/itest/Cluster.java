@@ -90,7 +90,7 @@ public final class Cluster {
         return pb.start();
     }
 
-    private static void awaitHealthy(Http node, Path home) {
+    static void awaitHealthy(Http node, Path home) {
         HttpResponse<String> r = node.await("/health", x -> x.statusCode() == 200, Duration.ofSeconds(120));
         if (r == null || r.statusCode() != 200) {
             throw new IllegalStateException("node not healthy: " + (r == null ? "no answer" : r.body())

@@ -344,7 +344,12 @@ class StreaksApiIT {
                     .isEqualTo(200);
         }
         a.as(user, "PUT", "/api/v1/habits/" + id + "/checkins/" + t.minusDays(1), "{\"note\":\"again\"}");
+        // achievements are awarded after the commit, off the request thread: within moments
         HttpResponse<String> got = b.as(user, "GET", "/api/v1/achievements", null);
+        for (int i = 0; i < 100 && earnedCodes(got).size() < 2; i++) {
+            sleep(100);
+            got = b.as(user, "GET", "/api/v1/achievements", null);
+        }
         List<?> earned = (List<?>) Http.json(got).get("earned");
         long firsts = earned.stream()
                 .filter(e -> "first-checkin".equals(((Map<?, ?>) e).get("code")))
@@ -363,6 +368,19 @@ class StreaksApiIT {
                 .as("the day the streak reached 7 in the history")
                 .isEqualTo(t.minusDays(1).toString());
         assertThat(b.as(user, "GET", "/api/v1/me/export", null).body()).contains("\"achievements\"", "streak-7");
+    }
+
+    private static List<?> earnedCodes(HttpResponse<String> r) {
+        return ((List<?>) Http.json(r).get("earned"))
+                .stream().map(e -> ((Map<?, ?>) e).get("code")).toList();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void put(String id, LocalDate d, String body) {

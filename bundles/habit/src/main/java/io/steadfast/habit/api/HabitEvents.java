@@ -8,8 +8,11 @@ import org.osgi.service.event.Event;
 
 /**
  * The Event Admin events of the habit bundle: the topics, their property keys, and typed factories and readers,
- * so that no bundle spells a topic or a key itself. Sent synchronously ({@code sendEvent}) after the write is
- * stored, so that handlers see it.
+ * so that no bundle spells a topic or a key itself. Each change is recorded in an outbox in the transaction of the
+ * write and delivered after the commit: first to the durable {@link HabitChangeConsumer}s, then posted here. These
+ * events are for listeners that may miss one (a node that dies between the two, a listener not running yet);
+ * anything that must see every change is a {@link HabitChangeConsumer}. Several changes of one habit may come as one
+ * event with the earliest day; an event may come twice.
  */
 public final class HabitEvents {
 

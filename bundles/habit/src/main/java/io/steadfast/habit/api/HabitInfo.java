@@ -19,6 +19,9 @@ import java.util.UUID;
  * @param createdOn  the owner's day when the habit was created: days before it without a record do not count
  *                   ({@link DayState#NOT_DUE}, not due)
  * @param goal       the habit's goal (measurement habits only), or {@code null}
+ * @param revision   one more with every change of the habit or its days (a record, a vacation, an edit): derived
+ *                   data keyed by it is current; see {@link HabitQuery#pending} for what is not delivered yet
+ *                   ({@code @since 2.2})
  */
 public record HabitInfo(
         UUID id,
@@ -40,7 +43,54 @@ public record HabitInfo(
         DayOfWeek weekStart,
         LocalDate today,
         Goal goal,
-        LocalDate createdOn) {
+        LocalDate createdOn,
+        long revision) {
+
+    /** A habit without a revision (the form of 2.1). */
+    public HabitInfo(
+            UUID id,
+            UUID userId,
+            String name,
+            String description,
+            String type,
+            BigDecimal target,
+            String unit,
+            Schedule schedule,
+            LocalDate startDate,
+            LocalDate statsSince,
+            String color,
+            String icon,
+            boolean archived,
+            int sortOrder,
+            boolean available,
+            Instant createdAt,
+            DayOfWeek weekStart,
+            LocalDate today,
+            Goal goal,
+            LocalDate createdOn) {
+        this(
+                id,
+                userId,
+                name,
+                description,
+                type,
+                target,
+                unit,
+                schedule,
+                startDate,
+                statsSince,
+                color,
+                icon,
+                archived,
+                sortOrder,
+                available,
+                createdAt,
+                weekStart,
+                today,
+                goal,
+                createdOn,
+                0);
+    }
 
     /** A habit without a goal (the form before 2.1). */
     public HabitInfo(

@@ -40,4 +40,23 @@ public interface HabitQuery {
      * @since 2.1
      */
     Optional<RecordedValue.Span> recordedValues(UUID userId, UUID habitId, LocalDate to);
+
+    /**
+     * What of a habit has changed but is not delivered to the {@link HabitEvents} handlers yet (they run after the
+     * commit, off the request thread): whether the habit itself changed, and the earliest changed day. Derived data
+     * older than the habit's {@link HabitInfo#revision()} brings itself up to date from there. Empty when
+     * everything was delivered, and for another user's habit.
+     *
+     * @since 2.2
+     */
+    Optional<PendingChanges> pending(UUID userId, UUID habitId);
+
+    /**
+     * Undelivered changes of a habit.
+     *
+     * @param habitChanged whether the habit itself (schedule, start) changed: derive everything again
+     * @param earliestDay  the earliest changed day, or {@code null} when only the habit changed
+     * @since 2.2
+     */
+    record PendingChanges(boolean habitChanged, LocalDate earliestDay) {}
 }

@@ -64,6 +64,11 @@ class CalendarServicesTest {
     /** Judges every day before today done, today pending; remembers what it was asked. */
     final HabitQuery habits = new HabitQuery() {
         @Override
+        public Optional<PendingChanges> pending(UUID userId, UUID habitId) {
+            return Optional.empty();
+        }
+
+        @Override
         public Optional<LocalDate> today(UUID userId) {
             return userId.equals(ann) ? Optional.of(TODAY) : Optional.empty();
         }

@@ -104,24 +104,26 @@ public class DayRecords {
             return judged(h, user, checkin(existing.get()));
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        CheckinRow row = checkins.put(new CheckinRow(
-                habitId,
-                date,
-                in.value(),
-                blankToNull(in.note()),
-                status,
-                date.isBefore(today),
-                existing.map(CheckinRow::createdAt).orElse(now),
-                now));
-        changes.checkinChanged(userId, habitId, date);
+        CheckinRow row = checkins.put(
+                userId,
+                new CheckinRow(
+                        habitId,
+                        date,
+                        in.value(),
+                        blankToNull(in.note()),
+                        status,
+                        date.isBefore(today),
+                        existing.map(CheckinRow::createdAt).orElse(now),
+                        now));
+        changes.committed();
         return judged(h, user, checkin(row));
     }
 
     public void delete(UUID userId, UUID habitId, LocalDate date) {
         HabitRow h = Owners.habit(habits, userId, habitId);
         availableType(h);
-        if (checkins.delete(h.id(), date)) {
-            changes.checkinChanged(userId, habitId, date);
+        if (checkins.delete(userId, h.id(), date)) {
+            changes.committed();
         }
     }
 
@@ -172,7 +174,7 @@ public class DayRecords {
             throw new ValidationException("Idempotency-Key", "was already used for a different request");
         }
         if (!r.replayed()) {
-            changes.checkinChanged(userId, habitId, date);
+            changes.committed();
         }
         return new Increment(judged(h, user, checkin(r.row())), r.replayed());
     }

@@ -118,7 +118,7 @@ public class HabitDefinitions {
                 now,
                 goal,
                 Owners.today(clock, user)));
-        changes.habitChanged(userId, row.id());
+        changes.committed();
         return info(row, user);
     }
 
@@ -183,7 +183,7 @@ public class HabitDefinitions {
                 goal,
                 h.createdOn());
         HabitInfo out = info(habits.update(next).orElseThrow(() -> new NotFoundException("Habit")), user);
-        changes.habitChanged(userId, habitId);
+        changes.committed();
         return out;
     }
 
@@ -191,7 +191,7 @@ public class HabitDefinitions {
         if (!habits.delete(userId, habitId)) {
             throw new NotFoundException("Habit");
         }
-        changes.habitChanged(userId, habitId);
+        changes.committed();
     }
 
     /** Puts the listed habits first, in that order; the others follow. 422 naming {@code ids} for unknown ones. */

@@ -32,6 +32,7 @@ final class HabitMapping {
                 weekStart,
                 today,
                 h.goal(),
-                h.createdOn());
+                h.createdOn(),
+                h.revision());
     }
 }

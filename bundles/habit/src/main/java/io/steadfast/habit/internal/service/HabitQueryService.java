@@ -25,6 +25,7 @@ import io.steadfast.habit.internal.store.CheckinRow;
 import io.steadfast.habit.internal.store.CheckinStore;
 import io.steadfast.habit.internal.store.HabitRow;
 import io.steadfast.habit.internal.store.HabitStore;
+import io.steadfast.habit.internal.store.OutboxStore;
 
 /** {@link HabitQuery} for other bundles: habits and their days, evaluated by {@link HabitEvaluator}. */
 @Component(service = HabitQuery.class)
@@ -35,6 +36,7 @@ public class HabitQueryService implements HabitQuery {
     private final UserDirectory directory;
     private final HabitEvaluator evaluator;
     private final Clock clock;
+    private final OutboxStore outbox;
 
     @Activate
     public HabitQueryService(
@@ -42,7 +44,9 @@ public class HabitQueryService implements HabitQuery {
             @Reference CheckinStore checkins,
             @Reference UserDirectory directory,
             @Reference HabitEvaluator evaluator,
-            @Reference Clock clock) {
+            @Reference Clock clock,
+            @Reference OutboxStore outbox) {
+        this.outbox = outbox;
         this.habits = habits;
         this.checkins = checkins;
         this.directory = directory;
@@ -53,6 +57,14 @@ public class HabitQueryService implements HabitQuery {
     @Override
     public Optional<LocalDate> today(UUID userId) {
         return directory.find(userId).map(u -> Owners.today(clock, u));
+    }
+
+    @Override
+    public Optional<PendingChanges> pending(UUID userId, UUID habitId) {
+        if (habits.find(userId, habitId).isEmpty()) {
+            return Optional.empty();
+        }
+        return outbox.pending(habitId).map(p -> new PendingChanges(p.habitChanged(), p.earliestDay()));
     }
 
     @Override

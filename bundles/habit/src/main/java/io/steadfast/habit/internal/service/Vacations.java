@@ -21,7 +21,6 @@ import io.steadfast.api.error.NotFoundException;
 import io.steadfast.api.error.ValidationException;
 import io.steadfast.api.time.DateLimits;
 import io.steadfast.habit.internal.domain.Vacation;
-import io.steadfast.habit.internal.store.HabitRow;
 import io.steadfast.habit.internal.store.HabitStore;
 import io.steadfast.habit.internal.store.VacationRow;
 import io.steadfast.habit.internal.store.VacationStore;
@@ -157,12 +156,8 @@ public class Vacations {
         return gone;
     }
 
-    /** The days from {@code from} on changed for the paused habits: statistics replay from there. */
+    /** The store recorded that the paused days changed (for statistics to replay from there); deliver it now. */
     private void announce(UUID userId, VacationRow v, LocalDate from) {
-        for (HabitRow h : habits.listAll(userId)) {
-            if (v.habitIds() == null || v.habitIds().contains(h.id())) {
-                changes.checkinChanged(userId, h.id(), from);
-            }
-        }
+        changes.committed();
     }
 }

@@ -16,10 +16,11 @@ public interface CheckinStore {
 
     Optional<CheckinRow> find(UUID habitId, LocalDate date);
 
-    /** Sets the day's record (insert or replace). */
-    CheckinRow put(CheckinRow row);
+    /** Sets the day's record (insert or replace), and records the change in the outbox in the same transaction. */
+    CheckinRow put(UUID userId, CheckinRow row);
 
-    boolean delete(UUID habitId, LocalDate date);
+    /** Clears the day's record; a change (something was cleared) is recorded in the outbox in the same transaction. */
+    boolean delete(UUID userId, UUID habitId, LocalDate date);
 
     /** Records from {@code from} to {@code to} inclusive, by date. */
     List<CheckinRow> range(UUID habitId, LocalDate from, LocalDate to);

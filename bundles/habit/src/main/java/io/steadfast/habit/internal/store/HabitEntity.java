@@ -69,4 +69,8 @@ public class HabitEntity {
 
     @Column(name = "updated_at", nullable = false)
     LocalDateTime updatedAt;
+
+    /** Written only by {@link Outbox} (one more with every recorded change), never through the entity. */
+    @Column(name = "revision", insertable = false, updatable = false)
+    long revision;
 }

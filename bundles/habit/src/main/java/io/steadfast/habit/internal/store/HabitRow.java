@@ -14,6 +14,7 @@ import io.steadfast.habit.api.Goal;
  * @param schedule  the schedule in the habit bundle's compact text form (opaque to storage)
  * @param goal      the goal, or {@code null}
  * @param createdOn the owner's day when the habit was created (decided once, at creation)
+ * @param revision  one more with every recorded change of the habit or its days (see {@code Outbox})
  */
 public record HabitRow(
         UUID id,
@@ -32,7 +33,48 @@ public record HabitRow(
         Instant createdAt,
         Instant updatedAt,
         Goal goal,
-        LocalDate createdOn) {
+        LocalDate createdOn,
+        long revision) {
+
+    /** A habit at revision 0 (before its first recorded change). */
+    public HabitRow(
+            UUID id,
+            UUID userId,
+            String name,
+            String description,
+            String typeKey,
+            BigDecimal target,
+            String unit,
+            String schedule,
+            LocalDate startDate,
+            String color,
+            String icon,
+            boolean archived,
+            int sortOrder,
+            Instant createdAt,
+            Instant updatedAt,
+            Goal goal,
+            LocalDate createdOn) {
+        this(
+                id,
+                userId,
+                name,
+                description,
+                typeKey,
+                target,
+                unit,
+                schedule,
+                startDate,
+                color,
+                icon,
+                archived,
+                sortOrder,
+                createdAt,
+                updatedAt,
+                goal,
+                createdOn,
+                0);
+    }
 
     /** A habit without a goal and creation day. */
     public HabitRow(

@@ -46,10 +46,12 @@ public class JpaCheckinStore implements CheckinStore {
     }
 
     @Override
-    public CheckinRow put(CheckinRow row) {
+    public CheckinRow put(UUID userId, CheckinRow row) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return jpa.txExpr(TransactionType.Required, em -> {
+                    // the habit's row first: writes of one habit's days take their turns
+                    Outbox.checkinChanged(em, userId, row.habitId(), row.date());
                     CheckinEntity e = em.find(
                             CheckinEntity.class,
                             new CheckinEntity.Key(row.habitId().toString(), row.date()),
@@ -81,14 +83,19 @@ public class JpaCheckinStore implements CheckinStore {
     }
 
     @Override
-    public boolean delete(UUID habitId, LocalDate date) {
-        return jpa.txExpr(
-                TransactionType.Required,
-                em -> em.createQuery("DELETE FROM Checkin c WHERE c.habitId = :h AND c.date = :d")
-                                .setParameter("h", habitId.toString())
-                                .setParameter("d", date)
-                                .executeUpdate()
-                        > 0);
+    public boolean delete(UUID userId, UUID habitId, LocalDate date) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            Outbox.lock(em, habitId);
+            boolean deleted = em.createQuery("DELETE FROM Checkin c WHERE c.habitId = :h AND c.date = :d")
+                            .setParameter("h", habitId.toString())
+                            .setParameter("d", date)
+                            .executeUpdate()
+                    > 0;
+            if (deleted) {
+                Outbox.checkinChanged(em, userId, habitId, date);
+            }
+            return deleted;
+        });
     }
 
     @Override
@@ -180,6 +187,7 @@ public class JpaCheckinStore implements CheckinStore {
             }
             try {
                 return jpa.txExpr(TransactionType.Required, em -> {
+                    Outbox.checkinChanged(em, userId, habitId, date);
                     if (idempotencyKey != null) {
                         IdempotencyEntity k = new IdempotencyEntity();
                         k.userId = userId.toString();

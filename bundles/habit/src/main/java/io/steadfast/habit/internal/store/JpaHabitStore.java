@@ -50,7 +50,8 @@ public class JpaHabitStore implements HabitStore {
                     copy(h, e);
                     e.sortOrder = nextOrder(em, e.userId);
                     em.persist(e);
-                    return toRow(e);
+                    long revision = Outbox.habitChanged(em, h.userId(), h.id());
+                    return toRow(e, revision);
                 });
             } catch (RuntimeException e) {
                 if (attempt >= ATTEMPTS || !io.steadfast.storage.Rows.isConstraintViolation(e)) {
@@ -131,7 +132,8 @@ public class JpaHabitStore implements HabitStore {
             int order = e.sortOrder;
             copy(h, e);
             e.sortOrder = order;
-            return toRow(e);
+            long revision = Outbox.habitChanged(em, h.userId(), h.id());
+            return toRow(e, revision);
         }));
     }
 
@@ -142,6 +144,7 @@ public class JpaHabitStore implements HabitStore {
             if (e == null || !e.userId.equals(userId.toString())) {
                 return false;
             }
+            Outbox.habitChanged(em, userId, habitId);
             em.createQuery("DELETE FROM Checkin c WHERE c.habitId = :h")
                     .setParameter("h", e.id)
                     .executeUpdate();
@@ -203,6 +206,10 @@ public class JpaHabitStore implements HabitStore {
     }
 
     static HabitRow toRow(HabitEntity e) {
+        return toRow(e, e.revision);
+    }
+
+    static HabitRow toRow(HabitEntity e, long revision) {
         return new HabitRow(
                 UUID.fromString(e.id),
                 UUID.fromString(e.userId),
@@ -220,7 +227,8 @@ public class JpaHabitStore implements HabitStore {
                 fromDb(e.createdAt),
                 fromDb(e.updatedAt),
                 goal(e),
-                e.createdOn);
+                e.createdOn,
+                revision);
     }
 
     /** The stored goal; none when a column is empty or the direction is not one this version knows. */

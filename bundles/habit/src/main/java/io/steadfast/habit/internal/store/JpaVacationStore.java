@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import javax.persistence.EntityManager;
+
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
@@ -43,6 +45,7 @@ public class JpaVacationStore implements VacationStore {
             }
             e.createdAt = toDb(v.createdAt());
             em.persist(e);
+            paused(em, v.userId(), v.habitIds(), v.from());
             return toRow(e);
         });
     }
@@ -76,6 +79,7 @@ public class JpaVacationStore implements VacationStore {
                 return null;
             }
             e.to = to;
+            paused(em, userId, toRow(e).habitIds(), to.plusDays(1));
             return toRow(e);
         }));
     }
@@ -87,9 +91,24 @@ public class JpaVacationStore implements VacationStore {
             if (e == null || !e.userId.equals(userId.toString())) {
                 return false;
             }
+            VacationRow gone = toRow(e);
             em.remove(e);
+            paused(em, userId, gone.habitIds(), gone.from());
             return true;
         });
+    }
+
+    /** Records that the paused days of the habits ({@code null}: all the owner's) changed from {@code from} on. */
+    private static void paused(EntityManager em, UUID userId, java.util.Set<UUID> habitIds, LocalDate from) {
+        List<String> ids = em.createQuery("SELECT h.id FROM Habit h WHERE h.userId = :u ORDER BY h.id", String.class)
+                .setParameter("u", userId.toString())
+                .getResultList();
+        for (String id : ids) {
+            UUID habitId = UUID.fromString(id);
+            if (habitIds == null || habitIds.contains(habitId)) {
+                Outbox.checkinChanged(em, userId, habitId, from);
+            }
+        }
     }
 
     static VacationRow toRow(VacationEntity e) {

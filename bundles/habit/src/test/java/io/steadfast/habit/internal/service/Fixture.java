@@ -34,7 +34,8 @@ final class Fixture {
         types.add(new LimitHabitType());
         definitions = new HabitDefinitions(habitStore, directory, types, changes, clock);
         days = new DayRecords(habitStore, checkinStore, directory, evaluator, changes, clock);
-        query = new HabitQueryService(habitStore, checkinStore, directory, evaluator, clock);
+        query = new HabitQueryService(
+                habitStore, checkinStore, directory, evaluator, clock, new InMemoryStores.Outbox());
     }
 
     UUID user(String zone) {

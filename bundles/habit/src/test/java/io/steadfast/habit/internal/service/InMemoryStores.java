@@ -118,13 +118,13 @@ final class InMemoryStores {
         }
 
         @Override
-        public CheckinRow put(CheckinRow row) {
+        public CheckinRow put(UUID userId, CheckinRow row) {
             rows.put(key(row.habitId(), row.date()), row);
             return row;
         }
 
         @Override
-        public boolean delete(UUID habitId, LocalDate date) {
+        public boolean delete(UUID userId, UUID habitId, LocalDate date) {
             return rows.remove(key(habitId, date)) != null;
         }
 
@@ -173,15 +173,17 @@ final class InMemoryStores {
             CheckinRow old = rows.get(key(habitId, date));
             BigDecimal value =
                     (old == null || old.value() == null ? delta : old.value().add(delta)).max(BigDecimal.ZERO);
-            CheckinRow row = put(new CheckinRow(
-                    habitId,
-                    date,
-                    value,
-                    old == null ? null : old.note(),
-                    CheckinRow.DONE,
-                    old == null ? backfilled : old.backfilled(),
-                    old == null ? now : old.createdAt(),
-                    now));
+            CheckinRow row = put(
+                    userId,
+                    new CheckinRow(
+                            habitId,
+                            date,
+                            value,
+                            old == null ? null : old.note(),
+                            CheckinRow.DONE,
+                            old == null ? backfilled : old.backfilled(),
+                            old == null ? now : old.createdAt(),
+                            now));
             IncrementResult r = new IncrementResult(row, false, requestHash);
             if (idempotencyKey != null) {
                 keys.put(userId + "/" + idempotencyKey, r);
@@ -241,6 +243,30 @@ final class InMemoryStores {
             return find(userId, vacationId)
                     .map(v -> rows.remove(v.id()) != null)
                     .orElse(false);
+        }
+    }
+
+    /** An outbox that has delivered everything (the in-memory stores record no changes). */
+    static final class Outbox implements io.steadfast.habit.internal.store.OutboxStore {
+        @Override
+        public List<Change> claim(String node, int max, int leaseSeconds) {
+            return List.of();
+        }
+
+        @Override
+        public void delivered(java.util.Collection<Long> ids) {}
+
+        @Override
+        public void release(java.util.Collection<Long> ids, int retrySeconds) {}
+
+        @Override
+        public Optional<Pending> pending(UUID habitId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Backlog backlog() {
+            return new Backlog(0, 0);
         }
     }
 }

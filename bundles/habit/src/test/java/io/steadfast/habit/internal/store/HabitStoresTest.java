@@ -154,9 +154,10 @@ public class HabitStoresTest {
             UUID ann = TestRows.user(db.dataSource(), "ann@example.org");
             HabitRow water = habits.create(habit(ann, "Water"));
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            checkins.put(new CheckinRow(water.id(), DAY, new BigDecimal("3.5"), "morning", "done", false, now, now));
-            checkins.put(new CheckinRow(water.id(), DAY, new BigDecimal("5"), "all day", "done", true, now, now));
-            checkins.put(new CheckinRow(water.id(), DAY.plusDays(1), null, null, "skipped", false, now, now));
+            checkins.put(
+                    ann, new CheckinRow(water.id(), DAY, new BigDecimal("3.5"), "morning", "done", false, now, now));
+            checkins.put(ann, new CheckinRow(water.id(), DAY, new BigDecimal("5"), "all day", "done", true, now, now));
+            checkins.put(ann, new CheckinRow(water.id(), DAY.plusDays(1), null, null, "skipped", false, now, now));
             CheckinRow r = checkins.find(water.id(), DAY).orElseThrow();
             assertThat(r.value()).isEqualByComparingTo("5");
             assertThat(r.note()).isEqualTo("all day");
@@ -165,7 +166,7 @@ public class HabitStoresTest {
             assertThat(checkins.range(List.of(water.id()), DAY.plusDays(1), DAY.plusDays(1)))
                     .extracting(CheckinRow::status)
                     .containsExactly("skipped");
-            assertThat(checkins.delete(water.id(), DAY.plusDays(1))).isTrue();
+            assertThat(checkins.delete(ann, water.id(), DAY.plusDays(1))).isTrue();
             assertThat(checkins.all(List.of(water.id()))).hasSize(1);
             habits.delete(ann, water.id());
             assertThat(checkins.all(List.of(water.id()))).isEmpty();
@@ -269,15 +270,21 @@ public class HabitStoresTest {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             assertThat(checkins.valueAtEnd(weight.id(), DAY, DAY.plusDays(30), false))
                     .isEmpty();
-            checkins.put(new CheckinRow(weight.id(), DAY, null, "away", "skipped", false, now, now));
-            checkins.put(new CheckinRow(
-                    weight.id(), DAY.plusDays(1), new BigDecimal("80.5"), null, "done", false, now, now));
-            checkins.put(new CheckinRow(weight.id(), DAY.plusDays(2), null, "no scale", "done", false, now, now));
+            checkins.put(ann, new CheckinRow(weight.id(), DAY, null, "away", "skipped", false, now, now));
             checkins.put(
+                    ann,
+                    new CheckinRow(
+                            weight.id(), DAY.plusDays(1), new BigDecimal("80.5"), null, "done", false, now, now));
+            checkins.put(ann, new CheckinRow(weight.id(), DAY.plusDays(2), null, "no scale", "done", false, now, now));
+            checkins.put(
+                    ann,
                     new CheckinRow(weight.id(), DAY.plusDays(4), new BigDecimal("79"), null, "done", false, now, now));
-            checkins.put(new CheckinRow(
-                    weight.id(), DAY.plusDays(5), new BigDecimal("1"), null, "skipped", false, now, now));
             checkins.put(
+                    ann,
+                    new CheckinRow(
+                            weight.id(), DAY.plusDays(5), new BigDecimal("1"), null, "skipped", false, now, now));
+            checkins.put(
+                    ann,
                     new CheckinRow(weight.id(), DAY.plusDays(9), new BigDecimal("78"), null, "done", false, now, now));
             assertThat(checkins.valueAtEnd(weight.id(), DAY, DAY.plusDays(30), false))
                     .map(CheckinRow::date)
@@ -312,5 +319,74 @@ public class HabitStoresTest {
                 Instant.now(),
                 goal,
                 h.createdOn());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void everyChangeIsRecordedWithItsWriteAndClaimedByOneNode(TestDatabase.Kind kind) throws Exception {
+        try (TestDatabase db = TestDatabase.create(kind, HabitPersistence.UNIT, "identity", "habit")) {
+            JpaHabitStore habits = new JpaHabitStore(db.jpa(), db.ready());
+            JpaCheckinStore checkins = new JpaCheckinStore(db.jpa(), db.ready());
+            JpaVacationStore vacations = new JpaVacationStore(db.jpa(), db.ready());
+            JpaOutboxStore outbox = new JpaOutboxStore(db.jpa(), db.ready());
+            UUID ann = TestRows.user(db.dataSource(), "ann@example.org");
+            HabitRow water = habits.create(habit(ann, "Water"));
+            assertThat(water.revision()).isEqualTo(1);
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            checkins.put(ann, new CheckinRow(water.id(), DAY.plusDays(3), null, null, "done", false, now, now));
+            checkins.put(ann, new CheckinRow(water.id(), DAY.plusDays(1), null, null, "done", false, now, now));
+            checkins.increment(ann, water.id(), DAY.plusDays(2), BigDecimal.ONE, false, "k1", "h", now);
+            checkins.increment(ann, water.id(), DAY.plusDays(2), BigDecimal.ONE, false, "k1", "h", now); // a replay
+            assertThat(checkins.delete(ann, water.id(), DAY.plusDays(9))).isFalse(); // nothing to clear
+            assertThat(habits.find(ann, water.id()).orElseThrow().revision()).isEqualTo(4);
+            assertThat(outbox.pending(water.id())).contains(new OutboxStore.Pending(true, DAY.plusDays(1), 4));
+            assertThat(outbox.backlog().count()).isEqualTo(4);
+
+            // two nodes claim at once: each change goes to exactly one of them
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<List<OutboxStore.Change>>> claims = new ArrayList<>();
+                for (String node : List.of("a", "b")) {
+                    claims.add(pool.submit(() -> {
+                        go.await();
+                        return outbox.claim(node, 10, 60);
+                    }));
+                }
+                go.countDown();
+                List<Long> ids = new ArrayList<>();
+                for (Future<List<OutboxStore.Change>> f : claims) {
+                    f.get(30, TimeUnit.SECONDS).forEach(c -> ids.add(c.id()));
+                }
+                assertThat(ids).hasSize(4).doesNotHaveDuplicates();
+            } finally {
+                pool.shutdownNow();
+            }
+            // claimed (the lease runs): nobody else gets them; still pending for readers
+            assertThat(outbox.claim("c", 10, 60)).isEmpty();
+            assertThat(outbox.pending(water.id())).isPresent();
+
+            // a node that gave them back (delivery failed) lets them be claimed again once the retry is due
+            List<Long> all = new ArrayList<>();
+            try (java.sql.Connection c = db.dataSource().getConnection();
+                    java.sql.Statement st = c.createStatement();
+                    java.sql.ResultSet rs = st.executeQuery("SELECT id FROM habit_outbox ORDER BY id")) {
+                while (rs.next()) {
+                    all.add(rs.getLong(1));
+                }
+            }
+            outbox.release(all, 0);
+            Thread.sleep(20); // the database's clock must move past the release (not domain time)
+            List<OutboxStore.Change> again = outbox.claim("c", 10, 60);
+            assertThat(again).extracting(OutboxStore.Change::attempts).containsOnly(2);
+            assertThat(again).extracting(OutboxStore.Change::revision).containsExactly(1L, 2L, 3L, 4L);
+            outbox.delivered(all);
+            assertThat(outbox.pending(water.id())).isEmpty();
+            assertThat(outbox.backlog().count()).isZero();
+
+            // a vacation records a change of each paused habit
+            vacations.create(new VacationRow(UUID.randomUUID(), ann, DAY.plusDays(5), DAY.plusDays(8), null, now));
+            assertThat(outbox.pending(water.id())).contains(new OutboxStore.Pending(false, DAY.plusDays(5), 1));
+        }
     }
 }

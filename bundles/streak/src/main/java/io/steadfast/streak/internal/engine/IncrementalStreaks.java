@@ -31,12 +31,12 @@ import io.steadfast.habit.api.Schedule;
  * <b>Protocol.</b> When days from {@code changed} on have changed (an edit of a past day, a check-in today, or simply
  * a new today: then the previous today, which has now ended, is the first changed day), the caller asks
  * {@code from = }{@link #replayFrom(LocalDate) replayFrom(changed)}, the latest resume point on or before
- * {@code changed}, evaluates the days {@code from} to today and passes them to {@link #apply(List)}. For the
- * statistics the caller passes the days from {@link #recentFrom()} (at most 366 days) to {@link #stats(List)}.
+ * {@code changed}, evaluates the days {@code from} to today and passes them to {@link #apply(List)}; {@link #stats()}
+ * then reads nothing more (the rolling windows come from bits of the recent days kept in the state).
  * <pre>
  * IncrementalStreaks agg = IncrementalStreaks.restore(row.state());           // or create(...) for a new habit
  * agg.apply(calendar(agg.replayFrom(min(changed, agg.computedThrough())), today));
- * Stats stats = agg.stats(calendar(agg.recentFrom(), today));
+ * Stats stats = agg.stats();
  * row.state(agg.serialize());
  * </pre>
  * <b>Cost model</b> ({@code n} = days passed to {@code apply}, {@code k} = number of checkpoints, at most the
@@ -47,10 +47,11 @@ import io.steadfast.habit.api.Schedule;
  * <li>an edit of a past day within the retained months: from the first of its month, O(days from there to
  * today + k), at most ~31 days more than the edit's age;</li>
  * <li>an edit older than the oldest retained checkpoint: a full replay from the start date, O(history);</li>
- * <li>{@link #stats}: O(366) for per-day schedules (the rolling windows are counted from the days passed),
- * O(54 + 7) for per-period schedules (the windows come from the last 64 ended periods kept in the state);</li>
- * <li>the serialised state: a header plus ~150–180 characters per checkpoint: ~2–2.5 kB with the default
- * retention, whatever the length of the history.</li>
+ * <li>{@link #stats}: O(1) for per-day schedules (the rolling windows are bit counts over the last 384 days kept in
+ * the state), O(54 + 7) for per-period schedules (the windows come from the last 64 ended periods kept in the
+ * state);</li>
+ * <li>the serialised state: a header plus ~150–180 characters per checkpoint (per-day: ~200 more for the recent
+ * bits): ~2–5 kB with the default retention, whatever the length of the history.</li>
  * </ul>
  * A change of the schedule, start date or first day of the week is out of scope: the aggregate is for one of each
  * ({@link #isFor}); the caller creates a new one and replays the whole history.
@@ -62,7 +63,7 @@ public final class IncrementalStreaks {
     /** How many month-start checkpoints are kept by default: edits up to about a year back replay from one. */
     public static final int DEFAULT_RETAINED_MONTHS = 12;
 
-    private static final String VERSION = "s2";
+    private static final String VERSION = "s3";
 
     private final Schedule schedule;
     private final LocalDate startDate;
@@ -233,6 +234,7 @@ public final class IncrementalStreaks {
             }
         }
         if (times == 0) {
+            t.recentDay(day.due() && s == DayState.DONE, day.due() && failed);
             if (!day.due() || !(s == DayState.DONE || failed)) {
                 return; // not due, skipped, paused or (never on an ended day) pending: neither counts nor breaks
             }
@@ -291,24 +293,12 @@ public final class IncrementalStreaks {
     }
 
     /**
-     * The first day {@link #stats} needs: the later of the start date and 365 days before today (the window of
-     * {@code last365}); {@code null} before the first {@link #apply}.
-     */
-    public LocalDate recentFrom() {
-        return today == null ? null : Rules.max(startDate, today.minusDays(Rules.LONGEST_WINDOW));
-    }
-
-    /**
-     * The statistics as of the last {@link #apply}; equal to the test oracle {@code BruteForce.stats} over the whole history.
+     * The statistics as of the last {@link #apply}; equal to the test oracle {@code BruteForce.stats} over the whole
+     * history. Reads no days: everything comes from the state.
      *
-     * @param recent the evaluated days, one after the other, from {@link #recentFrom()} or earlier (not before the
-     *               start date) to the user's today: at most 366 days are read. Per-period schedules do not read
-     *               them (the rolling windows come from the state) and accept an empty list.
-     * @throws IllegalStateException    before the first {@link #apply}
-     * @throws IllegalArgumentException when a per-day schedule's {@code recent} days do not cover that range
+     * @throws IllegalStateException before the first {@link #apply}
      */
-    public Stats stats(List<Day> recent) {
-        Objects.requireNonNull(recent, "recent");
+    public Stats stats() {
         if (today == null) {
             throw new IllegalStateException("no days applied yet");
         }
@@ -334,7 +324,7 @@ public final class IncrementalStreaks {
             } else if (day.due() && day.state() == DayState.MISSED) {
                 t.breakRun();
             }
-            windowsFromDays(recent, windows);
+            windowsFromDays(tip, windows);
         } else {
             Period current = Periods.periodOf(schedule, today, weekStart);
             if (t.periodDone + (day.state() == DayState.DONE ? 1 : 0) >= times) {
@@ -363,27 +353,12 @@ public final class IncrementalStreaks {
                 Rules.milestones(t.reached));
     }
 
-    private void windowsFromDays(List<Day> recent, Double[] windows) {
-        if (recent.isEmpty()
-                || recent.get(0).date().isAfter(recentFrom())
-                || recent.get(0).date().isBefore(startDate)) {
-            throw new IllegalArgumentException("the recent days must run from " + recentFrom() + " (or earlier, not "
-                    + "before " + startDate + ") to " + today);
-        }
-        Rules.requireRun(recent, recent.get(0).date(), today);
+    /** Per-day windows: the due done and failed days among the {@code WINDOWS[w]} ended days before today. */
+    private static void windowsFromDays(Tally tip, Double[] windows) {
         for (int w = 0; w < Rules.WINDOWS.length; w++) {
-            LocalDate from = today.minusDays(Rules.WINDOWS[w]);
-            long done = 0;
-            long failed = 0;
-            for (int i = recent.size() - 2; i >= 0 && !recent.get(i).date().isBefore(from); i--) {
-                Day d = recent.get(i);
-                if (d.due() && d.state() == DayState.DONE) {
-                    done++;
-                } else if (d.due() && (d.state() == DayState.PARTIAL || d.state() == DayState.MISSED)) {
-                    failed++;
-                }
-            }
-            windows[w] = Rules.rate(done, failed);
+            windows[w] = Rules.rate(
+                    Tally.recentCount(tip.recentDone, Rules.WINDOWS[w]),
+                    Tally.recentCount(tip.recentFailed, Rules.WINDOWS[w]));
         }
     }
 

@@ -52,6 +52,40 @@ final class Tally {
     long recentMet;
 
     long recentCounted;
+    /**
+     * Per-day: the last {@value #RECENT_DAYS} folded days, bit 0 of word 0 the most recent: whether each was a due
+     * done day, and whether it was a due failed (partial or missed) day. They feed the rolling completion windows
+     * (at most {@link Rules#LONGEST_WINDOW} days), so that statistics never read a year of days back.
+     */
+    long[] recentDone = new long[RECENT_WORDS];
+
+    long[] recentFailed = new long[RECENT_WORDS];
+
+    static final int RECENT_WORDS = 6;
+    static final int RECENT_DAYS = RECENT_WORDS * Long.SIZE;
+
+    /** Per-day: shifts a folded day into the recent bits. */
+    void recentDay(boolean done, boolean failed) {
+        shift(recentDone, done);
+        shift(recentFailed, failed);
+    }
+
+    private static void shift(long[] words, boolean bit) {
+        for (int i = words.length - 1; i > 0; i--) {
+            words[i] = words[i] << 1 | words[i - 1] >>> 63;
+        }
+        words[0] = words[0] << 1 | (bit ? 1 : 0);
+    }
+
+    /** How many of the {@code days} most recent folded days have their bit set in {@code words}. */
+    static long recentCount(long[] words, int days) {
+        long n = 0;
+        for (int i = 0; i < words.length && days > 0; i++, days -= Long.SIZE) {
+            long w = days >= Long.SIZE ? words[i] : words[i] & ((1L << days) - 1);
+            n += Long.bitCount(w);
+        }
+        return n;
+    }
 
     /**
      * A run step that counts: a done day, or a met period, from {@code start} to {@code end}, reached on
@@ -111,6 +145,8 @@ final class Tally {
         t.reached = reached.clone();
         t.recentMet = recentMet;
         t.recentCounted = recentCounted;
+        t.recentDone = recentDone.clone();
+        t.recentFailed = recentFailed.clone();
         return t;
     }
 
@@ -135,7 +171,9 @@ final class Tally {
                 Long.toHexString(recentMet),
                 Long.toHexString(recentCounted),
                 date(periodMetOn),
-                dates(reached));
+                dates(reached),
+                words(recentDone),
+                words(recentFailed));
     }
 
     /**
@@ -145,7 +183,7 @@ final class Tally {
      */
     static Tally decode(String text) {
         String[] f = text.split(",", -1);
-        if (f.length != 18) {
+        if (f.length != 20) {
             throw new IllegalArgumentException("not a streak state: " + text);
         }
         try {
@@ -168,10 +206,43 @@ final class Tally {
             t.recentCounted = Long.parseUnsignedLong(f[15], 16);
             t.periodMetOn = date(f[16]);
             t.reached = dates(f[17], t.reached.length);
+            t.recentDone = words(f[18]);
+            t.recentFailed = words(f[19]);
             return t;
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a streak state: " + text, e);
         }
+    }
+
+    /** Hex words joined by {@code .}; the empty text when all are zero (per-period habits never set them). */
+    private static String words(long[] words) {
+        boolean zero = true;
+        for (long w : words) {
+            zero &= w == 0;
+        }
+        if (zero) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < words.length; i++) {
+            b.append(i == 0 ? "" : ".").append(Long.toHexString(words[i]));
+        }
+        return b.toString();
+    }
+
+    private static long[] words(String s) {
+        long[] words = new long[RECENT_WORDS];
+        if (s.isEmpty()) {
+            return words;
+        }
+        String[] parts = s.split("\\.", -1);
+        if (parts.length != RECENT_WORDS) {
+            throw new IllegalArgumentException("expected " + RECENT_WORDS + " words: " + s);
+        }
+        for (int i = 0; i < RECENT_WORDS; i++) {
+            words[i] = Long.parseUnsignedLong(parts[i], 16);
+        }
+        return words;
     }
 
     private static String date(LocalDate d) {

@@ -6,21 +6,22 @@ import java.util.UUID;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.event.Event;
-import org.osgi.service.event.EventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.steadfast.habit.api.HabitEvents;
+import io.steadfast.habit.api.HabitChangeConsumer;
 import io.steadfast.habit.api.HabitQuery;
 
-/** Keeps statistics and achievements current as day records and habits change. */
-@Component(
-        property = {
-            "event.topics=" + HabitEvents.TOPIC_CHECKIN_CHANGED,
-            "event.topics=" + HabitEvents.TOPIC_HABIT_CHANGED
-        })
-public class CheckinListener implements EventHandler {
+/**
+ * Keeps statistics and achievements current as day records and habits change: the durable consumer
+ * {@value #NAME} of the habit bundle's outbox. Idempotent: the same change again stores the same state and awards
+ * nothing twice (achievements are unique per user, scope and code).
+ */
+@Component(property = HabitChangeConsumer.NAME + "=" + CheckinListener.NAME)
+public class CheckinListener implements HabitChangeConsumer {
+
+    /** This consumer's name, in the habit bundle's default delivery configuration. */
+    public static final String NAME = "statistics";
 
     private static final Logger LOG = LoggerFactory.getLogger(CheckinListener.class);
 
@@ -37,26 +38,35 @@ public class CheckinListener implements EventHandler {
     }
 
     @Override
-    public void handleEvent(Event event) {
+    public void habitChanged(UUID userId, UUID habitId) {
         try {
-            UUID userId = HabitEvents.userId(event);
-            UUID habitId = HabitEvents.habitId(event);
-            if (HabitEvents.TOPIC_HABIT_CHANGED.equals(event.getTopic())) {
-                stats.habitChanged(userId, habitId);
-                return;
-            }
-            LocalDate date = HabitEvents.date(event);
-            stats.changed(userId, habitId, date).ifPresent(s -> habits.habit(userId, habitId)
-                    .ifPresent(h -> achievements.check(userId, h, date, s)));
+            stats.habitChanged(userId, habitId);
         } catch (RuntimeException e) {
-            // statistics are derived data: forget the state so the next read recomputes it from the records;
-            // never fail the write that caused this
-            LOG.warn("Could not update statistics for {}: {}", event.getProperty(HabitEvents.HABIT_ID), e.toString());
-            try {
-                stats.forget(HabitEvents.habitId(event));
-            } catch (RuntimeException ignored) {
-                // the next read recomputes anyway if the state is unusable
-            }
+            throw forget(habitId, e);
         }
+    }
+
+    @Override
+    public void daysChanged(UUID userId, UUID habitId, LocalDate from) {
+        try {
+            stats.changed(userId, habitId, from).ifPresent(s -> habits.habit(userId, habitId)
+                    .ifPresent(h -> achievements.check(userId, h, from, s)));
+        } catch (RuntimeException e) {
+            throw forget(habitId, e);
+        }
+    }
+
+    /**
+     * Statistics are derived data: forget the state so that a read recomputes it from the records; the change is
+     * delivered again later (for the achievements).
+     */
+    private RuntimeException forget(UUID habitId, RuntimeException e) {
+        LOG.warn("Could not update statistics for {}: {}", habitId, e.toString());
+        try {
+            stats.forget(habitId);
+        } catch (RuntimeException ignored) {
+            // the next read recomputes anyway if the state is unusable
+        }
+        return e;
     }
 }

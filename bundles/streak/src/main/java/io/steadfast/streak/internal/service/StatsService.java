@@ -33,9 +33,10 @@ import io.steadfast.streak.internal.store.StatsRow;
 import io.steadfast.streak.internal.store.StatsStore;
 
 /**
- * Statistics of a habit, kept up to date incrementally: each habit's engine state is stored; a change of a day
- * replays from the checkpoint before it, a read advances to today, and the result is cached until the next write.
- * A read costs one look-up of at most 366 evaluated days, however long the history.
+ * Statistics of a habit, kept up to date incrementally: each habit's engine state is stored with the habit revision
+ * it reflects; a delivered change of a day replays from the checkpoint before it (for a change today: one day), a
+ * read advances to today, and the result is cached under the habit's revision. A read reads no days unless the day
+ * changed since the state was stored: however long the history, its cost is bounded.
  */
 @Component(service = StatsService.class)
 public class StatsService {
@@ -72,7 +73,12 @@ public class StatsService {
         return stats(habits.habit(userId, habitId).orElseThrow(() -> new NotFoundException("Habit")));
     }
 
-    /** The statistics of a habit its owner looked up ({@link HabitQuery#habit}). */
+    /**
+     * The statistics of a habit its owner looked up ({@link HabitQuery#habit}). The cache key holds the habit's
+     * revision, so a cached result is never older than the last change; on a miss the stored state is brought up to
+     * the revision from what is still undelivered ({@link HabitQuery#pending}), so a read right after a write sees
+     * it even before the delivery thread got to it.
+     */
     public Stats stats(HabitInfo info) {
         UUID habitId = info.id();
         String key = cacheKey(info);
@@ -84,35 +90,26 @@ public class StatsService {
                 LOG.debug("Unreadable cached stats for {}", habitId);
             }
         }
-        Stats stats = compute(info, null);
-        try {
-            cache.put(key, json.writeValueAsString(stats), CACHE_TTL);
-        } catch (IOException e) {
-            LOG.debug("Could not cache stats for {}: {}", habitId, e.toString());
-        }
-        return stats;
+        return cached(info, compute(info, null));
     }
 
-    /** A day changed: replay from it, store the state, drop the cached result; answers the new statistics. */
+    /**
+     * A day changed (delivered from the habit bundle's outbox): replay from it, store the state and cache the
+     * result under the habit's revision; answers the new statistics. Idempotent: delivered again, it stores the
+     * same.
+     */
     public Optional<Stats> changed(UUID userId, UUID habitId, LocalDate date) {
         Optional<HabitInfo> info = habits.habit(userId, habitId);
         if (info.isEmpty()) {
             return Optional.empty();
         }
-        Stats stats = compute(info.get(), date);
-        cache.remove(cacheKey(info.get()));
-        return Optional.of(stats);
+        return Optional.of(cached(info.get(), compute(info.get(), date)));
     }
 
-    /** The habit changed (schedule, start date) or went away: forget its state. */
+    /** The habit changed (schedule, start date) or went away: derive its state again, or forget it. */
     public void habitChanged(UUID userId, UUID habitId) {
         habits.habit(userId, habitId)
-                .ifPresentOrElse(
-                        info -> {
-                            cache.remove(cacheKey(info));
-                            compute(info, info.statsSince());
-                        },
-                        () -> store.delete(habitId));
+                .ifPresentOrElse(info -> cached(info, compute(info, info.statsSince())), () -> store.delete(habitId));
     }
 
     /** Drops a habit's stored state; the next read recomputes it from the records. */
@@ -120,34 +117,60 @@ public class StatsService {
         store.delete(habitId);
     }
 
+    private Stats cached(HabitInfo info, Stats stats) {
+        try {
+            cache.put(cacheKey(info), json.writeValueAsString(stats), CACHE_TTL);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Could not cache stats for {}: {}", info.id(), e.toString());
+        }
+        return stats;
+    }
+
+    /**
+     * Brings the stored state to the user's today and the habit's revision, and answers the statistics.
+     *
+     * @param changed a changed day to replay from (a delivered change), or {@code null}
+     */
     private Stats compute(HabitInfo info, LocalDate changed) {
         LocalDate today = info.today();
         String unit = unit(info);
         if (today.isBefore(info.statsSince())) {
             return Stats.empty(unit);
         }
-        IncrementalStreaks engine = load(info);
+        Optional<StatsRow> row = store.find(info.id());
+        if (row.isEmpty() || row.get().revision() < info.revision()) {
+            // changes after the stored state: those not delivered yet are in the outbox (asked first); those
+            // delivered meanwhile are in the state read after that
+            Optional<HabitQuery.PendingChanges> pending = habits.pending(info.userId(), info.id());
+            row = store.find(info.id());
+            if (row.isPresent() && row.get().revision() < info.revision()) {
+                LocalDate from = pending.map(
+                                p -> p.habitChanged() || p.earliestDay() == null ? info.statsSince() : p.earliestDay())
+                        .orElse(info.statsSince());
+                changed = changed == null || from.isBefore(changed) ? from : changed;
+            }
+        }
+        IncrementalStreaks engine = load(info, row);
         LocalDate from;
         if (engine.computedThrough() == null) {
             from = info.statsSince();
         } else if (changed != null && !changed.isAfter(engine.computedThrough())) {
-            from = engine.replayFrom(changed);
+            from = engine.replayFrom(changed.isBefore(info.statsSince()) ? info.statsSince() : changed);
         } else if (engine.computedThrough().isBefore(today)) {
             from = engine.replayFrom(engine.computedThrough().plusDays(1));
         } else {
             from = null;
         }
-        if (from != null) {
-            engine.apply(today, days(info, from, today));
-            store.put(new StatsRow(info.id(), engine.serialize(), today, clock.instant()));
+        if (from != null || row.isEmpty() || row.get().revision() < info.revision()) {
+            if (from != null) {
+                engine.apply(today, days(info, from, today));
+            }
+            store.put(new StatsRow(info.id(), engine.serialize(), today, clock.instant(), info.revision()));
         }
-        LocalDate recentFrom = engine.recentFrom();
-        List<Day> recent = recentFrom == null ? List.of() : days(info, recentFrom, today);
-        return engine.stats(recent);
+        return engine.stats();
     }
 
-    private IncrementalStreaks load(HabitInfo info) {
-        Optional<StatsRow> row = store.find(info.id());
+    private IncrementalStreaks load(HabitInfo info, Optional<StatsRow> row) {
         if (row.isPresent() && !IncrementalStreaks.isCurrentFormat(row.get().state())) {
             LOG.debug("Statistics state of habit {} is of an earlier version; recomputing", info.id());
         } else if (row.isPresent()) {
@@ -194,7 +217,7 @@ public class StatsService {
     }
 
     private static String cacheKey(HabitInfo info) {
-        return "stats:" + info.id() + ":" + info.today();
+        return "stats:" + info.id() + ":" + info.today() + ":" + info.revision();
     }
 
     /** The number of buckets of a series without {@code from}. */

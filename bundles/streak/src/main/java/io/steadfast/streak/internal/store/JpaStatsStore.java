@@ -31,16 +31,24 @@ public class JpaStatsStore implements StatsStore {
     public Optional<StatsRow> find(UUID habitId) {
         return Optional.ofNullable(jpa.txExpr(TransactionType.Supports, em -> {
             StatsEntity e = em.find(StatsEntity.class, habitId.toString());
-            return e == null ? null : new StatsRow(habitId, e.state, e.computedThrough, fromDb(e.updatedAt));
+            return e == null
+                    ? null
+                    : new StatsRow(habitId, e.state, e.computedThrough, fromDb(e.updatedAt), e.revision);
         }));
     }
 
     @Override
-    public void put(StatsRow row) {
+    public boolean put(StatsRow row) {
         for (int attempt = 1; ; attempt++) {
             try {
-                jpa.tx(TransactionType.Required, em -> {
-                    StatsEntity e = em.find(StatsEntity.class, row.habitId().toString());
+                return jpa.txExpr(TransactionType.Required, em -> {
+                    StatsEntity e = em.find(
+                            StatsEntity.class,
+                            row.habitId().toString(),
+                            javax.persistence.LockModeType.PESSIMISTIC_WRITE);
+                    if (e != null && e.revision > row.revision()) {
+                        return false; // a later revision was stored meanwhile (by another node): it stays
+                    }
                     boolean fresh = e == null;
                     if (fresh) {
                         e = new StatsEntity();
@@ -49,12 +57,13 @@ public class JpaStatsStore implements StatsStore {
                     e.state = row.state();
                     e.computedThrough = row.computedThrough();
                     e.updatedAt = toDb(row.updatedAt());
+                    e.revision = row.revision();
                     if (fresh) {
                         em.persist(e);
                     }
                     em.flush();
+                    return true;
                 });
-                return;
             } catch (RuntimeException e) {
                 if (attempt >= 3 || !Rows.isConstraintViolation(e)) {
                     throw e;

@@ -23,4 +23,7 @@ public class StatsEntity {
 
     @Column(name = "updated_at", nullable = false)
     LocalDateTime updatedAt;
+
+    @Column(name = "revision", nullable = false)
+    long revision;
 }

@@ -9,5 +9,12 @@ import java.util.UUID;
  *
  * @param state           the engine's serialised state (opaque to storage)
  * @param computedThrough the last date the state includes
+ * @param revision        the habit's revision the state reflects (every change up to it)
  */
-public record StatsRow(UUID habitId, String state, LocalDate computedThrough, Instant updatedAt) {}
+public record StatsRow(UUID habitId, String state, LocalDate computedThrough, Instant updatedAt, long revision) {
+
+    /** A state of revision 0. */
+    public StatsRow(UUID habitId, String state, LocalDate computedThrough, Instant updatedAt) {
+        this(habitId, state, computedThrough, updatedAt, 0);
+    }
+}

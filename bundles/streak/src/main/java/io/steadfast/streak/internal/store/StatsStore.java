@@ -11,8 +11,12 @@ public interface StatsStore {
 
     Optional<StatsRow> find(UUID habitId);
 
-    /** Inserts or replaces. */
-    void put(StatsRow row);
+    /**
+     * Inserts, or replaces a state of the same or an earlier revision; a stored state of a later revision stays.
+     *
+     * @return whether the row was stored
+     */
+    boolean put(StatsRow row);
 
     void delete(UUID habitId);
 }

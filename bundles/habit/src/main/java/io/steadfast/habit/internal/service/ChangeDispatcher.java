@@ -1,0 +1,263 @@
+package io.steadfast.habit.internal.service;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.steadfast.habit.api.HabitChangeConsumer;
+import io.steadfast.habit.api.HabitEvents;
+import io.steadfast.habit.internal.store.OutboxStore;
+import io.steadfast.habit.internal.store.OutboxStore.Change;
+
+/**
+ * Delivers the outbox: the changes the stores recorded with each write go to the durable
+ * {@link HabitChangeConsumer}s (statistics and achievements, and what later bundles derive), then to the
+ * {@link HabitEvents} listeners, after the commit, on this one thread per node, never on a request thread. A node
+ * delivers only while every configured consumer runs on it. A change is deleted only after its handlers returned, so a node that dies in between leaves it
+ * for the next claim (its own after a restart, or any node's once the lease is over): delivery is at least once,
+ * and the handlers are idempotent, so what they produce happens once. The changes of one habit in a batch go out
+ * as one event per topic, a day change with the earliest day.
+ */
+@Component(
+        service = ChangeDispatcher.class,
+        immediate = true,
+        configurationPid = ChangeDispatcher.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = ChangeDispatcher.Config.class)
+public class ChangeDispatcher {
+
+    public static final String PID = "io.steadfast.habit.outbox";
+
+    @ObjectClassDefinition(name = "Steadfast change delivery (outbox)")
+    public @interface Config {
+        @AttributeDefinition(description = "Deliver on this node (false: leave the changes to other nodes)")
+        boolean enabled() default true;
+
+        @AttributeDefinition(description = "Changes claimed at a time")
+        int batchSize() default 200;
+
+        @AttributeDefinition(description = "Seconds between polls when no local write wakes the dispatcher")
+        int pollSeconds() default 1;
+
+        @AttributeDefinition(description = "Seconds a claim lasts; a node that died is taken over after it")
+        int leaseSeconds() default 60;
+
+        @AttributeDefinition(
+                description = "The durable consumers (HabitChangeConsumer names) that must be running on this node "
+                        + "before it delivers anything")
+        String[] consumers() default {"statistics"};
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeDispatcher.class);
+
+    private final OutboxStore outbox;
+    private final EventAdmin events;
+    private final String node = "node-" + UUID.randomUUID();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition signal = lock.newCondition();
+    private boolean woken;
+    private volatile boolean running = true;
+    private volatile Config config;
+    private final Thread thread;
+    private final Map<String, HabitChangeConsumer> consumers = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private volatile boolean waitingLogged;
+
+    @Activate
+    public ChangeDispatcher(@Reference OutboxStore outbox, @Reference EventAdmin events, Config config) {
+        this.outbox = outbox;
+        this.events = events;
+        this.config = config;
+        this.thread = new Thread(this::run, "steadfast-outbox");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Reference(
+            service = HabitChangeConsumer.class,
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC)
+    void addConsumer(HabitChangeConsumer c, Map<String, Object> props) {
+        Object name = props.get(HabitChangeConsumer.NAME);
+        if (name != null) {
+            consumers.put(name.toString(), c);
+            wake();
+        }
+    }
+
+    void removeConsumer(HabitChangeConsumer c, Map<String, Object> props) {
+        Object name = props.get(HabitChangeConsumer.NAME);
+        if (name != null) {
+            consumers.remove(name.toString(), c);
+        }
+    }
+
+    /** Whether every configured consumer runs here (else this node leaves the outbox alone for now). */
+    boolean consumersPresent() {
+        for (String name : config.consumers()) {
+            if (!consumers.containsKey(name.trim())) {
+                if (!waitingLogged) {
+                    waitingLogged = true;
+                    LOG.info("Change delivery waits for the consumer '{}' to start", name);
+                }
+                return false;
+            }
+        }
+        if (waitingLogged) {
+            waitingLogged = false;
+            LOG.info("Change delivery starts: consumers {} running", consumers.keySet());
+        }
+        return true;
+    }
+
+    @Modified
+    void modified(Config c) {
+        this.config = c;
+        wake();
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        running = false;
+        wake();
+        thread.join(TimeUnit.SECONDS.toMillis(30));
+    }
+
+    /** Delivers as soon as possible (a local write committed). */
+    public void wake() {
+        lock.lock();
+        try {
+            woken = true;
+            signal.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void run() {
+        int failures = 0;
+        while (running) {
+            try {
+                if (config.enabled()) {
+                    drain();
+                }
+                failures = 0;
+                await(config.pollSeconds() * 1000L);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // the database went away, or the bundle is stopping: wait, then try again; nothing is lost
+                failures++;
+                if (running) {
+                    LOG.warn("Could not deliver changes (attempt {}): {}", failures, e.toString());
+                }
+                try {
+                    await(Math.min(30_000L, 500L << Math.min(failures, 6)));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void await(long millis) throws InterruptedException {
+        lock.lock();
+        try {
+            if (!woken && running) {
+                signal.await(millis, TimeUnit.MILLISECONDS);
+            }
+            woken = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Claims and delivers batches until the outbox is empty (or delivery is switched off). */
+    void drain() {
+        while (running && config.enabled() && consumersPresent()) {
+            Config c = config;
+            List<Change> batch = outbox.claim(node, c.batchSize(), c.leaseSeconds());
+            if (batch.isEmpty()) {
+                return;
+            }
+            deliver(batch);
+        }
+    }
+
+    private void deliver(List<Change> batch) {
+        Map<UUID, List<Change>> byHabit = new LinkedHashMap<>();
+        for (Change ch : batch) {
+            byHabit.computeIfAbsent(ch.habitId(), k -> new ArrayList<>()).add(ch);
+        }
+        for (List<Change> changes : byHabit.values()) {
+            List<Long> ids = changes.stream().map(Change::id).toList();
+            try {
+                send(changes);
+                outbox.delivered(ids);
+            } catch (RuntimeException e) {
+                int attempts = changes.stream().mapToInt(Change::attempts).max().orElse(1);
+                int retry = (int) Math.min(300, 1L << Math.min(attempts, 9));
+                LOG.warn(
+                        "Delivery of {} change(s) of habit {} failed (attempt {}), retrying in {} s: {}",
+                        changes.size(),
+                        changes.get(0).habitId(),
+                        attempts,
+                        retry,
+                        e.toString());
+                outbox.release(ids, retry);
+            }
+        }
+    }
+
+    /**
+     * One habit's changes to every durable consumer (the habit change first, then the earliest changed day), then
+     * as Event Admin events to whoever listens.
+     */
+    private void send(List<Change> changes) {
+        Change first = changes.get(0);
+        boolean habitChanged = false;
+        java.time.LocalDate earliest = null;
+        for (Change ch : changes) {
+            if (HabitEvents.TOPIC_HABIT_CHANGED.equals(ch.topic())) {
+                habitChanged = true;
+            } else if (ch.date() != null && (earliest == null || ch.date().isBefore(earliest))) {
+                earliest = ch.date();
+            }
+        }
+        for (HabitChangeConsumer c : consumers.values()) {
+            if (habitChanged) {
+                c.habitChanged(first.userId(), first.habitId());
+            }
+            if (earliest != null) {
+                c.daysChanged(first.userId(), first.habitId(), earliest);
+            }
+        }
+        if (habitChanged) {
+            events.postEvent(HabitEvents.habitChanged(first.userId(), first.habitId()));
+        }
+        if (earliest != null) {
+            events.postEvent(HabitEvents.checkinChanged(first.userId(), first.habitId(), earliest));
+        }
+    }
+}
