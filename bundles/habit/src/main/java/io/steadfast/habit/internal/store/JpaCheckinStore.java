@@ -100,17 +100,40 @@ public class JpaCheckinStore implements CheckinStore {
 
     @Override
     public List<CheckinRow> range(UUID habitId, LocalDate from, LocalDate to) {
-        return jpa.txExpr(TransactionType.Supports, em -> em
-                .createQuery(
-                        "SELECT c FROM Checkin c WHERE c.habitId = :h AND c.date >= :f AND c.date <= :t ORDER BY c.date",
-                        CheckinEntity.class)
-                .setParameter("h", habitId.toString())
-                .setParameter("f", from)
-                .setParameter("t", to)
-                .getResultList()
-                .stream()
-                .map(JpaCheckinStore::toRow)
-                .collect(Collectors.toList()));
+        return jpa.txExpr(
+                TransactionType.Supports,
+                em -> rows(em.createQuery(
+                                "SELECT " + COLUMNS
+                                        + " FROM Checkin c WHERE c.habitId = :h AND c.date >= :f AND c.date <= :t "
+                                        + "ORDER BY c.date",
+                                Object[].class)
+                        .setParameter("h", habitId.toString())
+                        .setParameter("f", from)
+                        .setParameter("t", to)
+                        .getResultList()));
+    }
+
+    /**
+     * The columns of a record as a projection: the hot reads (the agenda, the calendar, statistics) read plain
+     * values, not managed entities (no change tracking, no identity map for rows nobody writes).
+     */
+    private static final String COLUMNS =
+            "c.habitId, c.date, c.value, c.note, c.status, c.backfilled, c.createdAt, c.updatedAt";
+
+    private static List<CheckinRow> rows(List<Object[]> result) {
+        List<CheckinRow> out = new java.util.ArrayList<>(result.size());
+        for (Object[] r : result) {
+            out.add(new CheckinRow(
+                    UUID.fromString((String) r[0]),
+                    (LocalDate) r[1],
+                    io.steadfast.storage.Rows.plain((BigDecimal) r[2]),
+                    (String) r[3],
+                    (String) r[4],
+                    (Boolean) r[5],
+                    fromDb((java.time.LocalDateTime) r[6]),
+                    fromDb((java.time.LocalDateTime) r[7])));
+        }
+        return out;
     }
 
     @Override
@@ -119,18 +142,16 @@ public class JpaCheckinStore implements CheckinStore {
             return List.of();
         }
         List<String> ids = habitIds.stream().map(UUID::toString).collect(Collectors.toList());
-        return jpa.txExpr(TransactionType.Supports, em -> em
-                .createQuery(
-                        "SELECT c FROM Checkin c WHERE c.habitId IN :h AND c.date >= :f AND c.date <= :t "
-                                + "ORDER BY c.habitId, c.date",
-                        CheckinEntity.class)
-                .setParameter("h", ids)
-                .setParameter("f", from)
-                .setParameter("t", to)
-                .getResultList()
-                .stream()
-                .map(JpaCheckinStore::toRow)
-                .collect(Collectors.toList()));
+        return jpa.txExpr(
+                TransactionType.Supports,
+                em -> rows(em.createQuery(
+                                "SELECT " + COLUMNS + " FROM Checkin c WHERE c.habitId IN :h AND c.date >= :f "
+                                        + "AND c.date <= :t ORDER BY c.habitId, c.date",
+                                Object[].class)
+                        .setParameter("h", ids)
+                        .setParameter("f", from)
+                        .setParameter("t", to)
+                        .getResultList()));
     }
 
     @Override
