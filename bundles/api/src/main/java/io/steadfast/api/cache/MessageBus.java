@@ -20,6 +20,19 @@ public interface MessageBus {
      */
     Subscription subscribe(String channel, Consumer<String> listener);
 
+    /**
+     * Whether messages published on other nodes reach this node now, as a number: {@code 0} while they may be
+     * missed (the Redis subscription is down, or its heartbeat has not answered for about a second), otherwise a
+     * value that changes each time delivery resumes after an interruption. State kept fresh by messages (a local
+     * cache that drops what other nodes invalidate) is to be trusted only while this is the same non-zero value as
+     * when the state was taken. The in-process bus misses nothing: {@code 1}, always.
+     *
+     * @since 1.2
+     */
+    default long deliveryEpoch() {
+        return 1;
+    }
+
     /** A subscription; closing it stops delivery. */
     interface Subscription extends AutoCloseable {
         @Override

@@ -20,8 +20,21 @@ public @interface IdentityConfig {
     @AttributeDefinition(name = "Throttling window (minutes)")
     int login_windowMinutes() default 15;
 
-    @AttributeDefinition(name = "Token cache (seconds)", description = "How long a token look-up is cached")
+    @AttributeDefinition(
+            name = "Token cache (seconds)",
+            description = "How long a token look-up is kept in the shared cache (Redis); 0: not cached")
     int token_cacheSeconds() default 300;
+
+    @AttributeDefinition(
+            name = "Local cache (seconds)",
+            description = "How long a node keeps a token look-up (at most the token cache's seconds) and a user's "
+                    + "profile in its own memory; changes reach every node at once through the message bus; 0: off")
+    int localCache_seconds() default 30;
+
+    @AttributeDefinition(
+            name = "Local cache entries",
+            description = "At most this many token look-ups, and as many profiles, in a node's memory")
+    int localCache_maxEntries() default 10_000;
 
     @AttributeDefinition(name = "Open registration", description = "Whether anyone may create an account")
     boolean registration_open() default true;

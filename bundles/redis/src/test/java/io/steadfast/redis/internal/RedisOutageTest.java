@@ -89,6 +89,56 @@ class RedisOutageTest {
         }
     }
 
+    /**
+     * The bus says whether messages from other nodes reach it: 0 while the subscription is down — Redis gone, or
+     * still connected but not answering (CLIENT PAUSE: nothing would be delivered either) for about a second — and a
+     * new number after each reconnection, since messages sent meanwhile are lost. Polls for infrastructure latency.
+     */
+    @Test
+    void deliveryEpochFollowsTheSubscription() throws Exception {
+        TestRedis.Private redis = TestRedis.startPrivate();
+        RedisClient client = new RedisClient(RedisSettings.resolve(redis.url(), null, "epoch:", 300, 4));
+        RedisMessageBus bus = new RedisMessageBus(client);
+        try {
+            long first = awaitEpoch(bus, e -> e != 0, 5_000);
+
+            assertThat(redis.command("CLIENT", "PAUSE", "2500", "ALL")).isEqualTo("+OK");
+            long paused = System.nanoTime();
+            awaitEpoch(bus, e -> e == 0, 3_000);
+            assertThat(Duration.ofNanos(System.nanoTime() - paused))
+                    .as("a silent subscription is noticed within about a second")
+                    .isLessThan(Duration.ofMillis(RedisMessageBus.LIVENESS_MILLIS + 500));
+            assertThat(awaitEpoch(bus, e -> e != 0, 5_000))
+                    .as("the same connection answers again: nothing was lost")
+                    .isEqualTo(first);
+
+            redis.stop();
+            long stopped = System.nanoTime();
+            awaitEpoch(bus, e -> e == 0, 3_000);
+            assertThat(Duration.ofNanos(System.nanoTime() - stopped)).isLessThan(Duration.ofMillis(1_000));
+            redis.start();
+            assertThat(awaitEpoch(bus, e -> e != 0, 10_000))
+                    .as("a new subscription: messages may have been lost in between")
+                    .isNotEqualTo(first);
+        } finally {
+            bus.close();
+            client.close();
+            redis.stop();
+        }
+    }
+
+    private static long awaitEpoch(RedisMessageBus bus, java.util.function.LongPredicate condition, long millis)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        long e = bus.deliveryEpoch();
+        while (!condition.test(e)) {
+            assertThat(System.nanoTime() - deadline).as("epoch still " + e).isNegative();
+            Thread.sleep(10);
+            e = bus.deliveryEpoch();
+        }
+        return e;
+    }
+
     private static final class RecordingCounter implements RateCounter {
         final List<String> keys = new CopyOnWriteArrayList<>();
 

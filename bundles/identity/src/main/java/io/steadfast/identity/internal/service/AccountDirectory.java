@@ -1,40 +1,92 @@
 package io.steadfast.identity.internal.service;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.steadfast.api.account.UserDirectory;
 import io.steadfast.api.account.UserProfile;
+import io.steadfast.api.cache.MessageBus;
+import io.steadfast.identity.internal.IdentityConfig;
+import io.steadfast.identity.internal.store.UserRow;
 import io.steadfast.identity.internal.store.UserStore;
 
-/** The {@link UserDirectory} other bundles read users' profiles from (time zone, week start, day start). */
-@Component(service = UserDirectory.class)
+/**
+ * The {@link UserDirectory} other bundles read users' profiles from (time zone, week start, day start) on most
+ * requests: kept in this node's {@link LocalTier} for a few seconds, so the common read costs no query. Whoever
+ * changes an account calls {@link #changed}, which drops the profile on every node (through {@link #CHANNEL}).
+ */
+@Component(
+        service = {UserDirectory.class, AccountDirectory.class},
+        configurationPid = IdentityConfig.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class AccountDirectory implements UserDirectory {
 
+    /** The {@link MessageBus} channel of changed profiles; a message is the user's id. */
+    public static final String CHANNEL = "identity.profile-changed";
+
     private final UserStore users;
+    private final LocalTier<UserProfile> local;
 
     @Activate
-    public AccountDirectory(@Reference UserStore users) {
+    public AccountDirectory(@Reference UserStore users, @Reference Clock clock, IdentityConfig config) {
         this.users = users;
+        this.local = new LocalTier<>(CHANNEL, clock, id -> {});
+        modified(config);
+    }
+
+    @Modified
+    void modified(IdentityConfig c) {
+        local.configure(Duration.ofSeconds(c.localCache_seconds()), c.localCache_maxEntries());
+    }
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void setBus(MessageBus bus) {
+        local.bind(bus);
+    }
+
+    void unsetBus(MessageBus bus) {
+        local.unbind(bus);
     }
 
     @Override
     public Optional<UserProfile> find(UUID userId) {
-        return users.find(userId)
-                .map(u -> new UserProfile(
-                        u.id(),
-                        u.email(),
-                        u.displayName(),
-                        ZoneId.of(u.timezone()),
-                        DayOfWeek.valueOf(u.weekStart()),
-                        u.dayStartsAt(),
-                        u.role(),
-                        u.createdAt()));
+        String key = userId.toString();
+        Optional<UserProfile> hit = local.get(key);
+        if (hit.isPresent()) {
+            return hit;
+        }
+        LocalTier.Stamp seen = local.stamp();
+        Optional<UserProfile> profile = users.find(userId).map(AccountDirectory::profile);
+        profile.ifPresent(p -> local.put(key, p, null, seen));
+        return profile;
+    }
+
+    /** The account's profile changed, or the account is gone: every node reads it afresh. */
+    public void changed(UUID userId) {
+        local.invalidate(userId.toString());
+    }
+
+    private static UserProfile profile(UserRow u) {
+        return new UserProfile(
+                u.id(),
+                u.email(),
+                u.displayName(),
+                ZoneId.of(u.timezone()),
+                DayOfWeek.valueOf(u.weekStart()),
+                u.dayStartsAt(),
+                u.role(),
+                u.createdAt());
     }
 }

@@ -69,6 +69,7 @@ public class Accounts {
     private final Sessions sessions;
     private final Throttling throttling;
     private final PrincipalCache cache;
+    private final AccountDirectory directory;
     private final Clock clock;
     private final List<UserDataContributor> contributors = new CopyOnWriteArrayList<>();
     private volatile IdentityConfig config;
@@ -82,6 +83,7 @@ public class Accounts {
             @Reference Sessions sessions,
             @Reference Throttling throttling,
             @Reference PrincipalCache cache,
+            @Reference AccountDirectory directory,
             @Reference Clock clock,
             IdentityConfig config) {
         this.users = users;
@@ -91,6 +93,7 @@ public class Accounts {
         this.sessions = sessions;
         this.throttling = throttling;
         this.cache = cache;
+        this.directory = directory;
         this.clock = clock;
         this.config = config;
     }
@@ -214,7 +217,7 @@ public class Accounts {
         if (newMail) {
             changeEmail(u, mail, change.currentPassword());
         }
-        return IdentityRows.account(users.updateProfile(new UserRow(
+        UserRow changed = users.updateProfile(new UserRow(
                 u.id(),
                 u.email(),
                 name,
@@ -225,7 +228,9 @@ public class Accounts {
                 u.role(),
                 u.createdAt(),
                 clock.instant(),
-                u.passwordChangeRequired())));
+                u.passwordChangeRequired()));
+        directory.changed(u.id());
+        return IdentityRows.account(changed);
     }
 
     private void changeEmail(UserRow u, String mail, String currentPassword) {
@@ -241,7 +246,7 @@ public class Accounts {
         } catch (DuplicateKeyException e) {
             throw new ConflictException(CONFLICT);
         }
-        evictPrincipals(u.id());
+        evictCached(u.id());
         resets.cancelAll(u.id(), clock.instant());
         LOG.info("Account {} changed its email", u.id());
     }
@@ -287,6 +292,7 @@ public class Accounts {
             c.deleteAll(u.id());
         }
         users.delete(u.id());
+        directory.changed(u.id());
         LOG.info("Account {} deleted", u.id());
     }
 
@@ -317,8 +323,8 @@ public class Accounts {
                     u.createdAt(),
                     clock.instant(),
                     u.passwordChangeRequired())));
-            // cached principals carry the role: drop them so the change applies to the next request
-            evictPrincipals(u.id());
+            // cached principals and profiles carry the role: drop them so the change applies to the next request
+            evictCached(u.id());
             return changed;
         });
     }
@@ -339,11 +345,12 @@ public class Accounts {
         return Optional.empty();
     }
 
-    /** Drops the cached principals of the account's tokens (they carry its email and role). */
-    private void evictPrincipals(UUID userId) {
+    /** Drops the account's profile and the principals of its tokens (they carry its email and role), everywhere. */
+    private void evictCached(UUID userId) {
         for (String kind : new String[] {Tokens.SESSION, Tokens.PAT, Tokens.PASSWORD_CHANGE}) {
             tokens.listActive(userId, kind).forEach(cache::evict);
         }
+        directory.changed(userId);
     }
 
     private static void validateName(String name, List<FieldError> errors) {

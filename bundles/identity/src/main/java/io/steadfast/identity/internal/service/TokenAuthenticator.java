@@ -24,8 +24,9 @@ import io.steadfast.identity.internal.store.UserStore;
 
 /**
  * The {@link Authenticator} the platform's filter calls on every request: a session or access token secret to its
- * caller. A look-up is cached for the configured seconds (never beyond the token's expiry), so the common request
- * costs no database query; a cache miss records the use and moves a session's sliding expiry.
+ * caller. Look-ups are cached by {@link PrincipalCache} (on this node for a few seconds, in the shared cache for the
+ * configured seconds, never beyond the token's expiry), so the common request costs no database query and no network
+ * round trip; a miss in both records the use and moves a session's sliding expiry.
  */
 @Component(
         service = Authenticator.class,
@@ -65,15 +66,11 @@ public class TokenAuthenticator implements Authenticator {
         }
         String hash = Tokens.hash(secret);
         Instant now = clock.instant();
-        Optional<AuthenticatedUser> cached = cache.get(hash);
-        if (cached.isPresent()) {
-            AuthenticatedUser u = cached.get();
-            if (u.expiresAt() == null || u.expiresAt().isAfter(now)) {
-                return cached;
-            }
-            cache.remove(hash);
-            return Optional.empty();
-        }
+        return cache.get(hash, now, () -> load(hash, now));
+    }
+
+    /** The principal of a token from the database, recording its use; empty for an unusable token. */
+    private Optional<AuthenticatedUser> load(String hash, Instant now) {
         Optional<TokenRow> row = tokens.findByHash(hash);
         if (row.isEmpty() || !row.get().usableAt(now)) {
             return Optional.empty();
@@ -83,19 +80,12 @@ public class TokenAuthenticator implements Authenticator {
         if (user.isEmpty()) {
             return Optional.empty();
         }
-        IdentityConfig c = config;
         Instant expires = t.expiresAt();
         if (Tokens.SESSION.equals(t.kind())) {
-            expires = now.plus(Duration.ofDays(c.session_ttlDays())).truncatedTo(ChronoUnit.MILLIS);
+            expires = now.plus(Duration.ofDays(config.session_ttlDays())).truncatedTo(ChronoUnit.MILLIS);
         }
         tokens.touch(t.id(), now.truncatedTo(ChronoUnit.MILLIS), expires);
-        AuthenticatedUser principal = new AuthenticatedUser(
-                t.userId(), user.get().email(), user.get().role(), Set.copyOf(t.scopes()), t.id(), t.kind(), expires);
-        Duration ttl = Duration.ofSeconds(c.token_cacheSeconds());
-        if (expires != null && Duration.between(now, expires).compareTo(ttl) < 0) {
-            ttl = Duration.between(now, expires);
-        }
-        cache.put(hash, principal, ttl);
-        return Optional.of(principal);
+        return Optional.of(new AuthenticatedUser(
+                t.userId(), user.get().email(), user.get().role(), Set.copyOf(t.scopes()), t.id(), t.kind(), expires));
     }
 }

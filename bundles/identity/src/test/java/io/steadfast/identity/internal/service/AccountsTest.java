@@ -115,6 +115,7 @@ class AccountsTest {
                 f.sessions,
                 f.throttling,
                 f.cache,
+                f.directory,
                 f.clock,
                 Fixture.config(Map.of()));
         accounts.register(new Registration("ann@example.org", PASSWORD, null, null), ADDRESS);

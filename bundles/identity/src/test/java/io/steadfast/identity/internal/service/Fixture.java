@@ -44,7 +44,8 @@ final class Fixture {
     final InMemoryStores.KeyValues kv = new InMemoryStores.KeyValues(clock);
     final InMemoryStores.Counters counters = new InMemoryStores.Counters(clock);
     final PasswordHasher hasher = TestHashers.cheap();
-    final PrincipalCache cache = new PrincipalCache();
+    final InMemoryStores.Bus bus = new InMemoryStores.Bus();
+    final PrincipalCache cache;
     final Throttling throttling;
     final Sessions sessions;
     final Accounts accounts;
@@ -62,14 +63,17 @@ final class Fixture {
     /** @param settings configuration that differs from the defaults, by method name of {@link IdentityConfig} */
     Fixture(Map<String, Object> settings) {
         IdentityConfig config = config(settings);
+        cache = new PrincipalCache(clock, config);
         cache.setCache(kv);
+        cache.setBus(bus);
+        directory = new AccountDirectory(users, clock, config);
+        directory.setBus(bus);
         throttling = new Throttling(config);
         throttling.setCounter(counters);
         sessions = new Sessions(users, tokens, hasher, throttling, cache, clock, config);
-        accounts = new Accounts(users, tokens, resets, hasher, sessions, throttling, cache, clock, config);
+        accounts = new Accounts(users, tokens, resets, hasher, sessions, throttling, cache, directory, clock, config);
         accessTokens = new AccessTokens(users, tokens, cache, clock);
         authenticator = new TokenAuthenticator(users, tokens, cache, clock, config);
-        directory = new AccountDirectory(users);
         export = new AccountExport(users, tokens, clock);
         Object base = settings.getOrDefault("publicUrl", "http://localhost:8181");
         passwordResets = new PasswordResets(

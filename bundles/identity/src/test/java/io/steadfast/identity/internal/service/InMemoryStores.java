@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import io.steadfast.api.cache.KeyValueCache;
+import io.steadfast.api.cache.MessageBus;
 import io.steadfast.api.cache.RateCounter;
 import io.steadfast.identity.internal.store.ResetRow;
 import io.steadfast.identity.internal.store.ResetStore;
@@ -32,6 +35,8 @@ final class InMemoryStores {
 
     static class UserTable implements UserStore {
         final Map<UUID, UserRow> rows = new LinkedHashMap<>();
+        /** How many times an account was read by id (a query each, in the database). */
+        int finds;
 
         @Override
         public UserRow create(UserRow user) {
@@ -56,6 +61,7 @@ final class InMemoryStores {
 
         @Override
         public Optional<UserRow> find(UUID id) {
+            finds++;
             return Optional.ofNullable(rows.get(id));
         }
 
@@ -324,6 +330,35 @@ final class InMemoryStores {
         @Override
         public String backend() {
             return "test";
+        }
+    }
+
+    /**
+     * A {@link MessageBus} of one node that delivers at once on the publishing thread, remembers what was
+     * published, and whose delivery epoch the test sets (0: as if the subscription were down).
+     */
+    static final class Bus implements MessageBus {
+        final List<String> published = new CopyOnWriteArrayList<>();
+        private final Map<String, List<Consumer<String>>> listeners = new HashMap<>();
+        volatile long epoch = 1;
+
+        @Override
+        public void publish(String channel, String message) {
+            published.add(channel + " " + message);
+            listeners.getOrDefault(channel, List.of()).forEach(l -> l.accept(message));
+        }
+
+        @Override
+        public Subscription subscribe(String channel, Consumer<String> listener) {
+            listeners
+                    .computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>())
+                    .add(listener);
+            return () -> listeners.get(channel).remove(listener);
+        }
+
+        @Override
+        public long deliveryEpoch() {
+            return epoch;
         }
     }
 
