@@ -35,9 +35,6 @@ import io.steadfast.habit.internal.store.VacationStore;
 @Component(service = HabitEvaluator.class)
 public class HabitEvaluator {
 
-    /** How far before a range the records are read: a per-month period reaches back at most 30 days. */
-    static final int LOOK_BACK_DAYS = 31;
-
     private final CheckinStore checkins;
     private final HabitTypeRegistry types;
     private final VacationStore vacations;
@@ -64,15 +61,14 @@ public class HabitEvaluator {
         return types.get(h.typeKey());
     }
 
-    /** The records of {@code habits} from {@link #LOOK_BACK_DAYS} before {@code from} to {@code to}, per habit. */
+    /** The records of {@code habits} from {@code from} to {@code to}, per habit (one query). */
     public Map<java.util.UUID, Map<LocalDate, HabitType.DayRecord>> records(
             List<HabitRow> habits, LocalDate from, LocalDate to) {
         Map<java.util.UUID, Map<LocalDate, HabitType.DayRecord>> out = new HashMap<>();
         if (habits.isEmpty()) {
             return out;
         }
-        for (CheckinRow c : checkins.range(
-                habits.stream().map(HabitRow::id).collect(Collectors.toList()), from.minusDays(LOOK_BACK_DAYS), to)) {
+        for (CheckinRow c : checkins.range(habits.stream().map(HabitRow::id).collect(Collectors.toList()), from, to)) {
             out.computeIfAbsent(c.habitId(), k -> new HashMap<>()).put(c.date(), record(c));
         }
         return out;
@@ -118,10 +114,35 @@ public class HabitEvaluator {
                 paused);
     }
 
+    /**
+     * The days whose records the evaluation of {@code from}–{@code to} reads: the range itself and, for a per-period
+     * schedule, the days of the periods it touches up to today (a period's progress counts all of them). A daily
+     * habit's day reads one day, a weekly one's at most its week.
+     */
+    static LocalDate[] span(List<HabitRow> habits, LocalDate from, LocalDate to, LocalDate today, DayOfWeek weekStart) {
+        LocalDate f = from;
+        LocalDate t = to;
+        for (HabitRow h : habits) {
+            for (ScheduleEra e : eras(h)) {
+                if (e.schedule() instanceof io.steadfast.habit.api.Schedule.PerPeriod p) {
+                    LocalDate first = io.steadfast.habit.api.Periods.periodOf(p, from, weekStart)
+                            .start();
+                    LocalDate end = io.steadfast.habit.api.Periods.periodOf(p, to, weekStart)
+                            .end();
+                    LocalDate last = end.isAfter(today) ? (today.isAfter(to) ? today : to) : end;
+                    f = first.isBefore(f) ? first : f;
+                    t = last.isAfter(t) ? last : t;
+                }
+            }
+        }
+        return new LocalDate[] {f, t};
+    }
+
     /** Each date from {@code from} to {@code to} of every habit: one query for the records of all. */
     public Map<java.util.UUID, List<DayView>> days(
             List<HabitRow> habits, LocalDate from, LocalDate to, LocalDate today, DayOfWeek weekStart) {
-        Map<java.util.UUID, Map<LocalDate, HabitType.DayRecord>> records = records(habits, from, to);
+        LocalDate[] span = span(habits, from, to, today, weekStart);
+        Map<java.util.UUID, Map<LocalDate, HabitType.DayRecord>> records = records(habits, span[0], span[1]);
         List<VacationRow> vacations = vacations(habits);
         Map<java.util.UUID, List<DayView>> out = new HashMap<>();
         for (HabitRow h : habits) {

@@ -53,6 +53,22 @@ class HabitQueryServiceTest {
     }
 
     @Test
+    void aRangeEndingBeforeTodayCountsItsPeriodUpToToday() {
+        // today is a Wednesday: Monday to Tuesday of this week, with the week's check-ins on Monday and today
+        HabitInfo weekly = habit("Twice a week", new Schedule.TimesPerWeek(2));
+        f.days.put(ann, weekly.id(), today.minusDays(2), new DayEntry(null, null, null));
+        f.days.put(ann, weekly.id(), today, new DayEntry(null, null, null));
+        List<DayView> d = f.query.days(ann, weekly.id(), today.minusDays(2), today.minusDays(1));
+        assertThat(d).hasSize(2);
+        assertThat(d.get(1).period().done())
+                .as("the week's progress counts its days up to today, also those after the range")
+                .isEqualTo(2);
+        assertThat(f.query.days(ann, weekly.id(), today, today).get(0).period().done())
+                .as("and those before it")
+                .isEqualTo(2);
+    }
+
+    @Test
     void anotherUsersHabitIsNotThere() {
         HabitInfo h = habit("Mine", new Schedule.Daily());
         UUID bob = f.user("UTC");
