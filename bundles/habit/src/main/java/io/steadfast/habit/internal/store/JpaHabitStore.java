@@ -89,10 +89,16 @@ public class JpaHabitStore implements HabitStore {
 
     @Override
     public Optional<HabitRow> find(UUID userId, UUID habitId) {
-        return Optional.ofNullable(jpa.txExpr(TransactionType.Supports, em -> {
-            HabitEntity e = em.find(HabitEntity.class, habitId.toString());
-            return e != null && e.userId.equals(userId.toString()) ? toRow(e) : null;
-        }));
+        // read-only: the hottest read of all (every request about a habit) builds no change-tracking copy
+        return jpa.txExpr(TransactionType.Supports, em -> em
+                .createQuery("SELECT h FROM Habit h WHERE h.id = :id AND h.userId = :u", HabitEntity.class)
+                .setParameter("id", habitId.toString())
+                .setParameter("u", userId.toString())
+                .setHint("eclipselink.read-only", "true")
+                .getResultList()
+                .stream()
+                .findFirst()
+                .map(JpaHabitStore::toRow));
     }
 
     @Override
@@ -103,6 +109,7 @@ public class JpaHabitStore implements HabitStore {
                         HabitEntity.class)
                 .setParameter("u", userId.toString())
                 .setParameter("a", archived)
+                .setHint("eclipselink.read-only", "true")
                 .getResultList()
                 .stream()
                 .map(JpaHabitStore::toRow)

@@ -82,15 +82,42 @@ public class StatsService {
     public Stats stats(HabitInfo info) {
         UUID habitId = info.id();
         String key = cacheKey(info);
+        Stats local = recent.get(key);
+        if (local != null) {
+            return local;
+        }
         Optional<String> hit = cache.get(key);
         if (hit.isPresent()) {
             try {
-                return json.readValue(hit.get(), Stats.class);
+                Stats stats = json.readValue(hit.get(), Stats.class);
+                remember(key, stats);
+                return stats;
             } catch (IOException e) {
                 LOG.debug("Unreadable cached stats for {}", habitId);
             }
         }
         return cached(info, compute(info, null));
+    }
+
+    /**
+     * The most recent results on this node, in front of the shared cache. Its keys hold the habit's revision and the
+     * owner's today, so an entry never goes stale: a change makes a new key. Bounded; when full, a part goes.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, Stats> recent =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** How many results {@link #recent} holds at most. */
+    static final int LOCAL_ENTRIES = 20_000;
+
+    private void remember(String key, Stats stats) {
+        if (recent.size() >= LOCAL_ENTRIES) {
+            java.util.Iterator<String> it = recent.keySet().iterator();
+            for (int i = 0; i < LOCAL_ENTRIES / 10 && it.hasNext(); i++) {
+                it.next();
+                it.remove();
+            }
+        }
+        recent.put(key, stats);
     }
 
     /**
@@ -118,6 +145,7 @@ public class StatsService {
     }
 
     private Stats cached(HabitInfo info, Stats stats) {
+        remember(cacheKey(info), stats);
         try {
             cache.put(cacheKey(info), json.writeValueAsString(stats), CACHE_TTL);
         } catch (IOException | RuntimeException e) {
@@ -217,7 +245,8 @@ public class StatsService {
     }
 
     private static String cacheKey(HabitInfo info) {
-        return "stats:" + info.id() + ":" + info.today() + ":" + info.revision();
+        return "stats:" + info.id() + ":" + info.today() + ":" + info.revision() + ":"
+                + info.weekStart().getValue();
     }
 
     /** The number of buckets of a series without {@code from}. */
