@@ -128,12 +128,14 @@ public class AchievementService {
             return false;
         }
         int done = 0;
-        for (HabitInfo h : habits.activeHabits(userId)) {
+        // every active habit's days in one evaluation (one read of the records, however many habits)
+        for (io.steadfast.habit.api.HabitDays hd : habits.activeDays(userId, from, to)) {
+            HabitInfo h = hd.habit();
             if (h.startDate().isAfter(from)) {
                 continue;
             }
             boolean present = false; // a day of the current period that was neither skipped nor paused
-            for (DayView d : habits.days(userId, h.id(), from, to)) {
+            for (DayView d : hd.days()) {
                 DayView.PeriodView p = d.period();
                 present |= d.state() != DayState.SKIPPED && d.state() != DayState.PAUSED;
                 if (p != null && d.date().equals(p.end())) {
