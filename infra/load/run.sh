@@ -176,6 +176,18 @@ run_wrk() { # label script connections duration -> the RESULT line
   echo "$line"
 }
 brief() { python3 "$here/report.py" brief "$1" "$2"; }
+# the changes a write run left in the outbox (delivered after the commit, off the request thread): how many were
+# still waiting when the run ended, and how long their delivery took; waits (up to 5 minutes) so that the delivery
+# does not run into the next scenario
+outbox_count() { psql -X -At -h $db_host -p $db_port -U $db_user -d $db_name -c "SELECT count(*) FROM $schema.habit_outbox"; }
+drain() { # label
+  local n0 t0 left
+  n0=$(outbox_count); t0=$(date +%s%N); left=$n0
+  while [ "$left" -gt 0 ] && [ $(( ($(date +%s%N) - t0) / 1000000000 )) -lt 300 ]; do sleep 0.25; left=$(outbox_count); done
+  local line="outbox after $1: $n0 changes waiting when the run ended, delivered in $(( ($(date +%s%N) - t0) / 1000000 )) ms ($left left)"
+  echo "  $line"; echo "$line" >> "$work/outbox.txt"
+}
+: > "$work/outbox.txt"
 
 ( while kill -0 "$karaf" 2> /dev/null; do rss VmRSS; echo; sleep 0.5; done > "$work/rss.log" ) &
 sampler=$!
@@ -187,6 +199,7 @@ for s in "${scenarios[@]}"; do
   case "$seen" in *" $script "*) continue ;; esac
   seen="$seen$script "
   brief "$script" "$(run_wrk "$script" "$script" "$max_c" "$warmup")"
+  case "$script" in checkin|increment) drain "$script warm-up" ;; esac
 done
 # the write scenarios' warm-up changed some habits: read their statistics again so the stats scenario reads cached
 python3 "$here/prime.py" "$base" "$data" 4
@@ -197,6 +210,7 @@ for s in "${scenarios[@]}"; do
     line=$(run_wrk "$label" "$script" "$c" "$duration")
     printf '%s\t%s\t%s\n' "$label" "$c" "$line" >> "$results"
     brief "$label @ $c" "$line"
+    case "$script" in checkin|increment) drain "$label @ $c" ;; esac
   done
 done
 kill "$sampler" 2> /dev/null || true; sampler=""
@@ -223,11 +237,13 @@ echo "$report"
 echo
 echo "$memory"
 echo "Server side (the whole run, warm-up and priming included), $access_summary"
+cat "$work/outbox.txt"
 if [ -n "$logged" ]; then echo "Most frequent ERROR/WARN messages in karaf.log:"; echo "$logged"; fi
 echo "× trivial: req/s over the mean of the two habit-types runs at the same connections; × /health/live: over health-live's."
 if [ -n "$out" ]; then
   { echo "$summary"; echo; echo "$report"; echo; echo "$memory"; echo
     echo "Server side (the whole run, warm-up and priming included), $access_summary"
+    echo; echo "Delivery after the commit (the outbox):"; echo; sed 's/^/- /' "$work/outbox.txt"
     if [ -n "$logged" ]; then
       echo; echo "Most frequent ERROR/WARN messages in karaf.log:"; echo '```'; echo "$logged"; echo '```'
     fi

@@ -101,9 +101,16 @@ public class AchievementService {
                     .with(TemporalAdjusters.previousOrSame(habit.weekStart()))
                     .minusWeeks(1);
             for (LocalDate start : new java.util.TreeSet<>(List.of(weekStart, lastWeek))) {
+                if (start.equals(lastWeek)
+                        && knownImperfect(imperfectWeek, userId, lastWeek, date, lastWeek.plusDays(6))) {
+                    continue;
+                }
                 if (perfect(userId, start, start.plusDays(6), habit.today())) {
                     award(userId, ALL, null, "perfect-week", start.plusDays(6));
                     break;
+                }
+                if (start.equals(lastWeek)) {
+                    imperfectWeek.put(userId, lastWeek);
                 }
             }
         }
@@ -111,12 +118,35 @@ public class AchievementService {
             LocalDate lastMonth = habit.today().withDayOfMonth(1).minusMonths(1);
             for (LocalDate start : new java.util.TreeSet<>(List.of(date.withDayOfMonth(1), lastMonth))) {
                 LocalDate end = start.with(TemporalAdjusters.lastDayOfMonth());
+                if (start.equals(lastMonth) && knownImperfect(imperfectMonth, userId, lastMonth, date, end)) {
+                    continue;
+                }
                 if (perfect(userId, start, end, habit.today())) {
                     award(userId, ALL, null, "perfect-month", end);
                     break;
                 }
+                if (start.equals(lastMonth)) {
+                    imperfectMonth.put(userId, lastMonth);
+                }
             }
         }
+    }
+
+    /**
+     * The last ended week (month) of each user that this node found not perfect: a change after its end cannot
+     * make it perfect, so it is not evaluated again at every check-in of the current week (month). A change within
+     * or before it evaluates it again. Node-local and bounded; without an entry the period is simply evaluated.
+     */
+    private final Map<UUID, LocalDate> imperfectWeek = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final Map<UUID, LocalDate> imperfectMonth = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static boolean knownImperfect(
+            Map<UUID, LocalDate> memo, UUID userId, LocalDate start, LocalDate changed, LocalDate end) {
+        if (memo.size() > 50_000) {
+            memo.clear();
+        }
+        return start.equals(memo.get(userId)) && changed.isAfter(end);
     }
 
     /**
