@@ -32,11 +32,13 @@ import io.steadfast.habit.internal.store.OutboxStore.Change;
 /**
  * Delivers the outbox: the changes the stores recorded with each write go to the durable
  * {@link HabitChangeConsumer}s (statistics and achievements, and what later bundles derive), then to the
- * {@link HabitEvents} listeners, after the commit, on this one thread per node, never on a request thread. A node
+ * {@link HabitEvents} listeners, after the commit, on its own threads (two per node by default), never on a request thread. A node
  * delivers only while every configured consumer runs on it. A change is deleted only after its handlers returned, so a node that dies in between leaves it
  * for the next claim (its own after a restart, or any node's once the lease is over): delivery is at least once,
  * and the handlers are idempotent, so what they produce happens once. The changes of one habit in a batch go out
- * as one event per topic, a day change with the earliest day.
+ * as one event per topic, a day change with the earliest day. Several threads (and nodes) deliver at once: two of
+ * them may handle changes of one habit at the same time, which the consumers allow (a statistics state is replaced
+ * only by one of the same or a later revision).
  */
 @Component(
         service = ChangeDispatcher.class,
@@ -63,6 +65,10 @@ public class ChangeDispatcher {
         int leaseSeconds() default 60;
 
         @AttributeDefinition(
+                description = "Delivery threads on this node (each claims its own batches; read at activation)")
+        int threads() default 2;
+
+        @AttributeDefinition(
                 description = "The durable consumers (HabitChangeConsumer names) that must be running on this node "
                         + "before it delivers anything")
         String[] consumers() default {"statistics"};
@@ -78,7 +84,7 @@ public class ChangeDispatcher {
     private boolean woken;
     private volatile boolean running = true;
     private volatile Config config;
-    private final Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
     private final Map<String, HabitChangeConsumer> consumers = new java.util.concurrent.ConcurrentSkipListMap<>();
     private volatile boolean waitingLogged;
 
@@ -87,9 +93,13 @@ public class ChangeDispatcher {
         this.outbox = outbox;
         this.events = events;
         this.config = config;
-        this.thread = new Thread(this::run, "steadfast-outbox");
-        thread.setDaemon(true);
-        thread.start();
+        int n = Math.max(1, Math.min(16, config.threads()));
+        for (int i = 1; i <= n; i++) {
+            Thread t = new Thread(this::run, "steadfast-outbox-" + i);
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
     }
 
     @Reference(
@@ -139,7 +149,9 @@ public class ChangeDispatcher {
     void deactivate() throws InterruptedException {
         running = false;
         wake();
-        thread.join(TimeUnit.SECONDS.toMillis(30));
+        for (Thread t : threads) {
+            t.join(TimeUnit.SECONDS.toMillis(30));
+        }
     }
 
     /** Delivers as soon as possible (a local write committed). */
@@ -147,7 +159,7 @@ public class ChangeDispatcher {
         lock.lock();
         try {
             woken = true;
-            signal.signal();
+            signal.signalAll();
         } finally {
             lock.unlock();
         }
