@@ -68,8 +68,10 @@ public class HabitEvaluator {
         if (habits.isEmpty()) {
             return out;
         }
-        for (CheckinRow c : checkins.range(habits.stream().map(HabitRow::id).collect(Collectors.toList()), from, to)) {
-            out.computeIfAbsent(c.habitId(), k -> new HashMap<>()).put(c.date(), record(c));
+        List<java.util.UUID> ids = habits.stream().map(HabitRow::id).collect(Collectors.toList());
+        for (CheckinStore.Entry c : checkins.entries(ids, from, to)) {
+            out.computeIfAbsent(c.habitId(), k -> new HashMap<>())
+                    .put(c.date(), new HabitType.DayRecord(c.value(), c.note(), CheckinRow.SKIPPED.equals(c.status())));
         }
         return out;
     }
@@ -176,9 +178,5 @@ public class HabitEvaluator {
 
     static HabitType.HabitDefinition definition(HabitRow h) {
         return new HabitType.HabitDefinition(h.target(), h.unit());
-    }
-
-    static HabitType.DayRecord record(CheckinRow c) {
-        return new HabitType.DayRecord(c.value(), c.note(), CheckinRow.SKIPPED.equals(c.status()));
     }
 }

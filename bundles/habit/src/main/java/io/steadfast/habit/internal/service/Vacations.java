@@ -110,7 +110,7 @@ public class Vacations {
         }
         VacationRow row = vacations.create(
                 new VacationRow(UUID.randomUUID(), userId, in.from(), in.to(), habitIds, clock.instant()));
-        announce(userId, row, in.from());
+        changes.committed(); // the store recorded the paused days' change
         return vacation(row);
     }
 
@@ -152,12 +152,7 @@ public class Vacations {
             vacations.endOn(userId, id, today.minusDays(1));
             gone = false;
         }
-        announce(userId, v, today);
+        changes.committed(); // the store recorded the paused days' change
         return gone;
-    }
-
-    /** The store recorded that the paused days changed (for statistics to replay from there); deliver it now. */
-    private void announce(UUID userId, VacationRow v, LocalDate from) {
-        changes.committed();
     }
 }
