@@ -69,7 +69,9 @@ public class HabitEvaluator {
             return out;
         }
         List<java.util.UUID> ids = habits.stream().map(HabitRow::id).collect(Collectors.toList());
-        for (CheckinStore.Entry c : checkins.entries(ids, from, to)) {
+        // (ordered by habit and day, as the primary key: a variant without the order made PostgreSQL 15 answer the
+        // calendar of the full load dataset 15 times slower in one run; see docs/performance.md)
+        for (CheckinRow c : checkins.range(ids, from, to)) {
             out.computeIfAbsent(c.habitId(), k -> new HashMap<>())
                     .put(c.date(), new HabitType.DayRecord(c.value(), c.note(), CheckinRow.SKIPPED.equals(c.status())));
         }

@@ -34,15 +34,6 @@ public interface CheckinStore {
      */
     Optional<CheckinRow> valueAtEnd(UUID habitId, LocalDate from, LocalDate to, boolean latest);
 
-    /** What the evaluation of a day reads of its record. */
-    record Entry(UUID habitId, LocalDate date, java.math.BigDecimal value, String note, String status) {}
-
-    /**
-     * The records of the given habits from {@code from} to {@code to} inclusive, as the evaluation reads them (no
-     * times, no flags), by habit and date, in one query.
-     */
-    List<Entry> entries(Collection<UUID> habitIds, LocalDate from, LocalDate to);
-
     /** Every record of the given habits, by habit and date, in one query (for the export). */
     List<CheckinRow> all(Collection<UUID> habitIds);
 

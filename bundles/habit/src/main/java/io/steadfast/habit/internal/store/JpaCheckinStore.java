@@ -155,34 +155,6 @@ public class JpaCheckinStore implements CheckinStore {
     }
 
     @Override
-    public List<Entry> entries(Collection<UUID> habitIds, LocalDate from, LocalDate to) {
-        if (habitIds.isEmpty()) {
-            return List.of();
-        }
-        List<String> ids = habitIds.stream().map(UUID::toString).collect(Collectors.toList());
-        return jpa.txExpr(TransactionType.Supports, em -> {
-            List<Object[]> result = em.createQuery(
-                            "SELECT c.habitId, c.date, c.value, c.note, c.status FROM Checkin c WHERE c.habitId IN :h "
-                                    + "AND c.date >= :f AND c.date <= :t",
-                            Object[].class)
-                    .setParameter("h", ids)
-                    .setParameter("f", from)
-                    .setParameter("t", to)
-                    .getResultList();
-            List<Entry> out = new java.util.ArrayList<>(result.size());
-            for (Object[] r : result) {
-                out.add(new Entry(
-                        UUID.fromString((String) r[0]),
-                        (LocalDate) r[1],
-                        io.steadfast.storage.Rows.plain((BigDecimal) r[2]),
-                        (String) r[3],
-                        (String) r[4]));
-            }
-            return out;
-        });
-    }
-
-    @Override
     public Optional<CheckinRow> valueAtEnd(UUID habitId, LocalDate from, LocalDate to, boolean latest) {
         return jpa.txExpr(TransactionType.Supports, em -> em
                 .createQuery(

@@ -118,13 +118,6 @@ final class InMemoryStores {
         }
 
         @Override
-        public List<Entry> entries(Collection<UUID> habitIds, LocalDate from, LocalDate to) {
-            return range(habitIds, from, to).stream()
-                    .map(c -> new Entry(c.habitId(), c.date(), c.value(), c.note(), c.status()))
-                    .collect(Collectors.toList());
-        }
-
-        @Override
         public CheckinRow put(UUID userId, CheckinRow row) {
             rows.put(key(row.habitId(), row.date()), row);
             return row;

@@ -166,10 +166,6 @@ public class HabitStoresTest {
             assertThat(checkins.range(List.of(water.id()), DAY.plusDays(1), DAY.plusDays(1)))
                     .extracting(CheckinRow::status)
                     .containsExactly("skipped");
-            assertThat(checkins.entries(List.of(water.id()), DAY, DAY.plusDays(1)))
-                    .containsExactlyInAnyOrder(
-                            new CheckinStore.Entry(water.id(), DAY, new BigDecimal("5"), "all day", "done"),
-                            new CheckinStore.Entry(water.id(), DAY.plusDays(1), null, null, "skipped"));
             assertThat(checkins.delete(ann, water.id(), DAY.plusDays(1))).isTrue();
             assertThat(checkins.all(List.of(water.id()))).hasSize(1);
             habits.delete(ann, water.id());
