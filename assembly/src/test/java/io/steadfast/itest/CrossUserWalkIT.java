@@ -124,6 +124,20 @@ class CrossUserWalkIT {
             ids.add(habitId);
             http.as(owner.token(), "PUT", "/api/v1/habits/" + habitId + "/checkins/2026-01-05", "{\"value\":2}");
             http.as(owner.token(), "POST", "/api/v1/me/calendar-feed", null);
+            http.as(owner.token(), "PATCH", "/api/v1/habits/" + habitId, "{\"visibility\":\"partners\"}");
+            HttpResponse<String> invitation = http.as(
+                    owner.token(),
+                    "POST",
+                    "/api/v1/partners/invitations",
+                    "{\"email\":\"walk-nobody-" + UUID.randomUUID() + "@example.org\"}");
+            ids.add(Http.json(invitation).get("id").toString());
+            // a partner of the owner's: the walker is no partner of either
+            IdentityApiIT.Account partner = Accounts.register(http, "walk-p-" + UUID.randomUUID() + "@example.org");
+            String code = Http.json(http.as(owner.token(), "POST", "/api/v1/partners/invite-codes", null))
+                    .get("code")
+                    .toString();
+            http.as(partner.token(), "POST", "/api/v1/partners/invite-codes/" + code + "/accept", null);
+            ids.add(partner.userId());
             return new Fixtures(owner, ids, Http.json(pat).get("token").toString());
         }
 
@@ -142,6 +156,11 @@ class CrossUserWalkIT {
                                     null)
                             .body())
                     .contains("\"value\":2");
+            assertThat(http.as(owner.token(), "GET", "/api/v1/partners/invitations", null)
+                            .body())
+                    .contains("walk-nobody-", "\"pending\"");
+            assertThat(http.as(owner.token(), "GET", "/api/v1/partners", null).body())
+                    .contains("\"userId\"");
         }
     }
 }

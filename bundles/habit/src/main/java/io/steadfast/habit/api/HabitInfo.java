@@ -22,6 +22,8 @@ import java.util.UUID;
  * @param revision   one more with every change of the habit or its days (a record, a vacation, an edit): derived
  *                   data keyed by it is current; see {@link HabitQuery#pending} for what is not delivered yet
  *                   ({@code @since 2.2})
+ * @param sharing    who sees the habit besides its owner ({@code @since 2.3}; {@link Sharing#PRIVATE} when
+ *                   {@code null})
  */
 public record HabitInfo(
         UUID id,
@@ -44,7 +46,60 @@ public record HabitInfo(
         LocalDate today,
         Goal goal,
         LocalDate createdOn,
-        long revision) {
+        long revision,
+        Sharing sharing) {
+
+    public HabitInfo {
+        sharing = sharing == null ? Sharing.PRIVATE : sharing;
+    }
+
+    /** A private habit (the form of 2.2). */
+    public HabitInfo(
+            UUID id,
+            UUID userId,
+            String name,
+            String description,
+            String type,
+            BigDecimal target,
+            String unit,
+            Schedule schedule,
+            LocalDate startDate,
+            LocalDate statsSince,
+            String color,
+            String icon,
+            boolean archived,
+            int sortOrder,
+            boolean available,
+            Instant createdAt,
+            DayOfWeek weekStart,
+            LocalDate today,
+            Goal goal,
+            LocalDate createdOn,
+            long revision) {
+        this(
+                id,
+                userId,
+                name,
+                description,
+                type,
+                target,
+                unit,
+                schedule,
+                startDate,
+                statsSince,
+                color,
+                icon,
+                archived,
+                sortOrder,
+                available,
+                createdAt,
+                weekStart,
+                today,
+                goal,
+                createdOn,
+                revision,
+                Sharing.PRIVATE);
+    }
 
     /** A habit without a revision (the form of 2.1). */
     public HabitInfo(

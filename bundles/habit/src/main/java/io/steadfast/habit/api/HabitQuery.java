@@ -2,6 +2,7 @@ package io.steadfast.habit.api;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -50,6 +51,15 @@ public interface HabitQuery {
      * @since 2.2
      */
     Optional<PendingChanges> pending(UUID userId, UUID habitId);
+
+    /**
+     * The notes written on the days from {@code from} to {@code to} (inclusive) of one habit, by day; days without
+     * a note are absent. Empty for another user's habit. Whoever shows them to someone but the owner checks the
+     * habit's {@link Sharing#shareNotes()} first.
+     *
+     * @since 2.3
+     */
+    Map<LocalDate, String> notes(UUID userId, UUID habitId, LocalDate from, LocalDate to);
 
     /**
      * Undelivered changes of a habit.

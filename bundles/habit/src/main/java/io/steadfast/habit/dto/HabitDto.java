@@ -10,7 +10,9 @@ import io.steadfast.habit.api.HabitInfo;
 /**
  * A habit as the API shows it (in {@code GET /habits/{id}}, in the day's agenda, ...).
  *
- * @param goal a measurement habit's goal, or {@code null}
+ * @param goal       a measurement habit's goal, or {@code null}
+ * @param visibility who sees the habit besides its owner: {@code private} or {@code partners}
+ * @param shareNotes whether they also see the notes of its days
  */
 public record HabitDto(
         UUID id,
@@ -27,7 +29,46 @@ public record HabitDto(
         int sortOrder,
         boolean available,
         Instant createdAt,
-        GoalSpec goal) {
+        GoalSpec goal,
+        String visibility,
+        boolean shareNotes) {
+
+    /** A private habit (the form before 1.2). */
+    public HabitDto(
+            UUID id,
+            String name,
+            String description,
+            String type,
+            BigDecimal target,
+            String unit,
+            ScheduleSpec schedule,
+            LocalDate startDate,
+            String color,
+            String icon,
+            boolean archived,
+            int sortOrder,
+            boolean available,
+            Instant createdAt,
+            GoalSpec goal) {
+        this(
+                id,
+                name,
+                description,
+                type,
+                target,
+                unit,
+                schedule,
+                startDate,
+                color,
+                icon,
+                archived,
+                sortOrder,
+                available,
+                createdAt,
+                goal,
+                "private",
+                false);
+    }
 
     /** A habit without a goal (the form before 1.1). */
     public HabitDto(
@@ -79,6 +120,8 @@ public record HabitDto(
                 h.sortOrder(),
                 h.available(),
                 h.createdAt(),
-                GoalSpec.of(h.goal()));
+                GoalSpec.of(h.goal()),
+                h.sharing().visibility().code(),
+                h.sharing().shareNotes());
     }
 }

@@ -4,5 +4,5 @@
  * {@link io.steadfast.habit.dto.GoalSpec}, and the mapping from the domain's {@link io.steadfast.habit.api.HabitInfo}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package io.steadfast.habit.dto;

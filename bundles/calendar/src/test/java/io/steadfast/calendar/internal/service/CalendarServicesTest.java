@@ -69,6 +69,11 @@ class CalendarServicesTest {
         }
 
         @Override
+        public java.util.Map<LocalDate, String> notes(UUID userId, UUID habitId, LocalDate from, LocalDate to) {
+            return java.util.Map.of();
+        }
+
+        @Override
         public Optional<LocalDate> today(UUID userId) {
             return userId.equals(ann) ? Optional.of(TODAY) : Optional.empty();
         }

@@ -9,7 +9,10 @@ import io.steadfast.habit.api.Schedule;
  * What a user asks a habit to be: every field for a new habit, the fields present ({@code null} elsewhere) for a
  * change.
  *
- * @param goal the goal to set or {@link GoalDraft#REMOVE}; {@code null} leaves it as it is (and creates none)
+ * @param goal       the goal to set or {@link GoalDraft#REMOVE}; {@code null} leaves it as it is (and creates none)
+ * @param visibility who sees the habit ({@code private}, {@code partners}); {@code null} leaves it (a new habit is
+ *                   private)
+ * @param shareNotes whether they see its notes; {@code null} leaves it (a new habit shares none)
  */
 public record HabitDraft(
         String name,
@@ -22,7 +25,25 @@ public record HabitDraft(
         String color,
         String icon,
         Boolean archived,
-        GoalDraft goal) {
+        GoalDraft goal,
+        String visibility,
+        Boolean shareNotes) {
+
+    /** A draft that leaves the sharing as it is. */
+    public HabitDraft(
+            String name,
+            String description,
+            String type,
+            BigDecimal target,
+            String unit,
+            Schedule schedule,
+            LocalDate startDate,
+            String color,
+            String icon,
+            Boolean archived,
+            GoalDraft goal) {
+        this(name, description, type, target, unit, schedule, startDate, color, icon, archived, goal, null, null);
+    }
 
     /** A draft that leaves the goal as it is. */
     public HabitDraft(

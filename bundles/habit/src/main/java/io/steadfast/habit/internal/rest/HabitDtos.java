@@ -52,7 +52,13 @@ public final class HabitDtos {
             String color,
             String icon,
             Boolean archived,
-            @Schema(implementation = GoalSpec.class, nullable = true) GoalInput goal) {
+            @Schema(implementation = GoalSpec.class, nullable = true) GoalInput goal,
+            @Schema(
+                            description = "Who sees the habit besides you: private (the default) or partners",
+                            allowableValues = {"private", "partners"})
+                    String visibility,
+            @Schema(description = "Whether those who see the habit also see your notes (default false)")
+                    Boolean shareNotes) {
 
         /** The domain's draft; an invalid schedule is a 422 naming its fields. */
         HabitDraft draft() {
@@ -67,7 +73,9 @@ public final class HabitDtos {
                     color,
                     icon,
                     archived,
-                    goal == null ? null : goal.draft());
+                    goal == null ? null : goal.draft(),
+                    visibility,
+                    shareNotes);
         }
     }
 

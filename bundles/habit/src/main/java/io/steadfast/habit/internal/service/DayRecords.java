@@ -205,10 +205,13 @@ public class DayRecords {
 
     /** The record with its day's evaluated state, as the agenda and the calendar judge it. */
     private Checkin judged(HabitRow h, UserProfile user, Checkin c) {
-        DayView day = evaluator
-                .days(List.of(h), c.date(), c.date(), Owners.today(clock, user), user.weekStart())
-                .get(h.id())
-                .get(0);
+        // the day's record is c itself: a per-day schedule's day reads no records
+        DayView day = evaluator.day(
+                h,
+                c.date(),
+                new HabitType.DayRecord(c.value(), c.note(), CheckinRow.SKIPPED.equals(c.recordStatus())),
+                Owners.today(clock, user),
+                user.weekStart());
         return c.judged(day.state());
     }
 

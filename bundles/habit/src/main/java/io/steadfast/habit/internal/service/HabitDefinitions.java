@@ -27,6 +27,7 @@ import io.steadfast.api.habit.spi.HabitType;
 import io.steadfast.api.time.DateLimits;
 import io.steadfast.habit.api.Goal;
 import io.steadfast.habit.api.HabitInfo;
+import io.steadfast.habit.api.Sharing;
 import io.steadfast.habit.internal.domain.GoalDraft;
 import io.steadfast.habit.internal.domain.HabitDraft;
 import io.steadfast.habit.internal.store.HabitRow;
@@ -95,6 +96,7 @@ public class HabitDefinitions {
         checkTexts(in, errors);
         LocalDate start = in.startDate() != null ? in.startDate() : Owners.today(clock, user);
         Goal goal = type.isEmpty() ? null : checkGoal(type.get(), in.goal(), start, errors);
+        Sharing sharing = sharing(Sharing.PRIVATE, in, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -117,7 +119,9 @@ public class HabitDefinitions {
                 now,
                 now,
                 goal,
-                Owners.today(clock, user)));
+                Owners.today(clock, user),
+                0,
+                sharing));
         changes.committed();
         return info(row, user);
     }
@@ -155,6 +159,7 @@ public class HabitDefinitions {
             errors.add(new FieldError(
                     "startDate", "must be before the goal's date " + goal.by() + "; change or remove the goal"));
         }
+        Sharing sharing = sharing(h.sharing(), in, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -181,7 +186,9 @@ public class HabitDefinitions {
                 h.createdAt(),
                 clock.instant(),
                 goal,
-                h.createdOn());
+                h.createdOn(),
+                h.revision(),
+                sharing);
         HabitInfo out = info(habits.update(next).orElseThrow(() -> new NotFoundException("Habit")), user);
         changes.committed();
         return out;
@@ -294,6 +301,22 @@ public class HabitDefinitions {
             }
         }
         return errors.size() > before ? null : new Goal(in.value(), direction, in.by());
+    }
+
+    /** The sharing a draft asks for, from {@code current}: a field that is absent stays as it is. */
+    private static Sharing sharing(Sharing current, HabitDraft in, List<FieldError> errors) {
+        Sharing.Visibility visibility = current.visibility();
+        if (in.visibility() != null) {
+            visibility = Sharing.Visibility.parse(in.visibility());
+            if (visibility == null) {
+                errors.add(new FieldError(
+                        "visibility",
+                        "must be one of " + Sharing.Visibility.codes()
+                                + " (private: only you; partners: your accountability partners)"));
+                return current;
+            }
+        }
+        return new Sharing(visibility, in.shareNotes() != null ? in.shareNotes() : current.shareNotes());
     }
 
     private static void checkTexts(HabitDraft in, List<FieldError> errors) {

@@ -158,6 +158,22 @@ public class HabitEvaluator {
         return out;
     }
 
+    /**
+     * One day of one habit whose record that day is known ({@code record}; {@code null} for none), as {@link #days}
+     * judges it: the records are read only when the day's evaluation needs other days too (a per-period schedule's
+     * period); the owner's vacations are read.
+     */
+    public DayView day(HabitRow h, LocalDate date, HabitType.DayRecord record, LocalDate today, DayOfWeek weekStart) {
+        LocalDate[] span = span(List.of(h), date, date, today, weekStart);
+        if (!span[0].equals(date) || !span[1].equals(date)) {
+            return days(List.of(h), date, date, today, weekStart).get(h.id()).get(0);
+        }
+        Map<LocalDate, HabitType.DayRecord> records = record == null ? Map.of() : Map.of(date, record);
+        AgendaItem a = evaluate(h, records, vacations(List.of(h)), date, date, today, weekStart)
+                .get(date);
+        return view(date, a);
+    }
+
     static DayView view(LocalDate date, AgendaItem a) {
         return new DayView(
                 date,

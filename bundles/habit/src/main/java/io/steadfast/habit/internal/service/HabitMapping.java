@@ -33,6 +33,7 @@ final class HabitMapping {
                 today,
                 h.goal(),
                 h.createdOn(),
-                h.revision());
+                h.revision(),
+                h.sharing());
     }
 }

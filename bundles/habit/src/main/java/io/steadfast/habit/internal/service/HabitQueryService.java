@@ -120,6 +120,20 @@ public class HabitQueryService implements HabitQuery {
     }
 
     @Override
+    public Map<LocalDate, String> notes(UUID userId, UUID habitId, LocalDate from, LocalDate to) {
+        if (to.isBefore(from) || habits.find(userId, habitId).isEmpty()) {
+            return Map.of();
+        }
+        Map<LocalDate, String> out = new java.util.TreeMap<>();
+        for (CheckinRow c : checkins.range(habitId, from, to)) {
+            if (c.note() != null) {
+                out.put(c.date(), c.note());
+            }
+        }
+        return out;
+    }
+
+    @Override
     public Optional<RecordedValue.Span> recordedValues(UUID userId, UUID habitId, LocalDate to) {
         Optional<HabitRow> habit = habits.find(userId, habitId);
         if (habit.isEmpty() || to.isBefore(habit.get().startDate())) {

@@ -71,6 +71,12 @@ public class HabitEntity {
     LocalDateTime updatedAt;
 
     /** Written only by {@link Outbox} (one more with every recorded change), never through the entity. */
+    @Column(name = "visibility", nullable = false)
+    String visibility = "private";
+
+    @Column(name = "share_notes", nullable = false)
+    boolean shareNotes;
+
     @Column(name = "revision", insertable = false, updatable = false)
     long revision;
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import io.steadfast.habit.api.Goal;
+import io.steadfast.habit.api.Sharing;
 
 /**
  * A stored habit.
@@ -15,6 +16,7 @@ import io.steadfast.habit.api.Goal;
  * @param goal      the goal, or {@code null}
  * @param createdOn the owner's day when the habit was created (decided once, at creation)
  * @param revision  one more with every recorded change of the habit or its days (see {@code Outbox})
+ * @param sharing   who sees the habit besides its owner ({@link Sharing#PRIVATE} when {@code null})
  */
 public record HabitRow(
         UUID id,
@@ -34,7 +36,54 @@ public record HabitRow(
         Instant updatedAt,
         Goal goal,
         LocalDate createdOn,
-        long revision) {
+        long revision,
+        Sharing sharing) {
+
+    public HabitRow {
+        sharing = sharing == null ? Sharing.PRIVATE : sharing;
+    }
+
+    /** A private habit (the form before sharing). */
+    public HabitRow(
+            UUID id,
+            UUID userId,
+            String name,
+            String description,
+            String typeKey,
+            BigDecimal target,
+            String unit,
+            String schedule,
+            LocalDate startDate,
+            String color,
+            String icon,
+            boolean archived,
+            int sortOrder,
+            Instant createdAt,
+            Instant updatedAt,
+            Goal goal,
+            LocalDate createdOn,
+            long revision) {
+        this(
+                id,
+                userId,
+                name,
+                description,
+                typeKey,
+                target,
+                unit,
+                schedule,
+                startDate,
+                color,
+                icon,
+                archived,
+                sortOrder,
+                createdAt,
+                updatedAt,
+                goal,
+                createdOn,
+                revision,
+                Sharing.PRIVATE);
+    }
 
     /** A habit at revision 0 (before its first recorded change). */
     public HabitRow(

@@ -40,9 +40,14 @@ public class JpaCheckinStore implements CheckinStore {
 
     @Override
     public Optional<CheckinRow> find(UUID habitId, LocalDate date) {
-        return Optional.ofNullable(jpa.txExpr(
-                TransactionType.Supports,
-                em -> toRow(em.find(CheckinEntity.class, new CheckinEntity.Key(habitId.toString(), date)))));
+        return jpa.txExpr(TransactionType.Supports, em -> rows(em.createQuery(
+                                "SELECT " + COLUMNS + " FROM Checkin c WHERE c.habitId = :h AND c.date = :d",
+                                Object[].class)
+                        .setParameter("h", habitId.toString())
+                        .setParameter("d", date)
+                        .getResultList())
+                .stream()
+                .findFirst());
     }
 
     @Override
@@ -52,27 +57,41 @@ public class JpaCheckinStore implements CheckinStore {
                 return jpa.txExpr(TransactionType.Required, em -> {
                     // the habit's row first: writes of one habit's days take their turns
                     Outbox.checkinChanged(em, userId, row.habitId(), row.date());
-                    CheckinEntity e = em.find(
-                            CheckinEntity.class,
-                            new CheckinEntity.Key(row.habitId().toString(), row.date()),
-                            LockModeType.PESSIMISTIC_WRITE);
-                    boolean fresh = e == null;
-                    if (fresh) {
-                        e = new CheckinEntity();
-                        e.habitId = row.habitId().toString();
-                        e.date = row.date();
-                        e.createdAt = toDb(row.createdAt());
+                    java.sql.Connection c = Jdbc.connection(em);
+                    int updated = Jdbc.update(
+                            c,
+                            "UPDATE checkin SET amount = ?, note = ?, status = ?, backfilled = ?, updated_at = ? "
+                                    + "WHERE habit_id = ? AND check_date = ?",
+                            Jdbc.decimal(row.value()),
+                            Jdbc.text(row.note()),
+                            row.status(),
+                            row.backfilled(),
+                            toDb(row.updatedAt()),
+                            row.habitId().toString(),
+                            row.date());
+                    if (updated == 0) {
+                        Jdbc.update(
+                                c,
+                                "INSERT INTO checkin (habit_id, check_date, amount, note, status, backfilled, "
+                                        + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                row.habitId().toString(),
+                                row.date(),
+                                Jdbc.decimal(row.value()),
+                                Jdbc.text(row.note()),
+                                row.status(),
+                                row.backfilled(),
+                                toDb(row.createdAt()),
+                                toDb(row.updatedAt()));
                     }
-                    e.value = row.value();
-                    e.note = row.note();
-                    e.status = row.status();
-                    e.backfilled = row.backfilled();
-                    e.updatedAt = toDb(row.updatedAt());
-                    if (fresh) {
-                        em.persist(e);
-                    }
-                    em.flush();
-                    return toRow(e);
+                    return new CheckinRow(
+                            row.habitId(),
+                            row.date(),
+                            Rows.plain(row.value()),
+                            row.note(),
+                            row.status(),
+                            row.backfilled(),
+                            row.createdAt(),
+                            row.updatedAt());
                 });
             } catch (RuntimeException e) {
                 if (attempt >= ATTEMPTS || !Rows.isConstraintViolation(e)) {

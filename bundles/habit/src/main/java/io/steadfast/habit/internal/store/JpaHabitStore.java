@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.steadfast.habit.api.Goal;
+import io.steadfast.habit.api.Sharing;
 import io.steadfast.storage.SchemaReady;
 
 @Component(service = HabitStore.class)
@@ -209,6 +210,8 @@ public class JpaHabitStore implements HabitStore {
         e.goalValue = g == null ? null : g.value();
         e.goalDirection = g == null ? null : g.direction().code();
         e.goalBy = g == null ? null : g.by();
+        e.visibility = h.sharing().visibility().code();
+        e.shareNotes = h.sharing().shareNotes();
         e.updatedAt = toDb(java.util.Objects.requireNonNull(h.updatedAt(), "updatedAt (from the clock)"));
     }
 
@@ -235,7 +238,14 @@ public class JpaHabitStore implements HabitStore {
                 fromDb(e.updatedAt),
                 goal(e),
                 e.createdOn,
-                revision);
+                revision,
+                sharing(e));
+    }
+
+    /** The stored sharing; private for a visibility this version does not know. */
+    private static Sharing sharing(HabitEntity e) {
+        Sharing.Visibility v = Sharing.Visibility.parse(e.visibility);
+        return v == null ? Sharing.PRIVATE : new Sharing(v, e.shareNotes);
     }
 
     /** The stored goal; none when a column is empty or the direction is not one this version knows. */

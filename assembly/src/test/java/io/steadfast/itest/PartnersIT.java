@@ -1,0 +1,246 @@
+package io.steadfast.itest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Accountability partners through two nodes on PostgreSQL and Redis: an invitation by email and its answer, an
+ * invite code, what a partner sees of the habits shared with them (and never of a private one, nor a note the owner
+ * does not share), the end of a partnership, the export and a deleted account. Dates come from the server's clock.
+ */
+class PartnersIT {
+
+    static Http a;
+    static Http b;
+
+    @BeforeAll
+    static void start() {
+        Cluster cluster = Cluster.get();
+        a = cluster.node(0);
+        b = cluster.node(1);
+    }
+
+    private static IdentityApiIT.Account register(String who) {
+        return Accounts.register(a, who + "-" + UUID.randomUUID() + "@example.org");
+    }
+
+    private static String habit(IdentityApiIT.Account owner, String name, String sharing) {
+        LocalDate t = ServerTime.today(a);
+        HttpResponse<String> r = a.as(
+                owner.token(),
+                "POST",
+                "/api/v1/habits",
+                "{\"name\":\"" + name + "\",\"type\":\"boolean\",\"schedule\":{\"kind\":\"daily\"},\"startDate\":\""
+                        + t.minusDays(10) + "\"" + sharing + "}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return Http.json(r).get("id").toString();
+    }
+
+    private static void checkin(IdentityApiIT.Account owner, String habitId, LocalDate day, String note) {
+        HttpResponse<String> r = a.as(
+                owner.token(), "PUT", "/api/v1/habits/" + habitId + "/checkins/" + day, "{\"note\":\"" + note + "\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+
+    @Test
+    void partnersSeeWhatIsSharedWithThemAndNothingElse() {
+        LocalDate t = ServerTime.today(a);
+        IdentityApiIT.Account ann = register("ann");
+        IdentityApiIT.Account bob = register("bob");
+        IdentityApiIT.Account eve = register("eve");
+        String run = habit(ann, "Run", ",\"visibility\":\"partners\",\"shareNotes\":true");
+        String read = habit(ann, "Read", ",\"visibility\":\"partners\"");
+        String secret = habit(ann, "SecretHabitQx", "");
+        checkin(ann, run, t, "run-note-shared");
+        checkin(ann, run, t.minusDays(1), "run-note-yesterday");
+        checkin(ann, read, t, "read-note-Qx");
+        checkin(ann, secret, t, "secret-note-Qx");
+        List<String> seen = new ArrayList<>();
+
+        // an invitation by email: the same answer for an address with and without an account
+        HttpResponse<String> invited = a.as(
+                ann.token(),
+                "POST",
+                "/api/v1/partners/invitations",
+                "{\"email\":\"" + bob.email().toUpperCase() + "\"}");
+        assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
+        assertThat(invited.headers().firstValue("Location")).isPresent();
+        HttpResponse<String> nobody = a.as(
+                ann.token(),
+                "POST",
+                "/api/v1/partners/invitations",
+                "{\"email\":\"nobody-" + UUID.randomUUID() + "@example.org\"}");
+        assertThat(nobody.statusCode()).isEqualTo(201);
+        assertThat(Http.json(nobody).keySet()).isEqualTo(Http.json(invited).keySet());
+        assertThat(Http.json(nobody).get("status")).isEqualTo(Http.json(invited).get("status"));
+        String invitation = Http.json(invited).get("id").toString();
+
+        // nothing is visible before the answer
+        assertThat(b.as(bob.token(), "GET", "/api/v1/partners/" + ann.userId() + "/habits", null)
+                        .statusCode())
+                .isEqualTo(404);
+        HttpResponse<String> bobsInvitations = b.as(bob.token(), "GET", "/api/v1/partners/invitations", null);
+        seen.add(bobsInvitations.body());
+        List<?> received = (List<?>) Http.json(bobsInvitations).get("received");
+        assertThat(received).hasSize(1);
+        assertThat(((Map<?, ?>) received.get(0)).get("id")).isEqualTo(invitation);
+        // only the invitee answers; the others get 404
+        assertThat(a.as(eve.token(), "POST", "/api/v1/partners/invitations/" + invitation + "/accept", null)
+                        .statusCode())
+                .isEqualTo(404);
+        HttpResponse<String> accepted =
+                b.as(bob.token(), "POST", "/api/v1/partners/invitations/" + invitation + "/accept", null);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        assertThat(Http.json(accepted).get("userId")).isEqualTo(ann.userId());
+        assertThat(b.as(bob.token(), "POST", "/api/v1/partners/invitations/" + invitation + "/decline", null)
+                        .statusCode())
+                .isEqualTo(409);
+        HttpResponse<String> annsPartners = a.as(ann.token(), "GET", "/api/v1/partners", null);
+        seen.add(annsPartners.body());
+        assertThat(annsPartners.body()).contains(bob.userId());
+
+        // what Bob sees of Ann: the shared habits with today, their streaks; never the private one
+        HttpResponse<String> shared = b.as(bob.token(), "GET", "/api/v1/partners/" + ann.userId() + "/habits", null);
+        assertThat(shared.statusCode()).as(shared.body()).isEqualTo(200);
+        seen.add(shared.body());
+        List<Map<?, ?>> habits = list(shared);
+        assertThat(habits)
+                .extracting(h -> (Object) ((Map<?, ?>) h.get("habit")).get("name"))
+                .containsExactly("Run", "Read");
+        Map<?, ?> runView = habits.get(0);
+        assertThat(((Map<?, ?>) runView.get("today")).get("status")).isEqualTo("done");
+        assertThat(((Map<?, ?>) runView.get("streak")).get("current")).isEqualTo(2);
+
+        HttpResponse<String> runDays = b.as(
+                bob.token(),
+                "GET",
+                "/api/v1/partners/" + ann.userId() + "/habits/" + run + "/calendar?from=" + t.minusDays(1) + "&to=" + t,
+                null);
+        assertThat(runDays.statusCode()).as(runDays.body()).isEqualTo(200);
+        seen.add(runDays.body());
+        assertThat(runDays.body()).contains("run-note-shared", "run-note-yesterday");
+        HttpResponse<String> readDays =
+                b.as(bob.token(), "GET", "/api/v1/partners/" + ann.userId() + "/habits/" + read + "/calendar", null);
+        assertThat(readDays.statusCode()).isEqualTo(200);
+        seen.add(readDays.body());
+        assertThat(list(readDays, "days")).hasSize(28);
+        assertThat(b.as(
+                                bob.token(),
+                                "GET",
+                                "/api/v1/partners/" + ann.userId() + "/habits/" + secret + "/calendar",
+                                null)
+                        .statusCode())
+                .isEqualTo(404);
+        IdentityApiIT.assertField(
+                b.as(
+                        bob.token(),
+                        "GET",
+                        "/api/v1/partners/" + ann.userId() + "/habits/" + run + "/calendar?from=" + t + "&to="
+                                + t.minusDays(1),
+                        null),
+                "to");
+        // someone who is not a partner sees nothing
+        assertThat(a.as(eve.token(), "GET", "/api/v1/partners/" + ann.userId() + "/habits", null)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(a.as(eve.token(), "GET", "/api/v1/partners/" + ann.userId() + "/habits/" + run + "/calendar", null)
+                        .statusCode())
+                .isEqualTo(404);
+
+        // a habit made private disappears at once, on every node
+        assertThat(a.as(ann.token(), "PATCH", "/api/v1/habits/" + read, "{\"visibility\":\"private\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(list(b.as(bob.token(), "GET", "/api/v1/partners/" + ann.userId() + "/habits", null)))
+                .extracting(h -> (Object) ((Map<?, ?>) h.get("habit")).get("name"))
+                .containsExactly("Run");
+        IdentityApiIT.assertField(
+                a.as(ann.token(), "PATCH", "/api/v1/habits/" + read, "{\"visibility\":\"everyone\"}"), "visibility");
+
+        // the export of the partner holds the partnership, nothing of Ann's private habit
+        HttpResponse<String> export = b.as(bob.token(), "GET", "/api/v1/me/export", null);
+        seen.add(export.body());
+        assertThat(((Map<?, ?>) Http.json(export).get("accountability"))
+                        .get("partners")
+                        .toString())
+                .contains(ann.userId());
+
+        for (String body : seen) {
+            assertThat(body).doesNotContain("SecretHabitQx", "secret-note-Qx", "read-note-Qx", secret);
+        }
+
+        // either side ends it; then nothing is visible either way
+        assertThat(b.as(bob.token(), "DELETE", "/api/v1/partners/" + ann.userId(), null)
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(a.as(bob.token(), "GET", "/api/v1/partners/" + ann.userId() + "/habits", null)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(list(a.as(ann.token(), "GET", "/api/v1/partners", null))).isEmpty();
+        assertThat(a.as(ann.token(), "DELETE", "/api/v1/partners/" + bob.userId(), null)
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void anInviteCodeMakesPartnersOnceAndADeletedAccountIsNoPartnerAnyMore() {
+        IdentityApiIT.Account ann = register("ann");
+        IdentityApiIT.Account cat = register("cat");
+        IdentityApiIT.Account dan = register("dan");
+        HttpResponse<String> created = a.as(ann.token(), "POST", "/api/v1/partners/invite-codes", null);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String code = Http.json(created).get("code").toString();
+        assertThat(code).matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}");
+        assertThat(Http.json(created).get("expiresAt")).isNotNull();
+
+        IdentityApiIT.assertField(
+                a.as(ann.token(), "POST", "/api/v1/partners/invite-codes/" + code + "/accept", null), "code");
+        HttpResponse<String> redeemed =
+                b.as(cat.token(), "POST", "/api/v1/partners/invite-codes/" + code.toLowerCase() + "/accept", null);
+        assertThat(redeemed.statusCode()).as(redeemed.body()).isEqualTo(200);
+        assertThat(Http.json(redeemed).get("userId")).isEqualTo(ann.userId());
+        HttpResponse<String> again =
+                b.as(dan.token(), "POST", "/api/v1/partners/invite-codes/" + code + "/accept", null);
+        assertThat(again.statusCode()).isEqualTo(404);
+        assertThat(again.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(list(a.as(ann.token(), "GET", "/api/v1/partners", null)))
+                .extracting(p -> (Object) p.get("userId"))
+                .containsExactly(cat.userId());
+
+        IdentityApiIT.assertField(
+                a.as(ann.token(), "POST", "/api/v1/partners/invitations", "{\"email\":\"not an address\"}"), "email");
+        IdentityApiIT.assertField(
+                a.as(ann.token(), "POST", "/api/v1/partners/invitations", "{\"email\":\"" + ann.email() + "\"}"),
+                "email");
+
+        // the account goes; the partnership goes with it, nothing of Ann's
+        assertThat(b.as(cat.token(), "DELETE", "/api/v1/me", "{\"password\":\"" + IdentityApiIT.PASSWORD + "\"}")
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(list(a.as(ann.token(), "GET", "/api/v1/partners", null))).isEmpty();
+        assertThat(a.as(ann.token(), "GET", "/api/v1/me", null).statusCode()).isEqualTo(200);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<?, ?>> list(HttpResponse<String> r) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(r.body(), List.class);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(r.body(), e);
+        }
+    }
+
+    private static List<?> list(HttpResponse<String> r, String field) {
+        return (List<?>) Http.json(r).get(field);
+    }
+}

@@ -1,0 +1,54 @@
+package io.steadfast.accountability.internal.service;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.steadfast.accountability.internal.store.PartnerStore;
+import io.steadfast.api.account.UserDataContributor;
+
+/**
+ * The {@code accountability} section of the account export: partnerships, the invitations sent and received, and
+ * when the unused invite codes expire (never the codes). Deleting the account ends its partnerships and removes what
+ * it sent (the database's cascades); invitations other people sent to its address stay theirs.
+ */
+@Component(service = UserDataContributor.class)
+public class AccountabilityDataContributor implements UserDataContributor {
+
+    private final PartnerService partners;
+    private final PartnerStore store;
+    private final Clock clock;
+
+    @Activate
+    public AccountabilityDataContributor(
+            @Reference PartnerService partners, @Reference PartnerStore store, @Reference Clock clock) {
+        this.partners = partners;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Override
+    public String section() {
+        return "accountability";
+    }
+
+    @Override
+    public Object export(UUID userId) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("partners", partners.list(userId));
+        PartnerService.Invitations invitations = partners.invitations(userId);
+        out.put("invitationsSent", invitations.sent());
+        out.put("invitationsReceived", invitations.received());
+        List<Map<String, Object>> codes = store.codes(userId, clock.instant()).stream()
+                .map(c -> Map.<String, Object>of("createdAt", c.createdAt(), "expiresAt", c.expiresAt()))
+                .toList();
+        out.put("inviteCodes", codes);
+        return out;
+    }
+}

@@ -1,0 +1,277 @@
+package io.steadfast.accountability.internal.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.steadfast.accountability.api.Partnerships;
+import io.steadfast.accountability.internal.domain.Emails;
+import io.steadfast.accountability.internal.domain.InviteCodes;
+import io.steadfast.accountability.internal.store.InvitationRow;
+import io.steadfast.accountability.internal.store.InviteCodeRow;
+import io.steadfast.accountability.internal.store.PartnerStore;
+import io.steadfast.accountability.internal.store.PartnershipRow;
+import io.steadfast.api.account.UserDirectory;
+import io.steadfast.api.account.UserProfile;
+import io.steadfast.api.auth.Secrets;
+import io.steadfast.api.error.ConflictException;
+import io.steadfast.api.error.NotFoundException;
+import io.steadfast.api.error.ValidationException;
+
+/**
+ * Partners: invitations by email (to whoever holds the address when they answer, so an address without an account
+ * is treated like any other), one-use invite codes, the partner list and its end. Every method takes the caller's
+ * id; an invitation that is neither sent by nor addressed to the caller is not found.
+ */
+@Component(service = {PartnerService.class, Partnerships.class})
+public class PartnerService implements Partnerships {
+
+    /** How many pending invitations one user may have out at a time. */
+    static final int MAX_PENDING_INVITATIONS = 50;
+
+    /** How many unexpired invite codes one user may hold at a time. */
+    static final int MAX_ACTIVE_CODES = 10;
+
+    /** How long an invite code can be used. */
+    static final Duration CODE_LIFETIME = Duration.ofDays(7);
+
+    private final PartnerStore store;
+    private final UserDirectory directory;
+    private final Clock clock;
+
+    @Activate
+    public PartnerService(@Reference PartnerStore store, @Reference UserDirectory directory, @Reference Clock clock) {
+        this.store = store;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    /** A partner as the caller sees them. */
+    public record Partner(UUID userId, String displayName, Instant since) {}
+
+    /** Someone on either end of an invitation. */
+    public record Person(UUID userId, String displayName, String email) {}
+
+    /**
+     * An invitation as the caller sees it.
+     *
+     * @param direction {@code sent} or {@code received}
+     * @param email     the address it was sent to (the sender's view), or {@code null}
+     * @param from      the sender (the invitee's view), or {@code null}
+     */
+    public record Invitation(
+            UUID id,
+            String direction,
+            String email,
+            Person from,
+            String status,
+            Instant createdAt,
+            Instant answeredAt) {}
+
+    public record Invitations(List<Invitation> received, List<Invitation> sent) {}
+
+    /** A new invite code, in its written form: the only time it is shown. */
+    public record NewCode(String code, Instant expiresAt) {}
+
+    @Override
+    public boolean arePartners(UUID a, UUID b) {
+        return !a.equals(b) && store.partnership(a, b).isPresent();
+    }
+
+    @Override
+    public List<UUID> partners(UUID userId) {
+        return store.partners(userId).stream().map(PartnershipRow::partnerId).toList();
+    }
+
+    /** The caller's partners, the oldest partnership first (accounts that are gone are left out). */
+    public List<Partner> list(UUID userId) {
+        return store.partners(userId).stream()
+                .map(this::partner)
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    /** The caller's partnership with {@code partnerId}; 404 unless they are partners. */
+    public Partner partner(UUID userId, UUID partnerId) {
+        return store.partnership(userId, partnerId)
+                .flatMap(this::partner)
+                .orElseThrow(() -> new NotFoundException("Partner"));
+    }
+
+    /** Ends a partnership, on both sides; 404 unless they are partners. */
+    public void end(UUID userId, UUID partnerId) {
+        if (!store.end(userId, partnerId)) {
+            throw new NotFoundException("Partner");
+        }
+    }
+
+    /**
+     * Invites the holder of {@code email}. The answer is the same whether the address has an account or not; the
+     * same pending invitation again answers the first one.
+     */
+    public Invitation invite(UUID senderId, String email) {
+        UserProfile me = profile(senderId);
+        String address = Emails.normalize(email);
+        if (address == null || address.isEmpty()) {
+            throw new ValidationException("email", "is required: the email address of the person to invite");
+        }
+        if (!Emails.plausible(address)) {
+            throw new ValidationException("email", "must be an email address such as ann@example.org");
+        }
+        if (address.equals(Emails.normalize(me.email()))) {
+            throw new ValidationException("email", "is your own address; invite the person you want as a partner");
+        }
+        for (PartnershipRow p : store.partners(senderId)) {
+            if (directory
+                    .find(p.partnerId())
+                    .map(u -> address.equals(Emails.normalize(u.email())))
+                    .orElse(false)) {
+                throw new ConflictException("The holder of " + address + " is already your partner");
+            }
+        }
+        Optional<InvitationRow> open = store.sent(senderId).stream()
+                .filter(i -> i.pending() && i.email().equals(address))
+                .findFirst();
+        if (open.isPresent()) {
+            return sent(open.get());
+        }
+        if (store.pendingCount(senderId) >= MAX_PENDING_INVITATIONS) {
+            throw new ValidationException(
+                    "email",
+                    "you have " + MAX_PENDING_INVITATIONS + " invitations waiting for an answer; withdraw some "
+                            + "(DELETE /api/v1/partners/invitations/{id}) before you send more");
+        }
+        InvitationRow row = new InvitationRow(UUID.randomUUID(), senderId, address, InvitationRow.PENDING, now(), null);
+        store.invite(row);
+        return sent(row);
+    }
+
+    /** The pending invitations addressed to the caller, and every invitation the caller sent. */
+    public Invitations invitations(UUID userId) {
+        UserProfile me = profile(userId);
+        List<Invitation> received = store.received(Emails.normalize(me.email())).stream()
+                .filter(i -> !i.senderId().equals(userId))
+                .map(this::received)
+                .flatMap(Optional::stream)
+                .toList();
+        List<Invitation> sent =
+                store.sent(userId).stream().map(PartnerService::sent).toList();
+        return new Invitations(received, sent);
+    }
+
+    /** Accepts an invitation addressed to the caller: its sender becomes the caller's partner. */
+    public Partner accept(UUID userId, UUID invitationId) {
+        InvitationRow i = addressedTo(userId, invitationId);
+        answerable(i);
+        PartnershipRow p = store.accept(invitationId, userId, now())
+                .orElseThrow(() -> new ConflictException("The invitation was answered or withdrawn meanwhile"));
+        return partner(p).orElseThrow(() -> new NotFoundException("Invitation"));
+    }
+
+    /** Declines an invitation addressed to the caller; the sender sees it declined. */
+    public void decline(UUID userId, UUID invitationId) {
+        InvitationRow i = addressedTo(userId, invitationId);
+        answerable(i);
+        if (!store.decline(invitationId, now())) {
+            throw new ConflictException("The invitation was answered or withdrawn meanwhile");
+        }
+    }
+
+    /** Withdraws (deletes) an invitation the caller sent; a partnership it made stays. */
+    public void withdraw(UUID userId, UUID invitationId) {
+        if (!store.withdraw(userId, invitationId)) {
+            throw new NotFoundException("Invitation");
+        }
+    }
+
+    /** A new one-use invite code of the caller's, valid for {@link #CODE_LIFETIME}. */
+    public NewCode createCode(UUID userId) {
+        profile(userId);
+        Instant now = now();
+        if (store.codes(userId, now).size() >= MAX_ACTIVE_CODES) {
+            throw new ValidationException(
+                    "code",
+                    "you hold " + MAX_ACTIVE_CODES + " unused invite codes; use one, or wait until one expires");
+        }
+        String code = InviteCodes.generate();
+        Instant expires = now.plus(CODE_LIFETIME);
+        store.createCode(new InviteCodeRow(hash(InviteCodes.canonical(code).orElseThrow()), userId, now, expires));
+        return new NewCode(code, expires);
+    }
+
+    /** Uses someone's invite code: its owner becomes the caller's partner, and the code is used up. */
+    public Partner redeem(UUID userId, String typed) {
+        profile(userId);
+        Instant now = now();
+        String hash = InviteCodes.canonical(typed).map(PartnerService::hash).orElseThrow(PartnerService::noCode);
+        InviteCodeRow code =
+                store.code(hash).filter(c -> c.expiresAt().isAfter(now)).orElseThrow(PartnerService::noCode);
+        if (code.userId().equals(userId)) {
+            throw new ValidationException(
+                    "code", "is your own invite code; give it to the person you want as a partner");
+        }
+        if (store.partnership(userId, code.userId()).isPresent()) {
+            throw new ConflictException("The owner of this code is already your partner; the code stays unused");
+        }
+        PartnershipRow p = store.redeem(hash, userId, now).orElseThrow(PartnerService::noCode);
+        return partner(p).orElseThrow(() -> new NotFoundException("Partner"));
+    }
+
+    private static NotFoundException noCode() {
+        return new NotFoundException("Invite code (it may have expired or been used)");
+    }
+
+    private InvitationRow addressedTo(UUID userId, UUID invitationId) {
+        String mine = Emails.normalize(profile(userId).email());
+        return store.invitation(invitationId)
+                .filter(i -> i.email().equals(mine) && !i.senderId().equals(userId))
+                .orElseThrow(() -> new NotFoundException("Invitation"));
+    }
+
+    private static void answerable(InvitationRow i) {
+        if (!i.pending()) {
+            throw new ConflictException("The invitation was already " + i.status());
+        }
+    }
+
+    private Optional<Partner> partner(PartnershipRow p) {
+        return directory.find(p.partnerId()).map(u -> new Partner(u.id(), u.displayName(), p.since()));
+    }
+
+    private Optional<Invitation> received(InvitationRow i) {
+        return directory
+                .find(i.senderId())
+                .map(u -> new Invitation(
+                        i.id(),
+                        "received",
+                        null,
+                        new Person(u.id(), u.displayName(), u.email()),
+                        i.status(),
+                        i.createdAt(),
+                        i.answeredAt()));
+    }
+
+    private static Invitation sent(InvitationRow i) {
+        return new Invitation(i.id(), "sent", i.email(), null, i.status(), i.createdAt(), i.answeredAt());
+    }
+
+    private UserProfile profile(UUID userId) {
+        return directory.find(userId).orElseThrow(() -> new NotFoundException("User"));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    static String hash(String canonicalCode) {
+        return Secrets.sha256Hex(canonicalCode);
+    }
+}

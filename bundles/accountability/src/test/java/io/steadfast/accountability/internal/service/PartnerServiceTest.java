@@ -1,0 +1,180 @@
+package io.steadfast.accountability.internal.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.steadfast.accountability.internal.store.AccountabilityPersistence;
+import io.steadfast.accountability.internal.store.JpaPartnerStore;
+import io.steadfast.api.account.UserDirectory;
+import io.steadfast.api.account.UserProfile;
+import io.steadfast.api.error.ConflictException;
+import io.steadfast.api.error.NotFoundException;
+import io.steadfast.api.error.ValidationException;
+import io.steadfast.storage.internal.db.TestDatabase;
+import io.steadfast.testsupport.TestClock;
+import io.steadfast.testsupport.TestRows;
+
+/** The partner rules on H2, with the accounts of a directory over the test's own users. */
+class PartnerServiceTest {
+
+    private TestDatabase db;
+    private final Map<UUID, UserProfile> users = new ConcurrentHashMap<>();
+    private final TestClock clock = new TestClock(Clock.systemUTC().instant().truncatedTo(ChronoUnit.MILLIS));
+    private PartnerService partners;
+    private UUID ann;
+    private UUID bob;
+
+    @BeforeEach
+    void setUp() {
+        db = TestDatabase.create(TestDatabase.Kind.H2, AccountabilityPersistence.UNIT, "identity", "accountability");
+        UserDirectory directory = id -> Optional.ofNullable(users.get(id));
+        partners = new PartnerService(new JpaPartnerStore(db.jpa(), db.ready()), directory, clock);
+        ann = user("Ann@Example.org", "Ann");
+        bob = user("bob@example.org", "Bob");
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    private UUID user(String email, String name) {
+        UUID id = TestRows.user(db.dataSource(), email);
+        users.put(id, new UserProfile(id, email, name, ZoneId.of("UTC"), DayOfWeek.MONDAY, 0, "user", clock.instant()));
+        return id;
+    }
+
+    @Test
+    void anInvitationReachesTheHolderOfTheAddressAndMakesPartnersWhenAccepted() {
+        PartnerService.Invitation sent = partners.invite(ann, "  BOB@example.org ");
+        assertThat(sent.email()).isEqualTo("bob@example.org");
+        assertThat(sent.status()).isEqualTo("pending");
+        // the same invitation again is the first one
+        assertThat(partners.invite(ann, "bob@example.org").id()).isEqualTo(sent.id());
+
+        PartnerService.Invitations bobs = partners.invitations(bob);
+        assertThat(bobs.received()).singleElement().satisfies(i -> {
+            assertThat(i.id()).isEqualTo(sent.id());
+            assertThat(i.from().displayName()).isEqualTo("Ann");
+            assertThat(i.email()).isNull();
+        });
+        // nothing is shared before the answer
+        assertThat(partners.list(ann)).isEmpty();
+        assertThat(partners.arePartners(ann, bob)).isFalse();
+        // the sender cannot accept for the invitee
+        assertThatThrownBy(() -> partners.accept(ann, sent.id())).isInstanceOf(NotFoundException.class);
+
+        PartnerService.Partner p = partners.accept(bob, sent.id());
+        assertThat(p.userId()).isEqualTo(ann);
+        assertThat(partners.list(ann))
+                .extracting(PartnerService.Partner::userId)
+                .containsExactly(bob);
+        assertThat(partners.arePartners(bob, ann)).isTrue();
+        assertThat(partners.invitations(ann).sent())
+                .singleElement()
+                .extracting(PartnerService.Invitation::status)
+                .isEqualTo("accepted");
+        assertThatThrownBy(() -> partners.decline(bob, sent.id()))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("already accepted");
+        assertThatThrownBy(() -> partners.invite(ann, "bob@example.org"))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("already your partner");
+
+        partners.end(bob, ann);
+        assertThat(partners.list(ann)).isEmpty();
+        assertThatThrownBy(() -> partners.end(ann, bob)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void anAddressWithoutAnAccountIsInvitedLikeAnyOtherAndReachesTheAccountRegisteredLater() {
+        PartnerService.Invitation known = partners.invite(ann, "bob@example.org");
+        PartnerService.Invitation unknown = partners.invite(ann, "cat@example.org");
+        assertThat(unknown.status()).isEqualTo(known.status());
+        assertThat(unknown.direction()).isEqualTo(known.direction());
+
+        UUID cat = user("cat@example.org", "Cat");
+        assertThat(partners.invitations(cat).received())
+                .extracting(PartnerService.Invitation::id)
+                .containsExactly(unknown.id());
+        partners.decline(cat, unknown.id());
+        assertThat(partners.invitations(cat).received()).isEmpty();
+        assertThat(partners.invitations(ann).sent())
+                .extracting(PartnerService.Invitation::status)
+                .containsExactlyInAnyOrder("pending", "declined");
+        // the sender withdraws what is left; the invitee sees nothing of it
+        partners.withdraw(ann, known.id());
+        assertThat(partners.invitations(bob).received()).isEmpty();
+        assertThatThrownBy(() -> partners.withdraw(bob, unknown.id())).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void badAddressesAreTold() {
+        assertThatThrownBy(() -> partners.invite(ann, null))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("email");
+        assertThatThrownBy(() -> partners.invite(ann, "no-at-sign")).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> partners.invite(ann, "ann@example.ORG"))
+                .isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(
+                                ((ValidationException) e).errors().get(0).message())
+                        .contains("your own address"));
+    }
+
+    @Test
+    void pendingInvitationsAreCapped() {
+        for (int i = 0; i < PartnerService.MAX_PENDING_INVITATIONS; i++) {
+            partners.invite(ann, "friend" + i + "@example.org");
+        }
+        assertThatThrownBy(() -> partners.invite(ann, "one-more@example.org"))
+                .isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(
+                                ((ValidationException) e).errors().get(0).message())
+                        .contains("withdraw some"));
+    }
+
+    @Test
+    void anInviteCodeIsUsedOnceWithinItsLifetime() {
+        PartnerService.NewCode code = partners.createCode(ann);
+        assertThat(code.expiresAt()).isEqualTo(clock.instant().plus(PartnerService.CODE_LIFETIME));
+        assertThatThrownBy(() -> partners.redeem(ann, code.code())).isInstanceOf(ValidationException.class);
+
+        PartnerService.Partner p =
+                partners.redeem(bob, code.code().toLowerCase().replace("-", " "));
+        assertThat(p.userId()).isEqualTo(ann);
+        UUID cat = user("cat@example.org", "Cat");
+        assertThatThrownBy(() -> partners.redeem(cat, code.code())).isInstanceOf(NotFoundException.class);
+
+        PartnerService.NewCode later = partners.createCode(ann);
+        assertThatThrownBy(() -> partners.redeem(bob, later.code()))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("already your partner");
+        clock.advance(PartnerService.CODE_LIFETIME.plusSeconds(1));
+        assertThatThrownBy(() -> partners.redeem(cat, later.code())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> partners.redeem(cat, "not a code")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void unusedCodesAreCapped() {
+        for (int i = 0; i < PartnerService.MAX_ACTIVE_CODES; i++) {
+            partners.createCode(ann);
+        }
+        assertThatThrownBy(() -> partners.createCode(ann)).isInstanceOf(ValidationException.class);
+        clock.advance(PartnerService.CODE_LIFETIME.plus(Duration.ofMinutes(1)));
+        assertThat(partners.createCode(ann).code()).isNotBlank();
+    }
+}

@@ -1,0 +1,27 @@
+package io.steadfast.streak.api;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+import io.steadfast.habit.api.HabitInfo;
+
+/**
+ * A habit's statistics in brief, for other bundles (the accountability bundle shows them to partners): the same
+ * figures as {@code GET /api/v1/habits/{id}/stats}, from the same cache.
+ *
+ * @since 1.1
+ */
+@ProviderType
+public interface HabitStatistics {
+
+    /** The statistics of a habit as its owner looked it up ({@code HabitQuery#habit}), as of the owner's today. */
+    Summary summary(HabitInfo habit);
+
+    /**
+     * @param currentStreak the length of the running streak, 0 when broken
+     * @param longestStreak the longest streak so far
+     * @param streakUnit    {@code days}, {@code weeks} or {@code months}
+     * @param strength      the habit strength, 0 to 1
+     * @param doneDays      the done days over all time
+     */
+    record Summary(int currentStreak, int longestStreak, String streakUnit, double strength, long doneDays) {}
+}

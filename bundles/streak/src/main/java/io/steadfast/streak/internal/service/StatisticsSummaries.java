@@ -1,0 +1,32 @@
+package io.steadfast.streak.internal.service;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.steadfast.habit.api.HabitInfo;
+import io.steadfast.streak.api.HabitStatistics;
+import io.steadfast.streak.internal.engine.Stats;
+
+/** {@link HabitStatistics} from {@link StatsService} (and its caches). */
+@Component(service = HabitStatistics.class)
+public class StatisticsSummaries implements HabitStatistics {
+
+    private final StatsService stats;
+
+    @Activate
+    public StatisticsSummaries(@Reference StatsService stats) {
+        this.stats = stats;
+    }
+
+    @Override
+    public Summary summary(HabitInfo habit) {
+        Stats s = stats.stats(habit);
+        return new Summary(
+                s.streak().current(),
+                s.streak().longest(),
+                s.streak().unit(),
+                s.strength(),
+                s.totals().doneDays());
+    }
+}
