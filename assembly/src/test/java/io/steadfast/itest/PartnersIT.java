@@ -230,6 +230,105 @@ class PartnersIT {
         assertThat(a.as(ann.token(), "GET", "/api/v1/me", null).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void aRefereeConfirmsOrDisputesDoneDaysAndADisputedDayCountsAsMissed() {
+        LocalDate t = ServerTime.today(a);
+        IdentityApiIT.Account ann = register("ann");
+        IdentityApiIT.Account rita = register("rita");
+        IdentityApiIT.Account eve = register("eve");
+        String code = Http.json(a.as(ann.token(), "POST", "/api/v1/partners/invite-codes", null))
+                .get("code")
+                .toString();
+        assertThat(b.as(rita.token(), "POST", "/api/v1/partners/invite-codes/" + code + "/accept", null)
+                        .statusCode())
+                .isEqualTo(200);
+        String gym = habit(ann, "Gym", "");
+        IdentityApiIT.assertField(
+                a.as(ann.token(), "PATCH", "/api/v1/habits/" + gym, "{\"refereeUserId\":\"" + eve.userId() + "\"}"),
+                "refereeUserId");
+        IdentityApiIT.assertField(
+                a.as(ann.token(), "PATCH", "/api/v1/habits/" + gym, "{\"refereeUserId\":\"" + ann.userId() + "\"}"),
+                "refereeUserId");
+        HttpResponse<String> named =
+                a.as(ann.token(), "PATCH", "/api/v1/habits/" + gym, "{\"refereeUserId\":\"" + rita.userId() + "\"}");
+        assertThat(named.statusCode()).as(named.body()).isEqualTo(200);
+        assertThat(Http.json(named).get("refereeUserId")).isEqualTo(rita.userId());
+
+        HttpResponse<String> yesterday = a.as(
+                ann.token(), "PUT", "/api/v1/habits/" + gym + "/checkins/" + t.minusDays(1), "{\"note\":\"legs\"}");
+        assertThat(Http.json(yesterday).get("verification")).isEqualTo("pending");
+        checkin(ann, gym, t, "arms");
+        // waiting days count as done
+        assertThat(streak(ann, gym)).isEqualTo(2);
+
+        HttpResponse<String> queue = b.as(rita.token(), "GET", "/api/v1/referee/queue", null);
+        List<Map<?, ?>> waiting = list(queue);
+        assertThat(waiting)
+                .extracting(w -> (Object) w.get("date"))
+                .containsExactly(t.minusDays(1).toString(), t.toString());
+        assertThat(((Map<?, ?>) waiting.get(0).get("habit")).get("name")).isEqualTo("Gym");
+        assertThat(waiting.get(0).get("note")).as("notes are not shared").isNull();
+        assertThat(list(a.as(eve.token(), "GET", "/api/v1/referee/queue", null)))
+                .isEmpty();
+
+        // only the referee answers
+        String dispute = "/api/v1/referee/habits/" + gym + "/checkins/" + t.minusDays(1) + "/dispute";
+        assertThat(a.as(eve.token(), "POST", dispute, "{}").statusCode()).isEqualTo(404);
+        assertThat(a.as(ann.token(), "POST", dispute, "{}").statusCode()).isEqualTo(404);
+        IdentityApiIT.assertField(
+                b.as(rita.token(), "POST", dispute, "{\"comment\":\"" + "x".repeat(501) + "\"}"), "comment");
+        HttpResponse<String> disputed = b.as(rita.token(), "POST", dispute, "{\"comment\":\"no photo\"}");
+        assertThat(disputed.statusCode()).as(disputed.body()).isEqualTo(200);
+        assertThat(Http.json(disputed).get("verification")).isEqualTo("disputed");
+
+        // the owner sees the outcome on the day, and the day counts as missed
+        HttpResponse<String> days = a.as(
+                ann.token(), "GET", "/api/v1/habits/" + gym + "/checkins?from=" + t.minusDays(1) + "&to=" + t, null);
+        List<Map<?, ?>> records = list(days);
+        assertThat(records.get(0).get("verification")).isEqualTo("disputed");
+        assertThat(records.get(0).get("verificationComment")).isEqualTo("no photo");
+        // as if nothing were recorded: yesterday is before the habit was created today (free history), so it is not
+        // due rather than missed; after the creation day it would be missed
+        assertThat(records.get(0).get("status")).isEqualTo("not_due");
+        assertThat(records.get(1).get("verification")).isEqualTo("pending");
+        assertThat(streak(ann, gym)).isEqualTo(1);
+
+        // a changed mind: confirmed, it counts again
+        HttpResponse<String> confirmed = b.as(
+                rita.token(),
+                "POST",
+                "/api/v1/referee/habits/" + gym + "/checkins/" + t.minusDays(1) + "/confirm",
+                "{}");
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        assertThat(Http.json(confirmed).get("verification")).isEqualTo("confirmed");
+        assertThat(streak(ann, gym)).isEqualTo(2);
+        assertThat(list(b.as(rita.token(), "GET", "/api/v1/referee/queue", null)))
+                .hasSize(1);
+
+        // the partnership ends: the role goes, what waited counts as confirmed
+        assertThat(a.as(ann.token(), "DELETE", "/api/v1/partners/" + rita.userId(), null)
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(list(b.as(rita.token(), "GET", "/api/v1/referee/queue", null)))
+                .isEmpty();
+        assertThat(Http.json(a.as(ann.token(), "GET", "/api/v1/habits/" + gym, null))
+                        .get("refereeUserId"))
+                .isNull();
+        assertThat(list(a.as(ann.token(), "GET", "/api/v1/habits/" + gym + "/checkins?from=" + t + "&to=" + t, null))
+                        .get(0)
+                        .get("verification"))
+                .isEqualTo("confirmed");
+        assertThat(b.as(rita.token(), "POST", "/api/v1/referee/habits/" + gym + "/checkins/" + t + "/dispute", "{}")
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    private static Object streak(IdentityApiIT.Account owner, String habitId) {
+        HttpResponse<String> stats = b.as(owner.token(), "GET", "/api/v1/habits/" + habitId + "/stats", null);
+        assertThat(stats.statusCode()).as(stats.body()).isEqualTo(200);
+        return ((Map<?, ?>) Http.json(stats).get("streak")).get("current");
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Map<?, ?>> list(HttpResponse<String> r) {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);

@@ -12,7 +12,8 @@ import io.steadfast.habit.api.HabitInfo;
  *
  * @param goal       a measurement habit's goal, or {@code null}
  * @param visibility who sees the habit besides its owner: {@code private} or {@code partners}
- * @param shareNotes whether they also see the notes of its days
+ * @param shareNotes    whether they also see the notes of its days
+ * @param refereeUserId the partner who confirms or disputes its done days, or {@code null}
  */
 public record HabitDto(
         UUID id,
@@ -31,7 +32,48 @@ public record HabitDto(
         Instant createdAt,
         GoalSpec goal,
         String visibility,
-        boolean shareNotes) {
+        boolean shareNotes,
+        UUID refereeUserId) {
+
+    /** A habit without a referee. */
+    public HabitDto(
+            UUID id,
+            String name,
+            String description,
+            String type,
+            BigDecimal target,
+            String unit,
+            ScheduleSpec schedule,
+            LocalDate startDate,
+            String color,
+            String icon,
+            boolean archived,
+            int sortOrder,
+            boolean available,
+            Instant createdAt,
+            GoalSpec goal,
+            String visibility,
+            boolean shareNotes) {
+        this(
+                id,
+                name,
+                description,
+                type,
+                target,
+                unit,
+                schedule,
+                startDate,
+                color,
+                icon,
+                archived,
+                sortOrder,
+                available,
+                createdAt,
+                goal,
+                visibility,
+                shareNotes,
+                null);
+    }
 
     /** A private habit (the form before 1.2). */
     public HabitDto(
@@ -67,7 +109,8 @@ public record HabitDto(
                 createdAt,
                 goal,
                 "private",
-                false);
+                false,
+                null);
     }
 
     /** A habit without a goal (the form before 1.1). */
@@ -122,6 +165,7 @@ public record HabitDto(
                 h.createdAt(),
                 GoalSpec.of(h.goal()),
                 h.sharing().visibility().code(),
-                h.sharing().shareNotes());
+                h.sharing().shareNotes(),
+                h.sharing().refereeUserId());
     }
 }

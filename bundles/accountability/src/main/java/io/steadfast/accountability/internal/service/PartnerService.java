@@ -12,7 +12,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import io.steadfast.accountability.api.Partnerships;
 import io.steadfast.accountability.internal.domain.Emails;
 import io.steadfast.accountability.internal.domain.InviteCodes;
 import io.steadfast.accountability.internal.store.InvitationRow;
@@ -25,6 +24,8 @@ import io.steadfast.api.auth.Secrets;
 import io.steadfast.api.error.ConflictException;
 import io.steadfast.api.error.NotFoundException;
 import io.steadfast.api.error.ValidationException;
+import io.steadfast.api.partner.Partnerships;
+import io.steadfast.habit.api.Verifications;
 
 /**
  * Partners: invitations by email (to whoever holds the address when they answer, so an address without an account
@@ -46,12 +47,18 @@ public class PartnerService implements Partnerships {
     private final PartnerStore store;
     private final UserDirectory directory;
     private final Clock clock;
+    private final Verifications verifications;
 
     @Activate
-    public PartnerService(@Reference PartnerStore store, @Reference UserDirectory directory, @Reference Clock clock) {
+    public PartnerService(
+            @Reference PartnerStore store,
+            @Reference UserDirectory directory,
+            @Reference Clock clock,
+            @Reference Verifications verifications) {
         this.store = store;
         this.directory = directory;
         this.clock = clock;
+        this.verifications = verifications;
     }
 
     /** A partner as the caller sees them. */
@@ -106,11 +113,18 @@ public class PartnerService implements Partnerships {
                 .orElseThrow(() -> new NotFoundException("Partner"));
     }
 
-    /** Ends a partnership, on both sides; 404 unless they are partners. */
+    /**
+     * Ends a partnership, on both sides; 404 unless they are partners. Neither referees the other's habits any more:
+     * the days that waited for them count as confirmed. (Should the node stop in between, the referee role stays
+     * but is void: a verdict needs a partnership, and waiting days count as done; ending it again is a 404, and the
+     * role goes with the next end or the owner's edit.)
+     */
     public void end(UUID userId, UUID partnerId) {
         if (!store.end(userId, partnerId)) {
             throw new NotFoundException("Partner");
         }
+        verifications.release(userId, partnerId);
+        verifications.release(partnerId, userId);
     }
 
     /**

@@ -24,6 +24,7 @@ import io.steadfast.api.account.UserProfile;
 import io.steadfast.api.error.ConflictException;
 import io.steadfast.api.error.NotFoundException;
 import io.steadfast.api.error.ValidationException;
+import io.steadfast.habit.api.Verifications;
 import io.steadfast.storage.internal.db.TestDatabase;
 import io.steadfast.testsupport.TestClock;
 import io.steadfast.testsupport.TestRows;
@@ -35,6 +36,32 @@ class PartnerServiceTest {
     private final Map<UUID, UserProfile> users = new ConcurrentHashMap<>();
     private final TestClock clock = new TestClock(Clock.systemUTC().instant().truncatedTo(ChronoUnit.MILLIS));
     private PartnerService partners;
+    private final java.util.List<String> released = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** The habit bundle's side of referees: here, which referees the partner rules let go of. */
+    private final Verifications verifications = new Verifications() {
+        @Override
+        public java.util.List<Waiting> waiting(UUID refereeId, int limit) {
+            return java.util.List.of();
+        }
+
+        @Override
+        public Optional<UUID> ownerOf(UUID refereeId, UUID habitId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Verdict> decide(
+                UUID refereeId, UUID habitId, java.time.LocalDate date, boolean confirmed, String comment) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void release(UUID ownerId, UUID refereeId) {
+            released.add(ownerId + ">" + refereeId);
+        }
+    };
+
     private UUID ann;
     private UUID bob;
 
@@ -42,7 +69,7 @@ class PartnerServiceTest {
     void setUp() {
         db = TestDatabase.create(TestDatabase.Kind.H2, AccountabilityPersistence.UNIT, "identity", "accountability");
         UserDirectory directory = id -> Optional.ofNullable(users.get(id));
-        partners = new PartnerService(new JpaPartnerStore(db.jpa(), db.ready()), directory, clock);
+        partners = new PartnerService(new JpaPartnerStore(db.jpa(), db.ready()), directory, clock, verifications);
         ann = user("Ann@Example.org", "Ann");
         bob = user("bob@example.org", "Bob");
     }
@@ -97,6 +124,8 @@ class PartnerServiceTest {
 
         partners.end(bob, ann);
         assertThat(partners.list(ann)).isEmpty();
+        // neither referees the other's habits any more
+        assertThat(released).containsExactlyInAnyOrder(bob + ">" + ann, ann + ">" + bob);
         assertThatThrownBy(() -> partners.end(ann, bob)).isInstanceOf(NotFoundException.class);
     }
 

@@ -23,10 +23,22 @@ public record Checkin(
         String recordStatus,
         boolean backfilled,
         Instant updatedAt,
-        DayState state) {
+        DayState state,
+        String verification,
+        String verificationComment) {
 
     /** The same record judged as {@code state}. */
     public Checkin judged(DayState state) {
-        return new Checkin(habitId, date, value, note, recordStatus, backfilled, updatedAt, state);
+        return new Checkin(
+                habitId,
+                date,
+                value,
+                note,
+                recordStatus,
+                backfilled,
+                updatedAt,
+                state,
+                verification,
+                verificationComment);
     }
 }

@@ -13,6 +13,7 @@ import io.steadfast.habit.api.Schedule;
  * @param visibility who sees the habit ({@code private}, {@code partners}); {@code null} leaves it (a new habit is
  *                   private)
  * @param shareNotes whether they see its notes; {@code null} leaves it (a new habit shares none)
+ * @param referee    the referee to set or remove; {@code null} leaves it (a new habit has none)
  */
 public record HabitDraft(
         String name,
@@ -27,7 +28,46 @@ public record HabitDraft(
         Boolean archived,
         GoalDraft goal,
         String visibility,
-        Boolean shareNotes) {
+        Boolean shareNotes,
+        RefereeDraft referee) {
+
+    /**
+     * The referee a draft asks for: {@code userId} to name one, {@code null} to remove the referee. A draft without a
+     * {@code RefereeDraft} leaves the referee as it is.
+     */
+    public record RefereeDraft(String userId) {}
+
+    /** A draft that leaves the referee as it is. */
+    public HabitDraft(
+            String name,
+            String description,
+            String type,
+            BigDecimal target,
+            String unit,
+            Schedule schedule,
+            LocalDate startDate,
+            String color,
+            String icon,
+            Boolean archived,
+            GoalDraft goal,
+            String visibility,
+            Boolean shareNotes) {
+        this(
+                name,
+                description,
+                type,
+                target,
+                unit,
+                schedule,
+                startDate,
+                color,
+                icon,
+                archived,
+                goal,
+                visibility,
+                shareNotes,
+                null);
+    }
 
     /** A draft that leaves the sharing as it is. */
     public HabitDraft(

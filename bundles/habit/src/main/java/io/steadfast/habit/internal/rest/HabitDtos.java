@@ -58,7 +58,14 @@ public final class HabitDtos {
                             allowableValues = {"private", "partners"})
                     String visibility,
             @Schema(description = "Whether those who see the habit also see your notes (default false)")
-                    Boolean shareNotes) {
+                    Boolean shareNotes,
+            @Schema(
+                            implementation = String.class,
+                            format = "uuid",
+                            nullable = true,
+                            description = "The partner who confirms or disputes your done days; null removes "
+                                    + "the referee")
+                    RefereeInput refereeUserId) {
 
         /** The domain's draft; an invalid schedule is a 422 naming its fields. */
         HabitDraft draft() {
@@ -75,7 +82,8 @@ public final class HabitDtos {
                     archived,
                     goal == null ? null : goal.draft(),
                     visibility,
-                    shareNotes);
+                    shareNotes,
+                    refereeUserId == null ? null : new HabitDraft.RefereeDraft(refereeUserId.userId()));
         }
     }
 
@@ -116,6 +124,37 @@ public final class HabitDtos {
         }
     }
 
+    /**
+     * The {@code refereeUserId} of a create or a change: absent ({@code null}) leaves the referee, {@code
+     * "refereeUserId": null} removes it ({@link #userId()} is {@code null}), a string names one.
+     */
+    @JsonDeserialize(using = RefereeInput.Reader.class)
+    public record RefereeInput(String userId) {
+
+        static final class Reader extends StdDeserializer<RefereeInput> {
+            private static final long serialVersionUID = 1L;
+
+            Reader() {
+                super(RefereeInput.class);
+            }
+
+            @Override
+            public RefereeInput deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                return new RefereeInput(ctxt.readValue(p, String.class));
+            }
+
+            @Override
+            public RefereeInput getNullValue(DeserializationContext ctxt) {
+                return new RefereeInput(null);
+            }
+
+            @Override
+            public Object getAbsentValue(DeserializationContext ctxt) {
+                return null;
+            }
+        }
+    }
+
     public record CheckinInput(BigDecimal value, String note, String status) {}
 
     public record IncrementInput(BigDecimal delta) {}
@@ -132,7 +171,12 @@ public final class HabitDtos {
             String status,
             String recordStatus,
             boolean backfilled,
-            Instant updatedAt) {}
+            Instant updatedAt,
+            @Schema(
+                            description = "For a habit with a referee: pending (counts as done), confirmed, or "
+                                    + "disputed (counts as missed); null otherwise")
+                    String verification,
+            String verificationComment) {}
 
     /** A day's record in the export: {@code status} is what was recorded (done or skipped). */
     public record ExportedCheckinDto(
@@ -142,7 +186,9 @@ public final class HabitDtos {
             String note,
             String status,
             boolean backfilled,
-            Instant updatedAt) {}
+            Instant updatedAt,
+            String verification,
+            String verificationComment) {}
 
     public record HabitExportDto(HabitDto habit, List<ExportedCheckinDto> checkins) {}
 
@@ -155,11 +201,21 @@ public final class HabitDtos {
                 c.state() == null ? null : c.state().json(),
                 c.recordStatus(),
                 c.backfilled(),
-                c.updatedAt());
+                c.updatedAt(),
+                c.verification(),
+                c.verificationComment());
     }
 
     static ExportedCheckinDto exported(Checkin c) {
         return new ExportedCheckinDto(
-                c.habitId(), c.date(), c.value(), c.note(), c.recordStatus(), c.backfilled(), c.updatedAt());
+                c.habitId(),
+                c.date(),
+                c.value(),
+                c.note(),
+                c.recordStatus(),
+                c.backfilled(),
+                c.updatedAt(),
+                c.verification(),
+                c.verificationComment());
     }
 }

@@ -114,7 +114,9 @@ public class DayRecords {
                         status,
                         date.isBefore(today),
                         existing.map(CheckinRow::createdAt).orElse(now),
-                        now));
+                        now,
+                        // a done day of a refereed habit (new or changed) waits for the referee
+                        refereed(h) && CheckinRow.DONE.equals(status) ? CheckinRow.Verification.WAITING : null));
         changes.committed();
         return judged(h, user, checkin(row));
     }
@@ -169,7 +171,8 @@ public class DayRecords {
                 date.isBefore(today),
                 idempotencyKey,
                 requestHash,
-                clock.instant().truncatedTo(ChronoUnit.MILLIS));
+                clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                refereed(h));
         if (r.replayed() && !requestHash.equals(r.requestHash())) {
             throw new ValidationException("Idempotency-Key", "was already used for a different request");
         }
@@ -198,9 +201,23 @@ public class DayRecords {
         return rows.stream().map(c -> checkin(c).judged(states.get(c.date()))).collect(Collectors.toList());
     }
 
+    private static boolean refereed(HabitRow h) {
+        return h.sharing().refereeUserId() != null;
+    }
+
     /** A stored record, not judged. */
     static Checkin checkin(CheckinRow c) {
-        return new Checkin(c.habitId(), c.date(), c.value(), c.note(), c.status(), c.backfilled(), c.updatedAt(), null);
+        return new Checkin(
+                c.habitId(),
+                c.date(),
+                c.value(),
+                c.note(),
+                c.status(),
+                c.backfilled(),
+                c.updatedAt(),
+                null,
+                c.verification() == null ? null : c.verification().state(),
+                c.verification() == null ? null : c.verification().comment());
     }
 
     /** The record with its day's evaluated state, as the agenda and the calendar judge it. */
@@ -209,7 +226,9 @@ public class DayRecords {
         DayView day = evaluator.day(
                 h,
                 c.date(),
-                new HabitType.DayRecord(c.value(), c.note(), CheckinRow.SKIPPED.equals(c.recordStatus())),
+                CheckinRow.Verification.DISPUTED.equals(c.verification())
+                        ? null
+                        : new HabitType.DayRecord(c.value(), c.note(), CheckinRow.SKIPPED.equals(c.recordStatus())),
                 Owners.today(clock, user),
                 user.weekStart());
         return c.judged(day.state());

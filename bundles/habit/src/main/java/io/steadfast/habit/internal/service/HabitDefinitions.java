@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.steadfast.api.account.UserDirectory;
 import io.steadfast.api.account.UserProfile;
@@ -24,6 +27,7 @@ import io.steadfast.api.error.FieldError;
 import io.steadfast.api.error.NotFoundException;
 import io.steadfast.api.error.ValidationException;
 import io.steadfast.api.habit.spi.HabitType;
+import io.steadfast.api.partner.Partnerships;
 import io.steadfast.api.time.DateLimits;
 import io.steadfast.habit.api.Goal;
 import io.steadfast.habit.api.HabitInfo;
@@ -32,6 +36,7 @@ import io.steadfast.habit.internal.domain.GoalDraft;
 import io.steadfast.habit.internal.domain.HabitDraft;
 import io.steadfast.habit.internal.store.HabitRow;
 import io.steadfast.habit.internal.store.HabitStore;
+import io.steadfast.habit.internal.store.RefereeStore;
 
 /**
  * Habit definitions: create, read, change (a schedule change applies from the user's today on; a goal is set,
@@ -52,6 +57,24 @@ public class HabitDefinitions {
     private final HabitTypeRegistry types;
     private final HabitChanges changes;
     private final Clock clock;
+    private final RefereeStore referees;
+
+    /** The accountability bundle's partners, while it runs: a referee must be one. */
+    private volatile Partnerships partnerships;
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setPartnerships(Partnerships p) {
+        this.partnerships = p;
+    }
+
+    void unsetPartnerships(Partnerships p) {
+        if (this.partnerships == p) {
+            this.partnerships = null;
+        }
+    }
 
     @Activate
     public HabitDefinitions(
@@ -59,12 +82,14 @@ public class HabitDefinitions {
             @Reference UserDirectory directory,
             @Reference HabitTypeRegistry types,
             @Reference HabitChanges changes,
-            @Reference Clock clock) {
+            @Reference Clock clock,
+            @Reference RefereeStore referees) {
         this.habits = habits;
         this.directory = directory;
         this.types = types;
         this.changes = changes;
         this.clock = clock;
+        this.referees = referees;
     }
 
     /** The habit types running now, by key. */
@@ -96,7 +121,7 @@ public class HabitDefinitions {
         checkTexts(in, errors);
         LocalDate start = in.startDate() != null ? in.startDate() : Owners.today(clock, user);
         Goal goal = type.isEmpty() ? null : checkGoal(type.get(), in.goal(), start, errors);
-        Sharing sharing = sharing(Sharing.PRIVATE, in, errors);
+        Sharing sharing = sharing(userId, Sharing.PRIVATE, in, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -159,7 +184,7 @@ public class HabitDefinitions {
             errors.add(new FieldError(
                     "startDate", "must be before the goal's date " + goal.by() + "; change or remove the goal"));
         }
-        Sharing sharing = sharing(h.sharing(), in, errors);
+        Sharing sharing = sharing(userId, h.sharing(), in, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -190,6 +215,10 @@ public class HabitDefinitions {
                 h.revision(),
                 sharing);
         HabitInfo out = info(habits.update(next).orElseThrow(() -> new NotFoundException("Habit")), user);
+        if (h.sharing().refereeUserId() != null && sharing.refereeUserId() == null) {
+            // the referee was removed: what waited for them counts as confirmed
+            referees.confirmWaiting(habitId, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        }
         changes.committed();
         return out;
     }
@@ -304,7 +333,11 @@ public class HabitDefinitions {
     }
 
     /** The sharing a draft asks for, from {@code current}: a field that is absent stays as it is. */
-    private static Sharing sharing(Sharing current, HabitDraft in, List<FieldError> errors) {
+    private Sharing sharing(UUID ownerId, Sharing current, HabitDraft in, List<FieldError> errors) {
+        UUID referee = current.refereeUserId();
+        if (in.referee() != null) {
+            referee = referee(ownerId, in.referee().userId(), errors);
+        }
         Sharing.Visibility visibility = current.visibility();
         if (in.visibility() != null) {
             visibility = Sharing.Visibility.parse(in.visibility());
@@ -316,7 +349,31 @@ public class HabitDefinitions {
                 return current;
             }
         }
-        return new Sharing(visibility, in.shareNotes() != null ? in.shareNotes() : current.shareNotes());
+        return new Sharing(visibility, in.shareNotes() != null ? in.shareNotes() : current.shareNotes(), referee);
+    }
+
+    /** The referee a draft names: one of the owner's partners, or none for {@code null} or blank. */
+    private UUID referee(UUID ownerId, String userId, List<FieldError> errors) {
+        if (userId == null || userId.isBlank()) {
+            return null;
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(userId.trim());
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(
+                    "refereeUserId", "must be the user id of one of your partners (GET /api/v1/partners)"));
+            return null;
+        }
+        Partnerships p = partnerships;
+        if (id.equals(ownerId)) {
+            errors.add(new FieldError("refereeUserId", "cannot be you: name one of your partners"));
+        } else if (p == null) {
+            errors.add(new FieldError("refereeUserId", "partners are not available on this server right now"));
+        } else if (!p.arePartners(ownerId, id)) {
+            errors.add(new FieldError("refereeUserId", "must be one of your partners (GET /api/v1/partners)"));
+        }
+        return id;
     }
 
     private static void checkTexts(HabitDraft in, List<FieldError> errors) {

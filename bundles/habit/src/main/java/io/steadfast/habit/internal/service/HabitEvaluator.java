@@ -72,6 +72,10 @@ public class HabitEvaluator {
         // (ordered by habit and day, as the primary key: a variant without the order made PostgreSQL 15 answer the
         // calendar of the full load dataset 15 times slower in one run; see docs/performance.md)
         for (CheckinRow c : checkins.range(ids, from, to)) {
+            if (c.disputed()) {
+                // the referee disputed the day: it counts as if nothing were recorded
+                continue;
+            }
             out.computeIfAbsent(c.habitId(), k -> new HashMap<>())
                     .put(c.date(), new HabitType.DayRecord(c.value(), c.note(), CheckinRow.SKIPPED.equals(c.status())));
         }

@@ -42,6 +42,15 @@ public class CheckinEntity {
     @Column(name = "updated_at", nullable = false)
     LocalDateTime updatedAt;
 
+    @Column(name = "verification")
+    String verification;
+
+    @Column(name = "verification_comment")
+    String verificationComment;
+
+    @Column(name = "verified_at")
+    LocalDateTime verifiedAt;
+
     public static class Key implements Serializable {
         private static final long serialVersionUID = 1L;
         String habitId;

@@ -41,6 +41,7 @@ public interface CheckinStore {
      * Adds {@code delta} (negative to take away; the value never goes below zero) to the day's value atomically
      * (concurrent increments all count), marking it done. With an
      * idempotency key, a second call with the same key for the same user adds nothing and returns the first result.
+     * With {@code refereed}, the day waits for the habit's referee again.
      */
     IncrementResult increment(
             UUID userId,
@@ -50,5 +51,6 @@ public interface CheckinStore {
             boolean backfilled,
             String idempotencyKey,
             String requestHash,
-            Instant now);
+            Instant now,
+            boolean refereed);
 }

@@ -77,6 +77,9 @@ public class HabitEntity {
     @Column(name = "share_notes", nullable = false)
     boolean shareNotes;
 
+    @Column(name = "referee_user_id", length = 36)
+    String refereeUserId;
+
     @Column(name = "revision", insertable = false, updatable = false)
     long revision;
 }

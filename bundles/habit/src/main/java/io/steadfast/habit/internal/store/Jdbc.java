@@ -74,6 +74,10 @@ final class Jdbc {
         return v == null ? new Null(Types.VARCHAR) : v;
     }
 
+    static Object timestamp(LocalDateTime v) {
+        return v == null ? new Null(Types.TIMESTAMP) : v;
+    }
+
     static Object date(LocalDate v) {
         return v == null ? new Null(Types.DATE) : v;
     }

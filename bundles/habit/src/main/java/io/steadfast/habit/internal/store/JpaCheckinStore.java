@@ -58,22 +58,28 @@ public class JpaCheckinStore implements CheckinStore {
                     // the habit's row first: writes of one habit's days take their turns
                     Outbox.checkinChanged(em, userId, row.habitId(), row.date());
                     java.sql.Connection c = Jdbc.connection(em);
+                    CheckinRow.Verification v = row.verification();
                     int updated = Jdbc.update(
                             c,
-                            "UPDATE checkin SET amount = ?, note = ?, status = ?, backfilled = ?, updated_at = ? "
+                            "UPDATE checkin SET amount = ?, note = ?, status = ?, backfilled = ?, updated_at = ?, "
+                                    + "verification = ?, verification_comment = ?, verified_at = ? "
                                     + "WHERE habit_id = ? AND check_date = ?",
                             Jdbc.decimal(row.value()),
                             Jdbc.text(row.note()),
                             row.status(),
                             row.backfilled(),
                             toDb(row.updatedAt()),
+                            Jdbc.text(v == null ? null : v.state()),
+                            Jdbc.text(v == null ? null : v.comment()),
+                            Jdbc.timestamp(v == null ? null : toDb(v.at())),
                             row.habitId().toString(),
                             row.date());
                     if (updated == 0) {
                         Jdbc.update(
                                 c,
                                 "INSERT INTO checkin (habit_id, check_date, amount, note, status, backfilled, "
-                                        + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                        + "created_at, updated_at, verification, verification_comment, verified_at) "
+                                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                 row.habitId().toString(),
                                 row.date(),
                                 Jdbc.decimal(row.value()),
@@ -81,7 +87,10 @@ public class JpaCheckinStore implements CheckinStore {
                                 row.status(),
                                 row.backfilled(),
                                 toDb(row.createdAt()),
-                                toDb(row.updatedAt()));
+                                toDb(row.updatedAt()),
+                                Jdbc.text(v == null ? null : v.state()),
+                                Jdbc.text(v == null ? null : v.comment()),
+                                Jdbc.timestamp(v == null ? null : toDb(v.at())));
                     }
                     return new CheckinRow(
                             row.habitId(),
@@ -91,7 +100,8 @@ public class JpaCheckinStore implements CheckinStore {
                             row.status(),
                             row.backfilled(),
                             row.createdAt(),
-                            row.updatedAt());
+                            row.updatedAt(),
+                            v);
                 });
             } catch (RuntimeException e) {
                 if (attempt >= ATTEMPTS || !Rows.isConstraintViolation(e)) {
@@ -136,23 +146,33 @@ public class JpaCheckinStore implements CheckinStore {
      * The columns of a record as a projection: the hot reads (the agenda, the calendar, statistics) read plain
      * values, not managed entities (no change tracking, no identity map for rows nobody writes).
      */
-    private static final String COLUMNS =
-            "c.habitId, c.date, c.value, c.note, c.status, c.backfilled, c.createdAt, c.updatedAt";
+    static final String COLUMNS = "c.habitId, c.date, c.value, c.note, c.status, c.backfilled, c.createdAt, "
+            + "c.updatedAt, c.verification, c.verificationComment, c.verifiedAt";
 
-    private static List<CheckinRow> rows(List<Object[]> result) {
+    static List<CheckinRow> rows(List<Object[]> result) {
         List<CheckinRow> out = new java.util.ArrayList<>(result.size());
         for (Object[] r : result) {
-            out.add(new CheckinRow(
-                    UUID.fromString((String) r[0]),
-                    (LocalDate) r[1],
-                    io.steadfast.storage.Rows.plain((BigDecimal) r[2]),
-                    (String) r[3],
-                    (String) r[4],
-                    (Boolean) r[5],
-                    fromDb((java.time.LocalDateTime) r[6]),
-                    fromDb((java.time.LocalDateTime) r[7])));
+            out.add(row(r));
         }
         return out;
+    }
+
+    /** A record from the columns of {@link #COLUMNS}, in that order. */
+    static CheckinRow row(Object[] r) {
+        return new CheckinRow(
+                UUID.fromString((String) r[0]),
+                (LocalDate) r[1],
+                io.steadfast.storage.Rows.plain((BigDecimal) r[2]),
+                (String) r[3],
+                (String) r[4],
+                (Boolean) r[5],
+                fromDb((java.time.LocalDateTime) r[6]),
+                fromDb((java.time.LocalDateTime) r[7]),
+                verification((String) r[8], (String) r[9], (java.time.LocalDateTime) r[10]));
+    }
+
+    static CheckinRow.Verification verification(String state, String comment, java.time.LocalDateTime at) {
+        return state == null ? null : new CheckinRow.Verification(state, comment, fromDb(at));
     }
 
     @Override
@@ -217,7 +237,8 @@ public class JpaCheckinStore implements CheckinStore {
             boolean backfilled,
             String idempotencyKey,
             String requestHash,
-            Instant now) {
+            Instant now,
+            boolean refereed) {
         for (int attempt = 1; ; attempt++) {
             if (idempotencyKey != null) {
                 Optional<IncrementResult> replay = replay(userId, idempotencyKey);
@@ -240,7 +261,7 @@ public class JpaCheckinStore implements CheckinStore {
                         em.persist(k);
                         em.flush();
                     }
-                    CheckinRow row = add(em, habitId, date, delta, backfilled, now);
+                    CheckinRow row = add(em, habitId, date, delta, backfilled, now, refereed);
                     if (idempotencyKey != null) {
                         IdempotencyEntity k = em.find(
                                 IdempotencyEntity.class, new IdempotencyEntity.Key(userId.toString(), idempotencyKey));
@@ -279,7 +300,13 @@ public class JpaCheckinStore implements CheckinStore {
     }
 
     private static CheckinRow add(
-            EntityManager em, UUID habitId, LocalDate date, BigDecimal delta, boolean backfilled, Instant now) {
+            EntityManager em,
+            UUID habitId,
+            LocalDate date,
+            BigDecimal delta,
+            boolean backfilled,
+            Instant now,
+            boolean refereed) {
         CheckinEntity e = em.find(
                 CheckinEntity.class, new CheckinEntity.Key(habitId.toString(), date), LockModeType.PESSIMISTIC_WRITE);
         if (e == null) {
@@ -299,6 +326,10 @@ public class JpaCheckinStore implements CheckinStore {
             e.backfilled = e.backfilled || backfilled;
             e.updatedAt = toDb(now);
         }
+        // a changed done day of a refereed habit waits for the referee again
+        e.verification = refereed ? CheckinRow.Verification.PENDING : null;
+        e.verificationComment = null;
+        e.verifiedAt = null;
         em.flush();
         return toRow(e);
     }
@@ -315,6 +346,7 @@ public class JpaCheckinStore implements CheckinStore {
                 e.status,
                 e.backfilled,
                 fromDb(e.createdAt),
-                fromDb(e.updatedAt));
+                fromDb(e.updatedAt),
+                verification(e.verification, e.verificationComment, e.verifiedAt));
     }
 }

@@ -212,6 +212,9 @@ public class JpaHabitStore implements HabitStore {
         e.goalBy = g == null ? null : g.by();
         e.visibility = h.sharing().visibility().code();
         e.shareNotes = h.sharing().shareNotes();
+        e.refereeUserId = h.sharing().refereeUserId() == null
+                ? null
+                : h.sharing().refereeUserId().toString();
         e.updatedAt = toDb(java.util.Objects.requireNonNull(h.updatedAt(), "updatedAt (from the clock)"));
     }
 
@@ -242,10 +245,11 @@ public class JpaHabitStore implements HabitStore {
                 sharing(e));
     }
 
-    /** The stored sharing; private for a visibility this version does not know. */
+    /** The stored sharing; private (with its referee) for a visibility this version does not know. */
     private static Sharing sharing(HabitEntity e) {
         Sharing.Visibility v = Sharing.Visibility.parse(e.visibility);
-        return v == null ? Sharing.PRIVATE : new Sharing(v, e.shareNotes);
+        UUID referee = e.refereeUserId == null ? null : UUID.fromString(e.refereeUserId);
+        return new Sharing(v == null ? Sharing.Visibility.PRIVATE : v, v != null && e.shareNotes, referee);
     }
 
     /** The stored goal; none when a column is empty or the direction is not one this version knows. */

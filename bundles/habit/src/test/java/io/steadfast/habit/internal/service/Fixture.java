@@ -32,7 +32,7 @@ final class Fixture {
         types.add(new BooleanHabitType());
         types.add(new CountHabitType());
         types.add(new LimitHabitType());
-        definitions = new HabitDefinitions(habitStore, directory, types, changes, clock);
+        definitions = new HabitDefinitions(habitStore, directory, types, changes, clock, new InMemoryStores.Referees());
         days = new DayRecords(habitStore, checkinStore, directory, evaluator, changes, clock);
         query = new HabitQueryService(
                 habitStore, checkinStore, directory, evaluator, clock, new InMemoryStores.Outbox());

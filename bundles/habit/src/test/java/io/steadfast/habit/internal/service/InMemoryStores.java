@@ -165,7 +165,8 @@ final class InMemoryStores {
                 boolean backfilled,
                 String idempotencyKey,
                 String requestHash,
-                Instant now) {
+                Instant now,
+                boolean refereed) {
             if (idempotencyKey != null && keys.containsKey(userId + "/" + idempotencyKey)) {
                 IncrementResult first = keys.get(userId + "/" + idempotencyKey);
                 return new IncrementResult(first.row(), true, first.requestHash());
@@ -183,12 +184,42 @@ final class InMemoryStores {
                             CheckinRow.DONE,
                             old == null ? backfilled : old.backfilled(),
                             old == null ? now : old.createdAt(),
-                            now));
+                            now,
+                            refereed ? CheckinRow.Verification.WAITING : null));
             IncrementResult r = new IncrementResult(row, false, requestHash);
             if (idempotencyKey != null) {
                 keys.put(userId + "/" + idempotencyKey, r);
             }
             return r;
+        }
+    }
+
+    /** No habit of the in-memory stores has a referee (the referee rules run on H2 and PostgreSQL). */
+    static final class Referees implements io.steadfast.habit.internal.store.RefereeStore {
+        @Override
+        public List<Waiting> waiting(UUID refereeId, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public Optional<UUID> ownerOf(UUID refereeId, UUID habitId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<CheckinRow> decide(
+                UUID refereeId, UUID habitId, LocalDate date, CheckinRow.Verification verdict) {
+            return Optional.empty();
+        }
+
+        @Override
+        public int release(UUID ownerId, UUID refereeId, Instant at) {
+            return 0;
+        }
+
+        @Override
+        public int confirmWaiting(UUID habitId, Instant at) {
+            return 0;
         }
     }
 

@@ -182,12 +182,12 @@ public class HabitStoresTest {
             UUID ann = TestRows.user(db.dataSource(), "ann@example.org");
             HabitRow water = habits.create(habit(ann, "Water"));
             Instant now = Instant.parse("2026-03-02T10:00:00Z");
-            checkins.increment(ann, water.id(), DAY, new BigDecimal("3"), false, null, "a", now);
-            assertThat(checkins.increment(ann, water.id(), DAY, new BigDecimal("-1.5"), false, null, "b", now)
+            checkins.increment(ann, water.id(), DAY, new BigDecimal("3"), false, null, "a", now, false);
+            assertThat(checkins.increment(ann, water.id(), DAY, new BigDecimal("-1.5"), false, null, "b", now, false)
                             .row()
                             .value())
                     .isEqualByComparingTo("1.5");
-            assertThat(checkins.increment(ann, water.id(), DAY, new BigDecimal("-9"), false, null, "c", now)
+            assertThat(checkins.increment(ann, water.id(), DAY, new BigDecimal("-9"), false, null, "c", now, false)
                             .row()
                             .value())
                     .isEqualByComparingTo("0");
@@ -210,7 +210,8 @@ public class HabitStoresTest {
                     String key = i < 12 ? null : "key-" + (i % 3);
                     fs.add(pool.submit(() -> {
                         go.await();
-                        return checkins.increment(ann, water.id(), DAY, BigDecimal.ONE, false, key, "h", Instant.now());
+                        return checkins.increment(
+                                ann, water.id(), DAY, BigDecimal.ONE, false, key, "h", Instant.now(), false);
                     }));
                 }
                 go.countDown();
@@ -221,7 +222,7 @@ public class HabitStoresTest {
                 assertThat(replays).isEqualTo(9);
                 assertThat(checkins.find(water.id(), DAY).orElseThrow().value()).isEqualByComparingTo("15");
                 IncrementResult again = checkins.increment(
-                        ann, water.id(), DAY, BigDecimal.TEN, false, "key-0", "other", Instant.now());
+                        ann, water.id(), DAY, BigDecimal.TEN, false, "key-0", "other", Instant.now(), false);
                 assertThat(again.replayed()).isTrue();
                 assertThat(again.requestHash()).isEqualTo("h");
                 assertThat(checkins.find(water.id(), DAY).orElseThrow().value()).isEqualByComparingTo("15");
@@ -335,8 +336,9 @@ public class HabitStoresTest {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             checkins.put(ann, new CheckinRow(water.id(), DAY.plusDays(3), null, null, "done", false, now, now));
             checkins.put(ann, new CheckinRow(water.id(), DAY.plusDays(1), null, null, "done", false, now, now));
-            checkins.increment(ann, water.id(), DAY.plusDays(2), BigDecimal.ONE, false, "k1", "h", now);
-            checkins.increment(ann, water.id(), DAY.plusDays(2), BigDecimal.ONE, false, "k1", "h", now); // a replay
+            checkins.increment(ann, water.id(), DAY.plusDays(2), BigDecimal.ONE, false, "k1", "h", now, false);
+            checkins.increment(
+                    ann, water.id(), DAY.plusDays(2), BigDecimal.ONE, false, "k1", "h", now, false); // a replay
             assertThat(checkins.delete(ann, water.id(), DAY.plusDays(9))).isFalse(); // nothing to clear
             assertThat(habits.find(ann, water.id()).orElseThrow().revision()).isEqualTo(4);
             assertThat(outbox.pending(water.id())).contains(new OutboxStore.Pending(true, DAY.plusDays(1), 4));

@@ -1,11 +1,14 @@
-package io.steadfast.accountability.api;
+package io.steadfast.api.partner;
 
 import java.util.List;
 import java.util.UUID;
 
 import org.osgi.annotation.versioning.ProviderType;
 
-/** Who are whose accountability partners. Provided by the accountability bundle. */
+/**
+ * Who are whose accountability partners. Provided by the accountability bundle; bundles that offer something to a
+ * user's partners (the habit bundle: a habit's referee) take it as an optional reference.
+ */
 @ProviderType
 public interface Partnerships {
 
