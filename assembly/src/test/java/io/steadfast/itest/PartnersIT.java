@@ -104,6 +104,25 @@ class PartnersIT {
         assertThat(b.as(bob.token(), "POST", "/api/v1/partners/invitations/" + invitation + "/decline", null)
                         .statusCode())
                 .isEqualTo(409);
+        // each side heard of it: Bob of the invitation, Ann of the answer
+        List<Map<?, ?>> bobsNews = items(b.as(bob.token(), "GET", "/api/v1/notifications", null));
+        assertThat(bobsNews).extracting(n -> (Object) n.get("kind")).containsExactly("partner_invitation");
+        assertThat(((Map<?, ?>) bobsNews.get(0).get("actor")).get("userId")).isEqualTo(ann.userId());
+        assertThat(bobsNews.get(0).get("invitationId")).isEqualTo(invitation);
+        HttpResponse<String> annsNews = a.as(ann.token(), "GET", "/api/v1/notifications?unread=true", null);
+        assertThat(items(annsNews)).extracting(n -> (Object) n.get("kind")).containsExactly("partner_accepted");
+        assertThat(Http.json(a.as(ann.token(), "GET", "/api/v1/notifications/unread-count", null))
+                        .get("count"))
+                .isEqualTo(1);
+        assertThat(Http.json(a.as(ann.token(), "POST", "/api/v1/notifications/read", "{\"all\":true}"))
+                        .get("updated"))
+                .isEqualTo(1);
+        assertThat(Http.json(b.as(ann.token(), "GET", "/api/v1/notifications/unread-count", null))
+                        .get("count"))
+                .isEqualTo(0);
+        IdentityApiIT.assertField(a.as(ann.token(), "POST", "/api/v1/notifications/read", "{}"), "ids");
+        IdentityApiIT.assertField(a.as(ann.token(), "GET", "/api/v1/notifications?cursor=abc", null), "cursor");
+        seen.add(b.as(bob.token(), "GET", "/api/v1/notifications", null).body());
         HttpResponse<String> annsPartners = a.as(ann.token(), "GET", "/api/v1/partners", null);
         seen.add(annsPartners.body());
         assertThat(annsPartners.body()).contains(bob.userId());
@@ -261,6 +280,18 @@ class PartnersIT {
         // waiting days count as done
         assertThat(streak(ann, gym)).isEqualTo(2);
 
+        // after the commit, off the request thread: Rita hears of the two days that wait for her
+        HttpResponse<String> asked = b.awaitAs(
+                rita.token(),
+                "/api/v1/notifications?unread=true",
+                r -> items(r).stream()
+                                .filter(n -> "referee_request".equals(n.get("kind")))
+                                .count()
+                        == 2,
+                java.time.Duration.ofSeconds(30));
+        assertThat(items(asked).stream().filter(n -> "referee_request".equals(n.get("kind"))))
+                .allSatisfy(n ->
+                        assertThat(((Map<?, ?>) n.get("habit")).get("name")).isEqualTo("Gym"));
         HttpResponse<String> queue = b.as(rita.token(), "GET", "/api/v1/referee/queue", null);
         List<Map<?, ?>> waiting = list(queue);
         assertThat(waiting)
@@ -281,7 +312,19 @@ class PartnersIT {
         assertThat(disputed.statusCode()).as(disputed.body()).isEqualTo(200);
         assertThat(Http.json(disputed).get("verification")).isEqualTo("disputed");
 
-        // the owner sees the outcome on the day, and the day counts as missed
+        // the owner hears of the verdict (after the commit) and sees it on the day
+        HttpResponse<String> told = a.awaitAs(
+                ann.token(),
+                "/api/v1/notifications",
+                r -> items(r).stream().anyMatch(n -> "referee_disputed".equals(n.get("kind"))),
+                java.time.Duration.ofSeconds(30));
+        Map<?, ?> verdict = items(told).stream()
+                .filter(n -> "referee_disputed".equals(n.get("kind")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(verdict.get("comment")).isEqualTo("no photo");
+        assertThat(verdict.get("date")).isEqualTo(t.minusDays(1).toString());
+        assertThat(((Map<?, ?>) verdict.get("actor")).get("userId")).isEqualTo(rita.userId());
         HttpResponse<String> days = a.as(
                 ann.token(), "GET", "/api/v1/habits/" + gym + "/checkins?from=" + t.minusDays(1) + "&to=" + t, null);
         List<Map<?, ?>> records = list(days);
@@ -337,6 +380,12 @@ class PartnersIT {
         } catch (java.io.IOException e) {
             throw new AssertionError(r.body(), e);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<?, ?>> items(HttpResponse<String> r) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return (List<Map<?, ?>>) Http.json(r).get("items");
     }
 
     private static List<?> list(HttpResponse<String> r, String field) {

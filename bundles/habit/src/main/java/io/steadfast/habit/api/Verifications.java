@@ -46,6 +46,30 @@ public interface Verifications {
     /** A verdict as recorded. */
     record Verdict(UUID ownerId, UUID habitId, LocalDate date, String state, String comment, Instant at) {}
 
+    /**
+     * A day of a refereed habit with its referee's part, as the owner's change left it.
+     *
+     * @param refereeId  the habit's referee now ({@code null} when it has none any more)
+     * @param state      {@link #PENDING}, {@link #CONFIRMED} or {@link #DISPUTED}
+     * @param at         when the referee answered ({@code null} while pending)
+     * @param recordedAt when the owner last wrote the day
+     */
+    record VerifiedDay(
+            UUID habitId,
+            String habitName,
+            UUID refereeId,
+            LocalDate date,
+            String state,
+            String comment,
+            Instant at,
+            Instant recordedAt) {}
+
+    /**
+     * The days of one of {@code ownerId}'s habits from {@code from} on that a referee was asked about, by date: what
+     * a change of those days (delivered after the commit) may have to tell the referee or the owner.
+     */
+    List<VerifiedDay> verifiedDays(UUID ownerId, UUID habitId, LocalDate from);
+
     /** The days waiting for {@code refereeId}, the oldest first, at most {@code limit}. */
     List<Waiting> waiting(UUID refereeId, int limit);
 

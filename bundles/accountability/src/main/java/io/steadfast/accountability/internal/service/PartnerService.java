@@ -14,8 +14,10 @@ import org.osgi.service.component.annotations.Reference;
 
 import io.steadfast.accountability.internal.domain.Emails;
 import io.steadfast.accountability.internal.domain.InviteCodes;
+import io.steadfast.accountability.internal.domain.Notice;
 import io.steadfast.accountability.internal.store.InvitationRow;
 import io.steadfast.accountability.internal.store.InviteCodeRow;
+import io.steadfast.accountability.internal.store.NotificationRow;
 import io.steadfast.accountability.internal.store.PartnerStore;
 import io.steadfast.accountability.internal.store.PartnershipRow;
 import io.steadfast.api.account.UserDirectory;
@@ -164,7 +166,14 @@ public class PartnerService implements Partnerships {
                             + "(DELETE /api/v1/partners/invitations/{id}) before you send more");
         }
         InvitationRow row = new InvitationRow(UUID.randomUUID(), senderId, address, InvitationRow.PENDING, now(), null);
-        store.invite(row);
+        // the holder of the address, if there is one now, hears of it (the sender is told nothing either way)
+        NotificationRow notice = directory
+                .findByEmail(address)
+                .filter(u -> !u.id().equals(senderId))
+                .map(u -> notice(
+                        u.id(), Notice.PARTNER_INVITATION, senderId, row.id().toString(), "invitation:" + row.id()))
+                .orElse(null);
+        store.invite(row, notice);
         return sent(row);
     }
 
@@ -185,7 +194,9 @@ public class PartnerService implements Partnerships {
     public Partner accept(UUID userId, UUID invitationId) {
         InvitationRow i = addressedTo(userId, invitationId);
         answerable(i);
-        PartnershipRow p = store.accept(invitationId, userId, now())
+        NotificationRow notice = notice(
+                i.senderId(), Notice.PARTNER_ACCEPTED, userId, invitationId.toString(), "accepted:" + invitationId);
+        PartnershipRow p = store.accept(invitationId, userId, now(), notice)
                 .orElseThrow(() -> new ConflictException("The invitation was answered or withdrawn meanwhile"));
         return partner(p).orElseThrow(() -> new NotFoundException("Invitation"));
     }
@@ -235,8 +246,14 @@ public class PartnerService implements Partnerships {
         if (store.partnership(userId, code.userId()).isPresent()) {
             throw new ConflictException("The owner of this code is already your partner; the code stays unused");
         }
-        PartnershipRow p = store.redeem(hash, userId, now).orElseThrow(PartnerService::noCode);
+        NotificationRow notice = notice(
+                code.userId(), Notice.PARTNER_JOINED, userId, null, "joined:" + hash.substring(0, 16) + ":" + userId);
+        PartnershipRow p = store.redeem(hash, userId, now, notice).orElseThrow(PartnerService::noCode);
         return partner(p).orElseThrow(() -> new NotFoundException("Partner"));
+    }
+
+    private NotificationRow notice(UUID recipient, String kind, UUID actor, String refId, String dedupeKey) {
+        return new NotificationRow(0, recipient, kind, actor, null, null, null, refId, null, dedupeKey, now(), null);
     }
 
     private static NotFoundException noCode() {

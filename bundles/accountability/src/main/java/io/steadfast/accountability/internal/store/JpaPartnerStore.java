@@ -70,7 +70,7 @@ public class JpaPartnerStore implements PartnerStore {
     }
 
     @Override
-    public void invite(InvitationRow row) {
+    public void invite(InvitationRow row, NotificationRow notice) {
         jpa.tx(TransactionType.Required, em -> {
             InvitationEntity e = new InvitationEntity();
             e.id = row.id().toString();
@@ -80,6 +80,8 @@ public class JpaPartnerStore implements PartnerStore {
             e.createdAt = toDb(row.createdAt());
             e.answeredAt = toDb(row.answeredAt());
             em.persist(e);
+            em.flush();
+            notify(em, notice);
         });
     }
 
@@ -130,7 +132,7 @@ public class JpaPartnerStore implements PartnerStore {
     }
 
     @Override
-    public Optional<PartnershipRow> accept(UUID invitationId, UUID invitee, Instant at) {
+    public Optional<PartnershipRow> accept(UUID invitationId, UUID invitee, Instant at, NotificationRow notice) {
         return retried(() -> Optional.ofNullable(jpa.txExpr(TransactionType.Required, em -> {
             InvitationEntity e =
                     em.find(InvitationEntity.class, invitationId.toString(), LockModeType.PESSIMISTIC_WRITE);
@@ -139,7 +141,9 @@ public class JpaPartnerStore implements PartnerStore {
             }
             e.status = InvitationRow.ACCEPTED;
             e.answeredAt = toDb(at);
-            return join(em, invitee, UUID.fromString(e.senderId), at);
+            PartnershipRow p = join(em, invitee, UUID.fromString(e.senderId), at);
+            notify(em, notice);
+            return p;
         })));
     }
 
@@ -203,15 +207,24 @@ public class JpaPartnerStore implements PartnerStore {
     }
 
     @Override
-    public Optional<PartnershipRow> redeem(String codeHash, UUID redeemer, Instant now) {
+    public Optional<PartnershipRow> redeem(String codeHash, UUID redeemer, Instant now, NotificationRow notice) {
         return retried(() -> Optional.ofNullable(jpa.txExpr(TransactionType.Required, em -> {
             InviteCodeEntity c = em.find(InviteCodeEntity.class, codeHash, LockModeType.PESSIMISTIC_WRITE);
             if (c == null || !fromDb(c.expiresAt).isAfter(now)) {
                 return null;
             }
             em.remove(c);
-            return join(em, redeemer, UUID.fromString(c.userId), now);
+            PartnershipRow p = join(em, redeemer, UUID.fromString(c.userId), now);
+            notify(em, notice);
+            return p;
         })));
+    }
+
+    private static void notify(EntityManager em, NotificationRow notice) {
+        if (notice != null) {
+            em.flush();
+            Notifications.insert(em, notice);
+        }
     }
 
     /** Makes {@code a} and {@code b} partners unless they are; the partnership as {@code a} sees it. */

@@ -16,7 +16,12 @@ public interface PartnerStore {
     /** Ends the partnership on both sides; {@code false} when there was none. */
     boolean end(UUID userId, UUID partnerId);
 
-    void invite(InvitationRow row);
+    /** Stores an invitation and, in the same transaction, the invitee's notification ({@code null}: none). */
+    void invite(InvitationRow row, NotificationRow notice);
+
+    default void invite(InvitationRow row) {
+        invite(row, null);
+    }
 
     Optional<InvitationRow> invitation(UUID id);
 
@@ -31,9 +36,14 @@ public interface PartnerStore {
 
     /**
      * Accepts a pending invitation: marks it accepted and makes its sender and {@code invitee} partners (unless they
-     * are), in one transaction. Empty when it is not pending any more (answered or withdrawn meanwhile).
+     * are), with the sender's notification ({@code notice}, or none), in one transaction. Empty when it is not pending
+     * any more (answered or withdrawn meanwhile).
      */
-    Optional<PartnershipRow> accept(UUID invitationId, UUID invitee, Instant at);
+    Optional<PartnershipRow> accept(UUID invitationId, UUID invitee, Instant at, NotificationRow notice);
+
+    default Optional<PartnershipRow> accept(UUID invitationId, UUID invitee, Instant at) {
+        return accept(invitationId, invitee, at, null);
+    }
 
     /** Declines a pending invitation; {@code false} when it is not pending any more. */
     boolean decline(UUID invitationId, Instant at);
@@ -52,5 +62,9 @@ public interface PartnerStore {
      * Uses a code: deletes it and makes its owner and {@code redeemer} partners (unless they are), in one
      * transaction. Empty when the code is gone or has expired at {@code now} (used concurrently, say).
      */
-    Optional<PartnershipRow> redeem(String codeHash, UUID redeemer, Instant now);
+    Optional<PartnershipRow> redeem(String codeHash, UUID redeemer, Instant now, NotificationRow notice);
+
+    default Optional<PartnershipRow> redeem(String codeHash, UUID redeemer, Instant now) {
+        return redeem(codeHash, redeemer, now, null);
+    }
 }

@@ -46,6 +46,11 @@ class PartnerServiceTest {
         }
 
         @Override
+        public java.util.List<VerifiedDay> verifiedDays(UUID ownerId, UUID habitId, java.time.LocalDate from) {
+            return java.util.List.of();
+        }
+
+        @Override
         public Optional<UUID> ownerOf(UUID refereeId, UUID habitId) {
             return Optional.empty();
         }
@@ -68,7 +73,19 @@ class PartnerServiceTest {
     @BeforeEach
     void setUp() {
         db = TestDatabase.create(TestDatabase.Kind.H2, AccountabilityPersistence.UNIT, "identity", "accountability");
-        UserDirectory directory = id -> Optional.ofNullable(users.get(id));
+        UserDirectory directory = new UserDirectory() {
+            @Override
+            public Optional<UserProfile> find(UUID id) {
+                return Optional.ofNullable(users.get(id));
+            }
+
+            @Override
+            public Optional<UserProfile> findByEmail(String email) {
+                return users.values().stream()
+                        .filter(u -> u.email().equalsIgnoreCase(email.trim()))
+                        .findFirst();
+            }
+        };
         partners = new PartnerService(new JpaPartnerStore(db.jpa(), db.ready()), directory, clock, verifications);
         ann = user("Ann@Example.org", "Ann");
         bob = user("bob@example.org", "Bob");

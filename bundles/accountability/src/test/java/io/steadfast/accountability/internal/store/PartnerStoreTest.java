@@ -116,6 +116,70 @@ class PartnerStoreTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aNotificationIsWrittenOncePerKeyPagedNewestFirstAndRead(TestDatabase.Kind kind) {
+        try (TestDatabase db =
+                TestDatabase.create(kind, AccountabilityPersistence.UNIT, "identity", "accountability")) {
+            JpaPartnerStore partners = new JpaPartnerStore(db.jpa(), db.ready());
+            JpaNotificationStore store = new JpaNotificationStore(db.jpa(), db.ready());
+            UUID ann = TestRows.user(db.dataSource(), "ann@example.org");
+            UUID bob = TestRows.user(db.dataSource(), "bob@example.org");
+            UUID invitation = UUID.randomUUID();
+            partners.invite(
+                    new InvitationRow(invitation, ann, "bob@example.org", InvitationRow.PENDING, NOW, null),
+                    notice(bob, ann, "invitation:" + invitation, null));
+            UUID habit = UUID.randomUUID();
+            assertThat(store.add(notice(bob, ann, "request:1", habit))).isTrue();
+            assertThat(store.add(notice(bob, ann, "request:1", habit)))
+                    .as("delivered again")
+                    .isFalse();
+            assertThat(store.add(notice(bob, ann, "request:2", habit))).isTrue();
+            assertThat(store.add(notice(ann, bob, "request:1", habit)))
+                    .as("another recipient")
+                    .isTrue();
+
+            List<NotificationRow> page = store.list(bob, false, null, 2);
+            assertThat(page).extracting(NotificationRow::dedupeKey).containsExactly("request:2", "request:1");
+            assertThat(page.get(0).habitId()).isEqualTo(habit);
+            assertThat(page.get(0).day()).isEqualTo(java.time.LocalDate.of(2026, 3, 2));
+            assertThat(store.list(bob, false, page.get(1).id(), 2))
+                    .extracting(NotificationRow::dedupeKey)
+                    .containsExactly("invitation:" + invitation);
+            assertThat(store.since(bob, page.get(1).id() - 1, 10))
+                    .extracting(NotificationRow::dedupeKey)
+                    .containsExactly("request:1", "request:2");
+            assertThat(store.unread(bob)).isEqualTo(3);
+            // someone else's id changes nothing
+            long annsId = store.list(ann, false, null, 1).get(0).id();
+            assertThat(store.read(bob, List.of(page.get(0).id(), annsId), NOW)).isEqualTo(1);
+            assertThat(store.list(bob, true, null, 10)).hasSize(2);
+            assertThat(store.readAll(bob, NOW)).isEqualTo(2);
+            assertThat(store.unread(bob)).isZero();
+            assertThat(store.unread(ann)).isEqualTo(1);
+
+            TestRows.deleteUser(db.dataSource(), ann);
+            assertThat(store.list(bob, false, null, 10))
+                    .allSatisfy(n -> assertThat(n.actorId()).isNull());
+        }
+    }
+
+    private static NotificationRow notice(UUID to, UUID from, String key, UUID habit) {
+        return new NotificationRow(
+                0,
+                to,
+                "referee_request",
+                from,
+                habit,
+                habit == null ? null : "Gym",
+                habit == null ? null : java.time.LocalDate.of(2026, 3, 2),
+                null,
+                null,
+                key,
+                NOW,
+                null);
+    }
+
     private static <T> List<T> concurrently(int n, Callable<T> task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {

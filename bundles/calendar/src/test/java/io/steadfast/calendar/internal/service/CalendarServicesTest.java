@@ -111,10 +111,27 @@ class CalendarServicesTest {
         }
     };
 
-    final UserDirectory directory = id -> id.equals(ann)
-            ? Optional.of(new UserProfile(
-                    ann, "a@b.c", "A", ZoneId.of("Pacific/Auckland"), DayOfWeek.MONDAY, 0, "user", CLOCK.instant()))
-            : Optional.empty();
+    final UserDirectory directory = new UserDirectory() {
+        @Override
+        public Optional<UserProfile> find(UUID id) {
+            return id.equals(ann)
+                    ? Optional.of(new UserProfile(
+                            ann,
+                            "a@b.c",
+                            "A",
+                            ZoneId.of("Pacific/Auckland"),
+                            DayOfWeek.MONDAY,
+                            0,
+                            "user",
+                            CLOCK.instant()))
+                    : Optional.empty();
+        }
+
+        @Override
+        public Optional<UserProfile> findByEmail(String email) {
+            return find(ann).filter(u -> u.email().equalsIgnoreCase(email.trim()));
+        }
+    };
 
     final CalendarViews views = new CalendarViews(habits, directory);
 

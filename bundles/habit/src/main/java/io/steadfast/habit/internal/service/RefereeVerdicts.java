@@ -46,6 +46,21 @@ public class RefereeVerdicts implements Verifications {
     }
 
     @Override
+    public List<VerifiedDay> verifiedDays(UUID ownerId, UUID habitId, LocalDate from) {
+        return store.asked(ownerId, habitId, from).stream()
+                .map(a -> new VerifiedDay(
+                        habitId,
+                        a.habitName(),
+                        a.refereeId(),
+                        a.row().date(),
+                        a.row().verification().state(),
+                        a.row().verification().comment(),
+                        a.row().verification().at(),
+                        a.row().updatedAt()))
+                .toList();
+    }
+
+    @Override
     public Optional<UUID> ownerOf(UUID refereeId, UUID habitId) {
         return store.ownerOf(refereeId, habitId);
     }

@@ -53,6 +53,24 @@ public class JpaRefereeStore implements RefereeStore {
     }
 
     @Override
+    public List<Asked> asked(UUID ownerId, UUID habitId, LocalDate from) {
+        return jpa.txExpr(TransactionType.Supports, em -> em
+                .createQuery(
+                        "SELECT " + JpaCheckinStore.COLUMNS + ", h.name, h.refereeUserId "
+                                + "FROM Checkin c, Habit h WHERE c.habitId = h.id AND h.id = :h AND h.userId = :u "
+                                + "AND c.date >= :f AND c.verification IS NOT NULL ORDER BY c.date",
+                        Object[].class)
+                .setParameter("h", habitId.toString())
+                .setParameter("u", ownerId.toString())
+                .setParameter("f", from)
+                .getResultList()
+                .stream()
+                .map(r -> new Asked(
+                        (String) r[11], r[12] == null ? null : UUID.fromString((String) r[12]), JpaCheckinStore.row(r)))
+                .toList());
+    }
+
+    @Override
     public Optional<UUID> ownerOf(UUID refereeId, UUID habitId) {
         return jpa.txExpr(TransactionType.Supports, em -> em
                 .createQuery("SELECT h.userId FROM Habit h WHERE h.id = :h AND h.refereeUserId = :r", String.class)
@@ -133,12 +151,14 @@ public class JpaRefereeStore implements RefereeStore {
         return jpa.txExpr(TransactionType.Required, em -> confirm(em, List.of(habitId.toString()), at));
     }
 
-    /** Pending days count as done already: confirming them changes no statistics, so no change is recorded. */
+    /**
+     * Pending days count as done already: confirming them changes no statistics, so no change is recorded. They are
+     * confirmed without a verdict's time (no referee answered: nobody is told).
+     */
     private static int confirm(EntityManager em, List<String> habitIds, Instant at) {
-        return em.createQuery("UPDATE Checkin c SET c.verification = :c, c.verifiedAt = :t "
+        return em.createQuery("UPDATE Checkin c SET c.verification = :c, c.verifiedAt = NULL "
                         + "WHERE c.habitId IN :ids AND c.verification = :p")
                 .setParameter("c", CheckinRow.Verification.CONFIRMED)
-                .setParameter("t", toDb(at))
                 .setParameter("ids", habitIds)
                 .setParameter("p", CheckinRow.Verification.PENDING)
                 .executeUpdate();

@@ -16,6 +16,11 @@ public interface RefereeStore {
      */
     record Waiting(UUID ownerId, UUID habitId, String habitName, boolean shareNotes, CheckinRow row) {}
 
+    /** A habit's days from {@code from} on that a referee was asked about, by date, with the habit's referee now. */
+    record Asked(String habitName, UUID refereeId, CheckinRow row) {}
+
+    List<Asked> asked(UUID ownerId, UUID habitId, LocalDate from);
+
     /** The days waiting for {@code refereeId}, the oldest first, at most {@code limit}. */
     List<Waiting> waiting(UUID refereeId, int limit);
 

@@ -202,6 +202,11 @@ final class InMemoryStores {
         }
 
         @Override
+        public List<Asked> asked(UUID ownerId, UUID habitId, LocalDate from) {
+            return List.of();
+        }
+
+        @Override
         public Optional<UUID> ownerOf(UUID refereeId, UUID habitId) {
             return Optional.empty();
         }
@@ -229,6 +234,13 @@ final class InMemoryStores {
         @Override
         public Optional<UserProfile> find(UUID userId) {
             return Optional.ofNullable(users.get(userId));
+        }
+
+        @Override
+        public Optional<UserProfile> findByEmail(String email) {
+            return users.values().stream()
+                    .filter(u -> u.email().equalsIgnoreCase(email.trim()))
+                    .findFirst();
         }
     }
 

@@ -101,6 +101,16 @@ class RefereeStoreTest {
             assertThat(habits.find(ann, gym.id()).orElseThrow().revision()).isEqualTo(before + 1);
             assertThat(outbox.pending(gym.id()).orElseThrow().earliestDay()).isEqualTo(HabitStoresTest.DAY);
             assertThat(referees.waiting(ref, 10)).isEmpty();
+            assertThat(referees.asked(ann, gym.id(), HabitStoresTest.DAY))
+                    .singleElement()
+                    .satisfies(a -> {
+                        assertThat(a.habitName()).isEqualTo("Gym");
+                        assertThat(a.refereeId()).isEqualTo(ref);
+                        assertThat(a.row().verification().state()).isEqualTo(CheckinRow.Verification.DISPUTED);
+                    });
+            assertThat(referees.asked(ann, gym.id(), HabitStoresTest.DAY.plusDays(1)))
+                    .isEmpty();
+            assertThat(referees.asked(ref, gym.id(), HabitStoresTest.DAY)).isEmpty();
             // a skipped day has nothing to judge; nor has another user
             assertThat(referees.decide(
                             ref,

@@ -73,6 +73,14 @@ public class AccountDirectory implements UserDirectory {
         return profile;
     }
 
+    @Override
+    public Optional<UserProfile> findByEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.empty();
+        }
+        return users.findByEmail(email).map(AccountDirectory::profile);
+    }
+
     /** The account's profile changed, or the account is gone: every node reads it afresh. */
     public void changed(UUID userId) {
         local.invalidate(userId.toString());
