@@ -175,6 +175,41 @@ class PartnersIT {
                         .statusCode())
                 .isEqualTo(404);
 
+        // the feed: Ann's done days on the shared habits (written after the commits, off the request thread)
+        HttpResponse<String> feed =
+                b.awaitAs(bob.token(), "/api/v1/feed", r -> items(r).size() == 3, java.time.Duration.ofSeconds(30));
+        seen.add(feed.body());
+        List<Map<?, ?>> news = items(feed);
+        assertThat(news)
+                .extracting(n -> (Object) ((Map<?, ?>) n.get("habit")).get("name"))
+                .containsExactlyInAnyOrder("Run", "Run", "Read");
+        Map<?, ?> runToday = news.stream()
+                .filter(n -> ((Map<?, ?>) n.get("habit")).get("id").equals(run)
+                        && n.get("date").equals(t.toString()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(runToday.get("backfilled")).isEqualTo(false);
+        assertThat(((Map<?, ?>) runToday.get("actor")).get("userId")).isEqualTo(ann.userId());
+        String item = runToday.get("id").toString();
+        Map<String, Object> cheered = Http.json(b.as(bob.token(), "POST", "/api/v1/feed/" + item + "/cheers", null));
+        assertThat(cheered).containsEntry("count", 1).containsEntry("mine", true);
+        assertThat(Http.json(a.as(bob.token(), "POST", "/api/v1/feed/" + item + "/cheers", null)))
+                .as("idempotent")
+                .containsEntry("count", 1);
+        assertThat(a.as(eve.token(), "POST", "/api/v1/feed/" + item + "/cheers", null)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(a.as(eve.token(), "POST", "/api/v1/feed/not-an-id/cheers", null)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(items(a.as(ann.token(), "GET", "/api/v1/notifications", null)))
+                .extracting(n -> (Object) n.get("kind"))
+                .contains("cheer");
+        assertThat(Http.json(b.as(bob.token(), "DELETE", "/api/v1/feed/" + item + "/cheers", null)))
+                .containsEntry("count", 0)
+                .containsEntry("mine", false);
+        assertThat(items(a.as(eve.token(), "GET", "/api/v1/feed", null))).isEmpty();
+
         // a habit made private disappears at once, on every node
         assertThat(a.as(ann.token(), "PATCH", "/api/v1/habits/" + read, "{\"visibility\":\"private\"}")
                         .statusCode())
@@ -182,6 +217,9 @@ class PartnersIT {
         assertThat(list(b.as(bob.token(), "GET", "/api/v1/partners/" + ann.userId() + "/habits", null)))
                 .extracting(h -> (Object) ((Map<?, ?>) h.get("habit")).get("name"))
                 .containsExactly("Run");
+        assertThat(items(b.as(bob.token(), "GET", "/api/v1/feed", null)))
+                .extracting(n -> (Object) ((Map<?, ?>) n.get("habit")).get("name"))
+                .containsExactly("Run", "Run");
         IdentityApiIT.assertField(
                 a.as(ann.token(), "PATCH", "/api/v1/habits/" + read, "{\"visibility\":\"everyone\"}"), "visibility");
 
@@ -205,6 +243,7 @@ class PartnersIT {
                         .statusCode())
                 .isEqualTo(404);
         assertThat(list(a.as(ann.token(), "GET", "/api/v1/partners", null))).isEmpty();
+        assertThat(items(b.as(bob.token(), "GET", "/api/v1/feed", null))).isEmpty();
         assertThat(a.as(ann.token(), "DELETE", "/api/v1/partners/" + bob.userId(), null)
                         .statusCode())
                 .isEqualTo(404);

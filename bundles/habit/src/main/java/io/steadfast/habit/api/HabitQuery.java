@@ -2,7 +2,6 @@ package io.steadfast.habit.api;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -53,13 +52,32 @@ public interface HabitQuery {
     Optional<PendingChanges> pending(UUID userId, UUID habitId);
 
     /**
-     * The notes written on the days from {@code from} to {@code to} (inclusive) of one habit, by day; days without
-     * a note are absent. Empty for another user's habit. Whoever shows them to someone but the owner checks the
+     * The records of one habit's days from {@code from} to {@code to} (inclusive), by date (days without a record
+     * are absent), as they were written — a disputed day is here with its verification; how a day counts is in
+     * {@link #days}. Empty for another user's habit. Whoever shows a note to someone but the owner checks the
      * habit's {@link Sharing#shareNotes()} first.
      *
      * @since 2.3
      */
-    Map<LocalDate, String> notes(UUID userId, UUID habitId, LocalDate from, LocalDate to);
+    List<RecordedDay> records(UUID userId, UUID habitId, LocalDate from, LocalDate to);
+
+    /**
+     * A day's record as written.
+     *
+     * @param skipped      the day was skipped (excused), not done
+     * @param backfilled   written after the day had ended
+     * @param verification the referee's part ({@code pending}, {@code confirmed}, {@code disputed}), or {@code null}
+     * @param updatedAt    when it was last written
+     * @since 2.3
+     */
+    record RecordedDay(
+            LocalDate date,
+            java.math.BigDecimal value,
+            String note,
+            boolean skipped,
+            boolean backfilled,
+            String verification,
+            java.time.Instant updatedAt) {}
 
     /**
      * Undelivered changes of a habit.

@@ -23,5 +23,11 @@ public final class Notice {
     /** The referee (actor) disputed a done day of the recipient's ({@code comment}: why). */
     public static final String REFEREE_DISPUTED = "referee_disputed";
 
+    /** The actor cheered the recipient's feed item ({@code refId}: the item). */
+    public static final String CHEER = "cheer";
+
+    /** A feed item: the actor did a shared habit's day. */
+    public static final String FEED_CHECKIN = "checkin";
+
     private Notice() {}
 }

@@ -10,12 +10,13 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.steadfast.accountability.internal.store.FeedStore;
 import io.steadfast.accountability.internal.store.PartnerStore;
 import io.steadfast.api.account.UserDataContributor;
 
 /**
- * The {@code accountability} section of the account export: partnerships, the invitations sent and received, and
- * when the unused invite codes expire (never the codes). Deleting the account ends its partnerships and removes what
+ * The {@code accountability} section of the account export: partnerships, the invitations sent and received,
+ * when the unused invite codes expire (never the codes), the user's own feed items and the cheers they gave. Deleting the account ends its partnerships and removes what
  * it sent (the database's cascades); invitations other people sent to its address stay theirs.
  */
 @Component(service = UserDataContributor.class)
@@ -24,13 +25,18 @@ public class AccountabilityDataContributor implements UserDataContributor {
     private final PartnerService partners;
     private final PartnerStore store;
     private final Clock clock;
+    private final FeedStore feed;
 
     @Activate
     public AccountabilityDataContributor(
-            @Reference PartnerService partners, @Reference PartnerStore store, @Reference Clock clock) {
+            @Reference PartnerService partners,
+            @Reference PartnerStore store,
+            @Reference Clock clock,
+            @Reference FeedStore feed) {
         this.partners = partners;
         this.store = store;
         this.clock = clock;
+        this.feed = feed;
     }
 
     @Override
@@ -49,6 +55,25 @@ public class AccountabilityDataContributor implements UserDataContributor {
                 .map(c -> Map.<String, Object>of("createdAt", c.createdAt(), "expiresAt", c.expiresAt()))
                 .toList();
         out.put("inviteCodes", codes);
+        out.put(
+                "feedItems",
+                feed.byActor(userId).stream()
+                        .map(f -> {
+                            Map<String, Object> m = new LinkedHashMap<>();
+                            m.put("id", f.id());
+                            m.put("kind", f.kind());
+                            m.put("habitId", f.habitId());
+                            m.put("date", f.day());
+                            m.put("backfilled", f.backfilled());
+                            m.put("createdAt", f.createdAt());
+                            return m;
+                        })
+                        .toList());
+        out.put(
+                "cheersGiven",
+                feed.cheersBy(userId).entrySet().stream()
+                        .map(e -> Map.<String, Object>of("itemId", e.getKey(), "createdAt", e.getValue()))
+                        .toList());
         return out;
     }
 }

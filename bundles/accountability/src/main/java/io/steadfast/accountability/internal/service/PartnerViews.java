@@ -83,7 +83,12 @@ public class PartnerViews {
         if (ChronoUnit.DAYS.between(f, t) + 1 > MAX_CALENDAR_DAYS) {
             throw new ValidationException("to", "the range is at most " + MAX_CALENDAR_DAYS + " days");
         }
-        Map<LocalDate, String> notes = h.sharing().shareNotes() ? habits.notes(partnerId, habitId, f, t) : Map.of();
+        Map<LocalDate, String> notes = new java.util.HashMap<>();
+        if (h.sharing().shareNotes()) {
+            habits.records(partnerId, habitId, f, t).stream()
+                    .filter(r -> r.note() != null)
+                    .forEach(r -> notes.put(r.date(), r.note()));
+        }
         List<SharedDay> days = habits.days(partnerId, habitId, f, t).stream()
                 .map(d -> new SharedDay(d, notes.get(d.date())))
                 .toList();

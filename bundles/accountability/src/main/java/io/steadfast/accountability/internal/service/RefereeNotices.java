@@ -13,20 +13,15 @@ import io.steadfast.accountability.internal.domain.Notice;
 import io.steadfast.accountability.internal.store.NotificationRow;
 import io.steadfast.accountability.internal.store.NotificationStore;
 import io.steadfast.api.partner.Partnerships;
-import io.steadfast.habit.api.HabitChangeConsumer;
 import io.steadfast.habit.api.Verifications;
 
 /**
- * The accountability bundle's durable consumer of habit changes ({@code accountability}): after a check-in or a
- * verdict commits, off the request thread, it tells the referee of a day that waits for them and the owner of a
- * verdict. Idempotent: a change delivered again finds the same days and writes nothing new (dedupe keys of the day's
+ * Referee notifications, written after a check-in or a verdict commits (called by the durable consumer, off the
+ * request thread): the referee hears of a day that waits for them, the owner of a verdict. Idempotent: a change delivered again finds the same days and writes nothing new (dedupe keys of the day's
  * write and of the verdict's time); a request's latency does not depend on any of it.
  */
-@Component(property = HabitChangeConsumer.NAME + "=" + RefereeNotices.NAME)
-public class RefereeNotices implements HabitChangeConsumer {
-
-    /** This consumer's name, for the habit bundle's {@code consumers} list. */
-    public static final String NAME = "accountability";
+@Component(service = RefereeNotices.class)
+public class RefereeNotices {
 
     private final Verifications verifications;
     private final Partnerships partnerships;
@@ -45,12 +40,6 @@ public class RefereeNotices implements HabitChangeConsumer {
         this.clock = clock;
     }
 
-    @Override
-    public void habitChanged(UUID userId, UUID habitId) {
-        // a habit's edit asks nothing of a referee; its days' changes come as daysChanged
-    }
-
-    @Override
     public void daysChanged(UUID userId, UUID habitId, LocalDate from) {
         for (Verifications.VerifiedDay d : verifications.verifiedDays(userId, habitId, from)) {
             if (Verifications.PENDING.equals(d.state())) {

@@ -69,8 +69,8 @@ class CalendarServicesTest {
         }
 
         @Override
-        public java.util.Map<LocalDate, String> notes(UUID userId, UUID habitId, LocalDate from, LocalDate to) {
-            return java.util.Map.of();
+        public List<RecordedDay> records(UUID userId, UUID habitId, LocalDate from, LocalDate to) {
+            return List.of();
         }
 
         @Override

@@ -120,15 +120,20 @@ public class HabitQueryService implements HabitQuery {
     }
 
     @Override
-    public Map<LocalDate, String> notes(UUID userId, UUID habitId, LocalDate from, LocalDate to) {
+    public List<RecordedDay> records(UUID userId, UUID habitId, LocalDate from, LocalDate to) {
         if (to.isBefore(from) || habits.find(userId, habitId).isEmpty()) {
-            return Map.of();
+            return List.of();
         }
-        Map<LocalDate, String> out = new java.util.TreeMap<>();
+        List<RecordedDay> out = new ArrayList<>();
         for (CheckinRow c : checkins.range(habitId, from, to)) {
-            if (c.note() != null) {
-                out.put(c.date(), c.note());
-            }
+            out.add(new RecordedDay(
+                    c.date(),
+                    c.value(),
+                    c.note(),
+                    CheckinRow.SKIPPED.equals(c.status()),
+                    c.backfilled(),
+                    c.verification() == null ? null : c.verification().state(),
+                    c.updatedAt()));
         }
         return out;
     }

@@ -1,0 +1,111 @@
+package io.steadfast.accountability.internal.rest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+import io.steadfast.accountability.internal.service.FeedService;
+import io.steadfast.platform.rest.Auth;
+import io.steadfast.platform.rest.Params;
+import io.steadfast.platform.rest.RestApi;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@Component(service = FeedResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(RestApi.APP_SELECT)
+@JSONRequired
+@Path("/v1/feed")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "feed", description = "What your partners do on the habits they share with you, and cheers")
+public class FeedResource {
+
+    private final FeedService feed;
+
+    @Activate
+    public FeedResource(@Reference FeedService feed) {
+        this.feed = feed;
+    }
+
+    public record ActorDto(UUID userId, String displayName) {}
+
+    public record HabitRefDto(UUID id, String name) {}
+
+    public record CheersDto(long count, boolean mine) {}
+
+    public record FeedItemDto(
+            long id,
+            String kind,
+            ActorDto actor,
+            HabitRefDto habit,
+            LocalDate date,
+            boolean backfilled,
+            Instant createdAt,
+            CheersDto cheers) {
+        static FeedItemDto of(FeedService.Item i) {
+            return new FeedItemDto(
+                    i.id(),
+                    i.kind(),
+                    new ActorDto(i.actorId(), i.actorName()),
+                    new HabitRefDto(i.habitId(), i.habitName()),
+                    i.date(),
+                    i.backfilled(),
+                    i.createdAt(),
+                    new CheersDto(i.cheers(), i.cheered()));
+        }
+    }
+
+    public record FeedPageDto(List<FeedItemDto> items, String nextCursor) {}
+
+    @GET
+    @Operation(
+            summary = "Your partners' done days on the habits they share with you, the newest first",
+            description = "limit 1–100 (default 20); cursor: the nextCursor of the previous page → {items: [{id, "
+                    + "kind: checkin, actor: {userId, displayName}, habit: {id, name}, date, backfilled, createdAt, "
+                    + "cheers: {count, mine}}], nextCursor}. Items appear just after the check-in (off the request "
+                    + "thread) and go when the day is no longer done, the habit is made private or the "
+                    + "partnership ends.")
+    public FeedPageDto page(
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit, @Context SecurityContext sc) {
+        FeedService.Page p = feed.page(Auth.user(sc).userId(), cursor, Params.integer(limit, "limit", 20, 1, 100));
+        return new FeedPageDto(p.items().stream().map(FeedItemDto::of).toList(), p.nextCursor());
+    }
+
+    @POST
+    @Path("/{itemId}/cheers")
+    @Operation(
+            summary = "Cheer a feed item",
+            description = "Idempotent → {count, mine: true}; its author hears of the first cheer. 404 for an item you "
+                    + "do not see.")
+    public CheersDto cheer(@PathParam("itemId") String itemId, @Context SecurityContext sc) {
+        FeedService.CheerState s = feed.cheer(Auth.user(sc).userId(), FeedService.itemId(itemId));
+        return new CheersDto(s.count(), s.mine());
+    }
+
+    @DELETE
+    @Path("/{itemId}/cheers")
+    @Operation(summary = "Take a cheer back", description = "→ {count, mine: false}")
+    public CheersDto uncheer(@PathParam("itemId") String itemId, @Context SecurityContext sc) {
+        FeedService.CheerState s = feed.uncheer(Auth.user(sc).userId(), FeedService.itemId(itemId));
+        return new CheersDto(s.count(), s.mine());
+    }
+}

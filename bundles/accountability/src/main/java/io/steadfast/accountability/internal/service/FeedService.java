@@ -1,0 +1,200 @@
+package io.steadfast.accountability.internal.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.steadfast.accountability.internal.domain.Notice;
+import io.steadfast.accountability.internal.store.FeedItemRow;
+import io.steadfast.accountability.internal.store.FeedStore;
+import io.steadfast.accountability.internal.store.NotificationRow;
+import io.steadfast.api.account.UserDirectory;
+import io.steadfast.api.error.NotFoundException;
+import io.steadfast.api.error.ValidationException;
+import io.steadfast.api.partner.Partnerships;
+import io.steadfast.habit.api.HabitInfo;
+import io.steadfast.habit.api.HabitQuery;
+
+/**
+ * The feed as a user sees it: what their partners did on the habits they share now, the newest first, with cheers.
+ * Visibility is decided at each read: an item of a habit made private, or of someone who is no partner any more,
+ * is not there.
+ */
+@Component(service = FeedService.class)
+public class FeedService {
+
+    /** How many rounds of reading a page may take while items it finds are not visible. */
+    private static final int ROUNDS = 5;
+
+    private final FeedStore feed;
+    private final Partnerships partnerships;
+    private final HabitQuery habits;
+    private final UserDirectory directory;
+    private final Clock clock;
+
+    @Activate
+    public FeedService(
+            @Reference FeedStore feed,
+            @Reference Partnerships partnerships,
+            @Reference HabitQuery habits,
+            @Reference UserDirectory directory,
+            @Reference Clock clock) {
+        this.feed = feed;
+        this.partnerships = partnerships;
+        this.habits = habits;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    public record Item(
+            long id,
+            String kind,
+            UUID actorId,
+            String actorName,
+            UUID habitId,
+            String habitName,
+            LocalDate date,
+            boolean backfilled,
+            Instant createdAt,
+            long cheers,
+            boolean cheered) {}
+
+    public record Page(List<Item> items, String nextCursor) {}
+
+    public record CheerState(long count, boolean mine) {}
+
+    public Page page(UUID viewerId, String cursor, int limit) {
+        Long before = cursor == null || cursor.isBlank() ? null : parseCursor(cursor);
+        List<UUID> partners = partnerships.partners(viewerId);
+        Map<UUID, Map<UUID, HabitInfo>> shared = new HashMap<>();
+        List<FeedItemRow> visible = new ArrayList<>();
+        boolean more = false;
+        for (int round = 0; round < ROUNDS && visible.size() <= limit; round++) {
+            List<FeedItemRow> rows = feed.page(partners, before, limit * 2);
+            for (FeedItemRow r : rows) {
+                if (visible.size() > limit) {
+                    break;
+                }
+                if (habit(shared, r).isPresent()) {
+                    visible.add(r);
+                }
+            }
+            if (rows.size() < limit * 2) {
+                break;
+            }
+            before = rows.get(rows.size() - 1).id();
+            more = true;
+        }
+        boolean hasNext = visible.size() > limit || (more && visible.size() == limit);
+        List<FeedItemRow> page = visible.stream().limit(limit).toList();
+        Map<Long, FeedStore.Cheers> cheers =
+                feed.cheers(page.stream().map(FeedItemRow::id).toList(), viewerId);
+        List<Item> items = page.stream()
+                .map(r -> item(r, habit(shared, r).orElseThrow(), cheers.get(r.id())))
+                .toList();
+        String next = hasNext && !items.isEmpty()
+                ? Long.toString(items.get(items.size() - 1).id())
+                : null;
+        return new Page(items, next);
+    }
+
+    /** Cheers an item the viewer sees (again: nothing changes); its actor hears of a new cheer. */
+    public CheerState cheer(UUID viewerId, long itemId) {
+        FeedItemRow item = visible(viewerId, itemId);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        NotificationRow notice = new NotificationRow(
+                0,
+                item.actorId(),
+                Notice.CHEER,
+                viewerId,
+                item.habitId(),
+                item.habitName(),
+                item.day(),
+                Long.toString(itemId),
+                null,
+                "cheer:" + itemId + ":" + viewerId,
+                now,
+                null);
+        feed.cheer(itemId, viewerId, now, notice);
+        return state(viewerId, itemId);
+    }
+
+    public CheerState uncheer(UUID viewerId, long itemId) {
+        visible(viewerId, itemId);
+        feed.uncheer(itemId, viewerId);
+        return state(viewerId, itemId);
+    }
+
+    private CheerState state(UUID viewerId, long itemId) {
+        FeedStore.Cheers c = feed.cheers(List.of(itemId), viewerId).get(itemId);
+        return c == null ? new CheerState(0, false) : new CheerState(c.count(), c.mine());
+    }
+
+    private FeedItemRow visible(UUID viewerId, long itemId) {
+        return feed.find(itemId)
+                .filter(i -> partnerships.arePartners(viewerId, i.actorId()))
+                .filter(i -> habit(new HashMap<>(), i).isPresent())
+                .orElseThrow(() -> new NotFoundException("Feed item"));
+    }
+
+    /** The item's habit if it is shared now (the actor's active habits, read once per actor and page). */
+    private Optional<HabitInfo> habit(Map<UUID, Map<UUID, HabitInfo>> shared, FeedItemRow r) {
+        Map<UUID, HabitInfo> mine = shared.computeIfAbsent(r.actorId(), a -> {
+            Map<UUID, HabitInfo> m = new HashMap<>();
+            habits.activeHabits(a).stream().filter(h -> h.sharing().shared()).forEach(h -> m.put(h.id(), h));
+            return m;
+        });
+        return r.habitId() == null ? Optional.empty() : Optional.ofNullable(mine.get(r.habitId()));
+    }
+
+    private Item item(FeedItemRow r, HabitInfo h, FeedStore.Cheers c) {
+        return new Item(
+                r.id(),
+                r.kind(),
+                r.actorId(),
+                directory.find(r.actorId()).map(u -> u.displayName()).orElse(null),
+                r.habitId(),
+                h.name(),
+                r.day(),
+                r.backfilled(),
+                r.createdAt(),
+                c == null ? 0 : c.count(),
+                c != null && c.mine());
+    }
+
+    /** A feed item's id from a path: anything but a positive number is no item. */
+    public static long itemId(String text) {
+        try {
+            long id = Long.parseLong(text.trim());
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException | NullPointerException e) {
+            // below
+        }
+        throw new NotFoundException("Feed item");
+    }
+
+    private static long parseCursor(String cursor) {
+        try {
+            long v = Long.parseLong(cursor.trim());
+            if (v > 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new ValidationException("cursor", "must be the nextCursor of a previous page");
+    }
+}
