@@ -405,6 +405,68 @@ class PartnersIT {
                 .isEqualTo(404);
     }
 
+    @Test
+    void nudgesAreLimitedPerPartnerAndDayOnEveryNode() {
+        IdentityApiIT.Account ann = register("ann");
+        IdentityApiIT.Account bob = register("bob");
+        String code = Http.json(a.as(ann.token(), "POST", "/api/v1/partners/invite-codes", null))
+                .get("code")
+                .toString();
+        assertThat(b.as(bob.token(), "POST", "/api/v1/partners/invite-codes/" + code + "/accept", null)
+                        .statusCode())
+                .isEqualTo(200);
+        String run = habit(ann, "Run", ",\"visibility\":\"partners\"");
+        String mine = habit(ann, "Diary", "");
+        String path = "/api/v1/partners/" + ann.userId() + "/nudges";
+
+        assertThat(a.as(bob.token(), "POST", path, "{\"habitId\":\"" + mine + "\"}")
+                        .statusCode())
+                .as("a private habit")
+                .isEqualTo(404);
+        IdentityApiIT.assertField(a.as(bob.token(), "POST", path, "{}"), "habitId");
+        IdentityApiIT.assertField(
+                a.as(
+                        bob.token(),
+                        "POST",
+                        path,
+                        "{\"habitId\":\"" + run + "\",\"message\":\"" + "x".repeat(201) + "\"}"),
+                "message");
+        assertThat(a.as(
+                                ann.token(),
+                                "POST",
+                                "/api/v1/partners/" + bob.userId() + "/nudges",
+                                "{\"habitId\":\"" + run + "\"}")
+                        .statusCode())
+                .as("Bob shares nothing")
+                .isEqualTo(404);
+
+        // three a day, whichever node takes them (the count is in Redis); the day is the server's UTC day, so a
+        // sequence that ran over midnight UTC is run once more
+        for (int attempt = 0; ; attempt++) {
+            LocalDate day = LocalDate.ofInstant(ServerTime.now(a), java.time.ZoneOffset.UTC);
+            List<Integer> statuses = new ArrayList<>();
+            HttpResponse<String> last = null;
+            for (int i = 0; i < 4; i++) {
+                last = (i % 2 == 0 ? a : b)
+                        .as(bob.token(), "POST", path, "{\"habitId\":\"" + run + "\",\"message\":\"go " + i + "\"}");
+                statuses.add(last.statusCode());
+            }
+            if (!day.equals(LocalDate.ofInstant(ServerTime.now(a), java.time.ZoneOffset.UTC)) && attempt == 0) {
+                continue;
+            }
+            assertThat(statuses).containsExactly(201, 201, 201, 429);
+            assertThat(last.headers().firstValue("Retry-After")).isPresent();
+            assertThat(last.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            break;
+        }
+        List<Map<?, ?>> nudges = items(a.as(ann.token(), "GET", "/api/v1/notifications", null)).stream()
+                .filter(n -> "nudge".equals(n.get("kind")))
+                .toList();
+        assertThat(nudges).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(nudges.get(0).get("comment").toString()).startsWith("go ");
+        assertThat(((Map<?, ?>) nudges.get(0).get("habit")).get("name")).isEqualTo("Run");
+    }
+
     private static Object streak(IdentityApiIT.Account owner, String habitId) {
         HttpResponse<String> stats = b.as(owner.token(), "GET", "/api/v1/habits/" + habitId + "/stats", null);
         assertThat(stats.statusCode()).as(stats.body()).isEqualTo(200);

@@ -26,6 +26,9 @@ public final class Notice {
     /** The actor cheered the recipient's feed item ({@code refId}: the item). */
     public static final String CHEER = "cheer";
 
+    /** The actor nudged the recipient about a habit they share ({@code comment}: the message). */
+    public static final String NUDGE = "nudge";
+
     /** A feed item: the actor did a shared habit's day. */
     public static final String FEED_CHECKIN = "checkin";
 

@@ -1,6 +1,7 @@
 package io.steadfast.accountability.internal.rest;
 
 import java.util.List;
+import java.util.UUID;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
@@ -29,6 +30,7 @@ import io.steadfast.accountability.internal.rest.PartnerDtos.InviteCodeDto;
 import io.steadfast.accountability.internal.rest.PartnerDtos.PartnerCalendarDto;
 import io.steadfast.accountability.internal.rest.PartnerDtos.PartnerDto;
 import io.steadfast.accountability.internal.rest.PartnerDtos.PartnerHabitDto;
+import io.steadfast.accountability.internal.service.NudgeService;
 import io.steadfast.accountability.internal.service.PartnerService;
 import io.steadfast.accountability.internal.service.PartnerViews;
 import io.steadfast.api.error.ValidationException;
@@ -52,13 +54,18 @@ public class PartnerResource {
     private final PartnerService partners;
     private final PartnerViews views;
     private final PublicUrl publicUrl;
+    private final NudgeService nudges;
 
     @Activate
     public PartnerResource(
-            @Reference PartnerService partners, @Reference PartnerViews views, @Reference PublicUrl publicUrl) {
+            @Reference PartnerService partners,
+            @Reference PartnerViews views,
+            @Reference PublicUrl publicUrl,
+            @Reference NudgeService nudges) {
         this.partners = partners;
         this.views = views;
         this.publicUrl = publicUrl;
+        this.nudges = nudges;
     }
 
     @GET
@@ -150,6 +157,34 @@ public class PartnerResource {
                     + "code is 404.")
     public PartnerDto redeem(@PathParam("code") String code, @Context SecurityContext sc) {
         return PartnerDto.of(partners.redeem(Auth.user(sc).userId(), code));
+    }
+
+    public record NudgeInput(String habitId, String message) {}
+
+    public record NudgeDto(UUID to, UUID habitId, String message, java.time.Instant sentAt, int remainingToday) {}
+
+    @POST
+    @Path("/{userId}/nudges")
+    @Operation(
+            summary = "Nudge a partner about a habit they share with you",
+            description = "{habitId, message?} (at most 200 characters) → 201 {to, habitId, message, sentAt, "
+                    + "remainingToday}; the partner gets a notification. At most 3 a day to one partner and 30 a day "
+                    + "in all (UTC days, counted on every node): 429 with Retry-After past them.")
+    public Response nudge(@PathParam("userId") String userId, NudgeInput body, @Context SecurityContext sc) {
+        if (body == null || body.habitId() == null || body.habitId().isBlank()) {
+            throw new ValidationException("habitId", "is required: the shared habit to nudge about");
+        }
+        UUID habit;
+        try {
+            habit = UUID.fromString(body.habitId().trim());
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("habitId", "must be the id of a habit your partner shares with you");
+        }
+        NudgeService.Nudge n =
+                nudges.nudge(Auth.user(sc).userId(), Params.id(userId, "Partner"), habit, body.message());
+        return Response.status(Response.Status.CREATED)
+                .entity(new NudgeDto(n.recipientId(), n.habitId(), n.message(), n.sentAt(), n.remainingToday()))
+                .build();
     }
 
     @GET
