@@ -47,6 +47,11 @@ public final class Http {
         }
     }
 
+    /** The port this client talks to. */
+    public int port() {
+        return Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
+    }
+
     public HttpResponse<String> get(String path) {
         return send("GET", path, null);
     }
@@ -121,6 +126,14 @@ public final class Http {
             }
         }
         return last;
+    }
+
+    /**
+     * Whether an operation of the OpenAPI document (its JSON or its map's text) answers an event stream, which lasts
+     * as long as the client listens: walks of every operation leave it to its own test.
+     */
+    static boolean streams(String operation) {
+        return operation.contains("text/event-stream");
     }
 
     @SuppressWarnings("unchecked")

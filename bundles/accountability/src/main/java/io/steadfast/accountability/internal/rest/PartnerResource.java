@@ -171,6 +171,9 @@ public class PartnerResource {
                     + "remainingToday}; the partner gets a notification. At most 3 a day to one partner and 30 a day "
                     + "in all (UTC days, counted on every node): 429 with Retry-After past them.")
     public Response nudge(@PathParam("userId") String userId, NudgeInput body, @Context SecurityContext sc) {
+        UUID partner = Params.id(userId, "Partner");
+        // someone who is not a partner is not found, whatever the body says
+        partners.partner(Auth.user(sc).userId(), partner);
         if (body == null || body.habitId() == null || body.habitId().isBlank()) {
             throw new ValidationException("habitId", "is required: the shared habit to nudge about");
         }
@@ -180,8 +183,7 @@ public class PartnerResource {
         } catch (IllegalArgumentException e) {
             throw new ValidationException("habitId", "must be the id of a habit your partner shares with you");
         }
-        NudgeService.Nudge n =
-                nudges.nudge(Auth.user(sc).userId(), Params.id(userId, "Partner"), habit, body.message());
+        NudgeService.Nudge n = nudges.nudge(Auth.user(sc).userId(), partner, habit, body.message());
         return Response.status(Response.Status.CREATED)
                 .entity(new NudgeDto(n.recipientId(), n.habitId(), n.message(), n.sentAt(), n.remainingToday()))
                 .build();

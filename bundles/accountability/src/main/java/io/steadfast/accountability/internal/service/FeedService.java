@@ -42,6 +42,7 @@ public class FeedService {
     private final HabitQuery habits;
     private final UserDirectory directory;
     private final Clock clock;
+    private final Signals signals;
 
     @Activate
     public FeedService(
@@ -49,7 +50,9 @@ public class FeedService {
             @Reference Partnerships partnerships,
             @Reference HabitQuery habits,
             @Reference UserDirectory directory,
-            @Reference Clock clock) {
+            @Reference Clock clock,
+            @Reference Signals signals) {
+        this.signals = signals;
         this.feed = feed;
         this.partnerships = partnerships;
         this.habits = habits;
@@ -109,6 +112,29 @@ public class FeedService {
         return new Page(items, next);
     }
 
+    /**
+     * The items the viewer sees that are newer than {@code afterId}, the oldest first, at most {@code limit} (an event
+     * stream's resume and wake-ups).
+     */
+    public List<Item> since(UUID viewerId, long afterId, int limit) {
+        List<UUID> partners = partnerships.partners(viewerId);
+        Map<UUID, Map<UUID, HabitInfo>> shared = new HashMap<>();
+        List<FeedItemRow> rows = feed.since(partners, afterId, limit);
+        List<FeedItemRow> visible =
+                rows.stream().filter(r -> habit(shared, r).isPresent()).toList();
+        Map<Long, FeedStore.Cheers> cheers =
+                feed.cheers(visible.stream().map(FeedItemRow::id).toList(), viewerId);
+        return visible.stream()
+                .map(r -> item(r, habit(shared, r).orElseThrow(), cheers.get(r.id())))
+                .toList();
+    }
+
+    /** The newest item id among the viewer's partners' (0 for none): where a fresh event stream starts. */
+    public long newestId(UUID viewerId) {
+        List<FeedItemRow> rows = feed.page(partnerships.partners(viewerId), null, 1);
+        return rows.isEmpty() ? 0 : rows.get(0).id();
+    }
+
     /** Cheers an item the viewer sees (again: nothing changes); its actor hears of a new cheer. */
     public CheerState cheer(UUID viewerId, long itemId) {
         FeedItemRow item = visible(viewerId, itemId);
@@ -126,7 +152,9 @@ public class FeedService {
                 "cheer:" + itemId + ":" + viewerId,
                 now,
                 null);
-        feed.cheer(itemId, viewerId, now, notice);
+        if (feed.cheer(itemId, viewerId, now, notice)) {
+            signals.notified(item.actorId());
+        }
         return state(viewerId, itemId);
     }
 

@@ -34,12 +34,18 @@ public class FeedWriter {
     private final HabitQuery habits;
     private final FeedStore feed;
     private final Clock clock;
+    private final Signals signals;
 
     @Activate
-    public FeedWriter(@Reference HabitQuery habits, @Reference FeedStore feed, @Reference Clock clock) {
+    public FeedWriter(
+            @Reference HabitQuery habits,
+            @Reference FeedStore feed,
+            @Reference Clock clock,
+            @Reference Signals signals) {
         this.habits = habits;
         this.feed = feed;
         this.clock = clock;
+        this.signals = signals;
     }
 
     /** The key of a habit day's item. */
@@ -64,7 +70,7 @@ public class FeedWriter {
             String key = checkinKey(habitId, d.date());
             HabitQuery.RecordedDay r = records.get(d.date());
             if (d.state() == DayState.DONE && r != null && !r.skipped()) {
-                feed.add(new FeedItemRow(
+                boolean added = feed.add(new FeedItemRow(
                         0,
                         ownerId,
                         Notice.FEED_CHECKIN,
@@ -74,6 +80,9 @@ public class FeedWriter {
                         r.backfilled(),
                         key,
                         clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+                if (added) {
+                    signals.fed(ownerId);
+                }
             } else {
                 feed.remove(ownerId, key);
             }

@@ -73,6 +73,12 @@ public class NotificationService {
                 .toList();
     }
 
+    /** The newest notification id of the user's (0 for none): where a fresh event stream starts. */
+    public long newestId(UUID userId) {
+        List<NotificationRow> rows = store.list(userId, false, null, 1);
+        return rows.isEmpty() ? 0 : rows.get(0).id();
+    }
+
     public long unread(UUID userId) {
         return store.unread(userId);
     }

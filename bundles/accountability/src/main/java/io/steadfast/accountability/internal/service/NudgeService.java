@@ -44,6 +44,7 @@ public class NudgeService {
     private final HabitQuery habits;
     private final NotificationStore notifications;
     private final Clock clock;
+    private final Signals signals;
     private volatile RateCounter counter;
 
     @Activate
@@ -51,7 +52,9 @@ public class NudgeService {
             @Reference PartnerService partners,
             @Reference HabitQuery habits,
             @Reference NotificationStore notifications,
-            @Reference Clock clock) {
+            @Reference Clock clock,
+            @Reference Signals signals) {
+        this.signals = signals;
         this.partners = partners;
         this.habits = habits;
         this.notifications = notifications;
@@ -108,6 +111,7 @@ public class NudgeService {
                 "nudge:" + UUID.randomUUID(),
                 now,
                 null));
+        signals.notified(recipientId);
         return new Nudge(recipientId, habitId, text, now, (int) Math.max(0, PER_RECIPIENT_PER_DAY - toThem));
     }
 }

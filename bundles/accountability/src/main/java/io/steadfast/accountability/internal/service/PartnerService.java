@@ -50,13 +50,16 @@ public class PartnerService implements Partnerships {
     private final UserDirectory directory;
     private final Clock clock;
     private final Verifications verifications;
+    private final Signals signals;
 
     @Activate
     public PartnerService(
             @Reference PartnerStore store,
             @Reference UserDirectory directory,
             @Reference Clock clock,
-            @Reference Verifications verifications) {
+            @Reference Verifications verifications,
+            @Reference Signals signals) {
+        this.signals = signals;
         this.store = store;
         this.directory = directory;
         this.clock = clock;
@@ -174,6 +177,9 @@ public class PartnerService implements Partnerships {
                         u.id(), Notice.PARTNER_INVITATION, senderId, row.id().toString(), "invitation:" + row.id()))
                 .orElse(null);
         store.invite(row, notice);
+        if (notice != null) {
+            signals.notified(notice.userId());
+        }
         return sent(row);
     }
 
@@ -198,6 +204,7 @@ public class PartnerService implements Partnerships {
                 i.senderId(), Notice.PARTNER_ACCEPTED, userId, invitationId.toString(), "accepted:" + invitationId);
         PartnershipRow p = store.accept(invitationId, userId, now(), notice)
                 .orElseThrow(() -> new ConflictException("The invitation was answered or withdrawn meanwhile"));
+        signals.notified(i.senderId());
         return partner(p).orElseThrow(() -> new NotFoundException("Invitation"));
     }
 
@@ -249,6 +256,7 @@ public class PartnerService implements Partnerships {
         NotificationRow notice = notice(
                 code.userId(), Notice.PARTNER_JOINED, userId, null, "joined:" + hash.substring(0, 16) + ":" + userId);
         PartnershipRow p = store.redeem(hash, userId, now, notice).orElseThrow(PartnerService::noCode);
+        signals.notified(code.userId());
         return partner(p).orElseThrow(() -> new NotFoundException("Partner"));
     }
 

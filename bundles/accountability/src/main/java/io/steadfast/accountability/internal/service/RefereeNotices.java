@@ -27,24 +27,33 @@ public class RefereeNotices {
     private final Partnerships partnerships;
     private final NotificationStore notifications;
     private final Clock clock;
+    private final Signals signals;
 
     @Activate
     public RefereeNotices(
             @Reference Verifications verifications,
             @Reference Partnerships partnerships,
             @Reference NotificationStore notifications,
-            @Reference Clock clock) {
+            @Reference Clock clock,
+            @Reference Signals signals) {
         this.verifications = verifications;
         this.partnerships = partnerships;
         this.notifications = notifications;
         this.clock = clock;
+        this.signals = signals;
+    }
+
+    private void add(NotificationRow n) {
+        if (notifications.add(n)) {
+            signals.notified(n.userId());
+        }
     }
 
     public void daysChanged(UUID userId, UUID habitId, LocalDate from) {
         for (Verifications.VerifiedDay d : verifications.verifiedDays(userId, habitId, from)) {
             if (Verifications.PENDING.equals(d.state())) {
                 if (d.refereeId() != null && partnerships.arePartners(userId, d.refereeId())) {
-                    notifications.add(row(
+                    add(row(
                             d.refereeId(),
                             Notice.REFEREE_REQUEST,
                             userId,
@@ -56,7 +65,7 @@ public class RefereeNotices {
             } else if (d.at() != null) {
                 // a referee's verdict (a day confirmed because its referee went has no time and tells nobody)
                 boolean confirmed = Verifications.CONFIRMED.equals(d.state());
-                notifications.add(row(
+                add(row(
                         userId,
                         confirmed ? Notice.REFEREE_CONFIRMED : Notice.REFEREE_DISPUTED,
                         d.refereeId(),

@@ -21,6 +21,9 @@ public interface FeedStore {
     /** The items of the given actors older than {@code beforeId} ({@code null}: from the newest), the newest first. */
     List<FeedItemRow> page(Collection<UUID> actorIds, Long beforeId, int limit);
 
+    /** The items of the given actors newer than {@code afterId}, the oldest first (an event stream's resume). */
+    List<FeedItemRow> since(Collection<UUID> actorIds, long afterId, int limit);
+
     /** The items of one actor (the export), the newest first. */
     List<FeedItemRow> byActor(UUID actorId);
 

@@ -123,6 +123,24 @@ public class JpaFeedStore implements FeedStore {
     }
 
     @Override
+    public List<FeedItemRow> since(Collection<UUID> actorIds, long afterId, int limit) {
+        if (actorIds.isEmpty()) {
+            return List.of();
+        }
+        return jpa.txExpr(TransactionType.Supports, em -> em
+                .createQuery(
+                        "SELECT f FROM FeedItem f WHERE f.actorId IN :a AND f.id > :b ORDER BY f.id",
+                        FeedItemEntity.class)
+                .setParameter("a", actorIds.stream().map(UUID::toString).toList())
+                .setParameter("b", afterId)
+                .setMaxResults(limit)
+                .getResultList()
+                .stream()
+                .map(JpaFeedStore::row)
+                .toList());
+    }
+
+    @Override
     public List<FeedItemRow> byActor(UUID actorId) {
         return jpa.txExpr(TransactionType.Supports, em -> em
                 .createQuery("SELECT f FROM FeedItem f WHERE f.actorId = :a ORDER BY f.id DESC", FeedItemEntity.class)

@@ -86,7 +86,8 @@ class PartnerServiceTest {
                         .findFirst();
             }
         };
-        partners = new PartnerService(new JpaPartnerStore(db.jpa(), db.ready()), directory, clock, verifications);
+        partners = new PartnerService(
+                new JpaPartnerStore(db.jpa(), db.ready()), directory, clock, verifications, new Signals());
         ann = user("Ann@Example.org", "Ann");
         bob = user("bob@example.org", "Bob");
     }
