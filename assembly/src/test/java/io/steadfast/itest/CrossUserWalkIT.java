@@ -139,6 +139,22 @@ class CrossUserWalkIT {
                     .toString();
             http.as(partner.token(), "POST", "/api/v1/partners/invite-codes/" + code + "/accept", null);
             ids.add(partner.userId());
+            String group = Http.json(http.as(owner.token(), "POST", "/api/v1/groups", "{\"name\":\"walk group\"}"))
+                    .get("id")
+                    .toString();
+            ids.add(group);
+            java.time.LocalDate today = ServerTime.today(http);
+            String challenge = Http.json(http.as(
+                            owner.token(),
+                            "POST",
+                            "/api/v1/groups/" + group + "/challenges",
+                            "{\"name\":\"walk challenge\",\"habit\":{\"type\":\"boolean\",\"schedule\":"
+                                    + "{\"kind\":\"daily\"}},\"startDate\":\"" + today + "\",\"endDate\":\""
+                                    + today.plusDays(30) + "\"}"))
+                    .get("id")
+                    .toString();
+            ids.add(challenge);
+            http.as(owner.token(), "POST", "/api/v1/groups/" + group + "/challenges/" + challenge + "/join", null);
             return new Fixtures(owner, ids, Http.json(pat).get("token").toString());
         }
 
@@ -149,7 +165,7 @@ class CrossUserWalkIT {
                     .contains("walk");
             HttpResponse<String> habits = http.as(owner.token(), "GET", "/api/v1/habits", null);
             assertThat(habits.body()).contains("walk habit");
-            String id = habits.body().replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
+            String id = habits.body().replaceAll("(?s).*\"id\":\"([^\"]+)\",\"name\":\"walk habit\".*", "$1");
             assertThat(http.as(
                                     owner.token(),
                                     "GET",
@@ -162,6 +178,8 @@ class CrossUserWalkIT {
                     .contains("walk-nobody-", "\"pending\"");
             assertThat(http.as(owner.token(), "GET", "/api/v1/partners", null).body())
                     .contains("\"userId\"");
+            assertThat(http.as(owner.token(), "GET", "/api/v1/groups", null).body())
+                    .contains("walk group");
         }
     }
 }

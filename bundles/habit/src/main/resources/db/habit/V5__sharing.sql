@@ -14,3 +14,6 @@ CREATE INDEX ix_habit_referee ON habit (referee_user_id);
 ALTER TABLE checkin ADD COLUMN verification VARCHAR(10);
 ALTER TABLE checkin ADD COLUMN verification_comment VARCHAR(500);
 ALTER TABLE checkin ADD COLUMN verified_at TIMESTAMP;
+
+-- The groups a habit is shared with (visibility 'groups'), comma-separated group ids: read with the habit, no join.
+ALTER TABLE habit ADD COLUMN share_groups VARCHAR(400);

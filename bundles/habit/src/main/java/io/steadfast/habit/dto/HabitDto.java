@@ -3,6 +3,7 @@ package io.steadfast.habit.dto;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import io.steadfast.habit.api.HabitInfo;
@@ -14,6 +15,7 @@ import io.steadfast.habit.api.HabitInfo;
  * @param visibility who sees the habit besides its owner: {@code private} or {@code partners}
  * @param shareNotes    whether they also see the notes of its days
  * @param refereeUserId the partner who confirms or disputes its done days, or {@code null}
+ * @param groupIds      the groups whose members see it (visibility {@code groups})
  */
 public record HabitDto(
         UUID id,
@@ -33,7 +35,50 @@ public record HabitDto(
         GoalSpec goal,
         String visibility,
         boolean shareNotes,
-        UUID refereeUserId) {
+        UUID refereeUserId,
+        List<UUID> groupIds) {
+
+    /** A habit shared with no group. */
+    public HabitDto(
+            UUID id,
+            String name,
+            String description,
+            String type,
+            BigDecimal target,
+            String unit,
+            ScheduleSpec schedule,
+            LocalDate startDate,
+            String color,
+            String icon,
+            boolean archived,
+            int sortOrder,
+            boolean available,
+            Instant createdAt,
+            GoalSpec goal,
+            String visibility,
+            boolean shareNotes,
+            UUID refereeUserId) {
+        this(
+                id,
+                name,
+                description,
+                type,
+                target,
+                unit,
+                schedule,
+                startDate,
+                color,
+                icon,
+                archived,
+                sortOrder,
+                available,
+                createdAt,
+                goal,
+                visibility,
+                shareNotes,
+                refereeUserId,
+                List.of());
+    }
 
     /** A habit without a referee. */
     public HabitDto(
@@ -166,6 +211,7 @@ public record HabitDto(
                 GoalSpec.of(h.goal()),
                 h.sharing().visibility().code(),
                 h.sharing().shareNotes(),
-                h.sharing().refereeUserId());
+                h.sharing().refereeUserId(),
+                h.sharing().groupIds());
     }
 }

@@ -164,7 +164,7 @@ public class EventStreams {
             } else if (message.startsWith("f:")) {
                 UUID actor = UUID.fromString(message.substring(2));
                 for (Map.Entry<UUID, Set<Stream>> e : byUser.entrySet()) {
-                    if (!e.getValue().isEmpty() && partnerships.arePartners(e.getKey(), actor)) {
+                    if (!e.getValue().isEmpty() && feed.follows(e.getKey(), actor)) {
                         e.getValue().forEach(s -> senders.execute(s::pushFeed));
                     }
                 }

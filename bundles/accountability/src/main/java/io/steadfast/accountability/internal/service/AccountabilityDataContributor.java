@@ -26,17 +26,26 @@ public class AccountabilityDataContributor implements UserDataContributor {
     private final PartnerStore store;
     private final Clock clock;
     private final FeedStore feed;
+    private final GroupService groups;
 
     @Activate
     public AccountabilityDataContributor(
             @Reference PartnerService partners,
             @Reference PartnerStore store,
             @Reference Clock clock,
-            @Reference FeedStore feed) {
+            @Reference FeedStore feed,
+            @Reference GroupService groups) {
+        this.groups = groups;
         this.partners = partners;
         this.store = store;
         this.clock = clock;
         this.feed = feed;
+    }
+
+    @Override
+    public void deleteAll(UUID userId) {
+        // the groups the user owns pass to their oldest other member (or go, when nobody else is in them)
+        groups.accountDeleted(userId);
     }
 
     @Override
@@ -55,6 +64,7 @@ public class AccountabilityDataContributor implements UserDataContributor {
                 .map(c -> Map.<String, Object>of("createdAt", c.createdAt(), "expiresAt", c.expiresAt()))
                 .toList();
         out.put("inviteCodes", codes);
+        out.put("groups", groups.list(userId));
         out.put(
                 "feedItems",
                 feed.byActor(userId).stream()

@@ -43,6 +43,9 @@ public class FeedService {
     private final UserDirectory directory;
     private final Clock clock;
     private final Signals signals;
+    private final Audience audience;
+    private final io.steadfast.api.partner.GroupMemberships memberships;
+    private final io.steadfast.accountability.internal.store.GroupStore groups;
 
     @Activate
     public FeedService(
@@ -51,8 +54,14 @@ public class FeedService {
             @Reference HabitQuery habits,
             @Reference UserDirectory directory,
             @Reference Clock clock,
-            @Reference Signals signals) {
+            @Reference Signals signals,
+            @Reference Audience audience,
+            @Reference io.steadfast.api.partner.GroupMemberships memberships,
+            @Reference io.steadfast.accountability.internal.store.GroupStore groups) {
         this.signals = signals;
+        this.audience = audience;
+        this.memberships = memberships;
+        this.groups = groups;
         this.feed = feed;
         this.partnerships = partnerships;
         this.habits = habits;
@@ -79,7 +88,7 @@ public class FeedService {
 
     public Page page(UUID viewerId, String cursor, int limit) {
         Long before = cursor == null || cursor.isBlank() ? null : parseCursor(cursor);
-        List<UUID> partners = partnerships.partners(viewerId);
+        List<UUID> partners = actors(viewerId);
         Map<UUID, Map<UUID, HabitInfo>> shared = new HashMap<>();
         List<FeedItemRow> visible = new ArrayList<>();
         boolean more = false;
@@ -89,7 +98,7 @@ public class FeedService {
                 if (visible.size() > limit) {
                     break;
                 }
-                if (habit(shared, r).isPresent()) {
+                if (habit(viewerId, shared, r).isPresent()) {
                     visible.add(r);
                 }
             }
@@ -104,7 +113,7 @@ public class FeedService {
         Map<Long, FeedStore.Cheers> cheers =
                 feed.cheers(page.stream().map(FeedItemRow::id).toList(), viewerId);
         List<Item> items = page.stream()
-                .map(r -> item(r, habit(shared, r).orElseThrow(), cheers.get(r.id())))
+                .map(r -> item(r, habit(viewerId, shared, r).orElseThrow(), cheers.get(r.id())))
                 .toList();
         String next = hasNext && !items.isEmpty()
                 ? Long.toString(items.get(items.size() - 1).id())
@@ -117,21 +126,21 @@ public class FeedService {
      * stream's resume and wake-ups).
      */
     public List<Item> since(UUID viewerId, long afterId, int limit) {
-        List<UUID> partners = partnerships.partners(viewerId);
         Map<UUID, Map<UUID, HabitInfo>> shared = new HashMap<>();
-        List<FeedItemRow> rows = feed.since(partners, afterId, limit);
-        List<FeedItemRow> visible =
-                rows.stream().filter(r -> habit(shared, r).isPresent()).toList();
+        List<FeedItemRow> rows = feed.since(actors(viewerId), afterId, limit);
+        List<FeedItemRow> visible = rows.stream()
+                .filter(r -> habit(viewerId, shared, r).isPresent())
+                .toList();
         Map<Long, FeedStore.Cheers> cheers =
                 feed.cheers(visible.stream().map(FeedItemRow::id).toList(), viewerId);
         return visible.stream()
-                .map(r -> item(r, habit(shared, r).orElseThrow(), cheers.get(r.id())))
+                .map(r -> item(r, habit(viewerId, shared, r).orElseThrow(), cheers.get(r.id())))
                 .toList();
     }
 
     /** The newest item id among the viewer's partners' (0 for none): where a fresh event stream starts. */
     public long newestId(UUID viewerId) {
-        List<FeedItemRow> rows = feed.page(partnerships.partners(viewerId), null, 1);
+        List<FeedItemRow> rows = feed.page(actors(viewerId), null, 1);
         return rows.isEmpty() ? 0 : rows.get(0).id();
     }
 
@@ -171,16 +180,38 @@ public class FeedService {
 
     private FeedItemRow visible(UUID viewerId, long itemId) {
         return feed.find(itemId)
-                .filter(i -> partnerships.arePartners(viewerId, i.actorId()))
-                .filter(i -> habit(new HashMap<>(), i).isPresent())
+                .filter(i -> !i.actorId().equals(viewerId))
+                .filter(i -> habit(viewerId, new HashMap<>(), i).isPresent())
                 .orElseThrow(() -> new NotFoundException("Feed item"));
     }
 
-    /** The item's habit if it is shared now (the actor's active habits, read once per actor and page). */
-    private Optional<HabitInfo> habit(Map<UUID, Map<UUID, HabitInfo>> shared, FeedItemRow r) {
+    /** Whether {@code actorId}'s items may reach the viewer (a partner, or a fellow member of a group). */
+    public boolean follows(UUID viewerId, UUID actorId) {
+        return actors(viewerId).contains(actorId);
+    }
+
+    /** Whose items the viewer may see: their partners and the fellow members of their groups. */
+    private List<UUID> actors(UUID viewerId) {
+        java.util.Set<UUID> out = new java.util.LinkedHashSet<>(partnerships.partners(viewerId));
+        for (UUID g : memberships.groups(viewerId)) {
+            groups.members(g).stream()
+                    .map(io.steadfast.accountability.internal.store.GroupRows.Member::userId)
+                    .filter(u -> !u.equals(viewerId))
+                    .forEach(out::add);
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The item's habit if the viewer sees it now (the actor's active habits, read once per actor and page; who sees
+     * each decided by the {@link Audience}).
+     */
+    private Optional<HabitInfo> habit(UUID viewerId, Map<UUID, Map<UUID, HabitInfo>> shared, FeedItemRow r) {
         Map<UUID, HabitInfo> mine = shared.computeIfAbsent(r.actorId(), a -> {
             Map<UUID, HabitInfo> m = new HashMap<>();
-            habits.activeHabits(a).stream().filter(h -> h.sharing().shared()).forEach(h -> m.put(h.id(), h));
+            habits.activeHabits(a).stream()
+                    .filter(h -> h.sharing().shared() && audience.sees(viewerId, h))
+                    .forEach(h -> m.put(h.id(), h));
             return m;
         });
         return r.habitId() == null ? Optional.empty() : Optional.ofNullable(mine.get(r.habitId()));

@@ -37,13 +37,18 @@ public class PartnerViews {
     private final PartnerService partners;
     private final HabitQuery habits;
     private final HabitStatistics statistics;
+    private final Audience audience;
 
     @Activate
     public PartnerViews(
-            @Reference PartnerService partners, @Reference HabitQuery habits, @Reference HabitStatistics statistics) {
+            @Reference PartnerService partners,
+            @Reference HabitQuery habits,
+            @Reference HabitStatistics statistics,
+            @Reference Audience audience) {
         this.partners = partners;
         this.habits = habits;
         this.statistics = statistics;
+        this.audience = audience;
     }
 
     /** A shared habit with its owner's today and its statistics. */
@@ -61,7 +66,7 @@ public class PartnerViews {
         List<SharedHabit> out = new ArrayList<>();
         for (HabitDays d : habits.activeDays(partnerId, today, today)) {
             HabitInfo h = d.habit();
-            if (!h.sharing().shared()) {
+            if (!h.sharing().shared() || !audience.sees(viewerId, h)) {
                 continue;
             }
             out.add(new SharedHabit(h, d.days().isEmpty() ? null : d.days().get(0), statistics.summary(h)));
@@ -73,7 +78,7 @@ public class PartnerViews {
     public SharedCalendar calendar(UUID viewerId, UUID partnerId, UUID habitId, LocalDate from, LocalDate to) {
         partners.partner(viewerId, partnerId);
         HabitInfo h = habits.habit(partnerId, habitId)
-                .filter(i -> i.sharing().shared())
+                .filter(i -> i.sharing().shared() && audience.sees(viewerId, i))
                 .orElseThrow(() -> new NotFoundException("Habit"));
         LocalDate t = to == null ? h.today() : DateLimits.check(to, "to");
         LocalDate f = from == null ? t.minusDays(DEFAULT_CALENDAR_DAYS - 1) : DateLimits.check(from, "from");

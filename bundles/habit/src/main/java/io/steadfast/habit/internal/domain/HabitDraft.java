@@ -2,6 +2,7 @@ package io.steadfast.habit.internal.domain;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 import io.steadfast.habit.api.Schedule;
 
@@ -14,6 +15,7 @@ import io.steadfast.habit.api.Schedule;
  *                   private)
  * @param shareNotes whether they see its notes; {@code null} leaves it (a new habit shares none)
  * @param referee    the referee to set or remove; {@code null} leaves it (a new habit has none)
+ * @param groupIds   the groups whose members see the habit (visibility {@code groups}); {@code null} leaves them
  */
 public record HabitDraft(
         String name,
@@ -29,7 +31,42 @@ public record HabitDraft(
         GoalDraft goal,
         String visibility,
         Boolean shareNotes,
-        RefereeDraft referee) {
+        RefereeDraft referee,
+        List<String> groupIds) {
+
+    /** A draft that leaves the groups as they are. */
+    public HabitDraft(
+            String name,
+            String description,
+            String type,
+            BigDecimal target,
+            String unit,
+            Schedule schedule,
+            LocalDate startDate,
+            String color,
+            String icon,
+            Boolean archived,
+            GoalDraft goal,
+            String visibility,
+            Boolean shareNotes,
+            RefereeDraft referee) {
+        this(
+                name,
+                description,
+                type,
+                target,
+                unit,
+                schedule,
+                startDate,
+                color,
+                icon,
+                archived,
+                goal,
+                visibility,
+                shareNotes,
+                referee,
+                null);
+    }
 
     /**
      * The referee a draft asks for: {@code userId} to name one, {@code null} to remove the referee. A draft without a

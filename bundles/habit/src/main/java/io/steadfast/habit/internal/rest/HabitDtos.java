@@ -54,8 +54,9 @@ public final class HabitDtos {
             Boolean archived,
             @Schema(implementation = GoalSpec.class, nullable = true) GoalInput goal,
             @Schema(
-                            description = "Who sees the habit besides you: private (the default) or partners",
-                            allowableValues = {"private", "partners"})
+                            description = "Who sees the habit besides you: private (the default), partners, or groups "
+                                    + "(the members of groupIds)",
+                            allowableValues = {"private", "partners", "groups"})
                     String visibility,
             @Schema(description = "Whether those who see the habit also see your notes (default false)")
                     Boolean shareNotes,
@@ -65,7 +66,9 @@ public final class HabitDtos {
                             nullable = true,
                             description = "The partner who confirms or disputes your done days; null removes "
                                     + "the referee")
-                    RefereeInput refereeUserId) {
+                    RefereeInput refereeUserId,
+            @Schema(description = "With visibility groups: the ids of your groups whose members see the habit")
+                    List<String> groupIds) {
 
         /** The domain's draft; an invalid schedule is a 422 naming its fields. */
         HabitDraft draft() {
@@ -83,7 +86,8 @@ public final class HabitDtos {
                     goal == null ? null : goal.draft(),
                     visibility,
                     shareNotes,
-                    refereeUserId == null ? null : new HabitDraft.RefereeDraft(refereeUserId.userId()));
+                    refereeUserId == null ? null : new HabitDraft.RefereeDraft(refereeUserId.userId()),
+                    groupIds);
         }
     }
 

@@ -27,6 +27,7 @@ import io.steadfast.api.error.FieldError;
 import io.steadfast.api.error.NotFoundException;
 import io.steadfast.api.error.ValidationException;
 import io.steadfast.api.habit.spi.HabitType;
+import io.steadfast.api.partner.GroupMemberships;
 import io.steadfast.api.partner.Partnerships;
 import io.steadfast.api.time.DateLimits;
 import io.steadfast.habit.api.Goal;
@@ -58,6 +59,23 @@ public class HabitDefinitions {
     private final HabitChanges changes;
     private final Clock clock;
     private final RefereeStore referees;
+
+    /** The accountability bundle's groups, while it runs: a habit is shared with the owner's groups only. */
+    private volatile GroupMemberships memberships;
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setMemberships(GroupMemberships m) {
+        this.memberships = m;
+    }
+
+    void unsetMemberships(GroupMemberships m) {
+        if (this.memberships == m) {
+            this.memberships = null;
+        }
+    }
 
     /** The accountability bundle's partners, while it runs: a referee must be one. */
     private volatile Partnerships partnerships;
@@ -342,14 +360,64 @@ public class HabitDefinitions {
         if (in.visibility() != null) {
             visibility = Sharing.Visibility.parse(in.visibility());
             if (visibility == null) {
-                errors.add(new FieldError(
-                        "visibility",
-                        "must be one of " + Sharing.Visibility.codes()
-                                + " (private: only you; partners: your accountability partners)"));
+                errors.add(
+                        new FieldError(
+                                "visibility",
+                                "must be one of " + Sharing.Visibility.codes()
+                                        + " (private: only you; partners: your accountability partners; groups: the members of groupIds)"));
                 return current;
             }
         }
-        return new Sharing(visibility, in.shareNotes() != null ? in.shareNotes() : current.shareNotes(), referee);
+        List<UUID> groups = current.groupIds();
+        if (in.groupIds() != null) {
+            groups = groups(ownerId, in.groupIds(), errors);
+        } else if (visibility != Sharing.Visibility.GROUPS) {
+            groups = List.of();
+        }
+        if (visibility == Sharing.Visibility.GROUPS && groups.isEmpty() && errors.isEmpty()) {
+            errors.add(new FieldError("groupIds", "is required with visibility groups: the ids of your groups"));
+        } else if (visibility != Sharing.Visibility.GROUPS
+                && in.groupIds() != null
+                && !in.groupIds().isEmpty()) {
+            errors.add(new FieldError("groupIds", "are only for visibility groups"));
+            groups = List.of();
+        }
+        return new Sharing(
+                visibility,
+                in.shareNotes() != null ? in.shareNotes() : current.shareNotes(),
+                referee,
+                visibility == Sharing.Visibility.GROUPS ? groups : List.of());
+    }
+
+    /** The most groups one habit is shared with. */
+    static final int MAX_GROUPS = 10;
+
+    /** The groups a draft names: groups the owner belongs to, each once. */
+    private List<UUID> groups(UUID ownerId, List<String> ids, List<FieldError> errors) {
+        List<UUID> out = new ArrayList<>();
+        GroupMemberships m = memberships;
+        for (String id : ids) {
+            UUID g;
+            try {
+                g = UUID.fromString(String.valueOf(id).trim());
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("groupIds", "'" + id + "' is not a group id (GET /api/v1/groups)"));
+                continue;
+            }
+            if (m == null) {
+                errors.add(new FieldError("groupIds", "groups are not available on this server right now"));
+                return List.of();
+            }
+            if (!m.isMember(ownerId, g)) {
+                errors.add(new FieldError("groupIds", g + " is not one of your groups (GET /api/v1/groups)"));
+            } else if (!out.contains(g)) {
+                out.add(g);
+            }
+        }
+        if (out.size() > MAX_GROUPS) {
+            errors.add(new FieldError("groupIds", "at most " + MAX_GROUPS + " groups"));
+        }
+        return out;
     }
 
     /** The referee a draft names: one of the owner's partners, or none for {@code null} or blank. */

@@ -77,6 +77,10 @@ public class HabitEntity {
     @Column(name = "share_notes", nullable = false)
     boolean shareNotes;
 
+    /** The ids of the groups a habit is shared with, comma-separated (visibility {@code groups}). */
+    @Column(name = "share_groups")
+    String shareGroups;
+
     @Column(name = "referee_user_id", length = 36)
     String refereeUserId;
 

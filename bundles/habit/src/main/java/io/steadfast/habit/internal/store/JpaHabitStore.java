@@ -215,6 +215,9 @@ public class JpaHabitStore implements HabitStore {
         e.refereeUserId = h.sharing().refereeUserId() == null
                 ? null
                 : h.sharing().refereeUserId().toString();
+        e.shareGroups = h.sharing().groupIds().isEmpty()
+                ? null
+                : h.sharing().groupIds().stream().map(UUID::toString).collect(Collectors.joining(","));
         e.updatedAt = toDb(java.util.Objects.requireNonNull(h.updatedAt(), "updatedAt (from the clock)"));
     }
 
@@ -249,7 +252,12 @@ public class JpaHabitStore implements HabitStore {
     private static Sharing sharing(HabitEntity e) {
         Sharing.Visibility v = Sharing.Visibility.parse(e.visibility);
         UUID referee = e.refereeUserId == null ? null : UUID.fromString(e.refereeUserId);
-        return new Sharing(v == null ? Sharing.Visibility.PRIVATE : v, v != null && e.shareNotes, referee);
+        List<UUID> groups = e.shareGroups == null || e.shareGroups.isBlank()
+                ? List.of()
+                : java.util.Arrays.stream(e.shareGroups.split(","))
+                        .map(UUID::fromString)
+                        .toList();
+        return new Sharing(v == null ? Sharing.Visibility.PRIVATE : v, v != null && e.shareNotes, referee, groups);
     }
 
     /** The stored goal; none when a column is empty or the direction is not one this version knows. */
