@@ -121,7 +121,10 @@ class GroupsIT {
         // a fellow member sees the group's habits in the feed, never a private one
         HttpResponse<String> feed =
                 b.awaitAs(mia.token(), "/api/v1/feed", r -> r.body().contains(olgasHabit), Duration.ofSeconds(30));
-        assertThat(feed.body()).contains("Push-ups").doesNotContain("SecretGroupQx", secret);
+        assertThat(feed.body()).contains("Push-ups", "\"challenge_joined\"").doesNotContain("SecretGroupQx", secret);
+        assertThat(b.as(mia.token(), "GET", "/api/v1/groups/" + group + "/challenges/" + cid + "/leaderboard", null)
+                        .body())
+                .doesNotContain("SecretGroupQx", secret);
         assertThat(a.as(eve.token(), "GET", "/api/v1/feed", null).body()).doesNotContain(olgasHabit);
         // a habit shared with a group one is not in
         IdentityApiIT.assertField(

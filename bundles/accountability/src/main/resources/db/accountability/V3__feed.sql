@@ -1,4 +1,6 @@
--- The feed: what a user did on a habit they share, for their partners to see and cheer. Written after the commit of
+-- The feed: what a user did on a habit they share, for their partners to see and cheer (kind: checkin,
+-- streak_milestone with the length in detail, referee_outcome with the verdict in detail, challenge_joined with the
+-- challenge's id in detail). Written after the commit of
 -- the change it tells of (the habit outbox's durable consumer), once per habit and day (dedupe_key); removed when
 -- the day is no longer done. Who sees an item is decided when it is read (the habit must still be shared, the
 -- reader a partner): an item never outlives the sharing of its habit.
@@ -10,6 +12,7 @@ CREATE TABLE feed_item (
     habit_name  VARCHAR(100),
     on_day      DATE,
     backfilled  BOOLEAN      DEFAULT FALSE NOT NULL,
+    detail      VARCHAR(100),
     dedupe_key  VARCHAR(200) NOT NULL,
     created_at  TIMESTAMP    NOT NULL,
     CONSTRAINT fk_feed_item_actor FOREIGN KEY (actor_id) REFERENCES app_user (id) ON DELETE CASCADE,

@@ -22,6 +22,13 @@ public interface HabitStatistics {
      * @param streakUnit    {@code days}, {@code weeks} or {@code months}
      * @param strength      the habit strength, 0 to 1
      * @param doneDays      the done days over all time
+     * @param currentStart  the first day of the running streak, {@code null} when it is broken
      */
-    record Summary(int currentStreak, int longestStreak, String streakUnit, double strength, long doneDays) {}
+    record Summary(
+            int currentStreak,
+            int longestStreak,
+            String streakUnit,
+            double strength,
+            long doneDays,
+            java.time.LocalDate currentStart) {}
 }

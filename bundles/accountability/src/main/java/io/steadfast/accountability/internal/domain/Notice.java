@@ -32,5 +32,17 @@ public final class Notice {
     /** A feed item: the actor did a shared habit's day. */
     public static final String FEED_CHECKIN = "checkin";
 
+    /** A feed item: the actor's streak on a shared habit reached a milestone ({@code detail}: its length). */
+    public static final String FEED_STREAK = "streak_milestone";
+
+    /** A feed item: the referee confirmed or disputed a day of the actor's ({@code detail}: the verdict). */
+    public static final String FEED_VERDICT = "referee_outcome";
+
+    /** A feed item: the actor joined a group challenge ({@code detail}: the challenge's id). */
+    public static final String FEED_CHALLENGE = "challenge_joined";
+
+    /** The streak lengths that make a feed item. */
+    public static final java.util.Set<Integer> MILESTONES = java.util.Set.of(7, 30, 100, 365);
+
     private Notice() {}
 }

@@ -52,6 +52,11 @@ public class FeedResource {
 
     public record CheersDto(long count, boolean mine) {}
 
+    /**
+     * @param milestone    the streak's length ({@code streak_milestone})
+     * @param verification {@code confirmed} or {@code disputed} ({@code referee_outcome})
+     * @param challengeId  the challenge joined ({@code challenge_joined})
+     */
     public record FeedItemDto(
             long id,
             String kind,
@@ -59,6 +64,9 @@ public class FeedResource {
             HabitRefDto habit,
             LocalDate date,
             boolean backfilled,
+            Integer milestone,
+            String verification,
+            String challengeId,
             Instant createdAt,
             CheersDto cheers) {
         static FeedItemDto of(FeedService.Item i) {
@@ -69,6 +77,9 @@ public class FeedResource {
                     new HabitRefDto(i.habitId(), i.habitName()),
                     i.date(),
                     i.backfilled(),
+                    "streak_milestone".equals(i.kind()) && i.detail() != null ? Integer.valueOf(i.detail()) : null,
+                    "referee_outcome".equals(i.kind()) ? i.detail() : null,
+                    "challenge_joined".equals(i.kind()) ? i.detail() : null,
                     i.createdAt(),
                     new CheersDto(i.cheers(), i.cheered()));
         }
@@ -80,7 +91,8 @@ public class FeedResource {
     @Operation(
             summary = "Your partners' done days on the habits they share with you, the newest first",
             description = "limit 1–100 (default 20); cursor: the nextCursor of the previous page → {items: [{id, "
-                    + "kind: checkin, actor: {userId, displayName}, habit: {id, name}, date, backfilled, createdAt, "
+                    + "kind: checkin|streak_milestone|referee_outcome|challenge_joined, actor: {userId, displayName}, "
+                    + "habit: {id, name}, date, backfilled, milestone, verification, challengeId, createdAt, "
                     + "cheers: {count, mine}}], nextCursor}. Items appear just after the check-in (off the request "
                     + "thread) and go when the day is no longer done, the habit is made private or the "
                     + "partnership ends.")

@@ -54,9 +54,11 @@ public class ChallengeService {
     private final HabitStatistics statistics;
     private final UserDirectory directory;
     private final Clock clock;
+    private final FeedWriter feed;
 
     @Activate
     public ChallengeService(
+            @Reference FeedWriter feed,
             @Reference GroupStore store,
             @Reference GroupService groups,
             @Reference HabitAuthoring authoring,
@@ -64,6 +66,7 @@ public class ChallengeService {
             @Reference HabitStatistics statistics,
             @Reference UserDirectory directory,
             @Reference Clock clock) {
+        this.feed = feed;
         this.store = store;
         this.groups = groups;
         this.authoring = authoring;
@@ -183,7 +186,9 @@ public class ChallengeService {
                         schedule(c),
                         start,
                         new Sharing(Sharing.Visibility.GROUPS, false, null, List.of(groupId))));
-        store.participate(new GroupRows.Participant(challengeId, userId, h.id(), today, now()));
+        if (store.participate(new GroupRows.Participant(challengeId, userId, h.id(), today, now()))) {
+            feed.joined(userId, h, challengeId);
+        }
         return view(c, userId);
     }
 

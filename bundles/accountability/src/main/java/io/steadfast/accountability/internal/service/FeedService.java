@@ -78,6 +78,7 @@ public class FeedService {
             String habitName,
             LocalDate date,
             boolean backfilled,
+            String detail,
             Instant createdAt,
             long cheers,
             boolean cheered) {}
@@ -227,6 +228,7 @@ public class FeedService {
                 h.name(),
                 r.day(),
                 r.backfilled(),
+                r.detail(),
                 r.createdAt(),
                 c == null ? 0 : c.count(),
                 c != null && c.mine());

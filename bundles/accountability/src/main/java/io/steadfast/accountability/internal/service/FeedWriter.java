@@ -19,11 +19,14 @@ import io.steadfast.habit.api.DayState;
 import io.steadfast.habit.api.DayView;
 import io.steadfast.habit.api.HabitInfo;
 import io.steadfast.habit.api.HabitQuery;
+import io.steadfast.habit.api.Verifications;
+import io.steadfast.streak.api.HabitStatistics;
 
 /**
  * Writes the feed after a change of a shared habit's days commits (called by the durable consumer): one item per
- * done day, removed when the day is not done any more (cleared, disputed). Idempotent: the same change again finds
- * the same days. A private habit writes nothing; a backfill reaches at most {@link #FEED_DAYS} days back.
+ * done day, removed when the day is not done any more (cleared, disputed); a referee's verdict; a streak that reached
+ * a milestone. Idempotent: the same change again finds the same days (each item has its dedupe key). A private habit
+ * writes nothing; a backfill reaches at most {@link #FEED_DAYS} days back.
  */
 @Component(service = FeedWriter.class)
 public class FeedWriter {
@@ -35,17 +38,23 @@ public class FeedWriter {
     private final FeedStore feed;
     private final Clock clock;
     private final Signals signals;
+    private final HabitStatistics statistics;
+    private final Verifications verifications;
 
     @Activate
     public FeedWriter(
             @Reference HabitQuery habits,
             @Reference FeedStore feed,
             @Reference Clock clock,
-            @Reference Signals signals) {
+            @Reference Signals signals,
+            @Reference HabitStatistics statistics,
+            @Reference Verifications verifications) {
         this.habits = habits;
         this.feed = feed;
         this.clock = clock;
         this.signals = signals;
+        this.statistics = statistics;
+        this.verifications = verifications;
     }
 
     /** The key of a habit day's item. */
@@ -70,22 +79,64 @@ public class FeedWriter {
             String key = checkinKey(habitId, d.date());
             HabitQuery.RecordedDay r = records.get(d.date());
             if (d.state() == DayState.DONE && r != null && !r.skipped()) {
-                boolean added = feed.add(new FeedItemRow(
-                        0,
-                        ownerId,
-                        Notice.FEED_CHECKIN,
-                        habitId,
-                        h.name(),
-                        d.date(),
-                        r.backfilled(),
-                        key,
-                        clock.instant().truncatedTo(ChronoUnit.MILLIS)));
-                if (added) {
-                    signals.fed(ownerId);
-                }
+                add(ownerId, Notice.FEED_CHECKIN, h, d.date(), r.backfilled(), null, key);
             } else {
                 feed.remove(ownerId, key);
             }
+        }
+        // a verdict of the referee's on one of these days
+        for (Verifications.VerifiedDay v : verifications.verifiedDays(ownerId, habitId, f)) {
+            if (v.at() != null) {
+                add(
+                        ownerId,
+                        Notice.FEED_VERDICT,
+                        h,
+                        v.date(),
+                        false,
+                        v.state(),
+                        "verdict:" + habitId + ":" + v.date() + ":" + v.at().toEpochMilli());
+            }
+        }
+        // a streak that reached a milestone (once per streak and length)
+        HabitStatistics.Summary st = statistics.summary(h);
+        if (Notice.MILESTONES.contains(st.currentStreak()) && st.currentStart() != null) {
+            add(
+                    ownerId,
+                    Notice.FEED_STREAK,
+                    h,
+                    today,
+                    false,
+                    Integer.toString(st.currentStreak()),
+                    "streak:" + habitId + ":" + st.currentStreak() + ":" + st.currentStart());
+        }
+    }
+
+    /** {@code ownerId} joined a challenge whose habit is {@code habit}: an item for the group. */
+    public void joined(UUID ownerId, HabitInfo habit, UUID challengeId) {
+        add(
+                ownerId,
+                Notice.FEED_CHALLENGE,
+                habit,
+                habit.today(),
+                false,
+                challengeId.toString(),
+                "challenge:" + challengeId);
+    }
+
+    private void add(
+            UUID actor, String kind, HabitInfo h, LocalDate day, boolean backfilled, String detail, String key) {
+        if (feed.add(new FeedItemRow(
+                0,
+                actor,
+                kind,
+                h.id(),
+                h.name(),
+                day,
+                backfilled,
+                detail,
+                key,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS)))) {
+            signals.fed(actor);
         }
     }
 }

@@ -34,6 +34,9 @@ public class FeedItemEntity {
     @Column(name = "backfilled", nullable = false)
     boolean backfilled;
 
+    @Column(name = "detail")
+    String detail;
+
     @Column(name = "dedupe_key", nullable = false)
     String dedupeKey;
 

@@ -46,8 +46,8 @@ public class JpaFeedStore implements FeedStore {
             return jpa.txExpr(TransactionType.Required, em -> {
                 Connection c = em.unwrap(Connection.class);
                 try (PreparedStatement s = c.prepareStatement(
-                        "INSERT INTO feed_item (actor_id, kind, habit_id, habit_name, on_day, backfilled, dedupe_key, "
-                                + "created_at) SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS "
+                        "INSERT INTO feed_item (actor_id, kind, habit_id, habit_name, on_day, backfilled, detail, "
+                                + "dedupe_key, created_at) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS "
                                 + "(SELECT 1 FROM feed_item WHERE actor_id = ? AND dedupe_key = ?)")) {
                     s.setString(1, item.actorId().toString());
                     s.setString(2, item.kind());
@@ -67,10 +67,15 @@ public class JpaFeedStore implements FeedStore {
                         s.setObject(5, item.day());
                     }
                     s.setBoolean(6, item.backfilled());
-                    s.setString(7, item.dedupeKey());
-                    s.setObject(8, toDb(item.createdAt()));
-                    s.setString(9, item.actorId().toString());
-                    s.setString(10, item.dedupeKey());
+                    if (item.detail() == null) {
+                        s.setNull(7, Types.VARCHAR);
+                    } else {
+                        s.setString(7, item.detail());
+                    }
+                    s.setString(8, item.dedupeKey());
+                    s.setObject(9, toDb(item.createdAt()));
+                    s.setString(10, item.actorId().toString());
+                    s.setString(11, item.dedupeKey());
                     return s.executeUpdate() > 0;
                 } catch (SQLException e) {
                     throw new PersistenceException(e);
@@ -233,6 +238,7 @@ public class JpaFeedStore implements FeedStore {
                 e.habitName,
                 e.day,
                 e.backfilled,
+                e.detail,
                 e.dedupeKey,
                 fromDb(e.createdAt));
     }

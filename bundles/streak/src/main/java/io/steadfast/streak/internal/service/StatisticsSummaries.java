@@ -27,6 +27,7 @@ public class StatisticsSummaries implements HabitStatistics {
                 s.streak().longest(),
                 s.streak().unit(),
                 s.strength(),
-                s.totals().doneDays());
+                s.totals().doneDays(),
+                s.streak().currentStart());
     }
 }
