@@ -71,7 +71,7 @@ INSERT INTO auth_token (id, user_id, kind, name, token_hash, scopes, created_at,
   FROM load_user;
 
 INSERT INTO habit (id, user_id, name, description, type_key, target, unit, schedule, start_date, color, icon, archived,
-                   sort_order, created_at, updated_at, goal_value, goal_direction, goal_by, created_on)
+                   sort_order, created_at, updated_at, goal_value, goal_direction, goal_by, created_on, visibility)
   SELECT id, user_id,
          (ARRAY['Meditate', 'Gym', 'Read', 'Water', 'Journal', 'Stretch'])[mix + 1]
            || CASE WHEN k >= 6 THEN ' ' || (k / 6 + 1) ELSE '' END,
@@ -82,7 +82,9 @@ INSERT INTO habit (id, user_id, name, description, type_key, target, unit, sched
          CASE mix WHEN 1 THEN 'weekdays:MON,WED,FRI' WHEN 2 THEN 'times_per_week:3' ELSE 'daily' END,
          DATE '$today' - $days, NULL, NULL, false, k,
          (DATE '$today' - $days)::timestamp, (DATE '$today' - $days)::timestamp, NULL, NULL, NULL,
-         DATE '$today' - $days
+         DATE '$today' - $days,
+         -- Meditate and Read are shared with the user's partner (the feed scenario reads them)
+         CASE WHEN mix IN (0, 2) THEN 'partners' ELSE 'private' END
   FROM load_habit;
 
 INSERT INTO habit_order (user_id, next_order) SELECT id, $habits FROM load_user;
@@ -103,6 +105,19 @@ INSERT INTO checkin (habit_id, check_date, amount, note, status, backfilled, cre
           WHEN 4 THEN (d.g * 7919 + h.n * 104729 + h.k) % 100 >= 30
           ELSE (d.g * 7919 + h.n * 104729 + h.k) % 100 >= 25
         END;
+-- partners: users 1 and 2, 3 and 4, ... (one row per side)
+INSERT INTO partnership (user_id, partner_id, since)
+  SELECT a.id, b.id, (DATE '$today' - $days)::timestamp
+  FROM load_user a JOIN load_user b ON b.n = CASE WHEN a.n % 2 = 1 THEN a.n + 1 ELSE a.n - 1 END;
+
+-- the feed the accountability consumer would have written: the shared habits' done days of the last two weeks, in
+-- the order they happened (the ids are the feed's order)
+INSERT INTO feed_item (actor_id, kind, habit_id, habit_name, on_day, backfilled, dedupe_key, created_at)
+  SELECT h.user_id, 'checkin', h.id, CASE h.mix WHEN 0 THEN 'Meditate' ELSE 'Read' END, c.check_date, false,
+         'checkin:' || h.id || ':' || c.check_date, c.created_at
+  FROM load_habit h JOIN checkin c ON c.habit_id = h.id
+  WHERE h.mix IN (0, 2) AND c.status = 'done' AND c.check_date > DATE '$today' - 14
+  ORDER BY c.created_at, h.id;
 COMMIT;
 
 -- the history went in behind the application's back: no habit has stored statistics yet (the first read of a
@@ -127,7 +142,7 @@ loaded=$(date +%s%N)
 # a bulk load leaves the tables without statistics and the visibility map unset; do it now, or autovacuum does it in
 # the middle of the measurements
 psql -X -q -v ON_ERROR_STOP=1 -h "$db_host" -p "$db_port" -U "$db_user" -d "$db_name" \
-  -c "SET search_path = $schema" -c "VACUUM (ANALYZE) app_user, auth_token, habit, habit_order, checkin, habit_stats"
+  -c "SET search_path = $schema" -c "VACUUM (ANALYZE) app_user, auth_token, habit, habit_order, checkin, habit_stats, partnership, feed_item"
 end=$(date +%s%N)
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b - a) / 1e9 }'; }
 checkins=$(psql -X -At -h "$db_host" -p "$db_port" -U "$db_user" -d "$db_name" -c "SELECT count(*) FROM $schema.checkin")

@@ -161,7 +161,7 @@ python3 "$here/prime.py" "$base" "$data" 4
 # --- wrk -------------------------------------------------------------------------------------------------------
 # scenario label : script
 scenarios=("health-live:health-live" "habit-types (before):habit-types" "today:today" "stats:stats"
-  "calendar:calendar" "checkin PUT:checkin" "increment POST:increment" "habit-types (after):habit-types")
+  "calendar:calendar" "feed:feed" "checkin PUT:checkin" "increment POST:increment" "habit-types (after):habit-types")
 results="$work/results.txt"
 : > "$results"
 run_wrk() { # label script connections duration -> the RESULT line

@@ -40,6 +40,9 @@ class EventsIT {
         final HttpResponse<InputStream> response;
         final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         final List<String> comments = new ArrayList<>();
+        /** Every event's data as it came, for the check that nothing private passed. */
+        final List<String> raw = new java.util.concurrent.CopyOnWriteArrayList<>();
+
         private final Thread reader;
 
         Stream(Http node, String token, String lastEventId) throws Exception {
@@ -65,6 +68,7 @@ class EventsIT {
                 for (String line; (line = in.readLine()) != null; ) {
                     if (line.isEmpty()) {
                         if (data.length() > 0) {
+                            raw.add(data.toString());
                             events.add(new Event(id, name, JSON.readValue(data.toString(), Map.class)));
                         }
                         id = null;
@@ -142,12 +146,22 @@ class EventsIT {
                                     + "\"visibility\":\"partners\"}"))
                     .get("id")
                     .toString();
+            String secret = Http.json(a.as(
+                            ann.token(),
+                            "POST",
+                            "/api/v1/habits",
+                            "{\"name\":\"SecretSseQx\",\"type\":\"boolean\",\"schedule\":{\"kind\":\"daily\"}}"))
+                    .get("id")
+                    .toString();
+            a.as(ann.token(), "PUT", "/api/v1/habits/" + secret + "/checkins/" + t, "{\"note\":\"secret-sse-note\"}");
             a.as(ann.token(), "PUT", "/api/v1/habits/" + run + "/checkins/" + t, "{}");
             Event done = bobs.next("Ann's check-in in the feed");
             assertThat(done.name()).isEqualTo("feed");
             assertThat(((Map<?, ?>) done.data().get("habit")).get("name")).isEqualTo("Run");
             assertThat(done.data().get("date")).isEqualTo(t.toString());
             lastId = done.id();
+            assertThat(bobs.raw)
+                    .allSatisfy(d -> assertThat(d).doesNotContain("SecretSseQx", "secret-sse-note", secret));
             synchronized (bobs.comments) {
                 assertThat(bobs.comments).contains("connected");
             }

@@ -222,6 +222,14 @@ class PartnersIT {
                 .findFirst()
                 .orElseThrow();
         assertThat(milestone.get("milestone")).isEqualTo(7);
+        HttpResponse<String> earned = b.awaitAs(
+                bob.token(),
+                "/api/v1/feed",
+                r -> items(r).stream().anyMatch(n -> "streak-7".equals(n.get("achievement"))),
+                java.time.Duration.ofSeconds(30));
+        assertThat(items(earned).stream().filter(n -> "achievement".equals(n.get("kind"))))
+                .allSatisfy(
+                        n -> assertThat(((Map<?, ?>) n.get("habit")).get("id")).isEqualTo(run));
         assertThat(items(week).stream()
                         .filter(n -> "checkin".equals(n.get("kind")) && Boolean.TRUE.equals(n.get("backfilled"))))
                 .as("the days before today, yesterday's included")

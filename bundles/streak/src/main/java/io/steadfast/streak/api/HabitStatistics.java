@@ -13,6 +13,15 @@ import io.steadfast.habit.api.HabitInfo;
 @ProviderType
 public interface HabitStatistics {
 
+    /**
+     * An achievement of a habit's: {@code code} such as {@code streak-30} or {@code done-100}, its title, and the day of
+     * the history it was reached.
+     */
+    record Achievement(String code, String title, java.time.LocalDate reachedOn) {}
+
+    /** The achievements the habit earned so far (awarded after each change commits), oldest first. */
+    java.util.List<Achievement> achievements(HabitInfo habit);
+
     /** The statistics of a habit as its owner looked it up ({@code HabitQuery#habit}), as of the owner's today. */
     Summary summary(HabitInfo habit);
 

@@ -41,6 +41,9 @@ public final class Notice {
     /** A feed item: the actor joined a group challenge ({@code detail}: the challenge's id). */
     public static final String FEED_CHALLENGE = "challenge_joined";
 
+    /** A feed item: the actor's habit earned an achievement ({@code detail}: its code). */
+    public static final String FEED_ACHIEVEMENT = "achievement";
+
     /** The streak lengths that make a feed item. */
     public static final java.util.Set<Integer> MILESTONES = java.util.Set.of(7, 30, 100, 365);
 

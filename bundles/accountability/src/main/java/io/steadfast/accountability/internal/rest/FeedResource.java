@@ -56,6 +56,7 @@ public class FeedResource {
      * @param milestone    the streak's length ({@code streak_milestone})
      * @param verification {@code confirmed} or {@code disputed} ({@code referee_outcome})
      * @param challengeId  the challenge joined ({@code challenge_joined})
+     * @param achievement  the achievement's code, e.g. {@code first-checkin}, {@code done-100} ({@code achievement})
      */
     public record FeedItemDto(
             long id,
@@ -67,6 +68,7 @@ public class FeedResource {
             Integer milestone,
             String verification,
             String challengeId,
+            String achievement,
             Instant createdAt,
             CheersDto cheers) {
         static FeedItemDto of(FeedService.Item i) {
@@ -80,6 +82,7 @@ public class FeedResource {
                     "streak_milestone".equals(i.kind()) && i.detail() != null ? Integer.valueOf(i.detail()) : null,
                     "referee_outcome".equals(i.kind()) ? i.detail() : null,
                     "challenge_joined".equals(i.kind()) ? i.detail() : null,
+                    "achievement".equals(i.kind()) ? i.detail() : null,
                     i.createdAt(),
                     new CheersDto(i.cheers(), i.cheered()));
         }
@@ -91,8 +94,8 @@ public class FeedResource {
     @Operation(
             summary = "Your partners' done days on the habits they share with you, the newest first",
             description = "limit 1–100 (default 20); cursor: the nextCursor of the previous page → {items: [{id, "
-                    + "kind: checkin|streak_milestone|referee_outcome|challenge_joined, actor: {userId, displayName}, "
-                    + "habit: {id, name}, date, backfilled, milestone, verification, challengeId, createdAt, "
+                    + "kind: checkin|achievement|streak_milestone|referee_outcome|challenge_joined, actor: {userId, displayName}, "
+                    + "habit: {id, name}, date, backfilled, milestone, verification, challengeId, achievement, createdAt, "
                     + "cheers: {count, mine}}], nextCursor}. Items appear just after the check-in (off the request "
                     + "thread) and go when the day is no longer done, the habit is made private or the "
                     + "partnership ends.")

@@ -97,6 +97,19 @@ public class FeedWriter {
                         "verdict:" + habitId + ":" + v.date() + ":" + v.at().toEpochMilli());
             }
         }
+        // the habit's achievements reached in these days (awarded by the statistics consumer, which runs first)
+        for (HabitStatistics.Achievement won : statistics.achievements(h)) {
+            if (!won.reachedOn().isBefore(f)) {
+                add(
+                        ownerId,
+                        Notice.FEED_ACHIEVEMENT,
+                        h,
+                        won.reachedOn(),
+                        false,
+                        won.code(),
+                        "achievement:" + habitId + ":" + won.code());
+            }
+        }
         // a streak that reached a milestone (once per streak and length)
         HabitStatistics.Summary st = statistics.summary(h);
         if (Notice.MILESTONES.contains(st.currentStreak()) && st.currentStart() != null) {

@@ -122,6 +122,28 @@ public class ChangeDispatcher {
     }
 
     /** Whether every configured consumer runs here (else this node leaves the outbox alone for now). */
+    /**
+     * The consumers in the order of the configuration's {@code consumers} (a later one may read what an earlier one
+     * derived: the accountability feed reads the achievements the statistics consumer awarded), then any others by
+     * name.
+     */
+    List<HabitChangeConsumer> inOrder() {
+        List<HabitChangeConsumer> out = new ArrayList<>();
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        for (String name : config.consumers()) {
+            HabitChangeConsumer c = consumers.get(name.trim());
+            if (c != null && listed.add(name.trim())) {
+                out.add(c);
+            }
+        }
+        consumers.forEach((name, c) -> {
+            if (!listed.contains(name)) {
+                out.add(c);
+            }
+        });
+        return out;
+    }
+
     boolean consumersPresent() {
         for (String name : config.consumers()) {
             if (!consumers.containsKey(name.trim())) {
@@ -257,7 +279,7 @@ public class ChangeDispatcher {
                 earliest = ch.date();
             }
         }
-        for (HabitChangeConsumer c : consumers.values()) {
+        for (HabitChangeConsumer c : inOrder()) {
             if (habitChanged) {
                 c.habitChanged(first.userId(), first.habitId());
             }

@@ -132,7 +132,8 @@ class ChangeDispatcherTest {
             };
             Recording statistics = new Recording(0);
             Recording flaky = new Recording(1);
-            ChangeDispatcher dispatcher = new ChangeDispatcher(outbox, eventAdmin, config("statistics", "flaky"));
+            // consumers run in the configured order: the failing one first, so the other sees each change once
+            ChangeDispatcher dispatcher = new ChangeDispatcher(outbox, eventAdmin, config("flaky", "statistics"));
             try {
                 dispatcher.addConsumer(statistics, Map.of(HabitChangeConsumer.NAME, "statistics"));
                 dispatcher.wake();

@@ -13,10 +13,24 @@ import io.steadfast.streak.internal.engine.Stats;
 public class StatisticsSummaries implements HabitStatistics {
 
     private final StatsService stats;
+    private final io.steadfast.streak.internal.store.AchievementStore achievements;
 
     @Activate
-    public StatisticsSummaries(@Reference StatsService stats) {
+    public StatisticsSummaries(
+            @Reference StatsService stats,
+            @Reference io.steadfast.streak.internal.store.AchievementStore achievements) {
         this.stats = stats;
+        this.achievements = achievements;
+    }
+
+    @Override
+    public java.util.List<Achievement> achievements(HabitInfo habit) {
+        String scope = habit.id().toString();
+        return achievements.list(habit.userId()).stream()
+                .filter(a -> scope.equals(a.scope()))
+                .map(a -> new Achievement(
+                        a.code(), AchievementService.title(a.code(), StatsService.unit(habit)), a.reachedOn()))
+                .toList();
     }
 
     @Override
