@@ -1,6 +1,7 @@
 package io.steadfast.accountability.internal.service;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.osgi.service.component.annotations.Activate;
@@ -8,6 +9,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.steadfast.habit.api.HabitChangeConsumer;
+import io.steadfast.habit.api.HabitInfo;
+import io.steadfast.habit.api.HabitQuery;
 
 /**
  * The accountability bundle's durable consumer of habit changes ({@value #NAME}): after a change of a habit's days
@@ -23,11 +26,14 @@ public class ChangeConsumer implements HabitChangeConsumer {
 
     private final RefereeNotices referees;
     private final FeedWriter feed;
+    private final HabitQuery habits;
 
     @Activate
-    public ChangeConsumer(@Reference RefereeNotices referees, @Reference FeedWriter feed) {
+    public ChangeConsumer(
+            @Reference RefereeNotices referees, @Reference FeedWriter feed, @Reference HabitQuery habits) {
         this.referees = referees;
         this.feed = feed;
+        this.habits = habits;
     }
 
     @Override
@@ -37,7 +43,19 @@ public class ChangeConsumer implements HabitChangeConsumer {
 
     @Override
     public void daysChanged(UUID userId, UUID habitId, LocalDate from) {
-        referees.daysChanged(userId, habitId, from);
-        feed.daysChanged(userId, habitId, from);
+        // one read of the habit; a private habit without a referee (most changes) costs nothing more. A deleted
+        // habit tells nobody anything. (A verdict whose referee was removed before its delivery tells the owner
+        // nothing either: they see it on the day.)
+        Optional<HabitInfo> habit = habits.habit(userId, habitId);
+        if (habit.isEmpty()) {
+            return;
+        }
+        HabitInfo h = habit.get();
+        if (h.sharing().refereeUserId() != null) {
+            referees.daysChanged(h, from);
+        }
+        if (h.sharing().shared()) {
+            feed.daysChanged(h, from);
+        }
     }
 }

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.osgi.service.component.annotations.Activate;
@@ -62,12 +61,13 @@ public class FeedWriter {
         return Notice.FEED_CHECKIN + ":" + habitId + ":" + day;
     }
 
-    public void daysChanged(UUID ownerId, UUID habitId, LocalDate from) {
-        Optional<HabitInfo> habit = habits.habit(ownerId, habitId);
-        if (habit.isEmpty() || !habit.get().sharing().shared()) {
+    /** Days of {@code h} changed from {@code from} on (the habit as its owner looked it up after the change). */
+    public void daysChanged(HabitInfo h, LocalDate from) {
+        if (!h.sharing().shared()) {
             return;
         }
-        HabitInfo h = habit.get();
+        UUID ownerId = h.userId();
+        UUID habitId = h.id();
         LocalDate today = h.today();
         LocalDate f = from.isBefore(today.minusDays(FEED_DAYS - 1)) ? today.minusDays(FEED_DAYS - 1) : from;
         if (f.isAfter(today)) {

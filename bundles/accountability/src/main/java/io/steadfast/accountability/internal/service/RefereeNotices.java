@@ -49,7 +49,10 @@ public class RefereeNotices {
         }
     }
 
-    public void daysChanged(UUID userId, UUID habitId, LocalDate from) {
+    /** Days of {@code h} changed from {@code from} on (the habit as its owner looked it up after the change). */
+    public void daysChanged(io.steadfast.habit.api.HabitInfo h, LocalDate from) {
+        UUID userId = h.userId();
+        UUID habitId = h.id();
         for (Verifications.VerifiedDay d : verifications.verifiedDays(userId, habitId, from)) {
             if (Verifications.PENDING.equals(d.state())) {
                 if (d.refereeId() != null && partnerships.arePartners(userId, d.refereeId())) {
