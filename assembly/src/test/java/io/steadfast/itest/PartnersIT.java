@@ -215,7 +215,13 @@ class PartnersIT {
         HttpResponse<String> week = b.awaitAs(
                 bob.token(),
                 "/api/v1/feed",
-                r -> items(r).stream().anyMatch(n -> "streak_milestone".equals(n.get("kind"))),
+                // the milestone and every backfilled day (delivered after the commits, in any order)
+                r -> items(r).stream().anyMatch(n -> "streak_milestone".equals(n.get("kind")))
+                        && items(r).stream()
+                                        .filter(n -> "checkin".equals(n.get("kind"))
+                                                && Boolean.TRUE.equals(n.get("backfilled")))
+                                        .count()
+                                == 6,
                 java.time.Duration.ofSeconds(30));
         Map<?, ?> milestone = items(week).stream()
                 .filter(n -> "streak_milestone".equals(n.get("kind")))

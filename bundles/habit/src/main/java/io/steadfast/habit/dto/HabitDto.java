@@ -38,88 +38,6 @@ public record HabitDto(
         UUID refereeUserId,
         List<UUID> groupIds) {
 
-    /** A habit shared with no group. */
-    public HabitDto(
-            UUID id,
-            String name,
-            String description,
-            String type,
-            BigDecimal target,
-            String unit,
-            ScheduleSpec schedule,
-            LocalDate startDate,
-            String color,
-            String icon,
-            boolean archived,
-            int sortOrder,
-            boolean available,
-            Instant createdAt,
-            GoalSpec goal,
-            String visibility,
-            boolean shareNotes,
-            UUID refereeUserId) {
-        this(
-                id,
-                name,
-                description,
-                type,
-                target,
-                unit,
-                schedule,
-                startDate,
-                color,
-                icon,
-                archived,
-                sortOrder,
-                available,
-                createdAt,
-                goal,
-                visibility,
-                shareNotes,
-                refereeUserId,
-                List.of());
-    }
-
-    /** A habit without a referee. */
-    public HabitDto(
-            UUID id,
-            String name,
-            String description,
-            String type,
-            BigDecimal target,
-            String unit,
-            ScheduleSpec schedule,
-            LocalDate startDate,
-            String color,
-            String icon,
-            boolean archived,
-            int sortOrder,
-            boolean available,
-            Instant createdAt,
-            GoalSpec goal,
-            String visibility,
-            boolean shareNotes) {
-        this(
-                id,
-                name,
-                description,
-                type,
-                target,
-                unit,
-                schedule,
-                startDate,
-                color,
-                icon,
-                archived,
-                sortOrder,
-                available,
-                createdAt,
-                goal,
-                visibility,
-                shareNotes,
-                null);
-    }
-
     /** A private habit (the form before 1.2). */
     public HabitDto(
             UUID id,
@@ -155,7 +73,8 @@ public record HabitDto(
                 goal,
                 "private",
                 false,
-                null);
+                null,
+                List.of());
     }
 
     /** A habit without a goal (the form before 1.1). */

@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.steadfast.accountability.internal.domain.Cursors;
 import io.steadfast.accountability.internal.domain.Notice;
 import io.steadfast.accountability.internal.store.FeedItemRow;
 import io.steadfast.accountability.internal.store.FeedStore;
@@ -88,7 +89,10 @@ public class FeedService {
     public record CheerState(long count, boolean mine) {}
 
     public Page page(UUID viewerId, String cursor, int limit) {
-        Long before = cursor == null || cursor.isBlank() ? null : parseCursor(cursor);
+        if (Cursors.malformed(cursor)) {
+            throw new ValidationException("cursor", "must be the nextCursor of a previous page");
+        }
+        Long before = Cursors.parse(cursor).orElse(null);
         List<UUID> partners = actors(viewerId);
         Map<UUID, Map<UUID, HabitInfo>> shared = new HashMap<>();
         List<FeedItemRow> visible = new ArrayList<>();
@@ -245,17 +249,5 @@ public class FeedService {
             // below
         }
         throw new NotFoundException("Feed item");
-    }
-
-    private static long parseCursor(String cursor) {
-        try {
-            long v = Long.parseLong(cursor.trim());
-            if (v > 0) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw new ValidationException("cursor", "must be the nextCursor of a previous page");
     }
 }

@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.steadfast.accountability.internal.domain.Cursors;
 import io.steadfast.accountability.internal.store.NotificationRow;
 import io.steadfast.accountability.internal.store.NotificationStore;
 import io.steadfast.api.account.UserDirectory;
@@ -57,7 +58,10 @@ public class NotificationService {
     public record Page(List<Notification> items, String nextCursor) {}
 
     public Page list(UUID userId, boolean unreadOnly, String cursor, int limit) {
-        Long before = cursor == null || cursor.isBlank() ? null : parseCursor(cursor);
+        if (Cursors.malformed(cursor)) {
+            throw new ValidationException("cursor", "must be the nextCursor of a previous page");
+        }
+        Long before = Cursors.parse(cursor).orElse(null);
         List<NotificationRow> rows = store.list(userId, unreadOnly, before, limit + 1);
         boolean more = rows.size() > limit;
         List<Notification> items =
@@ -99,18 +103,6 @@ public class NotificationService {
             throw new ValidationException("ids", "must be notification ids (numbers)");
         }
         return store.read(userId, ids, now);
-    }
-
-    private static long parseCursor(String cursor) {
-        try {
-            long v = Long.parseLong(cursor.trim());
-            if (v > 0) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw new ValidationException("cursor", "must be the nextCursor of a previous page");
     }
 
     Notification notification(NotificationRow n) {

@@ -34,79 +34,13 @@ public record HabitDraft(
         RefereeDraft referee,
         List<String> groupIds) {
 
-    /** A draft that leaves the groups as they are. */
-    public HabitDraft(
-            String name,
-            String description,
-            String type,
-            BigDecimal target,
-            String unit,
-            Schedule schedule,
-            LocalDate startDate,
-            String color,
-            String icon,
-            Boolean archived,
-            GoalDraft goal,
-            String visibility,
-            Boolean shareNotes,
-            RefereeDraft referee) {
-        this(
-                name,
-                description,
-                type,
-                target,
-                unit,
-                schedule,
-                startDate,
-                color,
-                icon,
-                archived,
-                goal,
-                visibility,
-                shareNotes,
-                referee,
-                null);
-    }
-
     /**
      * The referee a draft asks for: {@code userId} to name one, {@code null} to remove the referee. A draft without a
      * {@code RefereeDraft} leaves the referee as it is.
      */
     public record RefereeDraft(String userId) {}
 
-    /** A draft that leaves the referee as it is. */
-    public HabitDraft(
-            String name,
-            String description,
-            String type,
-            BigDecimal target,
-            String unit,
-            Schedule schedule,
-            LocalDate startDate,
-            String color,
-            String icon,
-            Boolean archived,
-            GoalDraft goal,
-            String visibility,
-            Boolean shareNotes) {
-        this(
-                name,
-                description,
-                type,
-                target,
-                unit,
-                schedule,
-                startDate,
-                color,
-                icon,
-                archived,
-                goal,
-                visibility,
-                shareNotes,
-                null);
-    }
-
-    /** A draft that leaves the sharing as it is. */
+    /** A draft that leaves the sharing (visibility, notes, referee, groups) as it is. */
     public HabitDraft(
             String name,
             String description,
@@ -119,7 +53,22 @@ public record HabitDraft(
             String icon,
             Boolean archived,
             GoalDraft goal) {
-        this(name, description, type, target, unit, schedule, startDate, color, icon, archived, goal, null, null);
+        this(
+                name,
+                description,
+                type,
+                target,
+                unit,
+                schedule,
+                startDate,
+                color,
+                icon,
+                archived,
+                goal,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** A draft that leaves the goal as it is. */

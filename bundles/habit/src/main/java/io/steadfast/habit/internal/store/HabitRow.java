@@ -43,49 +43,7 @@ public record HabitRow(
         sharing = sharing == null ? Sharing.PRIVATE : sharing;
     }
 
-    /** A private habit (the form before sharing). */
-    public HabitRow(
-            UUID id,
-            UUID userId,
-            String name,
-            String description,
-            String typeKey,
-            BigDecimal target,
-            String unit,
-            String schedule,
-            LocalDate startDate,
-            String color,
-            String icon,
-            boolean archived,
-            int sortOrder,
-            Instant createdAt,
-            Instant updatedAt,
-            Goal goal,
-            LocalDate createdOn,
-            long revision) {
-        this(
-                id,
-                userId,
-                name,
-                description,
-                typeKey,
-                target,
-                unit,
-                schedule,
-                startDate,
-                color,
-                icon,
-                archived,
-                sortOrder,
-                createdAt,
-                updatedAt,
-                goal,
-                createdOn,
-                revision,
-                Sharing.PRIVATE);
-    }
-
-    /** A habit at revision 0 (before its first recorded change). */
+    /** A private habit at revision 0 (before its first recorded change). */
     public HabitRow(
             UUID id,
             UUID userId,
@@ -122,7 +80,8 @@ public record HabitRow(
                 updatedAt,
                 goal,
                 createdOn,
-                0);
+                0,
+                Sharing.PRIVATE);
     }
 
     /** A habit without a goal and creation day. */
