@@ -1,7 +1,8 @@
 /**
- * The reminder channel plugin SPI. A bundle that registers a {@link io.steadfast.api.reminder.spi.ReminderChannel}
- * service adds a way to deliver reminders and nudges (e-mail, a chat webhook, ...), live, without a restart.
+ * The notification channel plugin SPI. A bundle that registers a {@link io.steadfast.api.reminder.spi.ReminderChannel}
+ * service adds a way to deliver reminders, alerts and events (e-mail, a signed webhook, an ntfy topic, ...), live,
+ * without a restart; docs/plugins.md shows how to write one.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package io.steadfast.api.reminder.spi;

@@ -38,7 +38,14 @@ public final class CalendarDtos {
         }
     }
 
-    public record TodayItem(HabitDto habit, boolean due, String status, Progress progress, PeriodDto period) {}
+    /** One habit of the day; {@code nextReminderAt}: when its next reminder fires, or {@code null} for none. */
+    public record TodayItem(
+            HabitDto habit,
+            boolean due,
+            String status,
+            Progress progress,
+            PeriodDto period,
+            java.time.Instant nextReminderAt) {}
 
     public record Today(LocalDate date, String timezone, List<TodayItem> habits) {}
 
@@ -54,7 +61,7 @@ public final class CalendarDtos {
 
     public record FeedUrl(String url) {}
 
-    static Today today(CalendarViews.Agenda a) {
+    static Today today(CalendarViews.Agenda a, java.util.Map<UUID, java.time.Instant> nextReminders) {
         List<TodayItem> items = new ArrayList<>();
         for (HabitDays h : a.habits()) {
             DayView d = h.days().get(0);
@@ -63,7 +70,8 @@ public final class CalendarDtos {
                     d.due(),
                     d.state().json(),
                     new Progress(d.value(), d.target()),
-                    PeriodDto.of(d.period(), a.date())));
+                    PeriodDto.of(d.period(), a.date()),
+                    nextReminders.get(h.habit().id())));
         }
         return new Today(a.date(), a.zone().getId(), items);
     }

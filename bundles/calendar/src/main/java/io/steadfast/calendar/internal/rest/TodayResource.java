@@ -17,6 +17,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.steadfast.calendar.internal.rest.CalendarDtos.Today;
 import io.steadfast.calendar.internal.service.CalendarViews;
+import io.steadfast.calendar.internal.service.Reminders;
 import io.steadfast.platform.rest.Auth;
 import io.steadfast.platform.rest.Params;
 import io.steadfast.platform.rest.RestApi;
@@ -33,10 +34,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 public class TodayResource {
 
     private final CalendarViews views;
+    private final Reminders reminders;
 
     @Activate
-    public TodayResource(@Reference CalendarViews views) {
+    public TodayResource(@Reference CalendarViews views, @Reference Reminders reminders) {
         this.views = views;
+        this.reminders = reminders;
     }
 
     @GET
@@ -44,8 +47,10 @@ public class TodayResource {
             summary = "The day's agenda (default: your today, in your time zone and day start)",
             description = "Every active habit with {habit, due, status: done|partial|missed|skipped|pending|not_due, "
                     + "progress: {value, target}} and, for per-week/month schedules, period: {done, times, start, "
-                    + "end}. A per-period habit is due every day of its period until the count is met.")
+                    + "end}, and nextReminderAt (when its next reminder fires, or null). A per-period habit is due every "
+                    + "day of its period until the count is met.")
     public Today today(@QueryParam("date") String date, @Context SecurityContext sc) {
-        return CalendarDtos.today(views.today(Auth.user(sc).userId(), Params.optionalDate(date, "date")));
+        java.util.UUID user = Auth.user(sc).userId();
+        return CalendarDtos.today(views.today(user, Params.optionalDate(date, "date")), reminders.nextOfHabits(user));
     }
 }

@@ -61,7 +61,7 @@ public final class Agenda {
      * @param records   the day records by date, {@code null} for a day without one; asked for the date and, for
      *                  per-period schedules, the other days of its period up to today
      * @param date      the date to compute
-     * @param today     the user's today (see {@link UserDay#today}); dates before it have ended
+     * @param today     the user's today (see {@link io.steadfast.api.time.UserDay#today}); dates before it have ended
      * @param weekStart the user's first day of the week
      */
     public static AgendaItem item(

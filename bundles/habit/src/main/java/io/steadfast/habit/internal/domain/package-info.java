@@ -1,5 +1,5 @@
 /**
- * The plain-Java rules of habits: the user's day in their time zone ({@link io.steadfast.habit.internal.domain.UserDay}),
+ * The plain-Java rules of habits: the user's day in their time zone ({@link io.steadfast.api.time.UserDay}),
  * weeks and months ({@link io.steadfast.habit.api.Periods}), which days are due
  * ({@link io.steadfast.habit.internal.domain.Due}), what a day's record means
  * ({@link io.steadfast.habit.internal.domain.DayEvaluator}) and the agenda and calendar built from them

@@ -8,7 +8,7 @@ import io.steadfast.api.account.UserDirectory;
 import io.steadfast.api.account.UserProfile;
 import io.steadfast.api.error.NotAuthenticatedException;
 import io.steadfast.api.error.NotFoundException;
-import io.steadfast.habit.internal.domain.UserDay;
+import io.steadfast.api.time.UserDay;
 import io.steadfast.habit.internal.store.HabitRow;
 import io.steadfast.habit.internal.store.HabitStore;
 

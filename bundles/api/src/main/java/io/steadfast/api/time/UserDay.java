@@ -1,4 +1,4 @@
-package io.steadfast.habit.internal.domain;
+package io.steadfast.api.time;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,6 +51,29 @@ public final class UserDay {
             return gap.getInstant();
         }
         return local.atZone(zone).toInstant();
+    }
+
+    /**
+     * The instant a local time of the user's day {@code date} happens. The user's day runs from {@code dayStartsAt}:00
+     * to the next day's, so a time before that hour (a reminder at 01:00 for a day that starts at 04:00) falls on the
+     * next calendar date. A local time that does not exist that day (a daylight saving gap) happens at the first
+     * valid minute after it, the instant the clock jumps; one that exists twice (an overlap) happens at the earlier
+     * instant only.
+     */
+    public static Instant at(LocalDate date, java.time.LocalTime time, ZoneId zone, int dayStartsAt) {
+        checkDayStart(dayStartsAt);
+        LocalDate calendarDate = time.getHour() < dayStartsAt ? date.plusDays(1) : date;
+        LocalDateTime local = calendarDate.atTime(time);
+        java.time.zone.ZoneOffsetTransition gap = zone.getRules().getTransition(local);
+        if (gap != null && gap.isGap()) {
+            return gap.getInstant();
+        }
+        return local.atZone(zone).toInstant();
+    }
+
+    /** The instant the user's day {@code date} ends: where the next day begins (see {@link #startOf}). */
+    public static Instant endOf(LocalDate date, ZoneId zone, int dayStartsAt) {
+        return startOf(date.plusDays(1), zone, dayStartsAt);
     }
 
     private static void checkDayStart(int dayStartsAt) {

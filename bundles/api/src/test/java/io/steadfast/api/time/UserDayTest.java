@@ -1,4 +1,4 @@
-package io.steadfast.habit.internal.domain;
+package io.steadfast.api.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
