@@ -63,6 +63,10 @@ class IdentityApiIT {
         assertThat(user.get("timezone")).isEqualTo("Pacific/Auckland");
         assertThat(user.get("weekStart")).isEqualTo("MON");
         assertThat(user.get("dayStartsAt")).isEqualTo(0);
+        assertThat(object(user.get("notify")))
+                .as("no alerts chosen")
+                .containsEntry("partnerMissed", false)
+                .containsEntry("streakAtRisk", null);
         assertThat(UUID.fromString(user.get("id").toString())).isNotNull();
         assertThat(body.get("token").toString()).startsWith("sfs_");
         assertThat(body.get("expiresAt")).isNotNull();
@@ -255,7 +259,8 @@ class IdentityApiIT {
         Account acc = Accounts.register(a, unique("me"));
         HttpResponse<String> me = a.as(acc.token(), "GET", "/api/v1/me", null);
         assertThat(Http.json(me))
-                .containsKeys("id", "email", "displayName", "timezone", "weekStart", "dayStartsAt", "createdAt");
+                .containsKeys(
+                        "id", "email", "displayName", "timezone", "weekStart", "dayStartsAt", "createdAt", "notify");
         HttpResponse<String> patched = b.as(
                 acc.token(),
                 "PATCH",
@@ -278,6 +283,79 @@ class IdentityApiIT {
         assertThat(a.as(acc.token(), "PATCH", "/api/v1/me", "{\"dayStartsAt\":\"late\"}")
                         .statusCode())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void alertOptInsAreSetAndClearedInTheSettingsGiven() {
+        Account acc = Accounts.register(a, unique("alerts"));
+        Map<String, Object> defaults = notify(a.as(acc.token(), "GET", "/api/v1/me", null));
+        assertThat(defaults).containsEntry("partnerMissed", false).containsEntry("streakAtRisk", null);
+
+        HttpResponse<String> on = b.as(acc.token(), "PATCH", "/api/v1/me", "{\"notify\":{\"partnerMissed\":true}}");
+        assertThat(on.statusCode()).as(on.body()).isEqualTo(200);
+        assertThat(notify(on)).containsEntry("partnerMissed", true).containsEntry("streakAtRisk", null);
+        assertThat(notify(b.as(acc.token(), "PATCH", "/api/v1/me", "{\"notify\":{\"streakAtRisk\":\"20:30\"}}")))
+                .as("partnerMissed stays")
+                .containsEntry("partnerMissed", true)
+                .containsEntry("streakAtRisk", "20:30");
+        assertThat(notify(a.as(acc.token(), "GET", "/api/v1/me", null)))
+                .as("on the other node")
+                .containsEntry("partnerMissed", true)
+                .containsEntry("streakAtRisk", "20:30");
+        assertThat(notify(a.as(acc.token(), "PATCH", "/api/v1/me", "{\"displayName\":\"Alerted\"}")))
+                .as("a change without notify leaves the alerts")
+                .containsEntry("partnerMissed", true)
+                .containsEntry("streakAtRisk", "20:30");
+        assertThat(notify(a.as(acc.token(), "PATCH", "/api/v1/me", "{\"notify\":{\"streakAtRisk\":null}}")))
+                .as("null turns the time off")
+                .containsEntry("partnerMissed", true)
+                .containsEntry("streakAtRisk", null);
+        assertThat(notify(a.as(
+                        acc.token(),
+                        "PATCH",
+                        "/api/v1/me",
+                        "{\"notify\":{\"partnerMissed\":false,\"streakAtRisk\":\"06:05\"}}")))
+                .containsEntry("partnerMissed", false)
+                .containsEntry("streakAtRisk", "06:05");
+        Map<String, Object> doc = Http.json(a.as(acc.token(), "GET", "/api/v1/me/export", null));
+        assertThat(object(object(doc.get("profile")).get("notify")))
+                .as("in the export")
+                .containsEntry("partnerMissed", false)
+                .containsEntry("streakAtRisk", "06:05");
+
+        for (String bad : new String[] {"\"24:00\"", "\"8:30\"", "\"20:30:00\"", "\"8pm\"", "2030"}) {
+            HttpResponse<String> r =
+                    a.as(acc.token(), "PATCH", "/api/v1/me", "{\"notify\":{\"streakAtRisk\":" + bad + "}}");
+            assertField(r, "notify.streakAtRisk");
+            assertThat(Http.json(r).get("detail").toString()).as(bad).contains("HH:mm");
+        }
+        HttpResponse<String> unknown =
+                a.as(acc.token(), "PATCH", "/api/v1/me", "{\"notify\":{\"foo\":true,\"partnerMissed\":true}}");
+        assertField(unknown, "notify.foo");
+        assertThat(Http.json(unknown).get("detail"))
+                .isEqualTo("notify.foo: is not a setting; known: partnerMissed, streakAtRisk");
+        HttpResponse<String> wrongType =
+                a.as(acc.token(), "PATCH", "/api/v1/me", "{\"notify\":{\"partnerMissed\":\"yes\"}}");
+        assertThat(wrongType.statusCode()).as(wrongType.body()).isEqualTo(400);
+        assertThat(wrongType.body()).contains("notify.partnerMissed");
+        assertThat(a.as(acc.token(), "PATCH", "/api/v1/me", "{\"notify\":true}").statusCode())
+                .isEqualTo(400);
+        assertThat(notify(a.as(acc.token(), "GET", "/api/v1/me", null)))
+                .as("nothing changed")
+                .containsEntry("partnerMissed", false)
+                .containsEntry("streakAtRisk", "06:05");
+    }
+
+    /** The alerts of a 200 answer with a user. */
+    static Map<String, Object> notify(HttpResponse<String> r) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return object(Http.json(r).get("notify"));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> object(Object json) {
+        assertThat(json).isInstanceOf(Map.class);
+        return (Map<String, Object>) json;
     }
 
     @Test
@@ -474,6 +552,7 @@ class IdentityApiIT {
         Map<String, Object> doc = Http.json(export);
         assertThat(doc).containsEntry("format", "steadfast-export").containsEntry("version", 1);
         assertThat(((Map<?, ?>) doc.get("profile")).get("email")).isEqualTo(email);
+        assertThat(object(doc.get("profile"))).containsKey("notify");
         assertThat(export.body())
                 .contains("Export")
                 .doesNotContain(pat)

@@ -44,6 +44,24 @@ public final class Notice {
     /** A feed item: the actor's habit earned an achievement ({@code detail}: its code). */
     public static final String FEED_ACHIEVEMENT = "achievement";
 
+    /** A feed item: the actor's challenge ended ({@code detail}: the challenge's id, then the done days and due days). */
+    public static final String FEED_CHALLENGE_FINISHED = "challenge_finished";
+
+    /** A partner's shared habit ended its due day missed (for users who opted in to {@code partnerMissed}). */
+    public static final String PARTNER_MISSED = "partner_missed";
+
+    /** A habit's reminder (the in-app channel; {@code comment}: the text). */
+    public static final String REMINDER = "reminder";
+
+    /** Habits with a running streak are not done yet (the in-app channel). */
+    public static final String STREAK_AT_RISK = "streak_at_risk";
+
+    /** A test message of the in-app channel. */
+    public static final String CHANNEL_TEST = "channel_test";
+
+    /** A channel was turned off after days of failures ({@code refId}: the channel's id). */
+    public static final String CHANNEL_DISABLED = "channel_disabled";
+
     /** The streak lengths that make a feed item. */
     public static final java.util.Set<Integer> MILESTONES = java.util.Set.of(7, 30, 100, 365);
 

@@ -10,13 +10,18 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.steadfast.accountability.internal.domain.Notice;
 import io.steadfast.accountability.internal.store.FeedStore;
+import io.steadfast.accountability.internal.store.GroupRows;
+import io.steadfast.accountability.internal.store.GroupStore;
+import io.steadfast.accountability.internal.store.NotificationStore;
 import io.steadfast.accountability.internal.store.PartnerStore;
 import io.steadfast.api.account.UserDataContributor;
 
 /**
  * The {@code accountability} section of the account export: partnerships, the invitations sent and received,
- * when the unused invite codes expire (never the codes), the user's own feed items and the cheers they gave. Deleting the account ends its partnerships and removes what
+ * when the unused invite codes expire (never the codes), groups, the challenges created or joined, the nudges sent,
+ * the user's own feed items and the cheers they gave. Deleting the account ends its partnerships and removes what
  * it sent (the database's cascades); invitations other people sent to its address stay theirs.
  */
 @Component(service = UserDataContributor.class)
@@ -27,6 +32,8 @@ public class AccountabilityDataContributor implements UserDataContributor {
     private final Clock clock;
     private final FeedStore feed;
     private final GroupService groups;
+    private final GroupStore groupStore;
+    private final NotificationStore notifications;
 
     @Activate
     public AccountabilityDataContributor(
@@ -34,8 +41,12 @@ public class AccountabilityDataContributor implements UserDataContributor {
             @Reference PartnerStore store,
             @Reference Clock clock,
             @Reference FeedStore feed,
-            @Reference GroupService groups) {
+            @Reference GroupService groups,
+            @Reference GroupStore groupStore,
+            @Reference NotificationStore notifications) {
         this.groups = groups;
+        this.groupStore = groupStore;
+        this.notifications = notifications;
         this.partners = partners;
         this.store = store;
         this.clock = clock;
@@ -65,6 +76,50 @@ public class AccountabilityDataContributor implements UserDataContributor {
                 .toList();
         out.put("inviteCodes", codes);
         out.put("groups", groups.list(userId));
+        Map<UUID, GroupRows.Participant> joined = new LinkedHashMap<>();
+        for (GroupRows.Participant p : groupStore.participationsOf(userId)) {
+            joined.put(p.challengeId(), p);
+        }
+        Map<UUID, GroupRows.Challenge> challenges = new LinkedHashMap<>();
+        for (GroupRows.Challenge c : groupStore.createdBy(userId)) {
+            challenges.put(c.id(), c);
+        }
+        for (UUID id : joined.keySet()) {
+            groupStore.challenge(id).ifPresent(c -> challenges.putIfAbsent(c.id(), c));
+        }
+        out.put(
+                "challenges",
+                challenges.values().stream()
+                        .map(c -> {
+                            Map<String, Object> m = new LinkedHashMap<>();
+                            m.put("id", c.id());
+                            m.put("groupId", c.groupId());
+                            m.put("name", c.name());
+                            m.put("habitType", c.habitType());
+                            m.put("target", c.target());
+                            m.put("unit", c.unit());
+                            m.put("startDate", c.startDate());
+                            m.put("endDate", c.endDate());
+                            m.put("createdByMe", userId.equals(c.createdBy()));
+                            GroupRows.Participant p = joined.get(c.id());
+                            m.put(
+                                    "joined",
+                                    p == null ? null : Map.of("habitId", p.habitId(), "joinedOn", p.joinedOn()));
+                            return m;
+                        })
+                        .toList());
+        out.put(
+                "nudgesSent",
+                notifications.byActor(userId, Notice.NUDGE).stream()
+                        .map(n -> {
+                            Map<String, Object> m = new LinkedHashMap<>();
+                            m.put("recipientId", n.userId());
+                            m.put("habitId", n.habitId());
+                            m.put("message", n.comment());
+                            m.put("sentAt", n.createdAt());
+                            return m;
+                        })
+                        .toList());
         out.put(
                 "feedItems",
                 feed.byActor(userId).stream()

@@ -136,6 +136,18 @@ public class FeedWriter {
                 "challenge:" + challengeId);
     }
 
+    /** {@code ownerId}'s challenge ended on its last day: an item for the group with the done and due days. */
+    public void finished(UUID ownerId, HabitInfo habit, UUID challengeId, LocalDate lastDay, int done, int due) {
+        add(
+                ownerId,
+                Notice.FEED_CHALLENGE_FINISHED,
+                habit,
+                lastDay,
+                false,
+                challengeId + ":" + done + ":" + due,
+                "challenge-finished:" + challengeId);
+    }
+
     private void add(
             UUID actor, String kind, HabitInfo h, LocalDate day, boolean backfilled, String detail, String key) {
         if (feed.add(new FeedItemRow(

@@ -61,4 +61,13 @@ public interface GroupStore {
     Optional<Participant> participant(UUID challengeId, UUID userId);
 
     List<Participant> participants(UUID challengeId);
+
+    /** The challenges {@code userId} joined. */
+    List<Participant> participationsOf(UUID userId);
+
+    /** A challenge by its id alone (for what the scheduler hands over). */
+    Optional<Challenge> challenge(UUID challengeId);
+
+    /** The challenges {@code userId} created. */
+    List<Challenge> createdBy(UUID userId);
 }

@@ -310,6 +310,39 @@ public class JpaGroupStore implements GroupStore {
                 .toList());
     }
 
+    @Override
+    public List<Participant> participationsOf(UUID userId) {
+        return jpa.txExpr(TransactionType.Supports, em -> em
+                .createQuery(
+                        "SELECT m FROM ChallengeMember m WHERE m.userId = :u ORDER BY m.joinedAt, m.challengeId",
+                        ChallengeMemberEntity.class)
+                .setParameter("u", userId.toString())
+                .getResultList()
+                .stream()
+                .map(JpaGroupStore::row)
+                .toList());
+    }
+
+    @Override
+    public Optional<Challenge> challenge(UUID challengeId) {
+        return Optional.ofNullable(jpa.txExpr(
+                        TransactionType.Supports, em -> em.find(ChallengeEntity.class, challengeId.toString())))
+                .map(JpaGroupStore::row);
+    }
+
+    @Override
+    public List<Challenge> createdBy(UUID userId) {
+        return jpa.txExpr(TransactionType.Supports, em -> em
+                .createQuery(
+                        "SELECT c FROM Challenge c WHERE c.createdBy = :u ORDER BY c.createdAt, c.id",
+                        ChallengeEntity.class)
+                .setParameter("u", userId.toString())
+                .getResultList()
+                .stream()
+                .map(JpaGroupStore::row)
+                .toList());
+    }
+
     private static MemberEntity member(UUID groupId, UUID userId, String role, Instant at) {
         MemberEntity m = new MemberEntity();
         m.groupId = groupId.toString();

@@ -63,6 +63,20 @@ public class JpaNotificationStore implements NotificationStore {
     }
 
     @Override
+    public List<NotificationRow> byActor(UUID actorId, String kind) {
+        return jpa.txExpr(TransactionType.Supports, em -> em
+                .createQuery(
+                        "SELECT n FROM Notification n WHERE n.actorId = :a AND n.kind = :k ORDER BY n.id",
+                        NotificationEntity.class)
+                .setParameter("a", actorId.toString())
+                .setParameter("k", kind)
+                .getResultList()
+                .stream()
+                .map(JpaNotificationStore::row)
+                .toList());
+    }
+
+    @Override
     public List<NotificationRow> since(UUID userId, long afterId, int limit) {
         return jpa.txExpr(TransactionType.Supports, em -> em
                 .createQuery(

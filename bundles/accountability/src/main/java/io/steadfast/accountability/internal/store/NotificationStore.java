@@ -19,6 +19,9 @@ public interface NotificationStore {
 
     long unread(UUID userId);
 
+    /** The notifications of {@code kind} that {@code actorId} caused (the nudges a user sent), oldest first. */
+    List<NotificationRow> byActor(UUID actorId, String kind);
+
     /** Marks the listed notifications of {@code userId}'s read (others' ids change nothing); answers how many. */
     int read(UUID userId, Collection<Long> ids, Instant at);
 

@@ -151,6 +151,9 @@ public interface ReminderChannel {
         /** The owner asked for a test message. */
         public static final String CHANNEL_TEST = "channel.test";
 
+        /** A channel of the user's was turned off after days of failures (sent to their in-app channel). */
+        public static final String CHANNEL_DISABLED = "channel.disabled";
+
         /** An in-app notification was written (an invitation, a cheer, a nudge, a referee's verdict). */
         public static final String NOTIFICATION = "notification.created";
 
@@ -167,7 +170,8 @@ public interface ReminderChannel {
         public static final String DAY_ENDED = "day.ended";
 
         /** The types a channel gets by default (see {@link ReminderChannel#events}). */
-        public static final Set<String> FOR_PEOPLE = Set.of(REMINDER_DUE, PARTNER_MISSED, STREAK_AT_RISK, CHANNEL_TEST);
+        public static final Set<String> FOR_PEOPLE =
+                Set.of(REMINDER_DUE, PARTNER_MISSED, STREAK_AT_RISK, CHANNEL_TEST, CHANNEL_DISABLED);
 
         /** Every type a channel can subscribe to. */
         public static final Set<String> ALL = Set.of(
@@ -175,6 +179,7 @@ public interface ReminderChannel {
                 PARTNER_MISSED,
                 STREAK_AT_RISK,
                 CHANNEL_TEST,
+                CHANNEL_DISABLED,
                 NOTIFICATION,
                 CHECKIN_CHANGED,
                 ACHIEVEMENT_EARNED,

@@ -47,7 +47,8 @@ public class Reminders {
     /** The most reminders one habit may have. */
     public static final int MAX_PER_HABIT = 10;
 
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter HH_MM =
+            DateTimeFormatter.ofPattern("HH:mm").withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     private final ReminderStore store;
     private final HabitQuery habits;

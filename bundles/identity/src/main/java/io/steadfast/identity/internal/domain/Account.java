@@ -3,6 +3,8 @@ package io.steadfast.identity.internal.domain;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.steadfast.api.account.UserProfile.Alerts;
+
 /**
  * An account, without its password hash.
  *
@@ -11,6 +13,7 @@ import java.util.UUID;
  * @param weekStart   {@code MONDAY} or {@code SUNDAY}
  * @param dayStartsAt hour 0-6: check-ins before it count for the previous day
  * @param role        {@code user} or {@code admin}
+ * @param alerts      the alerts the user opted in to; {@code null} is read as {@link Alerts#NONE}
  */
 public record Account(
         UUID id,
@@ -20,4 +23,10 @@ public record Account(
         String weekStart,
         int dayStartsAt,
         String role,
-        Instant createdAt) {}
+        Instant createdAt,
+        Alerts alerts) {
+
+    public Account {
+        alerts = alerts == null ? Alerts.NONE : alerts;
+    }
+}

@@ -3,7 +3,8 @@
  * the {@link io.steadfast.identity.internal.domain.Session} a login opens, personal access tokens
  * ({@link io.steadfast.identity.internal.domain.TokenInfo}, {@link io.steadfast.identity.internal.domain.IssuedToken}),
  * what a user asks for ({@link io.steadfast.identity.internal.domain.Registration},
- * {@link io.steadfast.identity.internal.domain.ProfileChange}) and the
+ * {@link io.steadfast.identity.internal.domain.ProfileChange} with its
+ * {@link io.steadfast.identity.internal.domain.AlertsChange}) and the
  * {@link io.steadfast.identity.internal.domain.ExportDocument}. Plain records: no OSGi, no persistence, no HTTP.
  * Not exported.
  */

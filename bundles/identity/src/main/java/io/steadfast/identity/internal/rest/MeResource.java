@@ -62,10 +62,18 @@ public class MeResource {
     @PATCH
     @Operation(
             summary =
-                    "Change displayName, timezone, weekStart (MON|SUN; MONDAY, SUNDAY and any case are read too), dayStartsAt (hour 0-6) or email",
+                    "Change displayName, timezone, weekStart (MON|SUN; MONDAY, SUNDAY and any case are read too), dayStartsAt (hour 0-6), email or the alerts (notify)",
             description = "Only the fields present change. dayStartsAt: a check-in before that hour counts for the "
                     + "previous day, for people who go to bed after midnight. A new email needs currentPassword "
-                    + "(422 without it or when it is wrong; 409 when another account has the email).")
+                    + "(422 without it or when it is wrong; 409 when another account has the email). "
+                    + "notify: the alerts, and again only the settings present change: "
+                    + "{\"notify\": {\"partnerMissed\": true}} to hear when a partner's shared habit ends its "
+                    + "due day missed; {\"notify\": {\"streakAtRisk\": \"20:30\"}} to hear at that local time "
+                    + "of your day of habits with a streak of 3 or more that are not done yet, "
+                    + "{\"notify\": {\"streakAtRisk\": null}} to stop. streakAtRisk is \"HH:mm\" from 00:00 to "
+                    + "23:59 (else 422 notify.streakAtRisk); a name in notify that is no setting is a 422 naming it "
+                    + "(notify.<name>); partnerMissed other than true or false, or notify other than an object, "
+                    + "is a 400.")
     public UserDto patch(ProfilePatch body, @Context SecurityContext sc) {
         AuthenticatedUser u = Auth.user(sc);
         if (body == null) {

@@ -14,7 +14,9 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.EventAdmin;
 
+import io.steadfast.api.account.AccountEvents;
 import io.steadfast.api.account.UserDirectory;
 import io.steadfast.api.account.UserProfile;
 import io.steadfast.api.cache.MessageBus;
@@ -25,7 +27,9 @@ import io.steadfast.identity.internal.store.UserStore;
 /**
  * The {@link UserDirectory} other bundles read users' profiles from (time zone, week start, day start) on most
  * requests: kept in this node's {@link LocalTier} for a few seconds, so the common read costs no query. Whoever
- * changes an account calls {@link #changed}, which drops the profile on every node (through {@link #CHANNEL}).
+ * changes a profile calls {@link #changed} once the change committed, which drops the profile on every node
+ * (through {@link #CHANNEL}) and posts {@link AccountEvents#TOPIC_PROFILE_CHANGED} on this node; a deletion calls
+ * {@link #removed}, which only drops it.
  */
 @Component(
         service = {UserDirectory.class, AccountDirectory.class},
@@ -37,11 +41,14 @@ public class AccountDirectory implements UserDirectory {
     public static final String CHANNEL = "identity.profile-changed";
 
     private final UserStore users;
+    private final EventAdmin events;
     private final LocalTier<UserProfile> local;
 
     @Activate
-    public AccountDirectory(@Reference UserStore users, @Reference Clock clock, IdentityConfig config) {
+    public AccountDirectory(
+            @Reference UserStore users, @Reference EventAdmin events, @Reference Clock clock, IdentityConfig config) {
         this.users = users;
+        this.events = events;
         this.local = new LocalTier<>(CHANNEL, clock, id -> {});
         modified(config);
     }
@@ -81,8 +88,17 @@ public class AccountDirectory implements UserDirectory {
         return users.findByEmail(email).map(AccountDirectory::profile);
     }
 
-    /** The account's profile changed, or the account is gone: every node reads it afresh. */
+    /**
+     * The account's profile changed (committed): every node reads it afresh, and this node's listeners of
+     * {@link AccountEvents#TOPIC_PROFILE_CHANGED} hear of it.
+     */
     public void changed(UUID userId) {
+        local.invalidate(userId.toString());
+        events.postEvent(AccountEvents.profileChanged(userId));
+    }
+
+    /** The account is gone: every node forgets its profile. */
+    public void removed(UUID userId) {
         local.invalidate(userId.toString());
     }
 
@@ -95,6 +111,7 @@ public class AccountDirectory implements UserDirectory {
                 DayOfWeek.valueOf(u.weekStart()),
                 u.dayStartsAt(),
                 u.role(),
-                u.createdAt());
+                u.createdAt(),
+                u.alerts());
     }
 }

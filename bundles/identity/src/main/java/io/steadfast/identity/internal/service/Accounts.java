@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.steadfast.api.account.UserDataContributor;
+import io.steadfast.api.account.UserProfile.Alerts;
 import io.steadfast.api.auth.AuthenticatedUser;
 import io.steadfast.api.error.ConflictException;
 import io.steadfast.api.error.FieldError;
@@ -155,7 +156,8 @@ public class Accounts {
                     role,
                     now,
                     now,
-                    false));
+                    false,
+                    Alerts.NONE));
         } catch (DuplicateKeyException e) {
             throw new ConflictException(CONFLICT);
         }
@@ -172,7 +174,9 @@ public class Accounts {
      * Changes the fields of the profile that {@code change} names; 422 naming every invalid one. A new email is
      * checked like a registration's and needs the current password (422 without it or when it is wrong, 409 when
      * another account has the email); the cached principals then carry the new email at once, and open reset links
-     * (sent to the old address) are cancelled.
+     * (sent to the old address) are cancelled. The alerts change in the settings {@link ProfileChange#alerts()}
+     * names ({@link io.steadfast.identity.internal.domain.AlertsChange#applyTo}). Once committed, the profile is
+     * read afresh on every node and {@link io.steadfast.api.account.AccountEvents#TOPIC_PROFILE_CHANGED} is posted.
      */
     public Account changeProfile(UUID userId, ProfileChange change) {
         UserRow u = IdentityRows.existing(users, userId);
@@ -211,6 +215,7 @@ public class Accounts {
                 errors.add(new FieldError("dayStartsAt", "must be an hour from 0 to 6"));
             }
         }
+        Alerts alerts = change.alerts() == null ? u.alerts() : change.alerts().applyTo(u.alerts(), errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -228,7 +233,8 @@ public class Accounts {
                 u.role(),
                 u.createdAt(),
                 clock.instant(),
-                u.passwordChangeRequired()));
+                u.passwordChangeRequired(),
+                alerts));
         directory.changed(u.id());
         return IdentityRows.account(changed);
     }
@@ -246,7 +252,8 @@ public class Accounts {
         } catch (DuplicateKeyException e) {
             throw new ConflictException(CONFLICT);
         }
-        evictCached(u.id());
+        // the profile is read afresh (and the change posted) by changeProfile, after the rest of the change
+        evictPrincipals(u.id());
         resets.cancelAll(u.id(), clock.instant());
         LOG.info("Account {} changed its email", u.id());
     }
@@ -292,7 +299,7 @@ public class Accounts {
             c.deleteAll(u.id());
         }
         users.delete(u.id());
-        directory.changed(u.id());
+        directory.removed(u.id());
         LOG.info("Account {} deleted", u.id());
     }
 
@@ -305,7 +312,10 @@ public class Accounts {
         return users.count();
     }
 
-    /** Makes the account with this email an admin or a user; empty when there is no such account. */
+    /**
+     * Makes the account with this email an admin or a user; empty when there is no such account. The role is part
+     * of the profile: the change is posted like the user's own ({@link #changeProfile}).
+     */
     public Optional<Account> changeRole(String email, String role) {
         if (!AuthenticatedUser.ROLE_ADMIN.equals(role) && !AuthenticatedUser.ROLE_USER.equals(role)) {
             throw new ValidationException("role", "must be user or admin");
@@ -322,9 +332,11 @@ public class Accounts {
                     role,
                     u.createdAt(),
                     clock.instant(),
-                    u.passwordChangeRequired())));
+                    u.passwordChangeRequired(),
+                    u.alerts())));
             // cached principals and profiles carry the role: drop them so the change applies to the next request
-            evictCached(u.id());
+            evictPrincipals(u.id());
+            directory.changed(u.id());
             return changed;
         });
     }
@@ -345,12 +357,11 @@ public class Accounts {
         return Optional.empty();
     }
 
-    /** Drops the account's profile and the principals of its tokens (they carry its email and role), everywhere. */
-    private void evictCached(UUID userId) {
+    /** Drops the principals of the account's tokens (they carry its email and role), everywhere. */
+    private void evictPrincipals(UUID userId) {
         for (String kind : new String[] {Tokens.SESSION, Tokens.PAT, Tokens.PASSWORD_CHANGE}) {
             tokens.listActive(userId, kind).forEach(cache::evict);
         }
-        directory.changed(userId);
     }
 
     private static void validateName(String name, List<FieldError> errors) {

@@ -24,7 +24,8 @@ final class IdentityRows {
                 u.weekStart(),
                 u.dayStartsAt(),
                 u.role(),
-                u.createdAt());
+                u.createdAt(),
+                u.alerts());
     }
 
     static TokenInfo token(TokenRow t) {

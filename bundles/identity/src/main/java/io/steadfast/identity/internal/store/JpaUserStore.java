@@ -4,6 +4,9 @@ import static io.steadfast.storage.Rows.fromDb;
 import static io.steadfast.storage.Rows.toDb;
 
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,12 +18,16 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.steadfast.api.account.UserProfile.Alerts;
 import io.steadfast.storage.DuplicateKeyException;
 import io.steadfast.storage.Rows;
 import io.steadfast.storage.SchemaReady;
 
 @Component(service = UserStore.class)
 public class JpaUserStore implements UserStore {
+
+    /** How {@code alert_streak_at_risk} (CHAR(5)) holds a time. */
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     private final JpaTemplate jpa;
 
@@ -174,6 +181,10 @@ public class JpaUserStore implements UserStore {
         to.weekStart = from.weekStart();
         to.dayStartsAt = from.dayStartsAt();
         to.role = from.role();
+        to.alertPartnerMissed = from.alerts().partnerMissed();
+        LocalTime atRisk = from.alerts().streakAtRisk();
+        to.alertStreakAtRisk =
+                atRisk == null ? null : atRisk.truncatedTo(ChronoUnit.MINUTES).format(HH_MM);
         to.updatedAt = toDb(java.util.Objects.requireNonNull(from.updatedAt(), "updatedAt (from the clock)"));
     }
 
@@ -192,6 +203,12 @@ public class JpaUserStore implements UserStore {
                 e.role,
                 fromDb(e.createdAt),
                 fromDb(e.updatedAt),
-                e.passwordChangeRequired);
+                e.passwordChangeRequired,
+                new Alerts(e.alertPartnerMissed, time(e.alertStreakAtRisk)));
+    }
+
+    /** The stored time; a blank column is none (CHAR pads). */
+    private static LocalTime time(String stored) {
+        return stored == null || stored.isBlank() ? null : LocalTime.parse(stored.trim(), HH_MM);
     }
 }

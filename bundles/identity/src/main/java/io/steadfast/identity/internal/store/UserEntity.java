@@ -47,4 +47,11 @@ public class UserEntity {
 
     @Column(name = "password_change_required", nullable = false)
     boolean passwordChangeRequired;
+
+    @Column(name = "alert_partner_missed", nullable = false)
+    boolean alertPartnerMissed;
+
+    /** A local time {@code HH:mm}, or null: off. */
+    @Column(name = "alert_streak_at_risk", length = 5)
+    String alertStreakAtRisk;
 }

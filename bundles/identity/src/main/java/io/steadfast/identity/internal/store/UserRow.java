@@ -3,6 +3,8 @@ package io.steadfast.identity.internal.store;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.steadfast.api.account.UserProfile.Alerts;
+
 /**
  * A stored account.
  *
@@ -13,6 +15,7 @@ import java.util.UUID;
  * @param role         {@code user} or {@code admin}
  * @param passwordChangeRequired whether the password is a temporary one an administrator set: a login with it opens
  *                     only a session that can change it
+ * @param alerts       the alerts the user opted in to; {@code null} is read as {@link Alerts#NONE}
  */
 public record UserRow(
         UUID id,
@@ -25,7 +28,12 @@ public record UserRow(
         String role,
         Instant createdAt,
         Instant updatedAt,
-        boolean passwordChangeRequired) {
+        boolean passwordChangeRequired,
+        Alerts alerts) {
+
+    public UserRow {
+        alerts = alerts == null ? Alerts.NONE : alerts;
+    }
 
     /** The form of an email address that must be unique: trimmed and lower-cased. */
     public static String normalize(String email) {

@@ -19,7 +19,10 @@ public interface UserStore {
 
     Optional<UserRow> findByEmail(String email);
 
-    /** Writes display name, timezone, week start, day start and role; returns the stored row. */
+    /**
+     * Writes display name, timezone, week start, day start, role, alerts and {@code updatedAt}; returns the stored
+     * row, {@code null} when there is no such account.
+     */
     UserRow updateProfile(UserRow user);
 
     /**

@@ -1,16 +1,24 @@
 package io.steadfast.identity.internal.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.osgi.service.event.Event;
 
+import io.steadfast.api.account.AccountEvents;
 import io.steadfast.api.account.UserProfile;
+import io.steadfast.api.account.UserProfile.Alerts;
+import io.steadfast.api.error.ConflictException;
+import io.steadfast.api.error.ValidationException;
 import io.steadfast.identity.internal.domain.Account;
+import io.steadfast.identity.internal.domain.AlertsChange;
 import io.steadfast.identity.internal.domain.ProfileChange;
 import io.steadfast.identity.internal.domain.Registration;
 
@@ -37,8 +45,55 @@ class AccountDirectoryTest {
                         DayOfWeek.SUNDAY,
                         4,
                         "admin",
-                        Fixture.T0));
+                        Fixture.T0,
+                        Alerts.NONE));
         assertThat(f.directory.find(UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
+    void theProfileCarriesTheAlerts() {
+        Account ann = register("ann@example.org");
+        f.directory.find(ann.id());
+        f.accounts.changeProfile(ann.id(), ProfileChange.of(new AlertsChange(true, true, "21:15", null)));
+        assertThat(f.directory.find(ann.id()).orElseThrow().alerts())
+                .as("read afresh")
+                .isEqualTo(new Alerts(true, LocalTime.of(21, 15)));
+        assertThat(f.directory.findByEmail("ANN@example.org").orElseThrow().alerts())
+                .isEqualTo(new Alerts(true, LocalTime.of(21, 15)));
+    }
+
+    @Test
+    void everyCommittedProfileChangeIsPostedOnceAndNothingElse() {
+        Account ann = register("ann@example.org");
+        Account bob = register("bob@example.org");
+        assertThat(f.events.posted).as("a registration is no change").isEmpty();
+
+        f.accounts.changeProfile(ann.id(), ProfileChange.of(AlertsChange.partnerMissed(true)));
+        assertThat(f.events.posted).hasSize(1);
+        Event e = f.events.posted.get(0);
+        assertThat(e.getTopic()).isEqualTo(AccountEvents.TOPIC_PROFILE_CHANGED);
+        assertThat(AccountEvents.userId(e)).isEqualTo(ann.id());
+
+        f.accounts.changeProfile(
+                ann.id(), new ProfileChange("Ann", null, null, null, "ann.new@example.org", Fixture.PASSWORD));
+        assertThat(f.events.posted)
+                .as("an email change with other fields: one event")
+                .hasSize(2);
+        f.accounts.changeRole("bob@example.org", "admin");
+        assertThat(f.events.posted).hasSize(3);
+        assertThat(AccountEvents.userId(f.events.posted.get(2))).isEqualTo(bob.id());
+
+        assertThatThrownBy(() -> f.accounts.changeProfile(ann.id(), ProfileChange.of(AlertsChange.streakAtRisk("8pm"))))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> f.accounts.changeProfile(
+                        bob.id(), new ProfileChange(null, null, null, null, "ann.new@example.org", Fixture.PASSWORD)))
+                .as("the email is taken")
+                .isInstanceOf(ConflictException.class);
+        f.accounts.changePassword(bob.id(), null, Fixture.PASSWORD, "another fine passphrase");
+        f.accounts.delete(bob.id(), "another fine passphrase");
+        assertThat(f.events.posted)
+                .as("no event for a refused change, a password change or a deletion")
+                .hasSize(3);
     }
 
     @Test

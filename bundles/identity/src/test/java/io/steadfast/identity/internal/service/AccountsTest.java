@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.steadfast.api.account.UserProfile.Alerts;
 import io.steadfast.api.auth.AuthenticatedUser;
 import io.steadfast.api.error.ConflictException;
 import io.steadfast.api.error.FieldError;
@@ -22,6 +24,7 @@ import io.steadfast.api.error.NotAuthenticatedException;
 import io.steadfast.api.error.TooManyAttemptsException;
 import io.steadfast.api.error.ValidationException;
 import io.steadfast.identity.internal.domain.Account;
+import io.steadfast.identity.internal.domain.AlertsChange;
 import io.steadfast.identity.internal.domain.ProfileChange;
 import io.steadfast.identity.internal.domain.Registration;
 import io.steadfast.identity.internal.domain.Session;
@@ -46,7 +49,15 @@ class AccountsTest {
         Account bob = f.register("bob@example.org").account();
         assertThat(bob)
                 .isEqualTo(new Account(
-                        bob.id(), "bob@example.org", "bob", "UTC", "MONDAY", 0, AuthenticatedUser.ROLE_USER, T0));
+                        bob.id(),
+                        "bob@example.org",
+                        "bob",
+                        "UTC",
+                        "MONDAY",
+                        0,
+                        AuthenticatedUser.ROLE_USER,
+                        T0,
+                        Alerts.NONE));
         assertThat(f.users.find(bob.id()).orElseThrow().passwordHash()).startsWith("$argon2id$");
         assertThat(f.caller(f.register("cy@example.org").secret()).scopes()).containsExactlyInAnyOrder("read", "write");
     }
@@ -170,7 +181,8 @@ class AccountsTest {
                         "SUNDAY",
                         4,
                         ann.role(),
-                        ann.createdAt()));
+                        ann.createdAt(),
+                        Alerts.NONE));
         assertThat(f.accounts.get(ann.id())).isEqualTo(changed);
         assertThat(f.users.find(ann.id()).orElseThrow().updatedAt()).isEqualTo(f.clock.instant());
         Account renamed = f.accounts.changeProfile(ann.id(), new ProfileChange("Ann", null, null, null));
@@ -182,6 +194,67 @@ class AccountsTest {
                         .extracting(FieldError::field)
                         .containsExactly("displayName", "timezone", "weekStart", "dayStartsAt"));
         assertThat(f.accounts.get(ann.id())).isEqualTo(renamed);
+    }
+
+    @Test
+    void theAlertsChangeInTheSettingsGivenAndTheOthersStay() {
+        Account ann = f.register("ann@example.org").account();
+        assertThat(ann.alerts()).isEqualTo(Alerts.NONE);
+
+        Account on = f.accounts.changeProfile(ann.id(), ProfileChange.of(AlertsChange.partnerMissed(true)));
+        assertThat(on.alerts()).isEqualTo(new Alerts(true, null));
+        Account timed = f.accounts.changeProfile(ann.id(), ProfileChange.of(AlertsChange.streakAtRisk("20:30")));
+        assertThat(timed.alerts()).isEqualTo(new Alerts(true, LocalTime.of(20, 30)));
+        assertThat(f.accounts.get(ann.id()).alerts()).isEqualTo(timed.alerts());
+        assertThat(f.users.find(ann.id()).orElseThrow().alerts()).isEqualTo(timed.alerts());
+
+        Account renamed = f.accounts.changeProfile(ann.id(), new ProfileChange("Ann", null, null, null));
+        assertThat(renamed.alerts()).as("a change without notify leaves them").isEqualTo(timed.alerts());
+        Account nothing = f.accounts.changeProfile(ann.id(), ProfileChange.of(AlertsChange.NONE));
+        assertThat(nothing.alerts()).as("an empty notify too").isEqualTo(timed.alerts());
+
+        Account off = f.accounts.changeProfile(ann.id(), ProfileChange.of(AlertsChange.streakAtRisk(null)));
+        assertThat(off.alerts()).as("null turns the time off").isEqualTo(new Alerts(true, null));
+        Account both = f.accounts.changeProfile(
+                ann.id(),
+                new ProfileChange(
+                        null, "Asia/Tokyo", null, null, null, null, new AlertsChange(false, true, "06:00", null)));
+        assertThat(both.alerts()).isEqualTo(new Alerts(false, LocalTime.of(6, 0)));
+        assertThat(both.timezone()).isEqualTo("Asia/Tokyo");
+
+        f.accounts.changeRole("ann@example.org", "user");
+        assertThat(f.accounts.get(ann.id()).alerts())
+                .as("a role change keeps them")
+                .isEqualTo(both.alerts());
+        f.accounts.changePassword(ann.id(), null, PASSWORD, "another fine passphrase");
+        assertThat(f.accounts.get(ann.id()).alerts())
+                .as("a password change too")
+                .isEqualTo(both.alerts());
+    }
+
+    @Test
+    void invalidAlertSettingsAreNamedWithTheOtherInvalidFieldsAndChangeNothing() {
+        Account ann = f.register("ann@example.org").account();
+        assertThatThrownBy(() -> f.accounts.changeProfile(
+                        ann.id(),
+                        new ProfileChange(
+                                "",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                new AlertsChange(true, true, "24:00", List.of("foo")))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .containsExactly(
+                                new FieldError("displayName", "must be 1 to 100 characters"),
+                                new FieldError("notify.foo", "is not a setting; known: partnerMissed, streakAtRisk"),
+                                new FieldError(
+                                        "notify.streakAtRisk",
+                                        "must be a local time \"HH:mm\" from 00:00 to 23:59, e.g. \"20:30\" (or null: "
+                                                + "no such alert)")));
+        assertThat(f.accounts.get(ann.id()).alerts()).isEqualTo(Alerts.NONE);
+        assertThat(f.accounts.get(ann.id()).displayName()).isEqualTo("ann");
     }
 
     @Test

@@ -45,6 +45,7 @@ final class Fixture {
     final InMemoryStores.Counters counters = new InMemoryStores.Counters(clock);
     final PasswordHasher hasher = TestHashers.cheap();
     final InMemoryStores.Bus bus = new InMemoryStores.Bus();
+    final InMemoryStores.Events events = new InMemoryStores.Events();
     final PrincipalCache cache;
     final Throttling throttling;
     final Sessions sessions;
@@ -66,7 +67,7 @@ final class Fixture {
         cache = new PrincipalCache(clock, config);
         cache.setCache(kv);
         cache.setBus(bus);
-        directory = new AccountDirectory(users, clock, config);
+        directory = new AccountDirectory(users, events, clock, config);
         directory.setBus(bus);
         throttling = new Throttling(config);
         throttling.setCounter(counters);

@@ -14,6 +14,9 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
 import io.steadfast.api.cache.KeyValueCache;
 import io.steadfast.api.cache.MessageBus;
 import io.steadfast.api.cache.RateCounter;
@@ -54,7 +57,8 @@ final class InMemoryStores {
                     user.role(),
                     user.createdAt(),
                     user.updatedAt(),
-                    user.passwordChangeRequired());
+                    user.passwordChangeRequired(),
+                    user.alerts());
             rows.put(stored.id(), stored);
             return stored;
         }
@@ -87,7 +91,8 @@ final class InMemoryStores {
                     user.role(),
                     u.createdAt(),
                     user.updatedAt(),
-                    u.passwordChangeRequired());
+                    u.passwordChangeRequired(),
+                    user.alerts());
             rows.put(u.id(), changed);
             return changed;
         }
@@ -109,7 +114,8 @@ final class InMemoryStores {
                                 u.role(),
                                 u.createdAt(),
                                 at,
-                                changeRequired));
+                                changeRequired,
+                                u.alerts()));
             }
         }
 
@@ -134,7 +140,8 @@ final class InMemoryStores {
                     u.role(),
                     u.createdAt(),
                     at,
-                    u.passwordChangeRequired());
+                    u.passwordChangeRequired(),
+                    u.alerts());
             rows.put(id, changed);
             return Optional.of(changed);
         }
@@ -359,6 +366,21 @@ final class InMemoryStores {
         @Override
         public long deliveryEpoch() {
             return epoch;
+        }
+    }
+
+    /** An {@link EventAdmin} that keeps what was posted or sent, in order. */
+    static final class Events implements EventAdmin {
+        final List<Event> posted = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void postEvent(Event event) {
+            posted.add(event);
+        }
+
+        @Override
+        public void sendEvent(Event event) {
+            posted.add(event);
         }
     }
 

@@ -3,7 +3,11 @@ package io.steadfast.identity.internal.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import io.steadfast.api.account.UserProfile.Alerts;
 import io.steadfast.storage.DuplicateKeyException;
 import io.steadfast.storage.internal.db.TestDatabase;
 
@@ -26,7 +31,18 @@ public class IdentityStoresTest {
     public static UserRow user(String email) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         return new UserRow(
-                UUID.randomUUID(), email, "Ann", "$argon2id$x", "Europe/Berlin", "MONDAY", 0, "user", now, now, false);
+                UUID.randomUUID(),
+                email,
+                "Ann",
+                "$argon2id$x",
+                "Europe/Berlin",
+                "MONDAY",
+                0,
+                "user",
+                now,
+                now,
+                false,
+                Alerts.NONE);
     }
 
     @ParameterizedTest
@@ -49,7 +65,8 @@ public class IdentityStoresTest {
                     "admin",
                     ann.createdAt(),
                     ann.createdAt().plusSeconds(60),
-                    false));
+                    false,
+                    Alerts.NONE));
             assertThat(changed.displayName()).isEqualTo("Annie");
             assertThat(changed.dayStartsAt()).isEqualTo(4);
             assertThat(changed.createdAt()).isEqualTo(ann.createdAt());
@@ -83,6 +100,72 @@ public class IdentityStoresTest {
             assertThat(users.count()).isEqualTo(1);
             assertThat(users.list(0, 10)).hasSize(1);
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void theAlertsAreStoredWithTheProfileAndOffForAccountsThatNeverChoseAny(TestDatabase.Kind kind) throws Exception {
+        try (TestDatabase db = TestDatabase.create(kind, IdentityPersistence.UNIT, "identity")) {
+            JpaUserStore users = new JpaUserStore(db.jpa(), db.ready());
+            UserRow ann = users.create(user("ann@example.org"));
+            assertThat(ann.alerts()).isEqualTo(Alerts.NONE);
+            UserRow bob = users.create(withAlerts(user("bob@example.org"), new Alerts(true, LocalTime.of(7, 0))));
+            assertThat(users.find(bob.id()).orElseThrow().alerts()).isEqualTo(new Alerts(true, LocalTime.of(7, 0)));
+
+            Alerts late = new Alerts(false, LocalTime.of(23, 59));
+            assertThat(users.updateProfile(withAlerts(ann, late)).alerts()).isEqualTo(late);
+            assertThat(users.find(ann.id()).orElseThrow().alerts()).isEqualTo(late);
+            assertThat(users.findByEmail("ANN@example.org").orElseThrow().alerts())
+                    .isEqualTo(late);
+            Alerts midnight = new Alerts(true, LocalTime.MIDNIGHT);
+            users.updateProfile(withAlerts(ann, midnight));
+            assertThat(users.find(ann.id()).orElseThrow().alerts()).isEqualTo(midnight);
+            users.updateProfile(withAlerts(ann, new Alerts(true, null)));
+            assertThat(users.find(ann.id()).orElseThrow().alerts()).isEqualTo(new Alerts(true, null));
+            try (Connection c = db.connection();
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT alert_partner_missed, alert_streak_at_risk FROM app_user "
+                            + "WHERE id = '" + bob.id() + "'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getBoolean(1)).isTrue();
+                assertThat(rs.getString(2)).as("stored as HH:mm").isEqualTo("07:00");
+            }
+
+            users.updatePassword(
+                    ann.id(), "$argon2id$new", false, ann.createdAt().plusSeconds(10));
+            users.updateEmail(ann.id(), "ann.new@example.org", ann.createdAt().plusSeconds(20));
+            assertThat(users.find(ann.id()).orElseThrow().alerts())
+                    .as("a password or email change keeps them")
+                    .isEqualTo(new Alerts(true, null));
+            assertThat(users.list(0, 10)).extracting(UserRow::alerts).contains(new Alerts(true, LocalTime.of(7, 0)));
+
+            UUID old = UUID.randomUUID();
+            try (Connection c = db.connection();
+                    Statement s = c.createStatement()) {
+                // a row as the bundle wrote it before the alerts existed (and as other bundles' tests write one)
+                s.executeUpdate("INSERT INTO app_user (id, email, email_normalized, display_name, password_hash, "
+                        + "timezone, week_start, day_starts_at, role, created_at, updated_at) VALUES ('" + old
+                        + "', 'old@example.org', 'old@example.org', 'Old', 'x', 'UTC', 'MONDAY', 0, 'user', "
+                        + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+            }
+            assertThat(users.find(old).orElseThrow().alerts()).isEqualTo(Alerts.NONE);
+        }
+    }
+
+    static UserRow withAlerts(UserRow u, Alerts alerts) {
+        return new UserRow(
+                u.id(),
+                u.email(),
+                u.displayName(),
+                u.passwordHash(),
+                u.timezone(),
+                u.weekStart(),
+                u.dayStartsAt(),
+                u.role(),
+                u.createdAt(),
+                u.updatedAt(),
+                u.passwordChangeRequired(),
+                alerts);
     }
 
     @ParameterizedTest
