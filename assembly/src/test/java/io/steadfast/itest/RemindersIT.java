@@ -149,7 +149,9 @@ class RemindersIT {
 
     static long count(List<Map<String, Object>> n, String kind, String habitId) {
         return n.stream()
-                .filter(x -> kind.equals(x.get("kind")) && habitId.equals(x.get("habitId")))
+                .filter(x -> kind.equals(x.get("kind"))
+                        && x.get("habit") instanceof Map<?, ?> h
+                        && habitId.equals(h.get("id")))
                 .count();
     }
 

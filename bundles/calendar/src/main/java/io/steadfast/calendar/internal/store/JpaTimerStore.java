@@ -44,6 +44,17 @@ public class JpaTimerStore implements TimerStore {
 
     @Override
     public boolean ensure(String kind, UUID refId, UUID userId, Instant dueAt, LocalDate date) {
+        try {
+            return insertIfMissing(kind, refId, userId, dueAt, date);
+        } catch (RuntimeException e) {
+            if (io.steadfast.storage.Rows.isConstraintViolation(e)) {
+                return false; // another node added it at the same moment
+            }
+            throw e;
+        }
+    }
+
+    private boolean insertIfMissing(String kind, UUID refId, UUID userId, Instant dueAt, LocalDate date) {
         return jpa.txExpr(TransactionType.Required, em -> em.createNativeQuery(
                                 "INSERT INTO schedule_timer (kind, ref_id, user_id, due_at, "
                                         + "local_date, attempts) SELECT ?, ?, ?, ?, ?, 0 WHERE NOT EXISTS (SELECT 1 "
