@@ -155,6 +155,18 @@ class CrossUserWalkIT {
                     .toString();
             ids.add(challenge);
             http.as(owner.token(), "POST", "/api/v1/groups/" + group + "/challenges/" + challenge + "/join", null);
+            ids.add(Http.json(http.as(
+                            owner.token(), "POST", "/api/v1/habits/" + habitId + "/reminders", "{\"time\":\"07:15\"}"))
+                    .get("id")
+                    .toString());
+            // the in-app channel every account has, and a delivery of its test message
+            String channels =
+                    http.as(owner.token(), "GET", "/api/v1/me/channels", null).body();
+            String channel = channels.replaceAll("(?s)^\\[\\{\"id\":\"([^\"]+)\".*", "$1");
+            ids.add(channel);
+            ids.add(Http.json(http.as(owner.token(), "POST", "/api/v1/me/channels/" + channel + "/test", null))
+                    .get("deliveryId")
+                    .toString());
             return new Fixtures(owner, ids, Http.json(pat).get("token").toString());
         }
 

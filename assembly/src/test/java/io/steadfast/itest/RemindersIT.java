@@ -177,6 +177,32 @@ class RemindersIT {
         HttpResponse<String> opt = b.as(bob.token(), "PATCH", "/api/v1/me", "{\"notify\":{\"partnerMissed\":true}}");
         assertThat(opt.statusCode()).as(opt.body()).isEqualTo(200);
 
+        // a one-day challenge in a group of ann's that bob is in: it finishes when ann's day ends
+        String group = Http.json(a.as(ann.token(), "POST", "/api/v1/groups", "{\"name\":\"Readers\"}"))
+                .get("id")
+                .toString();
+        String groupCode = Http.json(a.as(ann.token(), "POST", "/api/v1/groups/" + group + "/invite-codes", null))
+                .get("code")
+                .toString();
+        assertThat(b.as(bob.token(), "POST", "/api/v1/groups/join/" + groupCode, null)
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> ch = a.as(
+                ann.token(),
+                "POST",
+                "/api/v1/groups/" + group + "/challenges",
+                "{\"name\":\"One day\",\"habit\":{\"type\":\"boolean\",\"schedule\":{\"kind\":\"daily\"}},"
+                        + "\"startDate\":\"" + day + "\",\"endDate\":\"" + day + "\"}");
+        assertThat(ch.statusCode()).as(ch.body()).isEqualTo(201);
+        String challenge = Http.json(ch).get("id").toString();
+        HttpResponse<String> joined =
+                a.as(ann.token(), "POST", "/api/v1/groups/" + group + "/challenges/" + challenge + "/join", null);
+        assertThat(joined.statusCode()).as(joined.body()).isEqualTo(200);
+        String challengeHabit = Http.json(joined).get("myHabitId").toString();
+        assertThat(a.as(ann.token(), "PUT", "/api/v1/habits/" + challengeHabit + "/checkins/" + day, "{}")
+                        .statusCode())
+                .isIn(200, 201);
+
         String read = habit(a, ann, "Read", "partners");
         String stretch = habit(a, ann, "Stretch", "partners");
         String run = habit(b, kai, "Run", "private");
@@ -203,8 +229,8 @@ class RemindersIT {
         // the agenda shows each habit's next reminder
         Map<String, Object> today = Http.json(a.as(ann.token(), "GET", "/api/v1/today", null));
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> items = (List<Map<String, Object>>) today.get("habits");
-        assertThat(items)
+        List<Map<String, Object>> agenda = (List<Map<String, Object>>) today.get("habits");
+        assertThat(agenda)
                 .filteredOn(i -> read.equals(((Map<?, ?>) i.get("habit")).get("id")))
                 .singleElement()
                 .satisfies(i -> assertThat(i.get("nextReminderAt"))
@@ -261,5 +287,20 @@ class RemindersIT {
         assertThat(count(bobs, "partner_missed", read)).as(bobs.toString()).isEqualTo(1);
         assertThat(count(bobs, "partner_missed", stretch)).isZero();
         assertThat(notifications(a, ann)).noneMatch(x -> "partner_missed".equals(x.get("kind")));
+
+        // and the challenge finished: bob sees how it went for ann in his feed
+        HttpResponse<String> feed = b.awaitAs(
+                bob.token(), "/api/v1/feed", r -> r.body().contains("challenge_finished"), Duration.ofSeconds(30));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> items =
+                (List<Map<String, Object>>) Http.json(feed).get("items");
+        assertThat(items)
+                .filteredOn(i -> "challenge_finished".equals(i.get("kind")))
+                .singleElement()
+                .satisfies(i -> {
+                    assertThat(i.get("challengeId")).isEqualTo(challenge);
+                    assertThat(i.get("result")).isEqualTo(Map.of("doneDays", 1, "dueDays", 1));
+                    assertThat(i.get("date")).isEqualTo(day.toString());
+                });
     }
 }

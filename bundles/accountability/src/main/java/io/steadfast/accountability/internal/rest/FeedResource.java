@@ -55,7 +55,8 @@ public class FeedResource {
     /**
      * @param milestone    the streak's length ({@code streak_milestone})
      * @param verification {@code confirmed} or {@code disputed} ({@code referee_outcome})
-     * @param challengeId  the challenge joined ({@code challenge_joined})
+     * @param challengeId  the challenge joined or finished ({@code challenge_joined}, {@code challenge_finished})
+     * @param result       how the challenge went for the actor ({@code challenge_finished}): done of due days
      * @param achievement  the achievement's code, e.g. {@code first-checkin}, {@code done-100} ({@code achievement})
      */
     public record FeedItemDto(
@@ -68,6 +69,7 @@ public class FeedResource {
             Integer milestone,
             String verification,
             String challengeId,
+            ChallengeResultDto result,
             String achievement,
             Instant createdAt,
             CheersDto cheers) {
@@ -81,10 +83,26 @@ public class FeedResource {
                     i.backfilled(),
                     "streak_milestone".equals(i.kind()) && i.detail() != null ? Integer.valueOf(i.detail()) : null,
                     "referee_outcome".equals(i.kind()) ? i.detail() : null,
-                    "challenge_joined".equals(i.kind()) ? i.detail() : null,
+                    "challenge_joined".equals(i.kind())
+                            ? i.detail()
+                            : "challenge_finished".equals(i.kind()) && i.detail() != null
+                                    ? i.detail().split(":")[0]
+                                    : null,
+                    ChallengeResultDto.of(i.kind(), i.detail()),
                     "achievement".equals(i.kind()) ? i.detail() : null,
                     i.createdAt(),
                     new CheersDto(i.cheers(), i.cheered()));
+        }
+    }
+
+    /** How a finished challenge went: the done days of its due days (from the day the actor joined). */
+    public record ChallengeResultDto(int doneDays, int dueDays) {
+        static ChallengeResultDto of(String kind, String detail) {
+            if (!"challenge_finished".equals(kind) || detail == null) {
+                return null;
+            }
+            String[] p = detail.split(":");
+            return p.length == 3 ? new ChallengeResultDto(Integer.parseInt(p[1]), Integer.parseInt(p[2])) : null;
         }
     }
 
@@ -94,8 +112,9 @@ public class FeedResource {
     @Operation(
             summary = "Your partners' done days on the habits they share with you, the newest first",
             description = "limit 1–100 (default 20); cursor: the nextCursor of the previous page → {items: [{id, "
-                    + "kind: checkin|achievement|streak_milestone|referee_outcome|challenge_joined, actor: {userId, displayName}, "
-                    + "habit: {id, name}, date, backfilled, milestone, verification, challengeId, achievement, createdAt, "
+                    + "kind: checkin|achievement|streak_milestone|referee_outcome|challenge_joined|challenge_finished, actor: {userId, displayName}, "
+                    + "habit: {id, name}, date, backfilled, milestone, verification, challengeId, result: {doneDays, "
+                    + "dueDays}, achievement, createdAt, "
                     + "cheers: {count, mine}}], nextCursor}. Items appear just after the check-in (off the request "
                     + "thread) and go when the day is no longer done, the habit is made private or the "
                     + "partnership ends.")

@@ -25,7 +25,6 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.steadfast.api.link.PublicUrl;
-import io.steadfast.delivery.internal.service.ChannelTypes;
 import io.steadfast.delivery.internal.service.Channels;
 import io.steadfast.delivery.internal.service.Deliveries;
 import io.steadfast.platform.rest.Auth;
@@ -38,30 +37,25 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** The channel types running now, and the caller's channels. */
+/** The caller's channels. */
 @Component(service = ChannelResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(RestApi.APP_SELECT)
 @JSONRequired
-@Path("/v1")
+@Path("/v1/me/channels")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "channels", description = "Where reminders, alerts and events go: e-mail, webhooks, ntfy, the app")
 public class ChannelResource {
 
     private final Channels channels;
-    private final ChannelTypes types;
     private final Deliveries deliveries;
     private final PublicUrl publicUrl;
 
     @Activate
     public ChannelResource(
-            @Reference Channels channels,
-            @Reference ChannelTypes types,
-            @Reference Deliveries deliveries,
-            @Reference PublicUrl publicUrl) {
+            @Reference Channels channels, @Reference Deliveries deliveries, @Reference PublicUrl publicUrl) {
         this.channels = channels;
-        this.types = types;
         this.deliveries = deliveries;
         this.publicUrl = publicUrl;
     }
@@ -108,27 +102,6 @@ public class ChannelResource {
     public record TestSent(UUID deliveryId) {}
 
     @GET
-    @Path("/channel-types")
-    @Operation(summary = "The channel types running now, each with the settings it takes")
-    public List<ChannelTypeDto> types() {
-        return types.all().stream()
-                .map(t -> new ChannelTypeDto(
-                        t.key(),
-                        t.name(),
-                        t.configSchema().stream()
-                                .map(f -> new FieldDto(
-                                        f.name(),
-                                        f.label(),
-                                        f.type().name().toLowerCase(java.util.Locale.ROOT),
-                                        f.required(),
-                                        f.secret(),
-                                        f.description()))
-                                .toList()))
-                .toList();
-    }
-
-    @GET
-    @Path("/me/channels")
     @Operation(summary = "Your channels (the in-app one included)")
     public List<ChannelDto> list(@Context SecurityContext sc) {
         return channels.list(Auth.user(sc).userId()).stream()
@@ -137,7 +110,6 @@ public class ChannelResource {
     }
 
     @POST
-    @Path("/me/channels")
     @Operation(
             summary = "Add a channel",
             description = "201 with Location; 422 naming the field (`type`, `config.<setting>`) for an unknown type or "
@@ -151,14 +123,14 @@ public class ChannelResource {
     }
 
     @GET
-    @Path("/me/channels/{id}")
+    @Path("/{id}")
     @Operation(summary = "One of your channels")
     public ChannelDto get(@PathParam("id") String id, @Context SecurityContext sc) {
         return ChannelDto.of(channels.get(Auth.user(sc).userId(), Params.id(id, "Channel")));
     }
 
     @PATCH
-    @Path("/me/channels/{id}")
+    @Path("/{id}")
     @Operation(
             summary = "Change a channel",
             description = "Only the fields present change; in `config`, a setting present changes, `null` removes an "
@@ -170,7 +142,7 @@ public class ChannelResource {
     }
 
     @DELETE
-    @Path("/me/channels/{id}")
+    @Path("/{id}")
     @Operation(summary = "Delete a channel and its delivery log (the in-app one can only be turned off)")
     public Response delete(@PathParam("id") String id, @Context SecurityContext sc) {
         channels.delete(Auth.user(sc).userId(), Params.id(id, "Channel"));
@@ -178,7 +150,7 @@ public class ChannelResource {
     }
 
     @POST
-    @Path("/me/channels/{id}/test")
+    @Path("/{id}/test")
     @Operation(
             summary = "Send a test message to the channel now",
             description = "202 with the delivery's id; see GET /api/v1/me/deliveries/{id} for what became of it.")
