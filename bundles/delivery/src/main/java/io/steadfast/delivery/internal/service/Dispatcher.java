@@ -216,9 +216,9 @@ public class Dispatcher {
         }
     }
 
-    /** Claims and sends until nothing is due. */
+    /** Claims and sends until nothing is due (the thread calls it while {@code enabled}). */
     void drain() {
-        while (running && config.enabled()) {
+        while (running) {
             Config c = config;
             Instant now = clock.instant();
             String claim = node + ":" + UUID.randomUUID();
