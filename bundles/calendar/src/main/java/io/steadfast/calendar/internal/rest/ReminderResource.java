@@ -126,15 +126,16 @@ public class ReminderResource {
     }
 
     @GET
-    @Path("/{rid}")
+    @Path("/{reminderId}")
     @Operation(summary = "One reminder")
-    public ReminderDto get(@PathParam("id") String id, @PathParam("rid") String rid, @Context SecurityContext sc) {
+    public ReminderDto get(
+            @PathParam("id") String id, @PathParam("reminderId") String rid, @Context SecurityContext sc) {
         return ReminderDto.of(
                 reminders.get(Auth.user(sc).userId(), Params.id(id, "Habit"), Params.id(rid, "Reminder")));
     }
 
     @PATCH
-    @Path("/{rid}")
+    @Path("/{reminderId}")
     @Operation(
             summary = "Change a reminder",
             description = "Only the fields present change; `days: null` goes back to the habit's due days, "
@@ -142,7 +143,7 @@ public class ReminderResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = ReminderInput.class)))
     public ReminderDto patch(
             @PathParam("id") String id,
-            @PathParam("rid") String rid,
+            @PathParam("reminderId") String rid,
             Map<String, Object> body,
             @Context SecurityContext sc) {
         return ReminderDto.of(
@@ -150,9 +151,10 @@ public class ReminderResource {
     }
 
     @DELETE
-    @Path("/{rid}")
+    @Path("/{reminderId}")
     @Operation(summary = "Delete a reminder")
-    public Response delete(@PathParam("id") String id, @PathParam("rid") String rid, @Context SecurityContext sc) {
+    public Response delete(
+            @PathParam("id") String id, @PathParam("reminderId") String rid, @Context SecurityContext sc) {
         reminders.delete(Auth.user(sc).userId(), Params.id(id, "Habit"), Params.id(rid, "Reminder"));
         return Response.noContent().build();
     }
