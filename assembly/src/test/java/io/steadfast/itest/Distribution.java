@@ -49,7 +49,8 @@ public final class Distribution {
                 systemProperty("steadfast.test.hotBundle")
                         .value(hotBundle().toUri().toString()),
                 systemProperty("steadfast.plugin.measurement")
-                        .value(System.getProperty("steadfast.plugin.measurement", ""))));
+                        .value(System.getProperty("steadfast.plugin.measurement", "")),
+                systemProperty("steadfast.plugin.webhook").value(System.getProperty("steadfast.plugin.webhook", ""))));
         o.addAll(Arrays.asList(extra));
         return o.toArray(new Option[0]);
     }

@@ -136,6 +136,16 @@ public final class Http {
         return operation.contains("text/event-stream");
     }
 
+    /** A JSON object's text as a map. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> json(String text) {
+        try {
+            return JSON.readValue(text, Map.class);
+        } catch (IOException e) {
+            throw new AssertionError("Not JSON: " + text, e);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     public static Map<String, Object> json(HttpResponse<String> r) {
         try {
