@@ -25,15 +25,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.steadfast.testsupport.TestPostgres;
 import io.steadfast.testsupport.TestRedis;
 
 /**
- * Reminders and day-end alerts on the simulated clock, on two nodes of their own that share one PostgreSQL schema and
+ * Reminders, alerts and channels on nodes of their own. Reminders and day-end alerts on the simulated clock, on two nodes of their own that share one PostgreSQL schema and
  * one Redis (so that both schedulers race for every timer): the clock is moved forward through a daylight saving
  * change day in Berlin while an account in Auckland waits for its own 08:00; reminders fire at the right instant
  * (a time in the gap at the first minute after it), once, not for a day already done (unless asked), not when more
- * than an hour late; a partner who opted in hears of a shared habit that ended its day missed.
+ * than an hour late; a partner who opted in hears of a shared habit that ended its day missed. And the e-mail channel
+ * through an embedded SMTP server (GreenMail on loopback), an ntfy topic on loopback, and the unsubscribe link.
  */
 class RemindersIT {
 
@@ -45,6 +48,7 @@ class RemindersIT {
     static final List<Path> homes = new ArrayList<>();
     static final List<Http> nodes = new ArrayList<>();
     static TestRedis.Private redis;
+    static GreenMail smtp;
     static LocalDate day;
     static Instant start;
     static ZoneOffsetTransition gap;
@@ -59,13 +63,23 @@ class RemindersIT {
         start = day.atStartOfDay(BERLIN).toInstant();
         String db = TestPostgres.freshSchemaUrl();
         redis = TestRedis.startPrivate();
+        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        Map<String, String> env = Map.of(
+                // the clock comes from etc/io.steadfast.clock.cfg (an empty variable lets the file decide)
+                "STEADFAST_CLOCK_START", "",
+                "STEADFAST_SMTP_HOST", "127.0.0.1",
+                "STEADFAST_SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()),
+                "STEADFAST_SMTP_FROM", "Steadfast <habits@example.org>",
+                "STEADFAST_SMTP_STARTTLS", "false",
+                // the test's ntfy server is on loopback
+                "STEADFAST_WEBHOOK_ALLOW_PRIVATE", "true");
         for (int i = 0; i < 2; i++) {
             Path home = Cluster.copy("reminders" + i);
             setClock(home, start);
             int port = Distribution.freePort();
             homes.add(home);
-            // the clock comes from etc/io.steadfast.clock.cfg (an empty variable lets the file decide)
-            processes.add(Cluster.start(home, port, db, redis.url(), Map.of("STEADFAST_CLOCK_START", "")));
+            processes.add(Cluster.start(home, port, db, redis.url(), env));
             nodes.add(new Http(port));
         }
         for (int i = 0; i < 2; i++) {
@@ -84,6 +98,9 @@ class RemindersIT {
         }
         if (redis != null) {
             redis.stop();
+        }
+        if (smtp != null) {
+            smtp.stop();
         }
     }
 
@@ -302,5 +319,63 @@ class RemindersIT {
                     assertThat(i.get("result")).isEqualTo(Map.of("doneDays", 1, "dueDays", 1));
                     assertThat(i.get("date")).isEqualTo(day.toString());
                 });
+    }
+
+    @Test
+    void emailAndNtfyChannelsDeliverAndTheUnsubscribeLinkTurnsOneOff() throws Exception {
+        Http a = nodes.get(0);
+        User eve = user(a, "Europe/Berlin");
+        String email = Http.json(a.as(eve.token(), "GET", "/api/v1/me", null))
+                .get("email")
+                .toString();
+        assertThat(a.as(eve.token(), "GET", "/api/v1/channel-types", null).body())
+                .contains("\"email\"");
+
+        HttpResponse<String> mail = a.as(
+                eve.token(), "POST", "/api/v1/me/channels", "{\"type\":\"email\",\"name\":\"Mail\",\"config\":{}}");
+        assertThat(mail.statusCode()).as(mail.body()).isEqualTo(201);
+        String mailId = Http.json(mail).get("id").toString();
+        int before = smtp.getReceivedMessages().length;
+        HttpResponse<String> test = a.as(eve.token(), "POST", "/api/v1/me/channels/" + mailId + "/test", null);
+        assertThat(test.statusCode()).isEqualTo(202);
+        assertThat(smtp.waitForIncomingEmail(20_000, before + 1)).isTrue();
+        jakarta.mail.internet.MimeMessage m = smtp.getReceivedMessages()[before];
+        assertThat(m.getAllRecipients()[0].toString()).isEqualTo(email);
+        assertThat(m.getSubject()).isEqualTo("Steadfast test message");
+        assertThat(m.getContentType()).startsWith("multipart/alternative");
+        String unsubscribe = m.getHeader("List-Unsubscribe")[0];
+        assertThat(unsubscribe).contains("/api/v1/channels/unsubscribe?token=sfu_");
+        String link = unsubscribe.replaceAll("^.*<(http[^>]+)>.*$", "$1");
+        String path = link.substring(link.indexOf("/api/"));
+
+        try (Receiver ntfy = new Receiver()) {
+            HttpResponse<String> phone = a.as(
+                    eve.token(),
+                    "POST",
+                    "/api/v1/me/channels",
+                    "{\"type\":\"ntfy\",\"config\":{\"url\":\"" + ntfy.url("/eve-habits") + "\",\"priority\":4}}");
+            assertThat(phone.statusCode()).as(phone.body()).isEqualTo(201);
+            String phoneId = Http.json(phone).get("id").toString();
+            assertThat(a.as(eve.token(), "POST", "/api/v1/me/channels/" + phoneId + "/test", null)
+                            .statusCode())
+                    .isEqualTo(202);
+            Receiver.Request r = ntfy.next(20);
+            assertThat(r.path()).isEqualTo("/eve-habits");
+            assertThat(r.header("Title")).isEqualTo("Steadfast test message");
+            assertThat(r.header("Priority")).isEqualTo("4");
+            assertThat(r.text()).contains("If you can read it, it works");
+        }
+
+        // the link in the e-mail turns that channel off, without signing in
+        HttpResponse<String> off = a.send("POST", path, null);
+        assertThat(off.statusCode()).as(off.body()).isEqualTo(200);
+        assertThat(Http.json(a.as(eve.token(), "GET", "/api/v1/me/channels/" + mailId, null)))
+                .containsEntry("enabled", false);
+        assertThat(a.send("GET", "/api/v1/channels/unsubscribe?token=sfu_" + "x".repeat(43), null)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(a.as(eve.token(), "POST", "/api/v1/me/channels/" + mailId + "/test", null)
+                        .statusCode())
+                .isEqualTo(409);
     }
 }
