@@ -220,6 +220,29 @@ class RemindersIT {
                         .statusCode())
                 .isIn(200, 201);
 
+        // a habit with two done days before today, and a webhook for the streak ending and the day's end
+        HttpResponse<String> old = a.as(
+                ann.token(),
+                "POST",
+                "/api/v1/habits",
+                "{\"name\":\"Floss\",\"type\":\"boolean\",\"schedule\":{\"kind\":\"daily\"},\"startDate\":\""
+                        + day.minusDays(2) + "\"}");
+        assertThat(old.statusCode()).as(old.body()).isEqualTo(201);
+        String floss = Http.json(old).get("id").toString();
+        for (LocalDate d : List.of(day.minusDays(2), day.minusDays(1))) {
+            assertThat(a.as(ann.token(), "PUT", "/api/v1/habits/" + floss + "/checkins/" + d, "{}")
+                            .statusCode())
+                    .isIn(200, 201);
+        }
+        Receiver hooks = new Receiver();
+        HttpResponse<String> hook = a.as(
+                ann.token(),
+                "POST",
+                "/api/v1/me/channels",
+                "{\"type\":\"webhook\",\"config\":{\"url\":\"" + hooks.url("/in") + "\",\"events\":"
+                        + "[\"streak.broken\",\"day.ended\"]}}");
+        assertThat(hook.statusCode()).as(hook.body()).isEqualTo(201);
+
         String read = habit(a, ann, "Read", "partners");
         String stretch = habit(a, ann, "Stretch", "partners");
         String run = habit(b, kai, "Run", "private");
@@ -305,6 +328,25 @@ class RemindersIT {
         assertThat(count(bobs, "partner_missed", stretch)).isZero();
         assertThat(notifications(a, ann)).noneMatch(x -> "partner_missed".equals(x.get("kind")));
 
+        // ann's webhook heard of the day's end and of Floss's streak ending (Read had no streak); nothing else
+        List<Receiver.Request> got = new ArrayList<>(List.of(hooks.next(20), hooks.next(20)));
+        hooks.close();
+        assertThat(got)
+                .extracting(r -> r.header("X-Steadfast-Event"))
+                .containsExactlyInAnyOrder("streak.broken", "day.ended");
+        Map<String, Object> broken = Http.json(got.stream()
+                .filter(r -> "streak.broken".equals(r.header("X-Steadfast-Event")))
+                .findFirst()
+                .orElseThrow()
+                .text());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> brokenData = (Map<String, Object>) broken.get("data");
+        assertThat(brokenData)
+                .containsEntry("habitId", floss)
+                .containsEntry("date", day.toString())
+                .containsEntry("doneInARow", 2);
+        assertThat(hooks.requests).isEmpty();
+
         // and the challenge finished: bob sees how it went for ann in his feed
         HttpResponse<String> feed = b.awaitAs(
                 bob.token(), "/api/v1/feed", r -> r.body().contains("challenge_finished"), Duration.ofSeconds(30));
@@ -364,6 +406,38 @@ class RemindersIT {
             assertThat(r.header("Title")).isEqualTo("Steadfast test message");
             assertThat(r.header("Priority")).isEqualTo("4");
             assertThat(r.text()).contains("If you can read it, it works");
+        }
+
+        // integration events: a check-in and the achievement it brings, to a webhook that subscribes to them
+        try (Receiver hooks = new Receiver()) {
+            HttpResponse<String> hook = a.as(
+                    eve.token(),
+                    "POST",
+                    "/api/v1/me/channels",
+                    "{\"type\":\"webhook\",\"config\":{\"url\":\"" + hooks.url("/events") + "\",\"events\":"
+                            + "[\"checkin.changed\",\"achievement.earned\"]}}");
+            assertThat(hook.statusCode()).as(hook.body()).isEqualTo(201);
+            String walk = habit(a, eve, "Walk", "private");
+            String today = Http.json(a.as(eve.token(), "GET", "/api/v1/today", null))
+                    .get("date")
+                    .toString();
+            assertThat(a.as(eve.token(), "PUT", "/api/v1/habits/" + walk + "/checkins/" + today, "{}")
+                            .statusCode())
+                    .isIn(200, 201);
+            List<Receiver.Request> events = List.of(hooks.next(20), hooks.next(20));
+            assertThat(events)
+                    .extracting(r -> r.header("X-Steadfast-Event"))
+                    .containsExactlyInAnyOrder("checkin.changed", "achievement.earned");
+            for (Receiver.Request r : events) {
+                Map<?, ?> data = (Map<?, ?>) Http.json(r.text()).get("data");
+                assertThat(data.get("habitId")).isEqualTo(walk);
+                if ("checkin.changed".equals(r.header("X-Steadfast-Event"))) {
+                    assertThat(data.get("date")).isEqualTo(today);
+                    assertThat(data.get("status")).isEqualTo("done");
+                } else {
+                    assertThat(data.get("code")).isEqualTo("first-checkin");
+                }
+            }
         }
 
         // the link in the e-mail turns that channel off, without signing in

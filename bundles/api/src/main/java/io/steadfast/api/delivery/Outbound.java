@@ -38,7 +38,7 @@ public interface Outbound {
      * @param body      plain text for people
      * @param link      a path of the web app (e.g. {@code /habits/<id>}) or an absolute URL, or {@code null}
      * @param createdAt when it happened
-     * @param data      the event's data for machine receivers (JSON-ready values)
+     * @param data      the event's data for machine receivers (JSON-ready values; {@code null} values are kept)
      */
     record Message(
             String key,
@@ -53,7 +53,8 @@ public interface Outbound {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(createdAt, "createdAt");
-            data = data == null ? Map.of() : Map.copyOf(data);
+            // a copy that keeps the order and the nulls (a JSON null is a value)
+            data = data == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(data));
         }
     }
 }

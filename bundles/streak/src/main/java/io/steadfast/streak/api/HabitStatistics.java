@@ -22,6 +22,14 @@ public interface HabitStatistics {
     /** The achievements the habit earned so far (awarded after each change commits), oldest first. */
     java.util.List<Achievement> achievements(HabitInfo habit);
 
+    /**
+     * The account's own achievements (not of one habit: {@code first-checkin}, {@code perfect-week},
+     * {@code perfect-month}), oldest first.
+     *
+     * @since 1.2
+     */
+    java.util.List<Achievement> accountAchievements(java.util.UUID userId);
+
     /** The statistics of a habit as its owner looked it up ({@code HabitQuery#habit}), as of the owner's today. */
     Summary summary(HabitInfo habit);
 

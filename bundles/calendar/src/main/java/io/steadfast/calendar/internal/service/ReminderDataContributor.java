@@ -36,7 +36,14 @@ public class ReminderDataContributor implements UserDataContributor {
                     m.put("id", r.id());
                     m.put("habitId", r.habitId());
                     m.put("time", r.time().toString().substring(0, 5));
-                    m.put("days", r.days() == null ? null : r.days().stream().sorted().map(Weekdays::code).toList());
+                    m.put(
+                            "days",
+                            r.days() == null
+                                    ? null
+                                    : r.days().stream()
+                                            .sorted()
+                                            .map(Weekdays::code)
+                                            .toList());
                     m.put("onlyIfNotDone", r.onlyIfNotDone());
                     m.put("channelIds", r.channelIds());
                     m.put("createdAt", r.createdAt());

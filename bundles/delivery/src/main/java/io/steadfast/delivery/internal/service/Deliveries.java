@@ -69,6 +69,11 @@ public class Deliveries implements Outbound {
         return channels.unknown(userId, channelIds);
     }
 
+    /** Whether one of the user's enabled channels takes messages of {@code type} (before making one). */
+    public boolean subscribed(UUID userId, String type) {
+        return channels.targets(userId, List.of()).stream().anyMatch(c -> takes(c, type));
+    }
+
     /** Sends a test message to one channel now (whatever types it takes); answers the delivery's id. */
     public UUID test(UUID userId, UUID channelId) {
         ChannelRow c = channels.find(userId, channelId);

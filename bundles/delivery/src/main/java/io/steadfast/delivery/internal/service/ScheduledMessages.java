@@ -34,13 +34,15 @@ public class ScheduledMessages implements ScheduleConsumer {
     static final int AT_RISK_STREAK = 3;
 
     private final Outbound outbound;
+    private final Deliveries deliveries;
     private final HabitQuery habits;
     private final HabitStatistics statistics;
 
     @Activate
     public ScheduledMessages(
-            @Reference Outbound outbound, @Reference HabitQuery habits, @Reference HabitStatistics statistics) {
-        this.outbound = outbound;
+            @Reference Deliveries deliveries, @Reference HabitQuery habits, @Reference HabitStatistics statistics) {
+        this.outbound = deliveries;
+        this.deliveries = deliveries;
         this.habits = habits;
         this.statistics = statistics;
     }
@@ -110,6 +112,9 @@ public class ScheduledMessages implements ScheduleConsumer {
 
     @Override
     public void dayEnded(UUID userId, LocalDate date, Instant endedAt) {
+        if (deliveries.subscribed(userId, Message.STREAK_BROKEN)) {
+            streaksBroken(userId, date, endedAt);
+        }
         outbound.queue(
                 userId,
                 new Outbound.Message(
@@ -121,5 +126,42 @@ public class ScheduledMessages implements ScheduleConsumer {
                         endedAt,
                         Map.of("date", date.toString(), "endedAt", endedAt.toString())),
                 List.of());
+    }
+
+    /** A due day that ended missed after at least two done due days in a row: {@code streak.broken}. */
+    private void streaksBroken(UUID userId, LocalDate date, Instant endedAt) {
+        for (HabitDays h : habits.activeDays(userId, date, date)) {
+            if (h.days().isEmpty() || !h.days().get(0).due() || h.days().get(0).state() != DayState.MISSED) {
+                continue;
+            }
+            List<DayView> before = habits.days(userId, h.habit().id(), date.minusDays(366), date.minusDays(1));
+            int done = 0;
+            for (int i = before.size() - 1; i >= 0; i--) {
+                DayView d = before.get(i);
+                if (d.state() == DayState.DONE && d.due()) {
+                    done++;
+                } else if (d.due() && d.state() == DayState.MISSED) {
+                    break;
+                }
+            }
+            if (done < 2) {
+                continue;
+            }
+            outbound.queue(
+                    userId,
+                    new Outbound.Message(
+                            "streak-broken:" + h.habit().id() + ":" + date,
+                            Message.STREAK_BROKEN,
+                            h.habit().name() + ": the streak ended",
+                            h.habit().name() + " was missed on " + date + " after " + done + " done days in a row.",
+                            "/habits/" + h.habit().id(),
+                            endedAt,
+                            Map.of(
+                                    "habitId", h.habit().id().toString(),
+                                    "habitName", h.habit().name(),
+                                    "date", date.toString(),
+                                    "doneInARow", done)),
+                    List.of());
+        }
     }
 }

@@ -71,7 +71,7 @@ public class ChangeDispatcher {
         @AttributeDefinition(
                 description = "The durable consumers (HabitChangeConsumer names) that must be running on this node "
                         + "before it delivers anything")
-        String[] consumers() default {"statistics", "accountability", "calendar"};
+        String[] consumers() default {"statistics", "accountability", "calendar", "delivery"};
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangeDispatcher.class);

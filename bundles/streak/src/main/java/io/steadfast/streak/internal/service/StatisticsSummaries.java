@@ -34,6 +34,14 @@ public class StatisticsSummaries implements HabitStatistics {
     }
 
     @Override
+    public java.util.List<Achievement> accountAchievements(java.util.UUID userId) {
+        return achievements.list(userId).stream()
+                .filter(a -> AchievementService.ALL.equals(a.scope()))
+                .map(a -> new Achievement(a.code(), AchievementService.title(a.code(), "days"), a.reachedOn()))
+                .toList();
+    }
+
+    @Override
     public Summary summary(HabitInfo habit) {
         Stats s = stats.stats(habit);
         return new Summary(
