@@ -12,9 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -34,6 +31,7 @@ import org.slf4j.LoggerFactory;
 import io.steadfast.api.account.UserDirectory;
 import io.steadfast.api.account.UserProfile;
 import io.steadfast.api.time.UserDay;
+import io.steadfast.api.work.PollingWorker;
 import io.steadfast.calendar.api.CalendarEvents;
 import io.steadfast.calendar.api.ReminderDue;
 import io.steadfast.calendar.api.ScheduleConsumer;
@@ -101,11 +99,7 @@ public class Scheduler {
     private final EventAdmin events;
     private final String node = "node-" + UUID.randomUUID();
     private final Map<String, ScheduleConsumer> consumers = new ConcurrentSkipListMap<>();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition signal = lock.newCondition();
-    private final Thread thread;
-    private boolean woken;
-    private volatile boolean running = true;
+    private final PollingWorker worker;
     private volatile Config config;
     private volatile boolean waitingLogged;
 
@@ -125,9 +119,17 @@ public class Scheduler {
         this.clock = clock;
         this.events = events;
         this.config = config;
-        this.thread = new Thread(this::run, "steadfast-scheduler");
-        thread.setDaemon(true);
-        thread.start();
+        this.worker = new PollingWorker(
+                "steadfast-scheduler",
+                1,
+                () -> Math.max(1, this.config.tickSeconds()) * 1000L,
+                () -> {
+                    if (this.config.enabled()) {
+                        tick();
+                    }
+                },
+                (e, n) -> LOG.warn("Scheduler could not run (attempt {}): {}", n, e.toString()));
+        worker.start();
     }
 
     @Reference(
@@ -157,65 +159,17 @@ public class Scheduler {
 
     @Deactivate
     void deactivate() throws InterruptedException {
-        running = false;
-        wake();
-        thread.join(TimeUnit.SECONDS.toMillis(30));
+        worker.stop(Duration.ofSeconds(30));
     }
 
     /** Looks for due timers now (a timer was set, the clock moved). */
     public void wake() {
-        lock.lock();
-        try {
-            woken = true;
-            signal.signalAll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void run() {
-        int failures = 0;
-        while (running) {
-            try {
-                if (config.enabled()) {
-                    tick();
-                }
-                failures = 0;
-                await(Math.max(1, config.tickSeconds()) * 1000L);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // the database went away, or the bundle is stopping: nothing is lost, the timers stay due
-                failures++;
-                if (running) {
-                    LOG.warn("Scheduler could not run (attempt {}): {}", failures, e.toString());
-                }
-                try {
-                    await(Math.min(30_000L, 500L << Math.min(failures, 6)));
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
-    private void await(long millis) throws InterruptedException {
-        lock.lock();
-        try {
-            if (!woken && running) {
-                signal.await(millis, TimeUnit.MILLISECONDS);
-            }
-            woken = false;
-        } finally {
-            lock.unlock();
-        }
+        worker.wake();
     }
 
     /** Claims and handles due timers until none is left. */
     void tick() {
-        while (running && config.enabled() && consumersPresent()) {
+        while (worker.active() && consumersPresent()) {
             Config c = config;
             Instant now = clock.instant();
             String claim = node + ":" + UUID.randomUUID();

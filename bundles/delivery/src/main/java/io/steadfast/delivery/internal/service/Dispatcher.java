@@ -4,15 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 import org.osgi.service.component.annotations.Activate;
@@ -32,6 +28,7 @@ import io.steadfast.api.link.PublicUrl;
 import io.steadfast.api.reminder.spi.ReminderChannel;
 import io.steadfast.api.reminder.spi.ReminderChannel.Message;
 import io.steadfast.api.reminder.spi.ReminderChannel.Result;
+import io.steadfast.api.work.PollingWorker;
 import io.steadfast.delivery.internal.store.ChannelRow;
 import io.steadfast.delivery.internal.store.ChannelStore;
 import io.steadfast.delivery.internal.store.DeliveryRow;
@@ -97,12 +94,9 @@ public class Dispatcher {
     private final PublicUrl publicUrl;
     private final Clock clock;
     private final String node = "node-" + UUID.randomUUID();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition signal = lock.newCondition();
-    private final List<Thread> threads = new ArrayList<>();
     private final Consumer<String> onType = this::typeAdded;
-    private boolean woken;
-    private volatile boolean running = true;
+    private final PollingWorker worker;
+    private volatile boolean resumed;
     private volatile Config config;
     private volatile Instant lastPurge = Instant.EPOCH;
 
@@ -121,13 +115,13 @@ public class Dispatcher {
         this.clock = clock;
         this.config = config;
         types.onAdded(onType);
-        int n = Math.max(1, Math.min(8, config.threads()));
-        for (int i = 1; i <= n; i++) {
-            Thread t = new Thread(this::run, "steadfast-delivery-" + i);
-            t.setDaemon(true);
-            threads.add(t);
-            t.start();
-        }
+        this.worker = new PollingWorker(
+                "steadfast-delivery",
+                Math.min(8, config.threads()),
+                () -> Math.max(1, this.config.pollSeconds()) * 1000L,
+                this::pass,
+                (e, n) -> LOG.warn("Could not send deliveries (attempt {}): {}", n, e.toString()));
+        worker.start();
     }
 
     @Modified
@@ -139,22 +133,12 @@ public class Dispatcher {
     @Deactivate
     void deactivate() throws InterruptedException {
         types.removeListener(onType);
-        running = false;
-        wake();
-        for (Thread t : threads) {
-            t.join(TimeUnit.SECONDS.toMillis(30));
-        }
+        worker.stop(Duration.ofSeconds(30));
     }
 
     /** Sends as soon as possible (something was queued, a type appeared). */
     public void wake() {
-        lock.lock();
-        try {
-            woken = true;
-            signal.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        worker.wake();
     }
 
     private void typeAdded(String key) {
@@ -169,56 +153,21 @@ public class Dispatcher {
         wake();
     }
 
-    private void run() {
-        int failures = 0;
-        boolean resumed = false;
-        while (running) {
-            try {
-                if (!resumed) {
-                    // types that came before this dispatcher: what waited for them goes out
-                    deliveries.resume(
-                            types.all().stream().map(ReminderChannel::key).toList(), now());
-                    resumed = true;
-                }
-                if (config.enabled()) {
-                    drain();
-                    housekeeping();
-                }
-                failures = 0;
-                await(Math.max(1, config.pollSeconds()) * 1000L);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                failures++;
-                if (running) {
-                    LOG.warn("Could not send deliveries (attempt {}): {}", failures, e.toString());
-                }
-                try {
-                    await(Math.min(30_000L, 500L << Math.min(failures, 6)));
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+    private void pass() {
+        if (!resumed) {
+            // types that came before this dispatcher: what waited for them goes out
+            deliveries.resume(types.all().stream().map(ReminderChannel::key).toList(), now());
+            resumed = true;
         }
-    }
-
-    private void await(long millis) throws InterruptedException {
-        lock.lock();
-        try {
-            if (!woken && running) {
-                signal.await(millis, TimeUnit.MILLISECONDS);
-            }
-            woken = false;
-        } finally {
-            lock.unlock();
+        if (config.enabled()) {
+            drain();
+            housekeeping();
         }
     }
 
     /** Claims and sends until nothing is due (the thread calls it while {@code enabled}). */
     void drain() {
-        while (running) {
+        while (worker.active()) {
             Config c = config;
             Instant now = clock.instant();
             String claim = node + ":" + UUID.randomUUID();

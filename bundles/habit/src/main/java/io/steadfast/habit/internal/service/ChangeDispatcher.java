@@ -1,13 +1,11 @@
 package io.steadfast.habit.internal.service;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -24,6 +22,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.steadfast.api.work.PollingWorker;
 import io.steadfast.habit.api.HabitChangeConsumer;
 import io.steadfast.habit.api.HabitEvents;
 import io.steadfast.habit.internal.store.OutboxStore;
@@ -79,12 +78,8 @@ public class ChangeDispatcher {
     private final OutboxStore outbox;
     private final EventAdmin events;
     private final String node = "node-" + UUID.randomUUID();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition signal = lock.newCondition();
-    private boolean woken;
-    private volatile boolean running = true;
+    private final PollingWorker worker;
     private volatile Config config;
-    private final List<Thread> threads = new ArrayList<>();
     private final Map<String, HabitChangeConsumer> consumers = new java.util.concurrent.ConcurrentSkipListMap<>();
     private volatile boolean waitingLogged;
 
@@ -93,13 +88,18 @@ public class ChangeDispatcher {
         this.outbox = outbox;
         this.events = events;
         this.config = config;
-        int n = Math.max(1, Math.min(16, config.threads()));
-        for (int i = 1; i <= n; i++) {
-            Thread t = new Thread(this::run, "steadfast-outbox-" + i);
-            t.setDaemon(true);
-            threads.add(t);
-            t.start();
-        }
+        this.worker = new PollingWorker(
+                "steadfast-outbox",
+                Math.min(16, config.threads()),
+                () -> this.config.pollSeconds() * 1000L,
+                () -> {
+                    if (this.config.enabled()) {
+                        drain();
+                    }
+                },
+                // the database went away, or the bundle is stopping: wait, then try again; nothing is lost
+                (e, n) -> LOG.warn("Could not deliver changes (attempt {}): {}", n, e.toString()));
+        worker.start();
     }
 
     @Reference(
@@ -169,67 +169,17 @@ public class ChangeDispatcher {
 
     @Deactivate
     void deactivate() throws InterruptedException {
-        running = false;
-        wake();
-        for (Thread t : threads) {
-            t.join(TimeUnit.SECONDS.toMillis(30));
-        }
+        worker.stop(Duration.ofSeconds(30));
     }
 
     /** Delivers as soon as possible (a local write committed). */
     public void wake() {
-        lock.lock();
-        try {
-            woken = true;
-            signal.signalAll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void run() {
-        int failures = 0;
-        while (running) {
-            try {
-                if (config.enabled()) {
-                    drain();
-                }
-                failures = 0;
-                await(config.pollSeconds() * 1000L);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // the database went away, or the bundle is stopping: wait, then try again; nothing is lost
-                failures++;
-                if (running) {
-                    LOG.warn("Could not deliver changes (attempt {}): {}", failures, e.toString());
-                }
-                try {
-                    await(Math.min(30_000L, 500L << Math.min(failures, 6)));
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
-    private void await(long millis) throws InterruptedException {
-        lock.lock();
-        try {
-            if (!woken && running) {
-                signal.await(millis, TimeUnit.MILLISECONDS);
-            }
-            woken = false;
-        } finally {
-            lock.unlock();
-        }
+        worker.wake();
     }
 
     /** Claims and delivers batches until the outbox is empty (or delivery is switched off). */
     void drain() {
-        while (running && config.enabled() && consumersPresent()) {
+        while (worker.active() && config.enabled() && consumersPresent()) {
             Config c = config;
             List<Change> batch = outbox.claim(node, c.batchSize(), c.leaseSeconds());
             if (batch.isEmpty()) {
