@@ -220,16 +220,17 @@ class RemindersIT {
                         .statusCode())
                 .isIn(200, 201);
 
-        // a habit with two done days before today, and a webhook for the streak ending and the day's end
+        // a habit with three done days before today (a streak at risk), and a webhook for the streak ending and the
+        // day's end
         HttpResponse<String> old = a.as(
                 ann.token(),
                 "POST",
                 "/api/v1/habits",
                 "{\"name\":\"Floss\",\"type\":\"boolean\",\"schedule\":{\"kind\":\"daily\"},\"startDate\":\""
-                        + day.minusDays(2) + "\"}");
+                        + day.minusDays(3) + "\"}");
         assertThat(old.statusCode()).as(old.body()).isEqualTo(201);
         String floss = Http.json(old).get("id").toString();
-        for (LocalDate d : List.of(day.minusDays(2), day.minusDays(1))) {
+        for (LocalDate d : List.of(day.minusDays(3), day.minusDays(2), day.minusDays(1))) {
             assertThat(a.as(ann.token(), "PUT", "/api/v1/habits/" + floss + "/checkins/" + d, "{}")
                             .statusCode())
                     .isIn(200, 201);
@@ -242,6 +243,11 @@ class RemindersIT {
                 "{\"type\":\"webhook\",\"config\":{\"url\":\"" + hooks.url("/in") + "\",\"events\":"
                         + "[\"streak.broken\",\"day.ended\"]}}");
         assertThat(hook.statusCode()).as(hook.body()).isEqualTo(201);
+
+        // ann wants to hear at 07:58 of streaks at risk
+        HttpResponse<String> risk =
+                a.as(ann.token(), "PATCH", "/api/v1/me", "{\"notify\":{\"streakAtRisk\":\"07:58\"}}");
+        assertThat(risk.statusCode()).as(risk.body()).isEqualTo(200);
 
         String read = habit(a, ann, "Read", "partners");
         String stretch = habit(a, ann, "Stretch", "partners");
@@ -304,15 +310,21 @@ class RemindersIT {
         n = notifications(b, ann);
         assertThat(count(n, "reminder", read)).as(n.toString()).isEqualTo(2);
         assertThat(count(n, "reminder", stretch)).as(n.toString()).isEqualTo(1);
+        // the streak check at 07:58: Floss (3 days) is at risk, nothing else has a streak
+        n = awaitNotifications(b, ann, l -> l.stream().anyMatch(x -> "streak_at_risk".equals(x.get("kind"))));
+        assertThat(n)
+                .filteredOn(x -> "streak_at_risk".equals(x.get("kind")))
+                .singleElement()
+                .satisfies(x -> assertThat(x.get("comment").toString()).contains("Floss (3 days)"));
         assertThat(notifications(b, kai)).isEmpty();
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> log =
                 (List<Map<String, Object>>) Http.json(a.as(ann.token(), "GET", "/api/v1/me/deliveries", null))
                         .get("items");
-        assertThat(log).hasSize(3).allSatisfy(d -> {
-            assertThat(d.get("status")).isEqualTo("sent");
-            assertThat(d.get("kind")).isEqualTo("reminder.due");
-        });
+        assertThat(log).hasSize(4).allSatisfy(d -> assertThat(d.get("status")).isEqualTo("sent"));
+        assertThat(log)
+                .extracting(d -> d.get("kind").toString())
+                .containsExactlyInAnyOrder("reminder.due", "reminder.due", "reminder.due", "alert.streak_at_risk");
         assertThat(ifNotDone.get("id")).isNotNull();
         assertThat(always.get("id")).isNotNull();
 
@@ -344,7 +356,7 @@ class RemindersIT {
         assertThat(brokenData)
                 .containsEntry("habitId", floss)
                 .containsEntry("date", day.toString())
-                .containsEntry("doneInARow", 2);
+                .containsEntry("doneInARow", 3);
         assertThat(hooks.requests).isEmpty();
 
         // and the challenge finished: bob sees how it went for ann in his feed

@@ -31,8 +31,8 @@ import io.steadfast.api.error.FieldError;
 import io.steadfast.api.error.NotFoundException;
 import io.steadfast.api.error.ValidationException;
 import io.steadfast.api.time.Weekdays;
+import io.steadfast.calendar.internal.domain.ReminderRule;
 import io.steadfast.calendar.internal.domain.ReminderTimes;
-import io.steadfast.calendar.internal.store.ReminderRow;
 import io.steadfast.calendar.internal.store.ReminderStore;
 import io.steadfast.habit.api.HabitInfo;
 import io.steadfast.habit.api.HabitQuery;
@@ -83,7 +83,7 @@ public class Reminders {
     }
 
     /** A reminder with its next moment ({@code null} while its habit is archived). */
-    public record Reminder(ReminderRow row, Instant nextAt) {}
+    public record Reminder(ReminderRule row, Instant nextAt) {}
 
     public List<Reminder> list(UUID userId, UUID habitId) {
         HabitInfo h = habit(userId, habitId);
@@ -104,7 +104,7 @@ public class Reminders {
         }
         Instant now = clock.instant();
         Map<UUID, Instant> out = new java.util.HashMap<>();
-        for (ReminderRow r : store.ofUser(userId)) {
+        for (ReminderRule r : store.ofUser(userId)) {
             Instant next = next(r, p.get(), now).at();
             out.merge(r.habitId(), next, (a, b) -> a.isBefore(b) ? a : b);
         }
@@ -131,8 +131,8 @@ public class Reminders {
             throw new ValidationException("time", "a habit has at most " + MAX_PER_HABIT + " reminders");
         }
         Instant now = now();
-        ReminderRow r =
-                new ReminderRow(UUID.randomUUID(), userId, habitId, time, days, onlyIfNotDone, channels, now, now);
+        ReminderRule r =
+                new ReminderRule(UUID.randomUUID(), userId, habitId, time, days, onlyIfNotDone, channels, now, now);
         UserProfile p = profile(userId);
         ReminderTimes.Moment next = next(r, p, clock.instant());
         store.create(r, next.at(), next.date());
@@ -142,7 +142,7 @@ public class Reminders {
     /** Changes the fields present; {@code days: null} goes back to the habit's due days, {@code channelIds: null} to all. */
     public Reminder patch(UUID userId, UUID habitId, UUID reminderId, Map<String, Object> body) {
         HabitInfo h = habit(userId, habitId);
-        ReminderRow old = find(userId, habitId, reminderId);
+        ReminderRule old = find(userId, habitId, reminderId);
         Map<String, Object> in = body == null ? Map.of() : body;
         List<FieldError> errors = new ArrayList<>();
         unknownFields(in, errors);
@@ -168,8 +168,8 @@ public class Reminders {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        ReminderRow r =
-                new ReminderRow(old.id(), userId, habitId, time, days, onlyIfNotDone, channels, old.createdAt(), now());
+        ReminderRule r = new ReminderRule(
+                old.id(), userId, habitId, time, days, onlyIfNotDone, channels, old.createdAt(), now());
         UserProfile p = profile(userId);
         ReminderTimes.Moment next = next(r, p, clock.instant());
         if (!store.update(r, next.at(), next.date())) {
@@ -192,21 +192,21 @@ public class Reminders {
             return;
         }
         Instant now = clock.instant();
-        for (ReminderRow r : store.ofUser(userId)) {
+        for (ReminderRule r : store.ofUser(userId)) {
             ReminderTimes.Moment next = next(r, p.get(), now);
             store.update(r, next.at(), next.date());
         }
     }
 
-    static ReminderTimes.Moment next(ReminderRow r, UserProfile p, Instant after) {
+    static ReminderTimes.Moment next(ReminderRule r, UserProfile p, Instant after) {
         return ReminderTimes.next(r.time(), r.days(), p.timezone(), p.dayStartsAt(), after);
     }
 
-    private Reminder view(ReminderRow r, HabitInfo h, UserProfile p) {
+    private Reminder view(ReminderRule r, HabitInfo h, UserProfile p) {
         return new Reminder(r, h.archived() ? null : next(r, p, clock.instant()).at());
     }
 
-    private ReminderRow find(UUID userId, UUID habitId, UUID reminderId) {
+    private ReminderRule find(UUID userId, UUID habitId, UUID reminderId) {
         return store.find(reminderId)
                 .filter(r -> r.userId().equals(userId) && r.habitId().equals(habitId))
                 .orElseThrow(() -> new NotFoundException("Reminder"));

@@ -35,8 +35,8 @@ import io.steadfast.api.work.PollingWorker;
 import io.steadfast.calendar.api.CalendarEvents;
 import io.steadfast.calendar.api.ReminderDue;
 import io.steadfast.calendar.api.ScheduleConsumer;
+import io.steadfast.calendar.internal.domain.ReminderRule;
 import io.steadfast.calendar.internal.domain.ReminderTimes;
-import io.steadfast.calendar.internal.store.ReminderRow;
 import io.steadfast.calendar.internal.store.ReminderStore;
 import io.steadfast.calendar.internal.store.TimerRow;
 import io.steadfast.calendar.internal.store.TimerStore;
@@ -240,13 +240,13 @@ public class Scheduler {
     }
 
     private void reminder(TimerRow t, String claim) {
-        Optional<ReminderRow> found = reminders.find(t.refId());
+        Optional<ReminderRule> found = reminders.find(t.refId());
         Optional<UserProfile> profile = users.find(t.userId());
         if (found.isEmpty() || profile.isEmpty()) {
             timers.remove(t.id(), claim);
             return;
         }
-        ReminderRow r = found.get();
+        ReminderRule r = found.get();
         UserProfile p = profile.get();
         Instant now = clock.instant();
         boolean late = Duration.between(t.dueAt(), now).toMinutes() >= config.maxLateMinutes();
@@ -283,7 +283,7 @@ public class Scheduler {
     }
 
     /** Whether a reminder fires for its habit on a day: due there, not skipped or paused, and not done if so asked. */
-    private boolean fires(ReminderRow r, HabitInfo habit, LocalDate date) {
+    private boolean fires(ReminderRule r, HabitInfo habit, LocalDate date) {
         if (habit.archived() || !habit.available() || date.isBefore(habit.startDate())) {
             return false;
         }

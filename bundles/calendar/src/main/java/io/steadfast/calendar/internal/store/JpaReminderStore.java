@@ -24,6 +24,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.steadfast.calendar.internal.domain.ReminderRule;
 import io.steadfast.storage.SchemaReady;
 
 @Component(service = ReminderStore.class)
@@ -39,7 +40,7 @@ public class JpaReminderStore implements ReminderStore {
     }
 
     @Override
-    public void create(ReminderRow r, Instant nextAt, LocalDate nextDate) {
+    public void create(ReminderRule r, Instant nextAt, LocalDate nextDate) {
         jpa.tx(TransactionType.Required, em -> {
             ReminderEntity e = new ReminderEntity();
             e.id = r.id().toString();
@@ -52,7 +53,7 @@ public class JpaReminderStore implements ReminderStore {
     }
 
     @Override
-    public boolean update(ReminderRow r, Instant nextAt, LocalDate nextDate) {
+    public boolean update(ReminderRule r, Instant nextAt, LocalDate nextDate) {
         return jpa.txExpr(TransactionType.Required, em -> {
             ReminderEntity e = em.find(ReminderEntity.class, r.id().toString());
             if (e == null || !e.userId.equals(r.userId().toString())) {
@@ -66,14 +67,14 @@ public class JpaReminderStore implements ReminderStore {
     }
 
     @Override
-    public Optional<ReminderRow> find(UUID id) {
+    public Optional<ReminderRule> find(UUID id) {
         return Optional.ofNullable(
                         jpa.txExpr(TransactionType.Supports, em -> em.find(ReminderEntity.class, id.toString())))
                 .map(JpaReminderStore::row);
     }
 
     @Override
-    public List<ReminderRow> ofHabit(UUID userId, UUID habitId) {
+    public List<ReminderRule> ofHabit(UUID userId, UUID habitId) {
         return jpa.txExpr(TransactionType.Supports, em -> em
                 .createQuery("SELECT r FROM Reminder r WHERE r.userId = :u AND r.habitId = :h", ReminderEntity.class)
                 .setParameter("u", userId.toString())
@@ -86,7 +87,7 @@ public class JpaReminderStore implements ReminderStore {
     }
 
     @Override
-    public List<ReminderRow> ofUser(UUID userId) {
+    public List<ReminderRule> ofUser(UUID userId) {
         return jpa.txExpr(TransactionType.Supports, em -> em
                 .createQuery("SELECT r FROM Reminder r WHERE r.userId = :u", ReminderEntity.class)
                 .setParameter("u", userId.toString())
@@ -143,10 +144,10 @@ public class JpaReminderStore implements ReminderStore {
                 .executeUpdate();
     }
 
-    private static final Comparator<ReminderRow> ORDER =
-            Comparator.comparing(ReminderRow::time).thenComparing(ReminderRow::createdAt);
+    private static final Comparator<ReminderRule> ORDER =
+            Comparator.comparing(ReminderRule::time).thenComparing(ReminderRule::createdAt);
 
-    private static void copy(ReminderRow r, ReminderEntity e) {
+    private static void copy(ReminderRule r, ReminderEntity e) {
         e.userId = r.userId().toString();
         e.habitId = r.habitId().toString();
         e.localTime = r.time().toString().substring(0, 5);
@@ -160,7 +161,7 @@ public class JpaReminderStore implements ReminderStore {
         e.updatedAt = toDb(r.updatedAt());
     }
 
-    private static ReminderRow row(ReminderEntity e) {
+    private static ReminderRule row(ReminderEntity e) {
         Set<DayOfWeek> days = null;
         if (e.days != null) {
             EnumSet<DayOfWeek> s = EnumSet.noneOf(DayOfWeek.class);
@@ -176,7 +177,7 @@ public class JpaReminderStore implements ReminderStore {
         List<UUID> channels = e.channelIds == null
                 ? List.of()
                 : Arrays.stream(e.channelIds.split(",")).map(UUID::fromString).toList();
-        return new ReminderRow(
+        return new ReminderRule(
                 UUID.fromString(e.id),
                 UUID.fromString(e.userId),
                 UUID.fromString(e.habitId),

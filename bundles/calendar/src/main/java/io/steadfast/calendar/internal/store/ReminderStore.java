@@ -6,22 +6,24 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.steadfast.calendar.internal.domain.ReminderRule;
+
 /** Reminders, each with its timer (written in one transaction). */
 public interface ReminderStore {
 
     /** Stores a reminder and its first moment. */
-    void create(ReminderRow r, Instant nextAt, LocalDate nextDate);
+    void create(ReminderRule r, Instant nextAt, LocalDate nextDate);
 
     /** Replaces a reminder of its user and moves its timer; {@code false} when it is gone. */
-    boolean update(ReminderRow r, Instant nextAt, LocalDate nextDate);
+    boolean update(ReminderRule r, Instant nextAt, LocalDate nextDate);
 
-    Optional<ReminderRow> find(UUID id);
+    Optional<ReminderRule> find(UUID id);
 
     /** The habit's reminders, by time of day. */
-    List<ReminderRow> ofHabit(UUID userId, UUID habitId);
+    List<ReminderRule> ofHabit(UUID userId, UUID habitId);
 
     /** All of the user's reminders. */
-    List<ReminderRow> ofUser(UUID userId);
+    List<ReminderRule> ofUser(UUID userId);
 
     int countOfHabit(UUID userId, UUID habitId);
 

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import io.steadfast.calendar.internal.domain.ReminderRule;
 import io.steadfast.storage.internal.db.TestDatabase;
 import io.steadfast.testsupport.TestRows;
 
@@ -86,7 +87,7 @@ class CalendarStoresTest {
             UUID habit = UUID.randomUUID();
             Instant now = Instant.parse("2031-03-04T10:00:00.123Z");
             UUID channel = UUID.randomUUID();
-            ReminderRow r = new ReminderRow(
+            ReminderRule r = new ReminderRule(
                     UUID.randomUUID(),
                     ann,
                     habit,
@@ -97,8 +98,8 @@ class CalendarStoresTest {
                     now,
                     now);
             reminders.create(r, now.plusSeconds(60), LocalDate.of(2031, 3, 4));
-            ReminderRow all =
-                    new ReminderRow(UUID.randomUUID(), ann, habit, LocalTime.of(6, 0), null, true, List.of(), now, now);
+            ReminderRule all = new ReminderRule(
+                    UUID.randomUUID(), ann, habit, LocalTime.of(6, 0), null, true, List.of(), now, now);
             reminders.create(all, now.plusSeconds(30), LocalDate.of(2031, 3, 4));
             assertThat(reminders.find(r.id())).contains(r);
             assertThat(reminders.ofHabit(ann, habit)).containsExactly(all, r);

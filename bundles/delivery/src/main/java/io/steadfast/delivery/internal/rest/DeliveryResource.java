@@ -23,8 +23,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.steadfast.api.error.ValidationException;
+import io.steadfast.delivery.internal.domain.Delivery;
 import io.steadfast.delivery.internal.service.Deliveries;
-import io.steadfast.delivery.internal.store.DeliveryRow;
 import io.steadfast.platform.rest.Auth;
 import io.steadfast.platform.rest.Params;
 import io.steadfast.platform.rest.RestApi;
@@ -44,7 +44,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 public class DeliveryResource {
 
     private static final List<String> STATUSES =
-            List.of(DeliveryRow.PENDING, DeliveryRow.SENT, DeliveryRow.FAILED, DeliveryRow.WAITING);
+            List.of(Delivery.PENDING, Delivery.SENT, Delivery.FAILED, Delivery.WAITING);
 
     private final Deliveries deliveries;
 
@@ -65,7 +65,7 @@ public class DeliveryResource {
             Instant nextAttemptAt,
             Instant sentAt) {
 
-        static DeliveryDto of(DeliveryRow d) {
+        static DeliveryDto of(Delivery d) {
             return new DeliveryDto(
                     d.id(),
                     d.channelId(),
@@ -75,7 +75,7 @@ public class DeliveryResource {
                     d.attempts(),
                     d.lastError(),
                     d.createdAt(),
-                    DeliveryRow.PENDING.equals(d.status()) ? d.nextAt() : null,
+                    Delivery.PENDING.equals(d.status()) ? d.nextAt() : null,
                     d.sentAt());
         }
     }
@@ -107,10 +107,10 @@ public class DeliveryResource {
                 throw new ValidationException("cursor", "is not a cursor of this list; use a page's nextCursor");
             }
         }
-        List<DeliveryRow> rows = deliveries.list(Auth.user(sc).userId(), status, before, beforeId, n + 1);
+        List<Delivery> rows = deliveries.list(Auth.user(sc).userId(), status, before, beforeId, n + 1);
         String next = null;
         if (rows.size() > n) {
-            DeliveryRow last = rows.get(n - 1);
+            Delivery last = rows.get(n - 1);
             next = last.createdAt().toEpochMilli() + "_" + last.id();
             rows = rows.subList(0, n);
         }

@@ -25,7 +25,7 @@ import io.steadfast.api.error.ValidationException;
 import io.steadfast.api.reminder.spi.ReminderChannel;
 import io.steadfast.api.reminder.spi.ReminderChannel.ConfigField;
 import io.steadfast.api.reminder.spi.ReminderChannel.ConfigProblem;
-import io.steadfast.delivery.internal.store.ChannelRow;
+import io.steadfast.delivery.internal.domain.UserChannel;
 import io.steadfast.delivery.internal.store.ChannelStore;
 
 /**
@@ -60,7 +60,7 @@ public class Channels {
      * A channel as shown: the configuration masked, except what the server just made for it ({@code revealed}: a
      * generated secret, shown once).
      */
-    public record Channel(ChannelRow row, Map<String, Object> config, boolean typeAvailable) {}
+    public record Channel(UserChannel row, Map<String, Object> config, boolean typeAvailable) {}
 
     public List<Channel> list(UUID userId) {
         ensureInApp(userId);
@@ -71,20 +71,20 @@ public class Channels {
         return view(find(userId, channelId), Set.of());
     }
 
-    public ChannelRow find(UUID userId, UUID channelId) {
+    public UserChannel find(UUID userId, UUID channelId) {
         return store.find(userId, channelId).orElseThrow(() -> new NotFoundException("Channel"));
     }
 
     /** The user's in-app channel, made now if the type runs and the user has none. */
-    public Optional<ChannelRow> ensureInApp(UUID userId) {
-        List<ChannelRow> all = store.ofUser(userId);
-        Optional<ChannelRow> found =
+    public Optional<UserChannel> ensureInApp(UUID userId) {
+        List<UserChannel> all = store.ofUser(userId);
+        Optional<UserChannel> found =
                 all.stream().filter(c -> IN_APP.equals(c.type())).findFirst();
         if (found.isPresent() || types.get(IN_APP).isEmpty()) {
             return found;
         }
         Instant now = now();
-        ChannelRow c = new ChannelRow(
+        UserChannel c = new UserChannel(
                 UUID.randomUUID(),
                 userId,
                 IN_APP,
@@ -127,8 +127,8 @@ public class Channels {
         Set<String> added = new HashSet<>(complete.keySet());
         added.removeAll(cfg.keySet());
         Instant now = now();
-        ChannelRow c =
-                new ChannelRow(UUID.randomUUID(), userId, k.key(), n, complete, secrets(k), true, null, null, now, now);
+        UserChannel c = new UserChannel(
+                UUID.randomUUID(), userId, k.key(), n, complete, secrets(k), true, null, null, now, now);
         store.create(c);
         return view(c, added);
     }
@@ -138,7 +138,7 @@ public class Channels {
      * left out or sent masked stays; {@code null} removes an optional field).
      */
     public Channel patch(UUID userId, UUID channelId, Map<String, Object> body) {
-        ChannelRow old = find(userId, channelId);
+        UserChannel old = find(userId, channelId);
         Map<String, Object> in = body == null ? Map.of() : body;
         List<FieldError> errors = new ArrayList<>();
         for (String k : in.keySet()) {
@@ -182,7 +182,7 @@ public class Channels {
             throw new ValidationException(errors);
         }
         boolean turnedOn = enabled && !old.enabled();
-        ChannelRow c = new ChannelRow(
+        UserChannel c = new UserChannel(
                 old.id(),
                 userId,
                 old.type(),
@@ -201,7 +201,7 @@ public class Channels {
     }
 
     public void delete(UUID userId, UUID channelId) {
-        ChannelRow c = find(userId, channelId);
+        UserChannel c = find(userId, channelId);
         if (IN_APP.equals(c.type())) {
             throw new ConflictException("The in-app channel cannot be deleted; turn it off with {\"enabled\": false}");
         }
@@ -211,16 +211,16 @@ public class Channels {
     }
 
     /** The user's enabled channels among {@code ids} (all of them for an empty list). */
-    public List<ChannelRow> targets(UUID userId, Collection<UUID> ids) {
+    public List<UserChannel> targets(UUID userId, Collection<UUID> ids) {
         ensureInApp(userId);
         return store.ofUser(userId).stream()
-                .filter(ChannelRow::enabled)
+                .filter(UserChannel::enabled)
                 .filter(c -> ids.isEmpty() || ids.contains(c.id()))
                 .toList();
     }
 
     public List<UUID> unknown(UUID userId, Collection<UUID> ids) {
-        Set<UUID> mine = store.ofUser(userId).stream().map(ChannelRow::id).collect(Collectors.toSet());
+        Set<UUID> mine = store.ofUser(userId).stream().map(UserChannel::id).collect(Collectors.toSet());
         return ids.stream().filter(i -> !mine.contains(i)).toList();
     }
 
@@ -277,7 +277,7 @@ public class Channels {
                 .collect(Collectors.toSet());
     }
 
-    private Channel view(ChannelRow c, Set<String> revealed) {
+    private Channel view(UserChannel c, Set<String> revealed) {
         Map<String, Object> shown = new LinkedHashMap<>();
         c.config().forEach((k, v) -> shown.put(k, c.secretFields().contains(k) && !revealed.contains(k) ? MASK : v));
         return new Channel(c, shown, types.get(c.type()).isPresent());

@@ -18,8 +18,8 @@ import io.steadfast.api.delivery.Outbound;
 import io.steadfast.api.error.ConflictException;
 import io.steadfast.api.error.NotFoundException;
 import io.steadfast.api.reminder.spi.ReminderChannel;
-import io.steadfast.delivery.internal.store.ChannelRow;
-import io.steadfast.delivery.internal.store.DeliveryRow;
+import io.steadfast.delivery.internal.domain.Delivery;
+import io.steadfast.delivery.internal.domain.UserChannel;
 import io.steadfast.delivery.internal.store.DeliveryStore;
 
 /**
@@ -53,7 +53,7 @@ public class Deliveries implements Outbound {
     @Override
     public int queue(UUID userId, Message message, Collection<UUID> channelIds) {
         int n = 0;
-        for (ChannelRow c : channels.targets(userId, channelIds == null ? List.of() : channelIds)) {
+        for (UserChannel c : channels.targets(userId, channelIds == null ? List.of() : channelIds)) {
             if (takes(c, message.type())) {
                 n += queueFor(c, message) ? 1 : 0;
             }
@@ -76,13 +76,13 @@ public class Deliveries implements Outbound {
 
     /** Sends a test message to one channel now (whatever types it takes); answers the delivery's id. */
     public UUID test(UUID userId, UUID channelId) {
-        ChannelRow c = channels.find(userId, channelId);
+        UserChannel c = channels.find(userId, channelId);
         if (!c.enabled()) {
             throw new ConflictException("The channel is turned off; turn it on with {\"enabled\": true} first");
         }
         UUID id = UUID.randomUUID();
         Instant now = now();
-        store.queue(new DeliveryRow(
+        store.queue(new Delivery(
                 id,
                 userId,
                 c.id(),
@@ -92,7 +92,7 @@ public class Deliveries implements Outbound {
                 "This is a test of your channel \"" + c.name() + "\". If you can read it, it works.",
                 "/settings/channels",
                 Map.of("channelId", c.id().toString()),
-                types.get(c.type()).isPresent() ? DeliveryRow.PENDING : DeliveryRow.WAITING,
+                types.get(c.type()).isPresent() ? Delivery.PENDING : Delivery.WAITING,
                 0,
                 null,
                 now,
@@ -102,18 +102,18 @@ public class Deliveries implements Outbound {
         return id;
     }
 
-    public List<DeliveryRow> list(UUID userId, String status, Instant before, UUID beforeId, int limit) {
+    public List<Delivery> list(UUID userId, String status, Instant before, UUID beforeId, int limit) {
         return store.ofUser(userId, status, before, beforeId, limit);
     }
 
-    public DeliveryRow get(UUID userId, UUID id) {
+    public Delivery get(UUID userId, UUID id) {
         return store.find(userId, id).orElseThrow(() -> new NotFoundException("Delivery"));
     }
 
     /** Sends a failed delivery again, now. */
-    public DeliveryRow retry(UUID userId, UUID id) {
-        DeliveryRow d = get(userId, id);
-        if (!DeliveryRow.FAILED.equals(d.status())) {
+    public Delivery retry(UUID userId, UUID id) {
+        Delivery d = get(userId, id);
+        if (!Delivery.FAILED.equals(d.status())) {
             throw new ConflictException("Only a failed delivery can be retried; this one is " + d.status());
         }
         store.retryNow(userId, id, now());
@@ -121,9 +121,9 @@ public class Deliveries implements Outbound {
         return get(userId, id);
     }
 
-    private boolean queueFor(ChannelRow c, Message m) {
+    private boolean queueFor(UserChannel c, Message m) {
         Instant now = now();
-        return store.queue(new DeliveryRow(
+        return store.queue(new Delivery(
                 UUID.randomUUID(),
                 c.userId(),
                 c.id(),
@@ -133,7 +133,7 @@ public class Deliveries implements Outbound {
                 m.body(),
                 m.link(),
                 m.data(),
-                types.get(c.type()).isPresent() ? DeliveryRow.PENDING : DeliveryRow.WAITING,
+                types.get(c.type()).isPresent() ? Delivery.PENDING : Delivery.WAITING,
                 0,
                 null,
                 now,
@@ -142,7 +142,7 @@ public class Deliveries implements Outbound {
     }
 
     /** Whether a channel takes messages of a type: as its type says, or as its saved events list, or for people. */
-    boolean takes(ChannelRow c, String type) {
+    boolean takes(UserChannel c, String type) {
         Optional<ReminderChannel> kind = types.get(c.type());
         Set<String> events = null;
         if (kind.isPresent()) {

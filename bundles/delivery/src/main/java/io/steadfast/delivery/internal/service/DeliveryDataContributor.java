@@ -10,7 +10,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.steadfast.api.account.UserDataContributor;
-import io.steadfast.delivery.internal.store.DeliveryRow;
+import io.steadfast.delivery.internal.domain.Delivery;
 
 /**
  * The {@code channels} section of the account export: the channels (secrets masked: an export is a file people pass
@@ -50,7 +50,7 @@ public class DeliveryDataContributor implements UserDataContributor {
                             return m;
                         })
                         .toList());
-        List<DeliveryRow> log = deliveries.list(userId, null, null, null, 10_000);
+        List<Delivery> log = deliveries.list(userId, null, null, null, 10_000);
         out.put(
                 "deliveries",
                 log.stream()

@@ -29,9 +29,9 @@ import io.steadfast.api.reminder.spi.ReminderChannel;
 import io.steadfast.api.reminder.spi.ReminderChannel.Message;
 import io.steadfast.api.reminder.spi.ReminderChannel.Result;
 import io.steadfast.api.work.PollingWorker;
-import io.steadfast.delivery.internal.store.ChannelRow;
+import io.steadfast.delivery.internal.domain.Delivery;
+import io.steadfast.delivery.internal.domain.UserChannel;
 import io.steadfast.delivery.internal.store.ChannelStore;
-import io.steadfast.delivery.internal.store.DeliveryRow;
 import io.steadfast.delivery.internal.store.DeliveryStore;
 
 /**
@@ -171,9 +171,9 @@ public class Dispatcher {
             Config c = config;
             Instant now = clock.instant();
             String claim = node + ":" + UUID.randomUUID();
-            List<DeliveryRow> batch =
+            List<Delivery> batch =
                     deliveries.claim(claim, now, now.plusSeconds(Math.max(30, c.leaseSeconds())), c.batchSize());
-            for (DeliveryRow d : batch) {
+            for (Delivery d : batch) {
                 send(d, claim);
             }
             if (batch.size() < c.batchSize()) {
@@ -182,13 +182,13 @@ public class Dispatcher {
         }
     }
 
-    private void send(DeliveryRow d, String claim) {
-        Optional<ChannelRow> found = channels.find(d.userId(), d.channelId());
+    private void send(Delivery d, String claim) {
+        Optional<UserChannel> found = channels.find(d.userId(), d.channelId());
         if (found.isEmpty()) {
             deliveries.failed(d.id(), claim, "the channel was deleted");
             return;
         }
-        ChannelRow c = found.get();
+        UserChannel c = found.get();
         if (!c.enabled()) {
             deliveries.failed(d.id(), claim, "the channel is turned off");
             return;
@@ -256,7 +256,7 @@ public class Dispatcher {
         return Duration.ofMillis((long) (base * 1000 * jitter));
     }
 
-    private void failing(ChannelRow c, Instant now) {
+    private void failing(UserChannel c, Instant now) {
         Instant since = channels.failed(c.id(), now);
         if (Duration.between(since, now).toHours() >= config.disableAfterHours()
                 && channels.disable(c.id(), "kept failing since " + since.truncatedTo(ChronoUnit.MINUTES), now)) {
@@ -264,7 +264,7 @@ public class Dispatcher {
             channels.ofUser(c.userId()).stream()
                     .filter(x -> Channels.IN_APP.equals(x.type()) && x.enabled() && !x.id().equals(c.id()))
                     .findFirst()
-                    .ifPresent(inApp -> deliveries.queue(new DeliveryRow(
+                    .ifPresent(inApp -> deliveries.queue(new Delivery(
                             UUID.randomUUID(),
                             c.userId(),
                             inApp.id(),
@@ -275,7 +275,7 @@ public class Dispatcher {
                                     + ". Check its settings, send a test, and turn it on again.",
                             "/settings/channels",
                             Map.of("channelId", c.id().toString()),
-                            DeliveryRow.PENDING,
+                            Delivery.PENDING,
                             0,
                             null,
                             now,

@@ -5,18 +5,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.steadfast.delivery.internal.domain.UserChannel;
+
 /** Users' channels. */
 public interface ChannelStore {
 
-    void create(ChannelRow c);
+    void create(UserChannel c);
 
     /** Replaces a channel of its user; {@code false} when it is gone. */
-    boolean update(ChannelRow c);
+    boolean update(UserChannel c);
 
-    Optional<ChannelRow> find(UUID userId, UUID channelId);
+    Optional<UserChannel> find(UUID userId, UUID channelId);
 
     /** The user's channels, oldest first. */
-    List<ChannelRow> ofUser(UUID userId);
+    List<UserChannel> ofUser(UUID userId);
 
     int count(UUID userId);
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.steadfast.delivery.internal.domain.Delivery;
+
 /**
  * The outbox and delivery log. Claims are leases with a claim token: of two nodes that claim one delivery, one changes
  * the row; only the holder of the token records the outcome.
@@ -13,10 +15,10 @@ import java.util.UUID;
 public interface DeliveryStore {
 
     /** Queues a delivery unless its channel has one with its dedupe key; answers whether it was added. */
-    boolean queue(DeliveryRow d);
+    boolean queue(Delivery d);
 
     /** Claims up to {@code max} pending deliveries due at {@code now} that nobody holds, until {@code until}. */
-    List<DeliveryRow> claim(String claim, Instant now, Instant until, int max);
+    List<Delivery> claim(String claim, Instant now, Instant until, int max);
 
     /** Records the unsubscribe link's hash of a claimed delivery's attempt. */
     void unsubscribeHash(UUID id, String claim, String hash);
@@ -33,10 +35,10 @@ public interface DeliveryStore {
     /** The waiting deliveries of channels of these types go back to pending (the types run again). */
     int resume(Collection<String> types, Instant now);
 
-    Optional<DeliveryRow> find(UUID userId, UUID id);
+    Optional<Delivery> find(UUID userId, UUID id);
 
     /** The user's deliveries, newest first, older than the one with {@code beforeId}'s creation (all for null). */
-    List<DeliveryRow> ofUser(UUID userId, String status, Instant before, UUID beforeId, int limit);
+    List<Delivery> ofUser(UUID userId, String status, Instant before, UUID beforeId, int limit);
 
     /** Sends a failed delivery again from now; {@code false} when it is not the user's or not failed. */
     boolean retryNow(UUID userId, UUID id, Instant now);

@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.steadfast.delivery.internal.domain.UserChannel;
 import io.steadfast.storage.SchemaReady;
 
 @Component(service = ChannelStore.class)
@@ -29,7 +30,7 @@ public class JpaChannelStore implements ChannelStore {
     }
 
     @Override
-    public void create(ChannelRow c) {
+    public void create(UserChannel c) {
         jpa.tx(TransactionType.Required, em -> {
             ChannelEntity e = new ChannelEntity();
             e.id = c.id().toString();
@@ -41,7 +42,7 @@ public class JpaChannelStore implements ChannelStore {
     }
 
     @Override
-    public boolean update(ChannelRow c) {
+    public boolean update(UserChannel c) {
         return jpa.txExpr(TransactionType.Required, em -> {
             ChannelEntity e = em.find(ChannelEntity.class, c.id().toString());
             if (e == null || !e.userId.equals(c.userId().toString())) {
@@ -52,7 +53,7 @@ public class JpaChannelStore implements ChannelStore {
         });
     }
 
-    private static void copy(ChannelRow c, ChannelEntity e) {
+    private static void copy(UserChannel c, ChannelEntity e) {
         e.type = c.type();
         e.name = c.name();
         e.config = Json.write(c.config());
@@ -65,7 +66,7 @@ public class JpaChannelStore implements ChannelStore {
     }
 
     @Override
-    public Optional<ChannelRow> find(UUID userId, UUID channelId) {
+    public Optional<UserChannel> find(UUID userId, UUID channelId) {
         return Optional.ofNullable(
                         jpa.txExpr(TransactionType.Supports, em -> em.find(ChannelEntity.class, channelId.toString())))
                 .filter(e -> e.userId.equals(userId.toString()))
@@ -73,7 +74,7 @@ public class JpaChannelStore implements ChannelStore {
     }
 
     @Override
-    public List<ChannelRow> ofUser(UUID userId) {
+    public List<UserChannel> ofUser(UUID userId) {
         return jpa.txExpr(TransactionType.Supports, em -> em
                 .createQuery(
                         "SELECT c FROM Channel c WHERE c.userId = :u ORDER BY c.createdAt, c.id", ChannelEntity.class)
@@ -142,8 +143,8 @@ public class JpaChannelStore implements ChannelStore {
                 .executeUpdate());
     }
 
-    private static ChannelRow row(ChannelEntity e) {
-        return new ChannelRow(
+    private static UserChannel row(ChannelEntity e) {
+        return new UserChannel(
                 UUID.fromString(e.id),
                 UUID.fromString(e.userId),
                 e.type,

@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.steadfast.delivery.internal.domain.Delivery;
 import io.steadfast.storage.Rows;
 import io.steadfast.storage.SchemaReady;
 
@@ -43,7 +44,7 @@ public class JpaDeliveryStore implements DeliveryStore {
     }
 
     @Override
-    public boolean queue(DeliveryRow d) {
+    public boolean queue(Delivery d) {
         try {
             return jpa.txExpr(TransactionType.Required, em -> {
                 Long exists = em.createQuery(
@@ -82,12 +83,12 @@ public class JpaDeliveryStore implements DeliveryStore {
     }
 
     @Override
-    public List<DeliveryRow> claim(String claim, Instant now, Instant until, int max) {
+    public List<Delivery> claim(String claim, Instant now, Instant until, int max) {
         LocalDateTime at = toDb(now);
         List<String> ids = jpa.txExpr(TransactionType.Supports, em -> em
                 .createNativeQuery("SELECT id FROM delivery WHERE status = ? AND next_at <= ? AND " + FREE
                         + " ORDER BY next_at, id")
-                .setParameter(1, DeliveryRow.PENDING)
+                .setParameter(1, Delivery.PENDING)
                 .setParameter(2, at)
                 .setParameter(3, at)
                 .setMaxResults(max)
@@ -104,7 +105,7 @@ public class JpaDeliveryStore implements DeliveryStore {
                             + "id IN (" + in + ") AND status = ? AND next_at <= ? AND " + FREE)
                     .setParameter(1, claim)
                     .setParameter(2, toDb(until))
-                    .setParameter(3, DeliveryRow.PENDING)
+                    .setParameter(3, Delivery.PENDING)
                     .setParameter(4, at)
                     .setParameter(5, at)
                     .executeUpdate();
@@ -131,7 +132,7 @@ public class JpaDeliveryStore implements DeliveryStore {
         return update(
                         "UPDATE delivery SET status = ?, sent_at = ?, last_error = NULL, claimed_by = NULL, "
                                 + "claimed_until = NULL WHERE id = ? AND claimed_by = ?",
-                        DeliveryRow.SENT,
+                        Delivery.SENT,
                         toDb(at),
                         id.toString(),
                         claim)
@@ -155,7 +156,7 @@ public class JpaDeliveryStore implements DeliveryStore {
         return update(
                         "UPDATE delivery SET status = ?, last_error = ?, claimed_by = NULL, claimed_until = NULL "
                                 + "WHERE id = ? AND claimed_by = ?",
-                        DeliveryRow.FAILED,
+                        Delivery.FAILED,
                         cut(error, 500),
                         id.toString(),
                         claim)
@@ -167,7 +168,7 @@ public class JpaDeliveryStore implements DeliveryStore {
         return update(
                         "UPDATE delivery SET status = ?, last_error = ?, attempts = attempts - 1, claimed_by = NULL, "
                                 + "claimed_until = NULL WHERE id = ? AND claimed_by = ?",
-                        DeliveryRow.WAITING,
+                        Delivery.WAITING,
                         cut(reason, 500),
                         id.toString(),
                         claim)
@@ -184,9 +185,9 @@ public class JpaDeliveryStore implements DeliveryStore {
             for (String type : types) {
                 n += em.createNativeQuery("UPDATE delivery SET status = ?, next_at = ? WHERE status = ? AND "
                                 + "channel_id IN (SELECT id FROM channel WHERE type = ?)")
-                        .setParameter(1, DeliveryRow.PENDING)
+                        .setParameter(1, Delivery.PENDING)
                         .setParameter(2, toDb(now))
-                        .setParameter(3, DeliveryRow.WAITING)
+                        .setParameter(3, Delivery.WAITING)
                         .setParameter(4, type)
                         .executeUpdate();
             }
@@ -195,7 +196,7 @@ public class JpaDeliveryStore implements DeliveryStore {
     }
 
     @Override
-    public Optional<DeliveryRow> find(UUID userId, UUID id) {
+    public Optional<Delivery> find(UUID userId, UUID id) {
         return Optional.ofNullable(
                         jpa.txExpr(TransactionType.Supports, em -> em.find(DeliveryEntity.class, id.toString())))
                 .filter(e -> e.userId.equals(userId.toString()))
@@ -203,7 +204,7 @@ public class JpaDeliveryStore implements DeliveryStore {
     }
 
     @Override
-    public List<DeliveryRow> ofUser(UUID userId, String status, Instant before, UUID beforeId, int limit) {
+    public List<Delivery> ofUser(UUID userId, String status, Instant before, UUID beforeId, int limit) {
         return jpa.txExpr(TransactionType.Supports, em -> {
             TypedQuery<DeliveryEntity> q = em.createQuery(
                             "SELECT d FROM Delivery d WHERE d.userId = :u"
@@ -231,11 +232,11 @@ public class JpaDeliveryStore implements DeliveryStore {
         return update(
                         "UPDATE delivery SET status = ?, attempts = 0, next_at = ? WHERE id = ? AND user_id = ? AND "
                                 + "status = ?",
-                        DeliveryRow.PENDING,
+                        Delivery.PENDING,
                         toDb(now),
                         id.toString(),
                         userId.toString(),
-                        DeliveryRow.FAILED)
+                        Delivery.FAILED)
                 > 0;
     }
 
@@ -256,8 +257,8 @@ public class JpaDeliveryStore implements DeliveryStore {
     public int purge(Instant before) {
         return update(
                 "DELETE FROM delivery WHERE status IN (?, ?) AND created_at < ?",
-                DeliveryRow.SENT,
-                DeliveryRow.FAILED,
+                Delivery.SENT,
+                Delivery.FAILED,
                 toDb(before));
     }
 
@@ -275,8 +276,8 @@ public class JpaDeliveryStore implements DeliveryStore {
         return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
-    private static DeliveryRow row(DeliveryEntity e) {
-        return new DeliveryRow(
+    private static Delivery row(DeliveryEntity e) {
+        return new Delivery(
                 UUID.fromString(e.id),
                 UUID.fromString(e.userId),
                 UUID.fromString(e.channelId),

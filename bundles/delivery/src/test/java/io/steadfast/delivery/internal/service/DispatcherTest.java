@@ -20,7 +20,7 @@ import io.steadfast.api.delivery.Outbound;
 import io.steadfast.api.error.ConflictException;
 import io.steadfast.api.error.ValidationException;
 import io.steadfast.api.reminder.spi.ReminderChannel;
-import io.steadfast.delivery.internal.store.DeliveryRow;
+import io.steadfast.delivery.internal.domain.Delivery;
 import io.steadfast.delivery.internal.store.JpaChannelStore;
 import io.steadfast.delivery.internal.store.JpaDeliveryStore;
 import io.steadfast.storage.internal.db.TestDatabase;
@@ -201,7 +201,7 @@ class DispatcherTest {
                         .startsWith("https://habits.example.org/api/v1/channels/unsubscribe?token=sfu_");
                 assertThat(x.type()).isEqualTo("reminder.due");
             });
-            assertThat(deliveries.list(ann, DeliveryRow.SENT, null, null, 10)).hasSize(1);
+            assertThat(deliveries.list(ann, Delivery.SENT, null, null, 10)).hasSize(1);
 
             // a type that asked not to get a kind does not get it
             channels.patch(ann, id, Map.of("config", Map.of("events", List.of("checkin.changed"))));
@@ -245,25 +245,25 @@ class DispatcherTest {
             clock.advance(Duration.ofSeconds(73));
             dispatcher.drain();
             assertThat(hook.got).hasSize(3);
-            DeliveryRow failed =
-                    deliveries.list(ann, DeliveryRow.FAILED, null, null, 10).get(0);
+            Delivery failed =
+                    deliveries.list(ann, Delivery.FAILED, null, null, 10).get(0);
             assertThat(failed.lastError()).contains("gave up after 3 attempts: 503");
             assertThat(hook.got).extracting(ReminderChannel.Message::id).containsOnly(failed.id());
             // the user retries it: it goes out now
             deliveries.retry(ann, failed.id());
             dispatcher.drain();
-            assertThat(deliveries.get(ann, failed.id()).status()).isEqualTo(DeliveryRow.SENT);
+            assertThat(deliveries.get(ann, failed.id()).status()).isEqualTo(Delivery.SENT);
             assertThatThrownBy(() -> deliveries.retry(ann, failed.id())).isInstanceOf(ConflictException.class);
 
             // the type goes away: its messages wait; it comes back: they go out
             types.remove(hook);
             UUID test = deliveries.test(ann, id);
             dispatcher.drain();
-            assertThat(deliveries.get(ann, test).status()).isEqualTo(DeliveryRow.WAITING);
+            assertThat(deliveries.get(ann, test).status()).isEqualTo(Delivery.WAITING);
             hook.got.clear();
             types.add(hook);
             dispatcher.drain();
-            assertThat(deliveries.get(ann, test).status()).isEqualTo(DeliveryRow.SENT);
+            assertThat(deliveries.get(ann, test).status()).isEqualTo(Delivery.SENT);
             assertThat(hook.got).singleElement().satisfies(x -> assertThat(x.type())
                     .isEqualTo("channel.test"));
 

@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import io.steadfast.delivery.internal.domain.Delivery;
+import io.steadfast.delivery.internal.domain.UserChannel;
 import io.steadfast.storage.internal.db.TestDatabase;
 import io.steadfast.testsupport.TestRows;
 
@@ -18,8 +20,8 @@ class DeliveryStoresTest {
 
     static final Instant NOW = Instant.parse("2031-03-04T10:00:00Z");
 
-    static DeliveryRow delivery(UUID user, UUID channel, String key, String status, Instant at) {
-        return new DeliveryRow(
+    static Delivery delivery(UUID user, UUID channel, String key, String status, Instant at) {
+        return new Delivery(
                 UUID.randomUUID(),
                 user,
                 channel,
@@ -44,7 +46,7 @@ class DeliveryStoresTest {
             JpaChannelStore channels = new JpaChannelStore(db.jpa(), db.ready());
             JpaDeliveryStore deliveries = new JpaDeliveryStore(db.jpa(), db.ready());
             UUID ann = TestRows.user(db.dataSource(), "ann@example.org");
-            ChannelRow hook = new ChannelRow(
+            UserChannel hook = new UserChannel(
                     UUID.randomUUID(),
                     ann,
                     "webhook",
@@ -60,12 +62,12 @@ class DeliveryStoresTest {
             assertThat(channels.find(ann, hook.id())).contains(hook);
             assertThat(channels.find(UUID.randomUUID(), hook.id())).isEmpty();
 
-            DeliveryRow d = delivery(ann, hook.id(), "reminder:1:2031-03-04", DeliveryRow.PENDING, NOW);
+            Delivery d = delivery(ann, hook.id(), "reminder:1:2031-03-04", Delivery.PENDING, NOW);
             assertThat(deliveries.queue(d)).isTrue();
-            assertThat(deliveries.queue(delivery(ann, hook.id(), "reminder:1:2031-03-04", DeliveryRow.PENDING, NOW)))
+            assertThat(deliveries.queue(delivery(ann, hook.id(), "reminder:1:2031-03-04", Delivery.PENDING, NOW)))
                     .isFalse();
 
-            List<DeliveryRow> a = deliveries.claim("a", NOW, NOW.plusSeconds(60), 10);
+            List<Delivery> a = deliveries.claim("a", NOW, NOW.plusSeconds(60), 10);
             assertThat(deliveries.claim("b", NOW, NOW.plusSeconds(60), 10)).isEmpty();
             assertThat(a).hasSize(1);
             assertThat(a.get(0).data()).containsEntry("habitName", "Read").containsEntry("n", 3);
@@ -75,7 +77,7 @@ class DeliveryStoresTest {
                     .isTrue();
             assertThat(deliveries.claim("c", NOW.plusSeconds(10), NOW.plusSeconds(70), 10))
                     .isEmpty();
-            List<DeliveryRow> c = deliveries.claim("c", NOW.plusSeconds(31), NOW.plusSeconds(91), 10);
+            List<Delivery> c = deliveries.claim("c", NOW.plusSeconds(31), NOW.plusSeconds(91), 10);
             assertThat(c).singleElement().satisfies(x -> {
                 assertThat(x.attempts()).isEqualTo(2);
                 assertThat(x.lastError()).isEqualTo("503 from the receiver");
@@ -83,7 +85,7 @@ class DeliveryStoresTest {
             deliveries.unsubscribeHash(d.id(), "c", "f".repeat(64));
             assertThat(deliveries.sent(d.id(), "c", NOW.plusSeconds(32), "200")).isTrue();
             assertThat(deliveries.find(ann, d.id())).hasValueSatisfying(x -> {
-                assertThat(x.status()).isEqualTo(DeliveryRow.SENT);
+                assertThat(x.status()).isEqualTo(Delivery.SENT);
                 assertThat(x.sentAt()).isEqualTo(NOW.plusSeconds(32));
             });
             assertThat(deliveries.channelOfUnsubscribe("f".repeat(64))).contains(hook.id());
@@ -99,7 +101,7 @@ class DeliveryStoresTest {
             JpaChannelStore channels = new JpaChannelStore(db.jpa(), db.ready());
             JpaDeliveryStore deliveries = new JpaDeliveryStore(db.jpa(), db.ready());
             UUID ann = TestRows.user(db.dataSource(), "ann@example.org");
-            ChannelRow ntfy = new ChannelRow(
+            UserChannel ntfy = new UserChannel(
                     UUID.randomUUID(),
                     ann,
                     "ntfy",
@@ -113,26 +115,24 @@ class DeliveryStoresTest {
                     NOW);
             channels.create(ntfy);
             for (int i = 0; i < 5; i++) {
-                deliveries.queue(delivery(ann, ntfy.id(), "k" + i, DeliveryRow.PENDING, NOW.plusSeconds(i)));
+                deliveries.queue(delivery(ann, ntfy.id(), "k" + i, Delivery.PENDING, NOW.plusSeconds(i)));
             }
-            List<DeliveryRow> claimed = deliveries.claim("a", NOW.plusSeconds(10), NOW.plusSeconds(70), 3);
+            List<Delivery> claimed = deliveries.claim("a", NOW.plusSeconds(10), NOW.plusSeconds(70), 3);
             assertThat(claimed).hasSize(3);
-            for (DeliveryRow d : claimed) {
+            for (Delivery d : claimed) {
                 assertThat(deliveries.waiting(d.id(), "a", "ntfy is not running"))
                         .isTrue();
             }
-            assertThat(deliveries.ofUser(ann, DeliveryRow.WAITING, null, null, 10))
-                    .hasSize(3);
+            assertThat(deliveries.ofUser(ann, Delivery.WAITING, null, null, 10)).hasSize(3);
             assertThat(deliveries.resume(List.of("webhook"), NOW)).isZero();
             assertThat(deliveries.resume(List.of("ntfy"), NOW.plusSeconds(20))).isEqualTo(3);
-            assertThat(deliveries.ofUser(ann, DeliveryRow.PENDING, null, null, 10))
-                    .hasSize(5);
+            assertThat(deliveries.ofUser(ann, Delivery.PENDING, null, null, 10)).hasSize(5);
 
-            List<DeliveryRow> first = deliveries.ofUser(ann, null, null, null, 2);
-            assertThat(first).extracting(DeliveryRow::dedupeKey).containsExactly("k4", "k3");
-            DeliveryRow last = first.get(1);
+            List<Delivery> first = deliveries.ofUser(ann, null, null, null, 2);
+            assertThat(first).extracting(Delivery::dedupeKey).containsExactly("k4", "k3");
+            Delivery last = first.get(1);
             assertThat(deliveries.ofUser(ann, null, last.createdAt(), last.id(), 10))
-                    .extracting(DeliveryRow::dedupeKey)
+                    .extracting(Delivery::dedupeKey)
                     .containsExactly("k2", "k1", "k0");
             Instant since = channels.failed(ntfy.id(), NOW);
             assertThat(channels.failed(ntfy.id(), NOW.plusSeconds(99))).isEqualTo(since);

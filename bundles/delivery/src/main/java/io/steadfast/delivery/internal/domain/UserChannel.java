@@ -1,4 +1,4 @@
-package io.steadfast.delivery.internal.store;
+package io.steadfast.delivery.internal.domain;
 
 import java.time.Instant;
 import java.util.Map;
@@ -12,7 +12,7 @@ import java.util.UUID;
  * @param disabledReason why it is off, when the server or a link turned it off; {@code null} otherwise
  * @param failingSince   since when every delivery failed, or {@code null}
  */
-public record ChannelRow(
+public record UserChannel(
         UUID id,
         UUID userId,
         String type,
@@ -25,7 +25,7 @@ public record ChannelRow(
         Instant createdAt,
         Instant updatedAt) {
 
-    public ChannelRow {
+    public UserChannel {
         config = config == null ? Map.of() : config;
         secretFields = secretFields == null ? java.util.Set.of() : java.util.Set.copyOf(secretFields);
     }

@@ -1,4 +1,4 @@
-package io.steadfast.calendar.internal.store;
+package io.steadfast.calendar.internal.domain;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -13,7 +13,7 @@ import java.util.UUID;
  * @param days       the weekdays it fires on, or {@code null} for the habit's due days
  * @param channelIds the channels it goes to; empty for all of the user's channels
  */
-public record ReminderRow(
+public record ReminderRule(
         UUID id,
         UUID userId,
         UUID habitId,
@@ -24,7 +24,7 @@ public record ReminderRow(
         Instant createdAt,
         Instant updatedAt) {
 
-    public ReminderRow {
+    public ReminderRule {
         days = days == null ? null : Set.copyOf(days);
         channelIds = channelIds == null ? List.of() : List.copyOf(channelIds);
     }

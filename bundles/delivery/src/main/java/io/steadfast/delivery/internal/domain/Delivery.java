@@ -1,11 +1,11 @@
-package io.steadfast.delivery.internal.store;
+package io.steadfast.delivery.internal.domain;
 
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
 /** One message for one channel, and what became of it. */
-public record DeliveryRow(
+public record Delivery(
         UUID id,
         UUID userId,
         UUID channelId,
