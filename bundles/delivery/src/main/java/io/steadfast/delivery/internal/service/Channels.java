@@ -84,19 +84,19 @@ public class Channels {
             return found;
         }
         Instant now = now();
+        // one per account even when two nodes make it at once: its id follows from the user's, so the second insert
+        // meets the primary key
+        UUID id = UUID.nameUUIDFromBytes(("in-app:" + userId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         UserChannel c = new UserChannel(
-                UUID.randomUUID(),
-                userId,
-                IN_APP,
-                types.get(IN_APP).get().name(),
-                Map.of(),
-                Set.of(),
-                true,
-                null,
-                null,
-                now,
-                now);
-        store.create(c);
+                id, userId, IN_APP, types.get(IN_APP).get().name(), Map.of(), Set.of(), true, null, null, now, now);
+        try {
+            store.create(c);
+        } catch (RuntimeException e) {
+            if (!io.steadfast.storage.Rows.isConstraintViolation(e)) {
+                throw e;
+            }
+            return store.find(userId, id);
+        }
         return Optional.of(c);
     }
 

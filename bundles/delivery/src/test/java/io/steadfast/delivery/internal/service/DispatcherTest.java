@@ -316,4 +316,36 @@ class DispatcherTest {
             d.deactivate();
         }
     }
+
+    @Test
+    void twoNodesMakingTheInAppChannelAtOnceMakeOne() throws Exception {
+        try (TestDatabase db =
+                TestDatabase.create(TestDatabase.Kind.H2, "steadfast.delivery", "identity", "delivery")) {
+            TestClock clock = TestClock.at("2031-03-04T10:00:00Z");
+            ChannelTypes types = new ChannelTypes();
+            types.add(new Scripted("in-app"));
+            // two services on one database: two nodes
+            Channels a = new Channels(new JpaChannelStore(db.jpa(), db.ready()), types, clock);
+            Channels b = new Channels(new JpaChannelStore(db.jpa(), db.ready()), types, clock);
+            UUID ann = TestRows.user(db.dataSource(), "ann@example.org");
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            List<java.util.concurrent.Future<?>> all = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                Channels c = i % 2 == 0 ? a : b;
+                all.add(pool.submit(() -> {
+                    go.await();
+                    return c.ensureInApp(ann).orElseThrow().id();
+                }));
+            }
+            go.countDown();
+            java.util.Set<Object> ids = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<?> f : all) {
+                ids.add(f.get());
+            }
+            pool.shutdown();
+            assertThat(ids).hasSize(1);
+            assertThat(a.list(ann)).hasSize(1);
+        }
+    }
 }

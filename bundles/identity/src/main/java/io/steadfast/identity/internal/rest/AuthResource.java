@@ -1,5 +1,7 @@
 package io.steadfast.identity.internal.rest;
 
+import java.time.Clock;
+
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -21,6 +23,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import io.steadfast.api.auth.AuthenticatedUser;
 import io.steadfast.api.error.ApiException;
 import io.steadfast.api.error.ValidationException;
+import io.steadfast.api.link.PublicUrl;
+import io.steadfast.identity.internal.domain.Session;
 import io.steadfast.identity.internal.rest.Dtos.AuthResult;
 import io.steadfast.identity.internal.rest.Dtos.CheckResult;
 import io.steadfast.identity.internal.rest.Dtos.LoginRequest;
@@ -35,6 +39,7 @@ import io.steadfast.platform.rest.AnyScope;
 import io.steadfast.platform.rest.Auth;
 import io.steadfast.platform.rest.Public;
 import io.steadfast.platform.rest.RestApi;
+import io.steadfast.platform.rest.SessionCookies;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -53,13 +58,19 @@ public class AuthResource {
     private final Sessions sessions;
     private final Throttling throttling;
     private final PasswordResets resets;
+    private final PublicUrl publicUrl;
+    private final Clock clock;
 
     @Activate
     public AuthResource(
             @Reference Accounts accounts,
             @Reference Sessions sessions,
             @Reference Throttling throttling,
-            @Reference PasswordResets resets) {
+            @Reference PasswordResets resets,
+            @Reference PublicUrl publicUrl,
+            @Reference Clock clock) {
+        this.publicUrl = publicUrl;
+        this.clock = clock;
         this.accounts = accounts;
         this.sessions = sessions;
         this.throttling = throttling;
@@ -79,8 +90,7 @@ public class AuthResource {
         if (body == null) {
             throw new ValidationException("body", "a JSON object is required");
         }
-        AuthResult r = AuthResult.of(accounts.register(body.registration(), clientAddress(request)));
-        return Response.status(201).entity(r).build();
+        return session(Response.status(201), accounts.register(body.registration(), clientAddress(request)), request);
     }
 
     @POST
@@ -89,15 +99,38 @@ public class AuthResource {
     @SecurityRequirements
     @Operation(
             summary = "Log in",
-            description = "Answers a session token (sliding expiry). 401 for an unknown "
+            description = "Answers a session token (sliding expiry); with the header X-Steadfast-Session: cookie (the "
+                    + "web app) the token comes as the httpOnly cookie sf_session instead, with a CSRF token in the "
+                    + "cookie sf_csrf that cookie-authenticated writes repeat in X-CSRF-Token. 401 for an unknown "
                     + "email or a wrong password alike; 429 with Retry-After after repeated failures. After a "
                     + "temporary password, passwordChangeRequired is true and the token (an hour) may only change the "
                     + "password or log out.")
-    public AuthResult login(LoginRequest body, @Context HttpServletRequest request) {
+    public Response login(LoginRequest body, @Context HttpServletRequest request) {
         if (body == null) {
             throw new ValidationException("body", "a JSON object is required");
         }
-        return AuthResult.of(sessions.login(body.email(), body.password(), clientAddress(request)));
+        return session(Response.ok(), sessions.login(body.email(), body.password(), clientAddress(request)), request);
+    }
+
+    /**
+     * A new session's answer: the token in the body, or — when the web app asks with {@code X-Steadfast-Session:
+     * cookie} — in an httpOnly cookie with a CSRF cookie beside it, and not in the body (scripts never see it).
+     */
+    private Response session(Response.ResponseBuilder answer, Session s, HttpServletRequest request) {
+        AuthResult r = AuthResult.of(s);
+        if (!SessionCookies.wanted(request.getHeader(SessionCookies.MODE_HEADER))) {
+            return answer.entity(r).build();
+        }
+        for (String c : SessionCookies.issue(s.secret(), s.expiresAt(), clock.instant(), secure(request))) {
+            answer.header("Set-Cookie", c);
+        }
+        return answer.entity(new AuthResult(r.user(), null, r.expiresAt(), r.passwordChangeRequired()))
+                .build();
+    }
+
+    /** Cookies carry {@code Secure} when the server is reached over https (its public URL, or this request). */
+    private boolean secure(HttpServletRequest request) {
+        return "https".equalsIgnoreCase(publicUrl.base().getScheme()) || request.isSecure();
     }
 
     @POST
@@ -147,10 +180,16 @@ public class AuthResource {
     @AnyScope
     @AllowedBeforePasswordChange
     @Operation(summary = "Revoke the token of this request, on every node at once")
-    public Response logout(@Context SecurityContext sc) {
+    public Response logout(@Context SecurityContext sc, @Context HttpServletRequest request) {
         AuthenticatedUser u = Auth.user(sc);
         sessions.logout(u.userId(), u.tokenId());
-        return Response.noContent().build();
+        Response.ResponseBuilder answer = Response.noContent();
+        if (SessionCookies.SCHEME.equals(sc.getAuthenticationScheme())) {
+            for (String c : SessionCookies.clear(secure(request))) {
+                answer.header("Set-Cookie", c);
+            }
+        }
+        return answer.build();
     }
 
     @GET

@@ -29,6 +29,7 @@ import io.steadfast.platform.rest.AnyScope;
 import io.steadfast.platform.rest.Public;
 import io.steadfast.platform.rest.RequiresRole;
 import io.steadfast.platform.rest.RestApi;
+import io.steadfast.platform.rest.SessionCookies;
 
 /**
  * Authentication for every resource of every bundle, including bundles installed later: a resource is protected
@@ -64,6 +65,11 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         boolean isPublic = method.isAnnotationPresent(Public.class) || type.isAnnotationPresent(Public.class);
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         String token = bearer(header);
+        boolean byCookie = false;
+        if (token == null && header == null) {
+            token = cookie(request, SessionCookies.SESSION);
+            byCookie = token != null;
+        }
         if (token == null) {
             if (!isPublic) {
                 abort(
@@ -71,7 +77,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                         401,
                         "unauthorized",
                         "Unauthorized",
-                        "Send Authorization: Bearer <token> (a session token or a personal access token)");
+                        "Send Authorization: Bearer <token> (a session token or a personal access token), or sign "
+                                + "in from the web app");
             }
             return;
         }
@@ -90,6 +97,17 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             return;
         }
         AuthenticatedUser u = user.get();
+        if (byCookie && !isRead(request.getMethod()) && !csrfMatches(request)) {
+            // a write by a browser's session cookie must prove it comes from the app's own page
+            abort(
+                    request,
+                    403,
+                    "csrf",
+                    "Forbidden",
+                    "A write with the session cookie needs the " + SessionCookies.CSRF_HEADER
+                            + " header with the value of the " + SessionCookies.CSRF + " cookie");
+            return;
+        }
         String needed = isRead(request.getMethod()) ? AuthenticatedUser.SCOPE_READ : AuthenticatedUser.SCOPE_WRITE;
         if (!isPublic && !method.isAnnotationPresent(AnyScope.class) && !u.hasScope(needed)) {
             abort(request, 403, "forbidden", "Forbidden", "This token lacks the '" + needed + "' scope");
@@ -105,7 +123,23 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         }
         boolean secure = request.getSecurityContext() != null
                 && request.getSecurityContext().isSecure();
-        request.setSecurityContext(new BearerSecurityContext(u, secure));
+        request.setSecurityContext(new BearerSecurityContext(u, secure, byCookie));
+    }
+
+    private static String cookie(ContainerRequestContext request, String name) {
+        javax.ws.rs.core.Cookie c = request.getCookies().get(name);
+        return c == null || c.getValue() == null || c.getValue().isBlank() ? null : c.getValue();
+    }
+
+    /** The double submit: the header repeats the CSRF cookie (compared in constant time). */
+    static boolean csrfMatches(ContainerRequestContext request) {
+        String cookie = cookie(request, SessionCookies.CSRF);
+        String header = request.getHeaderString(SessionCookies.CSRF_HEADER);
+        return cookie != null
+                && header != null
+                && java.security.MessageDigest.isEqual(
+                        cookie.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        header.trim().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     static String bearer(String header) {
@@ -128,10 +162,12 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     private static final class BearerSecurityContext implements SecurityContext {
         private final AuthenticatedUser user;
         private final boolean secure;
+        private final boolean cookie;
 
-        BearerSecurityContext(AuthenticatedUser user, boolean secure) {
+        BearerSecurityContext(AuthenticatedUser user, boolean secure, boolean cookie) {
             this.user = user;
             this.secure = secure;
+            this.cookie = cookie;
         }
 
         @Override
@@ -151,7 +187,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
         @Override
         public String getAuthenticationScheme() {
-            return "Bearer";
+            return cookie ? SessionCookies.SCHEME : "Bearer";
         }
     }
 }
