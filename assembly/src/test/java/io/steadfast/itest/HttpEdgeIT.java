@@ -30,7 +30,7 @@ import io.steadfast.testsupport.TestRedis;
 /**
  * The HTTP edge of a real node ({@code bin/karaf server} on PostgreSQL and Redis, behind a "TLS proxy":
  * {@code STEADFAST_PUBLIC_URL=https://habits.example.org/}): what Jetty answers itself is problem+json with the
- * security headers, the root serves a landing page, {@code OPTIONS} lists only methods that answer, JSON text must be
+ * security headers, the root serves the web app, {@code OPTIONS} lists only methods that answer, JSON text must be
  * Unicode, links name the public URL whatever the Host header says, and neither a client's mistakes nor a handled
  * race put an ERROR or a stack trace into the operators' log.
  */
@@ -147,16 +147,19 @@ class HttpEdgeIT {
     }
 
     @Test
-    void theRootIsALandingPageAndOtherPathsASmall404Page() {
+    void theRootIsTheWebAppAndOtherPathsASmall404Page() {
+        // the web app's bundle serves / (its page, never cached: the hashed assets are); without it, the
+        // platform's landing page answers there
         RawHttp.Answer root = raw("GET", "/");
         assertThat(root.status()).isEqualTo(200);
         assertThat(root.header("Content-Type")).startsWith("text/html");
-        assertThat(root.body())
-                .contains("Steadfast is running")
-                .contains("/api/openapi.json")
-                .contains("/health")
-                .doesNotContain("<script");
-        assertSecurityHeaders("/", root);
+        assertThat(root.body()).contains("<div id=\"root\">").contains("<script");
+        assertThat(root.header("Cache-Control")).isEqualTo("no-cache");
+        assertThat(root.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(root.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(root.header("Content-Security-Policy"))
+                .contains("default-src 'self'")
+                .contains("frame-ancestors 'none'");
         RawHttp.Answer missing = raw("GET", "/no/such/page");
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.header("Content-Type")).startsWith("text/html");

@@ -38,6 +38,9 @@ public class JpaChannelStore implements ChannelStore {
             e.createdAt = toDb(c.createdAt());
             copy(c, e);
             em.persist(e);
+            // a duplicate id (two nodes making the in-app channel at once) fails here, in the statement, where the
+            // caller handles it; not later in the commit, where the transaction manager would log it
+            em.flush();
         });
     }
 

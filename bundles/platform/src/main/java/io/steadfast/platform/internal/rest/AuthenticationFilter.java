@@ -97,7 +97,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             return;
         }
         AuthenticatedUser u = user.get();
-        if (byCookie && !isRead(request.getMethod()) && !csrfMatches(request)) {
+        if (byCookie && !isPublic && !isRead(request.getMethod()) && !csrfMatches(request)) {
             // a write by a browser's session cookie must prove it comes from the app's own page
             abort(
                     request,
