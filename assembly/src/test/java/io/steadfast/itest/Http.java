@@ -81,7 +81,16 @@ public final class Http {
         "/api/v1/habit-types",
         "/api/v1/me/calendar-feed",
         "/api/v1/habits/{id}/stats",
-        "/api/v1/achievements"
+        "/api/v1/achievements",
+        "/api/v1/admin/users",
+        "/api/v1/partners",
+        "/api/v1/groups",
+        "/api/v1/feed",
+        "/api/v1/events",
+        "/api/v1/habits/{id}/reminders",
+        "/api/v1/channel-types",
+        "/api/v1/me/channels",
+        "/api/v1/me/deliveries"
     };
 
     /** Waits until the node is healthy and serves the resources of every bundle. */
@@ -102,6 +111,22 @@ public final class Http {
             if (doc == null || !doc.body().contains("\"" + p + "\"")) {
                 throw new IllegalStateException("the API did not come up: " + p + " missing");
             }
+        }
+        // the whiteboard rebuilds the application as late resources come: wait until the document holds still
+        String last = doc.body();
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < until) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            String now = get("/api/openapi.json").body();
+            if (now.equals(last)) {
+                return;
+            }
+            last = now;
         }
     }
 
