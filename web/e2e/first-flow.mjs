@@ -1,10 +1,12 @@
 // End-to-end: the web app in a real headless Chromium (Debian's, driven by playwright-core) against a running
 // Steadfast server. Run by the distribution's WebAppIT: node e2e/first-flow.mjs <base URL> <screenshots folder>.
-// Sign up, create a habit, check it in, reload: still done; the session is an httpOnly cookie (no token in the
-// page's storage) and a cookie-authenticated write without the CSRF header is refused. Saves a screenshot of each
+// Sign up, create a habit (one with the keyboard alone), check it in, reload: still done; the session is an httpOnly
+// cookie (no token in the page's storage) and a cookie-authenticated write without the CSRF header is refused;
+// axe-core finds no serious or critical violation on any screen, light (desktop) and dark (phone). Saves a screenshot of each
 // screen at desktop and phone width. Prints one line per step; exits 1 at the first failure.
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const [base, shots] = process.argv.slice(2);
@@ -15,6 +17,20 @@ if (!base || !shots) {
 mkdirSync(shots, { recursive: true });
 
 const step = (what) => console.log('step: ' + what);
+// run through the debugging protocol, which the page's Content-Security-Policy (no inline scripts) does not govern
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core on the page as it is: no serious or critical violation (WCAG 2.1 AA rules and best practices). */
+async function accessible(page, screen) {
+  await page.evaluate(axeSource);
+  const found = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  });
+  if (found.length) fail(`axe on ${screen}: ` + found.join('; '));
+}
 const fail = (what) => {
   throw new Error(what);
 };
@@ -41,12 +57,14 @@ try {
     await page.goto(base + '/');
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.screenshot({ path: join(shots, `sign-in-${label}.png`) });
+    await accessible(page, `sign-in (${label})`);
 
     step(`${label}: sign up`);
     await page.getByRole('link', { name: 'Create one' }).click();
     await page.getByRole('heading', { name: 'Create your account' }).waitFor();
     // the sign-up screen is a lazy chunk and asks who is signed in: fill it once both have settled
     await page.waitForLoadState('networkidle');
+    await accessible(page, `sign-up (${label})`);
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill('correct horse battery staple');
     await page.getByRole('button', { name: 'Create account' }).click();
@@ -64,7 +82,23 @@ try {
     await page.getByLabel('Name').fill('Read 20 pages');
     await page.getByRole('button', { name: 'Create habit' }).click();
     await page.getByText('Created Read 20 pages.').waitFor();
+
+    step(`${label}: create a habit with the keyboard alone`);
+    await page.getByRole('heading', { name: 'Habits' }).click();
+    const nameField = page.getByLabel('Name');
+    let focused = false;
+    for (let i = 0; i < 40 && !focused; i++) {
+      await page.keyboard.press('Tab');
+      focused = await nameField.evaluate((e) => e === document.activeElement);
+    }
+    if (!focused) fail('Tab never reached the Name field');
+    await page.keyboard.type('Stretch');
+    await page.keyboard.press('Enter');
+    await page.getByText('Created Stretch.').waitFor();
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
     await page.screenshot({ path: join(shots, `habits-${label}.png`) });
+    await accessible(page, `habits (${label})`);
+    if (!outline) fail('no focus style');
 
     step(`${label}: check it in on Today`);
     await page.getByRole('link', { name: 'Today' }).click();
@@ -79,8 +113,9 @@ try {
     await page.reload();
     await page.getByRole('button', { name: 'Read 20 pages', exact: true }).waitFor();
     await page.waitForLoadState('networkidle');
-    await page.getByText('1 of 1 done').waitFor();
+    await page.getByText('1 of 2 done').waitFor();
     await page.screenshot({ path: join(shots, `today-${label}.png`), animations: 'disabled' });
+    await accessible(page, `today (${label})`);
     const pressed = await page
       .getByRole('button', { name: 'Read 20 pages', exact: true })
       .getAttribute('aria-pressed');

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The web app end to end, in a real headless Chromium (Debian's {@code /usr/bin/chromium}, driven by playwright-core
- * from {@code web/e2e/first-flow.mjs}) against a node of the PostgreSQL + Redis cluster: sign up, create a habit,
- * check it in, reload, the cookie session (httpOnly, no token in the page) and the CSRF refusal, sign out — at
- * desktop width (light) and phone width (dark). The screenshots go to {@code docs/screenshots/}. Never skipped:
+ * from {@code web/e2e/first-flow.mjs}) against a node of the PostgreSQL + Redis cluster: sign up, create a habit (and
+ * one with the keyboard alone), check it in, reload, the cookie session (httpOnly, no token in the page) and the CSRF
+ * refusal, sign out — at desktop width (light) and phone width (dark), with axe-core on every screen (no serious or
+ * critical violation). The screenshots go to {@code docs/screenshots/}. Never skipped:
  * {@code .ci/run} installs Chromium.
  */
 class WebAppIT {
