@@ -69,9 +69,19 @@ public class Deliveries implements Outbound {
         return channels.unknown(userId, channelIds);
     }
 
-    /** Whether one of the user's enabled channels takes messages of {@code type} (before making one). */
-    public boolean subscribed(UUID userId, String type) {
-        return channels.targets(userId, List.of()).stream().anyMatch(c -> takes(c, type));
+    /**
+     * The types among {@code types} that one of the user's enabled channels takes (one look-up of the channels, so
+     * that a consumer on the check-in path asks once before it makes any message).
+     */
+    public java.util.Set<String> subscribed(UUID userId, String... types) {
+        List<UserChannel> mine = channels.targets(userId, List.of());
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String type : types) {
+            if (mine.stream().anyMatch(c -> takes(c, type))) {
+                out.add(type);
+            }
+        }
+        return out;
     }
 
     /** Sends a test message to one channel now (whatever types it takes); answers the delivery's id. */
@@ -137,7 +147,7 @@ public class Deliveries implements Outbound {
                 0,
                 null,
                 now,
-                m.createdAt().truncatedTo(ChronoUnit.MILLIS).isAfter(now) ? now : now,
+                now,
                 null));
     }
 

@@ -54,8 +54,10 @@ public class IntegrationEvents implements HabitChangeConsumer {
 
     @Override
     public void daysChanged(UUID userId, UUID habitId, LocalDate from) {
-        boolean checkins = deliveries.subscribed(userId, Message.CHECKIN_CHANGED);
-        boolean achievements = deliveries.subscribed(userId, Message.ACHIEVEMENT_EARNED);
+        java.util.Set<String> wanted =
+                deliveries.subscribed(userId, Message.CHECKIN_CHANGED, Message.ACHIEVEMENT_EARNED);
+        boolean checkins = wanted.contains(Message.CHECKIN_CHANGED);
+        boolean achievements = wanted.contains(Message.ACHIEVEMENT_EARNED);
         if (!checkins && !achievements) {
             return;
         }

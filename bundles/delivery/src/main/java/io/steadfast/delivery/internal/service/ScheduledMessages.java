@@ -112,7 +112,7 @@ public class ScheduledMessages implements ScheduleConsumer {
 
     @Override
     public void dayEnded(UUID userId, LocalDate date, Instant endedAt) {
-        if (deliveries.subscribed(userId, Message.STREAK_BROKEN)) {
+        if (!deliveries.subscribed(userId, Message.STREAK_BROKEN).isEmpty()) {
             streaksBroken(userId, date, endedAt);
         }
         outbound.queue(
