@@ -15,6 +15,12 @@ import { system } from './theme/system';
 const SignUp = lazy(() => import('./routes/SignUp'));
 const Today = lazy(() => import('./routes/Today'));
 const Habits = lazy(() => import('./routes/Habits'));
+const HabitDetail = lazy(() => import('./routes/HabitDetail'));
+const Calendar = lazy(() => import('./routes/Calendar'));
+const People = lazy(() => import('./routes/People'));
+const Feed = lazy(() => import('./routes/Feed'));
+const Achievements = lazy(() => import('./routes/Achievements'));
+const Settings = lazy(() => import('./routes/Settings'));
 const NotFound = lazy(() => import('./routes/NotFound'));
 
 /** The providers every screen needs: Chakra, the colour mode and TanStack Query. */
@@ -39,6 +45,12 @@ export function AppRoutes() {
           <Route element={<Layout />}>
             <Route index element={<Today />} />
             <Route path="/habits" element={<Habits />} />
+            <Route path="/habits/:id" element={<HabitDetail />} />
+            <Route path="/calendar" element={<Calendar />} />
+            <Route path="/people/*" element={<People />} />
+            <Route path="/feed" element={<Feed />} />
+            <Route path="/achievements" element={<Achievements />} />
+            <Route path="/settings/*" element={<Settings />} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Route>

@@ -42,6 +42,11 @@ export function Layout() {
             <HStack as="nav" aria-label={t('nav.label')} gap="1">
               <NavItem to="/">{t('nav.today')}</NavItem>
               <NavItem to="/habits">{t('nav.habits')}</NavItem>
+              <NavItem to="/calendar">{t('nav.calendar')}</NavItem>
+              <NavItem to="/people">{t('nav.people')}</NavItem>
+              <NavItem to="/feed">{t('nav.feed')}</NavItem>
+              <NavItem to="/achievements">{t('nav.achievements')}</NavItem>
+              <NavItem to="/settings">{t('nav.settings')}</NavItem>
             </HStack>
             <HStack gap="1">
               <ColorModeButton />

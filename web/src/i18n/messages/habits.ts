@@ -1,0 +1,21 @@
+/** The texts of the habits screen (see ../en.ts). */
+export const habits = {
+  'habits.title': 'Habits',
+  'habits.empty': 'You have no habits yet.',
+  'habits.new': 'New habit',
+  'habits.name': 'Name',
+  'habits.type': 'Kind',
+  'habits.type.boolean': 'Done or not',
+  'habits.type.count': 'Count up to a target',
+  'habits.target': 'Target per day',
+  'habits.unit': 'Unit',
+  'habits.schedule': 'Schedule',
+  'habits.schedule.daily': 'Every day',
+  'habits.schedule.other': 'Custom schedule',
+  'habits.create': 'Create habit',
+  'habits.creating': 'Creating…',
+  'habits.created': 'Created {habit}.',
+  'habits.since': 'Since {date}',
+  'habits.targetShort': 'target {target}',
+  'habits.loadFailed': 'Could not load your habits: {reason}',
+} as const;

@@ -1,0 +1,11 @@
+import { Heading } from '@chakra-ui/react';
+import { t } from '../i18n/t';
+
+/** A placeholder until the screen is built. */
+export default function Feed() {
+  return (
+    <Heading as="h1" size="2xl">
+      {t('nav.feed')}
+    </Heading>
+  );
+}
