@@ -14,16 +14,16 @@ type Operation<P extends keyof ApiPaths, M extends Method> = ApiPaths[P] extends
 
 type JsonContent<R> = R extends { content: { 'application/json': infer B } } ? B : undefined;
 /**
- * The body of a successful answer. The server's document declares each operation's answer as its `default`
- * response (the errors are problem+json, see errors.ts); a 200 or 201 takes precedence once it declares them.
+ * The body of a successful answer: the server's document names each operation's success (200, 201 or 202 with
+ * its body, 204 with none); its `default` response is the problem+json of every error (see errors.ts).
  */
 export type Answer<O> = O extends { responses: infer R }
   ? 200 extends keyof R
     ? JsonContent<R[200]>
     : 201 extends keyof R
       ? JsonContent<R[201]>
-      : 'default' extends keyof R
-        ? JsonContent<R['default']>
+      : 202 extends keyof R
+        ? JsonContent<R[202]>
         : undefined
   : undefined;
 type Body<O> = O extends { requestBody?: infer RB } ? JsonBody<NonNullable<RB>> : never;

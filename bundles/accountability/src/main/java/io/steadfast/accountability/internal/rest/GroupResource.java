@@ -127,6 +127,13 @@ public class GroupResource {
     @Operation(
             summary = "Create a group",
             description = "{name, description?} → 201: you are its owner. At most 20 groups owned.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = GroupDto.class)))
     public Response create(GroupInput body, @Context SecurityContext sc) {
         if (body == null) {
             throw new ValidationException("body", "a JSON object is required: {\"name\": \"Morning runners\"}");
@@ -151,6 +158,7 @@ public class GroupResource {
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete a group (the owner)", description = "Its challenges go with it; members' habits stay.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Done; no content")
     public Response delete(@PathParam("id") String id, @Context SecurityContext sc) {
         groups.delete(Auth.user(sc).userId(), Params.id(id, "Group"));
         return Response.noContent().build();
@@ -161,6 +169,13 @@ public class GroupResource {
     @Operation(
             summary = "An invite code for the group (the owner)",
             description = "{code, expiresAt}: one use, 7 days; shown only here.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CodeDto.class)))
     public Response code(@PathParam("id") String id, @Context SecurityContext sc) {
         GroupService.NewCode c = groups.createCode(Auth.user(sc).userId(), Params.id(id, "Group"));
         return Response.status(Response.Status.CREATED)
@@ -183,6 +198,7 @@ public class GroupResource {
             summary = "Remove a member",
             description = "The owner removes anyone else; a member removes themself (leaves). The owner hands the "
                     + "group over first.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Done; no content")
     public Response remove(
             @PathParam("id") String id, @PathParam("userId") String userId, @Context SecurityContext sc) {
         groups.remove(Auth.user(sc).userId(), Params.id(id, "Group"), Params.id(userId, "Member"));
@@ -213,6 +229,13 @@ public class GroupResource {
             summary = "Start a challenge in the group",
             description = "{name, habit: {type, target, unit, schedule}, startDate, endDate} (at most 366 days) → "
                     + "201. Members join it to get its habit.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ChallengeDto.class)))
     public Response createChallenge(@PathParam("id") String id, ChallengeInput body, @Context SecurityContext sc) {
         UUID group = Params.id(id, "Group");
         UUID me = Auth.user(sc).userId();

@@ -81,6 +81,7 @@ public class PartnerResource {
     @Operation(
             summary = "End a partnership",
             description = "Either side may end it; afterwards neither sees anything of the other's.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Done; no content")
     public Response end(@PathParam("userId") String userId, @Context SecurityContext sc) {
         partners.end(Auth.user(sc).userId(), Params.id(userId, "Partner"));
         return Response.noContent().build();
@@ -93,6 +94,13 @@ public class PartnerResource {
             description = "{email}. The answer is the same whether the address has an account or not; the invitation "
                     + "reaches whoever holds the address when they look (an account registered later, too). Nothing "
                     + "is shared until they accept.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = InvitationDto.class)))
     public Response invite(InvitationRequest body, @Context SecurityContext sc) {
         if (body == null) {
             throw new ValidationException("body", "a JSON object is required: {\"email\": \"ann@example.org\"}");
@@ -123,6 +131,7 @@ public class PartnerResource {
     @POST
     @Path("/invitations/{id}/decline")
     @Operation(summary = "Decline an invitation addressed to you", description = "The sender sees it declined.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Done; no content")
     public Response decline(@PathParam("id") String id, @Context SecurityContext sc) {
         partners.decline(Auth.user(sc).userId(), Params.id(id, "Invitation"));
         return Response.noContent().build();
@@ -131,6 +140,7 @@ public class PartnerResource {
     @DELETE
     @Path("/invitations/{id}")
     @Operation(summary = "Withdraw an invitation you sent", description = "A partnership it made stays.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Done; no content")
     public Response withdraw(@PathParam("id") String id, @Context SecurityContext sc) {
         partners.withdraw(Auth.user(sc).userId(), Params.id(id, "Invitation"));
         return Response.noContent().build();
@@ -142,6 +152,13 @@ public class PartnerResource {
             summary = "A shareable invite code",
             description = "{code, expiresAt}: whoever redeems it becomes your partner. One use, 7 days; shown only "
                     + "in this answer (stored as a hash).")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = InviteCodeDto.class)))
     public Response createCode(@Context SecurityContext sc) {
         PartnerService.NewCode c = partners.createCode(Auth.user(sc).userId());
         return Response.status(Response.Status.CREATED)
@@ -170,6 +187,13 @@ public class PartnerResource {
             description = "{habitId, message?} (at most 200 characters) → 201 {to, habitId, message, sentAt, "
                     + "remainingToday}; the partner gets a notification. At most 3 a day to one partner and 30 a day "
                     + "in all (UTC days, counted on every node): 429 with Retry-After past them.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = NudgeDto.class)))
     public Response nudge(@PathParam("userId") String userId, NudgeInput body, @Context SecurityContext sc) {
         UUID partner = Params.id(userId, "Partner");
         // someone who is not a partner is not found, whatever the body says

@@ -57,6 +57,7 @@ public class MyCalendarFeedResource {
     @Operation(
             summary = "Turn your calendar feed off",
             description = "204; the feed URL stops working (404) until you create a new one")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Done; no content")
     public Response turnOff(@Context SecurityContext sc) {
         feeds.turnOff(Auth.user(sc).userId());
         return Response.noContent().build();

@@ -117,6 +117,13 @@ public class ReminderResource {
                             + "done. A time in a daylight saving gap fires at the first minute after it; a repeated time "
                             + "fires once. 201 with Location; 422 naming the field. At most 10 per habit.")
     @RequestBody(content = @Content(schema = @Schema(implementation = ReminderInput.class)))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ReminderDto.class)))
     public Response create(@PathParam("id") String id, Map<String, Object> body, @Context SecurityContext sc) {
         UUID habitId = Params.id(id, "Habit");
         ReminderDto r = ReminderDto.of(reminders.create(Auth.user(sc).userId(), habitId, body));
@@ -153,6 +160,7 @@ public class ReminderResource {
     @DELETE
     @Path("/{reminderId}")
     @Operation(summary = "Delete a reminder")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Done; no content")
     public Response delete(
             @PathParam("id") String id, @PathParam("reminderId") String rid, @Context SecurityContext sc) {
         reminders.delete(Auth.user(sc).userId(), Params.id(id, "Habit"), Params.id(rid, "Reminder"));

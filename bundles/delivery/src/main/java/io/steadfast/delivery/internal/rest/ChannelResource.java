@@ -114,6 +114,13 @@ public class ChannelResource {
             summary = "Add a channel",
             description = "201 with Location; 422 naming the field (`type`, `config.<setting>`) for an unknown type or "
                     + "invalid settings. A webhook URL must resolve to a public address. At most 20 per account.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ChannelDto.class)))
     public Response create(ChannelInput body, @Context SecurityContext sc) {
         ChannelInput in = body == null ? new ChannelInput(null, null, null) : body;
         ChannelDto c = ChannelDto.of(channels.create(Auth.user(sc).userId(), in.type(), in.name(), in.config()));
@@ -144,6 +151,7 @@ public class ChannelResource {
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete a channel and its delivery log (the in-app one can only be turned off)")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Done; no content")
     public Response delete(@PathParam("id") String id, @Context SecurityContext sc) {
         channels.delete(Auth.user(sc).userId(), Params.id(id, "Channel"));
         return Response.noContent().build();
@@ -155,6 +163,13 @@ public class ChannelResource {
             summary = "Send a test message to the channel now",
             description = "202 with the delivery's id; see GET /api/v1/me/deliveries/{id} for what became of it.")
     @RequestBody(required = false)
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "202",
+            description = "Accepted",
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = TestSent.class)))
     public Response test(@PathParam("id") String id, @Context SecurityContext sc) {
         UUID d = deliveries.test(Auth.user(sc).userId(), Params.id(id, "Channel"));
         return Response.accepted(new TestSent(d))

@@ -76,6 +76,13 @@ public class HabitResource {
                     + "schedule: {kind: daily} | {kind: weekdays, days: [MON..SUN]} | "
                     + "{kind: times_per_week, times} | {kind: times_per_month, times} | {kind: every_n_days, n}. 201 with "
                     + "Location; 422 naming the field for an invalid schedule, an unknown type or a missing target.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = HabitDto.class)))
     public Response create(HabitInput body, @Context SecurityContext sc) {
         HabitDto h = HabitDto.of(habits.create(Auth.user(sc).userId(), body == null ? null : body.draft()));
         return Response.created(publicUrl.api("/v1/habits/" + h.id())).entity(h).build();
@@ -92,6 +99,7 @@ public class HabitResource {
     @PUT
     @Path("/order")
     @Operation(summary = "Order the habits", description = "A JSON array of habit ids; habits not listed follow")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Done; no content")
     public Response order(List<String> ids, @Context SecurityContext sc) {
         if (ids == null) {
             throw new ValidationException("body", "a JSON array of habit ids is required");
@@ -134,6 +142,7 @@ public class HabitResource {
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete a habit and its history (archive it to keep the history)")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Done; no content")
     public Response delete(@PathParam("id") String id, @Context SecurityContext sc) {
         habits.delete(Auth.user(sc).userId(), Params.id(id, HABIT));
         return Response.noContent().build();
@@ -178,6 +187,7 @@ public class HabitResource {
     @DELETE
     @Path("/{id}/checkins/{date}")
     @Operation(summary = "Clear a day's record")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Done; no content")
     public Response clear(@PathParam("id") String id, @PathParam("date") String date, @Context SecurityContext sc) {
         UUID habitId = Params.id(id, HABIT);
         days.delete(Auth.user(sc).userId(), habitId, Params.date(date, "date"));
@@ -190,6 +200,15 @@ public class HabitResource {
             summary = "Add to a day's value",
             description = "{delta}. Send an Idempotency-Key header to retry "
                     + "safely: a replay answers the first response (with Idempotent-Replayed: true) and adds nothing.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @io.swagger.v3.oas.annotations.media.Schema(
+                                            implementation = HabitDtos.CheckinDto.class)))
     public Response increment(
             @PathParam("id") String id,
             @PathParam("date") String date,

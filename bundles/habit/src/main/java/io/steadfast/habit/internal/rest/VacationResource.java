@@ -74,6 +74,13 @@ public class VacationResource {
             description = "{from, to, habitIds?}: from today or later, at most 366 days; all habits when habitIds is "
                     + "left out. 201 with Location. Paused days are neither due nor missed in the agenda, calendar, "
                     + "statistics and analytics (state \"paused\"), and streaks survive them.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = VacationDto.class)))
     public Response create(VacationInput body, @Context SecurityContext sc) {
         Vacation v = vacations.create(
                 Auth.user(sc).userId(),
@@ -104,6 +111,7 @@ public class VacationResource {
             summary = "Cancel or end a vacation",
             description = "204. A vacation that has not begun is deleted; one that has begun ends yesterday (its "
                     + "past days stay paused, today is due again); one that is over answers 409.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Done; no content")
     public Response delete(@PathParam("id") String id, @Context SecurityContext sc) {
         vacations.delete(Auth.user(sc).userId(), Params.id(id, "Vacation"));
         return Response.noContent().build();

@@ -86,6 +86,13 @@ public class AuthResource {
             description = "Answers 201 with the user and a session token. "
                     + "Email unique (409); password at least 10 characters and not a common one (422); timezone an IANA "
                     + "zone id, default UTC.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = AuthResult.class)))
     public Response register(RegisterRequest body, @Context HttpServletRequest request) {
         if (body == null) {
             throw new ValidationException("body", "a JSON object is required");
@@ -105,6 +112,13 @@ public class AuthResource {
                     + "email or a wrong password alike; 429 with Retry-After after repeated failures. After a "
                     + "temporary password, passwordChangeRequired is true and the token (an hour) may only change the "
                     + "password or log out.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = AuthResult.class)))
     public Response login(LoginRequest body, @Context HttpServletRequest request) {
         if (body == null) {
             throw new ValidationException("body", "a JSON object is required");
@@ -142,6 +156,7 @@ public class AuthResource {
             description = "Answers 202 for known and unknown emails alike; the link works once, for an hour. "
                     + "503 when the server cannot send e-mail (ask the administrator: steadfast:user-reset-password); "
                     + "429 with Retry-After after too many requests from one address.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202", description = "Accepted")
     public Response requestPasswordReset(PasswordResetRequest body, @Context HttpServletRequest request) {
         if (body == null) {
             throw new ValidationException("body", "a JSON object is required");
@@ -163,6 +178,7 @@ public class AuthResource {
             description = "Answers 204; the token works once. Revokes every token of the account: log in with the "
                     + "new password. 410 when the link was used or has expired; 422 when the password breaks the "
                     + "registration's rules (the link stays usable); 429 after repeated failures.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Done; no content")
     public Response confirmPasswordReset(PasswordResetConfirm body, @Context HttpServletRequest request) {
         if (body == null) {
             throw new ValidationException("body", "a JSON object is required");
@@ -180,6 +196,7 @@ public class AuthResource {
     @AnyScope
     @AllowedBeforePasswordChange
     @Operation(summary = "Revoke the token of this request, on every node at once")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Done; no content")
     public Response logout(@Context SecurityContext sc, @Context HttpServletRequest request) {
         AuthenticatedUser u = Auth.user(sc);
         sessions.logout(u.userId(), u.tokenId());

@@ -89,6 +89,7 @@ public class MeResource {
             summary = "Change the password",
             description = "Revokes every other token of the account. With the session of a temporary password "
                     + "(login answered passwordChangeRequired) that session ends too: log in with the new password.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Done; no content")
     public Response password(PasswordChange body, @Context SecurityContext sc) {
         if (body == null) {
             throw new ValidationException("body", "a JSON object is required");
@@ -115,6 +116,7 @@ public class MeResource {
             summary = "Delete the account and everything it owns",
             description =
                     "Needs the password in the " + "body: {\"password\": \"...\"}. Every token stops working at once.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Done; no content")
     public Response delete(DeleteAccount body, @Context SecurityContext sc) {
         accounts.delete(Auth.user(sc).userId(), body == null ? null : body.password());
         return Response.noContent().build();

@@ -58,6 +58,13 @@ public class TokenResource {
             summary = "Create a personal access token",
             description = "{name, scopes: [read|write], "
                     + "expiresAt?}. The secret is in the answer once and never again. A read token gets 403 on writes.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = NewToken.class)))
     public Response create(TokenRequest body, @Context SecurityContext sc) {
         if (body == null) {
             throw new ValidationException("body", "a JSON object is required");
@@ -77,6 +84,7 @@ public class TokenResource {
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Revoke a personal access token")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Done; no content")
     public Response revoke(@PathParam("id") String id, @Context SecurityContext sc) {
         tokens.revoke(Auth.user(sc).userId(), parse(id));
         return Response.noContent().build();

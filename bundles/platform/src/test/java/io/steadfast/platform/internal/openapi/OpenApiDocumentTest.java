@@ -35,9 +35,43 @@ class OpenApiDocumentTest {
         }
 
         @POST
-        public Thing create(Thing t) {
-            return t;
+        @io.swagger.v3.oas.annotations.responses.ApiResponse(
+                responseCode = "201",
+                description = "Created",
+                content =
+                        @io.swagger.v3.oas.annotations.media.Content(
+                                mediaType = "application/json",
+                                schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Thing.class)))
+        public javax.ws.rs.core.Response create(Thing t) {
+            return null;
         }
+
+        @javax.ws.rs.DELETE
+        @Path("/{id}")
+        public void delete(@PathParam("id") String id) {}
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void namesEachSuccessAndTheProblemOfEveryError() throws Exception {
+        String json = OpenApiDocument.generate("1", List.of(ThingResource.class), List.of());
+        Map<String, Object> doc = JsonMapper.create().readValue(json, Map.class);
+        Map<String, Object> paths = (Map<String, Object>) doc.get("paths");
+        Map<String, Object> one = (Map<String, Object>) paths.get("/api/v1/things/{id}");
+        Map<String, Object> get = (Map<String, Object>) ((Map<String, Object>) one.get("get")).get("responses");
+        assertThat(get).containsOnlyKeys("200", "default");
+        assertThat(json).contains("\"$ref\":\"#/components/schemas/Thing\"");
+        Map<String, Object> delete = (Map<String, Object>) ((Map<String, Object>) one.get("delete")).get("responses");
+        assertThat(delete).containsOnlyKeys("204", "default");
+        Map<String, Object> post = (Map<String, Object>)
+                ((Map<String, Object>) ((Map<String, Object>) paths.get("/api/v1/things")).get("post"))
+                        .get("responses");
+        assertThat(post).containsOnlyKeys("201", "default");
+        Map<String, Object> error = (Map<String, Object>) get.get("default");
+        assertThat(error.toString()).contains("application/problem+json", "#/components/schemas/Problem");
+        Map<String, Object> schemas =
+                (Map<String, Object>) ((Map<String, Object>) doc.get("components")).get("schemas");
+        assertThat(schemas).containsKey("Problem");
     }
 
     @Test
