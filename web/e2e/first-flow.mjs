@@ -4,53 +4,22 @@
 // cookie (no token in the page's storage) and a cookie-authenticated write without the CSRF header is refused;
 // axe-core finds no serious or critical violation on any screen, light (desktop) and dark (phone). Saves a screenshot of each
 // screen at desktop and phone width. Prints one line per step; exits 1 at the first failure.
-import { chromium } from 'playwright-core';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { accessible, args, fail, newContext, run, step, watchErrors } from './lib.mjs';
 
-const [base, shots] = process.argv.slice(2);
-if (!base || !shots) {
-  console.error('usage: node e2e/first-flow.mjs <base URL> <screenshots folder>');
-  process.exit(2);
-}
+const { base, shots } = args('first-flow.mjs');
 mkdirSync(shots, { recursive: true });
 
-const step = (what) => console.log('step: ' + what);
-// run through the debugging protocol, which the page's Content-Security-Policy (no inline scripts) does not govern
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core on the page as it is: no serious or critical violation (WCAG 2.1 AA rules and best practices). */
-async function accessible(page, screen) {
-  await page.evaluate(axeSource);
-  const found = await page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-  });
-  if (found.length) fail(`axe on ${screen}: ` + found.join('; '));
-}
-const fail = (what) => {
-  throw new Error(what);
-};
-
-const browser = await chromium.launch({
-  executablePath: process.env.STEADFAST_CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox'],
-});
-try {
+await run(async (browser) => {
   for (const [label, viewport] of [
     ['desktop', { width: 1280, height: 800 }],
     ['phone', { width: 360, height: 740 }],
   ]) {
-    const context = await browser.newContext({ viewport, colorScheme: label === 'phone' ? 'dark' : 'light' });
-    // a loaded CI machine (two nodes, PostgreSQL, Redis and the browser on two cores) can be slow
-    context.setDefaultTimeout(60_000);
+    const context = await newContext(browser, { viewport, colorScheme: label === 'phone' ? 'dark' : 'light' });
     const page = await context.newPage();
     const problems = [];
-    page.on('pageerror', (e) => problems.push('page error: ' + e.message));
+    watchErrors(page, problems);
     const email = `e2e-${label}-${Date.now()}@example.org`;
 
     step(`${label}: the app at /`);
@@ -140,17 +109,4 @@ try {
     if (problems.length) fail(problems.join('; '));
     await context.close();
   }
-  console.log('ok');
-} catch (e) {
-  console.error('FAILED: ' + e.message);
-  for (const c of browser.contexts()) {
-    for (const p of c.pages()) {
-      const where = join(process.env.STEADFAST_E2E_FAILURES ?? '/tmp', `failed-${Date.now()}.png`);
-      await p.screenshot({ path: where }).catch(() => {});
-      console.error('screenshot of the failure: ' + where + ' at ' + p.url());
-    }
-  }
-  process.exitCode = 1;
-} finally {
-  await browser.close();
-}
+});

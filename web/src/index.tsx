@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createQueryClient } from './api/queryClient';
 import { applyInitialColorMode } from './theme/colorMode';
+import './pwa';
 
 applyInitialColorMode();
 const client = createQueryClient();

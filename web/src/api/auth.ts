@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
 import { ApiError } from './errors';
+import { forgetOfflineData, lastUser, rememberUser } from '../offline/persist';
 import type { AuthResult, User } from './types';
 
 /** The header that asks login and register for the cookie session instead of a token in the body. */
@@ -12,7 +13,19 @@ export const meKey = ['me'] as const;
 export function useMe() {
   return useQuery({
     queryKey: meKey,
-    queryFn: ({ signal }) => api.get('/v1/me', { signal }),
+    // offline, the user of the last load (kept by this browser for its own user only) opens the offline shell
+    networkMode: 'offlineFirst',
+    queryFn: async ({ signal }) => {
+      try {
+        const me = await api.get('/v1/me', { signal });
+        rememberUser(me);
+        return me;
+      } catch (e) {
+        const last = lastUser();
+        if (e instanceof ApiError && e.isNetwork && last) return last;
+        throw e;
+      }
+    },
     // a 401 is the answer "not signed in", not a failure to retry
     retry: (count, error) => count < 2 && error instanceof ApiError && error.isNetwork,
     staleTime: 5 * 60_000,
@@ -61,7 +74,10 @@ export function useSignOut() {
     mutationKey: ['auth', 'logout'],
     mutationFn: () => api.post('/v1/auth/logout'),
     // signed out on the server or not (an expired session answers 401), the page forgets everything it knew
-    onSettled: () => client.removeQueries(),
+    onSettled: () => {
+      client.removeQueries();
+      forgetOfflineData();
+    },
   });
 }
 

@@ -1,138 +1,149 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { applyChange, changedItem, COUNTING_TYPES, sendChange, type DayChange, type TodayEntry } from '../offline/changes';
+import { loadToday, saveToday } from '../offline/persist';
+import { isOfflineError, offlineQueue } from '../offline/queue';
 import { api } from './client';
-import { ApiError } from './errors';
-import type { DayStatus, Today, TodayItem } from './types';
+import type { Today } from './types';
 
 export const todayKey = ['today'] as const;
+export { COUNTING_TYPES };
+export type { DayChange, TodayEntry };
 
-export function useToday() {
+/**
+ * The user's today (GET /v1/today). Each answer is kept on this device under the user's id; opened while the
+ * browser is offline, the screen starts from the kept one. While offline the query waits instead of failing.
+ */
+export function useToday(userId?: string) {
+  const client = useQueryClient();
   return useQuery({
     queryKey: todayKey,
-    queryFn: ({ signal }) => api.get('/v1/today', { signal }),
+    queryFn: async ({ signal }) => {
+      const today = await api.get('/v1/today', { signal });
+      if (userId && today) saveToday(userId, today);
+      return withKnownNotes(today, client.getQueryData<Today>(todayKey));
+    },
+    initialData: () => {
+      if (!userId || typeof navigator === 'undefined' || navigator.onLine) return undefined;
+      return loadToday(userId)?.today;
+    },
+    initialDataUpdatedAt: () => (userId ? loadToday(userId)?.savedAt : undefined),
   });
 }
 
-/** The types the Today screen can check in: a tap for `boolean`, +/- for the ones that count. */
-export const COUNTING_TYPES = new Set(['count', 'limit']);
-
-/** The status an item shows until the server's answer: the server's rules, for the built-in types. */
-function statusFor(item: TodayItem, value: number): DayStatus {
-  const target = item.progress?.target ?? item.habit?.target;
-  const type = item.habit?.type;
-  if (type === 'limit') {
-    if (value > (target ?? 0)) return 'missed';
-    return item.status === 'missed' ? 'pending' : ((item.status ?? 'pending') as DayStatus);
-  }
-  if (target !== undefined && value >= target) return 'done';
-  if (value > 0) return 'partial';
-  return item.due ? 'pending' : 'not_due';
-}
-
-function mapItem(today: Today, habitId: string, change: (item: TodayItem) => TodayItem): Today {
-  return { ...today, habits: (today.habits ?? []).map((i) => (i.habit?.id === habitId ? change(i) : i)) };
+/**
+ * The server's Today with the notes this page already knows (read or written here: /today does not carry them), for
+ * the same day. A note the server does send wins. Pure.
+ */
+export function withKnownNotes(today: Today, before: Today | undefined): Today {
+  if (!before || before.date !== today.date || !today.habits) return today;
+  const notes = new Map<string, string | null | undefined>();
+  for (const i of (before.habits ?? []) as TodayEntry[]) if (i.habit?.id && i.note !== undefined) notes.set(i.habit.id, i.note);
+  if (notes.size === 0) return today;
+  return {
+    ...today,
+    habits: today.habits.map((i: TodayEntry) =>
+      i.note === undefined && i.habit?.id && notes.has(i.habit.id) ? { ...i, note: notes.get(i.habit.id) } : i,
+    ),
+  };
 }
 
 /** Today with a boolean habit marked done or not done. Pure. */
 export function withChecked(today: Today, habitId: string, done: boolean): Today {
-  return mapItem(today, habitId, (i) => ({
-    ...i,
-    status: done ? 'done' : i.due ? 'pending' : 'not_due',
-    progress: { ...i.progress, value: done ? 1 : 0 },
-  }));
+  return applyChange(today, { habitId, habitName: '', date: today.date ?? '', kind: done ? 'check' : 'uncheck', body: {} });
 }
 
 /** Today with `delta` added to a counting habit's value (never below zero). Pure. */
 export function withDelta(today: Today, habitId: string, delta: number): Today {
-  return mapItem(today, habitId, (i) => {
-    const value = Math.max(0, (i.progress?.value ?? 0) + delta);
-    return { ...i, status: statusFor(i, value), progress: { ...i.progress, value } };
-  });
+  return applyChange(today, { habitId, habitName: '', date: today.date ?? '', kind: 'increment', body: { delta } });
 }
 
-/** Applies an optimistic change to the cached Today; answers how to undo exactly that change. */
-async function optimistic(client: QueryClient, change: (t: Today) => Today, undo: (t: Today) => Today) {
-  await client.cancelQueries({ queryKey: todayKey });
-  const before = client.getQueryData<Today>(todayKey);
-  if (before) client.setQueryData<Today>(todayKey, change(before));
-  return { undo };
-}
+/** Told of every change the server refused (after it was taken back on screen). */
+export type OnFailure = (error: unknown, habitName: string, change: DayChange) => void;
 
-/** Told of every check-in or increment the server refused (after its change was taken back on screen). */
-export type OnFailure = (error: unknown, habitName: string) => void;
+/** How one change ended: the server took it, it waits in the offline queue, or the server refused it. */
+export type Outcome = { result: 'saved' } | { result: 'queued' } | { result: 'failed'; error: unknown };
 
-export interface CheckIn {
-  habitId: string;
-  habitName: string;
-  date: string;
-  done: boolean;
-}
+/** The key of every day change's mutation (for useMutationState: which rows are saving). */
+export const dayChangeKey = ['day-change'] as const;
 
-/** Checks a boolean habit in (PUT `{}`) or clears the day (DELETE), at once on screen, undone if the server refuses. */
-export function useCheckIn(onFailure?: OnFailure) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ habitId, date, done }: CheckIn) =>
-      done
-        ? api.put('/v1/habits/{id}/checkins/{date}', { path: { id: habitId, date }, body: {} })
-        : api.delete('/v1/habits/{id}/checkins/{date}', { path: { id: habitId, date } }),
-    onMutate: ({ habitId, done }) => {
-      const previous = client.getQueryData<Today>(todayKey)?.habits?.find((i) => i.habit?.id === habitId);
-      return optimistic(
-        client,
-        (t) => withChecked(t, habitId, done),
-        (t) => (previous ? mapItem(t, habitId, () => previous) : t),
-      );
-    },
-    // here, not in mutate()'s own callbacks: those run for the latest tap only
-    onError: (error, vars, context) => {
-      const current = client.getQueryData<Today>(todayKey);
-      if (context && current) client.setQueryData<Today>(todayKey, context.undo(current));
-      onFailure?.(error, vars.habitName);
-    },
-    // the server's own verdict replaces the guess; not awaited, so that the tap's outcome is not held up by it
-    onSettled: () => void client.invalidateQueries({ queryKey: todayKey }),
-  });
-}
-
-export interface Increment {
-  habitId: string;
-  habitName: string;
-  date: string;
-  delta: number;
-  /** Made once per tap, so that a retry of the same tap adds nothing twice. */
-  idempotencyKey: string;
+function mapItem(today: Today, habitId: string, change: (item: TodayEntry) => TodayEntry): Today {
+  return { ...today, habits: (today.habits ?? []).map((i) => (i.habit?.id === habitId ? change(i) : i)) };
 }
 
 /**
- * Adds to a counting habit (POST …/increment with an Idempotency-Key), at once on screen. A failed tap takes back
- * only its own delta, so that other taps in flight keep theirs.
+ * How to take back exactly one change: an increment takes back its own delta (other taps in flight keep theirs);
+ * anything else puts the item back as it was.
  */
-export function useIncrement(onFailure?: OnFailure) {
+function undoOf(client: QueryClient, change: DayChange): (t: Today) => Today {
+  if (change.kind === 'increment') {
+    const back = { ...change, body: { delta: -(change.body.delta ?? 0) } };
+    return (t) => mapItem(t, change.habitId, (i) => changedItem(i, back));
+  }
+  const previous = client.getQueryData<Today>(todayKey)?.habits?.find((i) => i.habit?.id === change.habitId);
+  return (t) => (previous ? mapItem(t, change.habitId, () => previous) : t);
+}
+
+/** Who hears how each change ended (by the change object: every mutation's callbacks, not only the latest's). */
+const listeners = new WeakMap<DayChange, (outcome: Outcome) => void>();
+
+/**
+ * Every write to a day of Today: at once on screen, then sent. When the server refuses, the change is taken back
+ * and told — to the `done` given to `submit`, or else to `onFailure`; when it cannot be reached (or changes already
+ * wait), the change joins the offline queue, which keeps it on screen and sends it later.
+ */
+export function useDayChange(userId: string | undefined, onFailure?: OnFailure) {
   const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ habitId, date, delta, idempotencyKey }: Increment) =>
-      api.post('/v1/habits/{id}/checkins/{date}/increment', {
-        path: { id: habitId, date },
-        body: { delta },
-        headers: { 'Idempotency-Key': idempotencyKey },
-      }),
-    // the key makes a retry safe: retry when the answer was lost, never when the server said no
-    retry: (count, error) => count < 2 && error instanceof ApiError && error.isNetwork,
-    onMutate: ({ habitId, delta }) =>
-      optimistic(
-        client,
-        (t) => withDelta(t, habitId, delta),
-        (t) => withDelta(t, habitId, -delta),
-      ),
-    // here, not in mutate()'s own callbacks: those run for the latest tap only
-    onError: (error, vars, context) => {
-      const current = client.getQueryData<Today>(todayKey);
-      if (context && current) client.setQueryData<Today>(todayKey, context.undo(current));
-      onFailure?.(error, vars.habitName);
+  const mutation = useMutation({
+    // the queue, not the query client, waits for the network: the request must fail to be queued
+    networkMode: 'always',
+    mutationKey: dayChangeKey,
+    mutationFn: (change: DayChange) => sendChange(change),
+    onMutate: async (change) => {
+      const undo = undoOf(client, change);
+      await client.cancelQueries({ queryKey: todayKey });
+      client.setQueryData<Today>(todayKey, (t) => (t ? applyChange(t, change) : t));
+      return { undo };
     },
-    // the server's own verdict replaces the guess; not awaited, so that the tap's outcome is not held up by it
-    onSettled: () => void client.invalidateQueries({ queryKey: todayKey }),
+    onError: (error, change, context) => {
+      client.setQueryData<Today>(todayKey, (t) => (t && context ? context.undo(t) : t));
+      const listener = listeners.get(change);
+      if (userId && isOfflineError(error)) {
+        // in the same tick as the undo: the queue shows the change instead of the cache, without a flicker
+        offlineQueue.add(userId, change);
+        listener?.({ result: 'queued' });
+        return;
+      }
+      if (listener) listener({ result: 'failed', error });
+      else onFailure?.(error, change.habitName, change);
+      void client.invalidateQueries({ queryKey: todayKey });
+    },
+    onSuccess: (_answer, change) => {
+      listeners.get(change)?.({ result: 'saved' });
+      // the server's own verdict replaces the guess; not awaited, so that the outcome is not held up by it
+      void client.invalidateQueries({ queryKey: todayKey });
+    },
   });
+
+  const { mutate } = mutation;
+  /**
+   * Sends a change, or queues it when offline or when earlier changes still wait (they go first). `done` hears how
+   * it ended; without one, a refusal goes to `onFailure`.
+   */
+  const submit = useCallback(
+    (change: DayChange, done?: (outcome: Outcome) => void) => {
+      const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+      if (userId && (offline || offlineQueue.pendingFor(userId).length > 0)) {
+        offlineQueue.add(userId, change);
+        done?.({ result: 'queued' });
+        return;
+      }
+      if (done) listeners.set(change, done);
+      mutate(change);
+    },
+    [mutate, userId],
+  );
+  return { submit, mutation };
 }
 
 /** A fresh idempotency key (a random UUID). */

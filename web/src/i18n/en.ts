@@ -42,8 +42,8 @@ export const en = {
   'signIn.submitting': 'Signing in…',
   'signIn.noAccount': 'No account yet?',
   'signIn.toSignUp': 'Create one',
-  'signIn.passwordChangeRequired':
-    'You signed in with a temporary password. Change it before you go on (the web app cannot do this yet: use the API, POST /api/v1/me/password).',
+  'signIn.passwordChangeRequired': 'You signed in with a temporary password. Change it before you go on.',
+  'signIn.toChangePassword': 'Change it in Settings',
 
   'signUp.title': 'Create your account',
   'signUp.submit': 'Create account',

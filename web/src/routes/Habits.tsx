@@ -1,163 +1,183 @@
-import { Badge, Box, Button, Card, Field, HStack, Heading, NativeSelect, Stack, Text } from '@chakra-ui/react';
-import { useState, type FormEvent } from 'react';
-import { formErrors } from '../api/errors';
-import { useCreateHabit, useHabits } from '../api/habits';
+import { Button, Heading, Stack, Text, VisuallyHidden } from '@chakra-ui/react';
+import { useCallback, useRef, useState } from 'react';
+import { toApiError } from '../api/errors';
+import { useArchivedHabits, useHabits, useReorderHabits, useUpdateHabit } from '../api/habits';
 import type { Habit } from '../api/types';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageSpinner } from '../components/PageSpinner';
-import { TextField } from '../components/TextField';
 import { t } from '../i18n/t';
-import { formatShortDay } from '../lib/dates';
+import { ArchivedSection } from './habits/ArchivedSection';
+import { DeleteHabitDialog } from './habits/DeleteHabitDialog';
+import { EditHabitDialog } from './habits/EditHabitDialog';
+import { findControl, HabitList } from './habits/HabitList';
+import { NewHabitForm } from './habits/NewHabitForm';
+import { useKinds, useWeekStart } from './habits/shared';
 
-const FIELDS = ['name', 'type', 'target', 'unit'] as const;
-type Kind = 'boolean' | 'count';
+type Notice = { tone: 'status' | 'error'; text: string } | undefined;
 
-function NewHabitForm() {
-  const create = useCreateHabit();
-  const [name, setName] = useState('');
-  const [type, setType] = useState<Kind>('boolean');
-  const [target, setTarget] = useState('1');
-  const [unit, setUnit] = useState('');
-  const [created, setCreated] = useState<string | undefined>();
-  const errors = formErrors(create.error, FIELDS);
+/**
+ * The user's habits: the active ones in their order (drag or move them; edit, archive or delete each), the form for a
+ * new one, and the archived ones, collapsed.
+ */
+export default function Habits() {
+  const habits = useHabits();
+  const archived = useArchivedHabits();
+  const kinds = useKinds([...(habits.data ?? []), ...(archived.data ?? [])]);
+  const weekStart = useWeekStart();
+  const [notice, setNotice] = useState<Notice>();
+  const [moveText, setMoveText] = useState('');
+  const [editing, setEditing] = useState<string | undefined>();
+  const [deleting, setDeleting] = useState<Habit | undefined>();
+  // the last habit each dialog was about, for the focus when it has closed
+  const lastEdited = useRef<string | undefined>(undefined);
+  const lastDeleting = useRef<Habit | undefined>(undefined);
+  const deletedFrom = useRef<readonly Habit[]>([]);
+  const [unarchiving, setUnarchiving] = useState<string | undefined>();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const update = useUpdateHabit();
 
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    setCreated(undefined);
-    const trimmed = name.trim();
-    const number = Number(target.replace(',', '.'));
-    create.mutate(
-      {
-        name: trimmed,
-        type,
-        schedule: { kind: 'daily' },
-        ...(type === 'count' ? { target: target.trim() === '' ? undefined : number } : {}),
-        ...(type === 'count' && unit.trim() ? { unit: unit.trim() } : {}),
-      },
+  const reorder = useReorderHabits(
+    useCallback((error: unknown) => {
+      setMoveText('');
+      setNotice({ tone: 'error', text: t('habits.reorderFailed', { reason: toApiError(error).message }) });
+    }, []),
+  );
+
+  const active = habits.data ?? [];
+  const editingHabit = editing ? active.find((h) => h.id === editing) : undefined;
+
+  /** Where the focus goes once a habit has left the list: the next one, the one before, or the heading. */
+  function focusAfterRemoval(list: readonly Habit[], id: string): HTMLElement | null {
+    const index = list.findIndex((h) => h.id === id);
+    const next = list[index + 1] ?? list[index - 1];
+    return (next?.id ? findControl(next.id, 'link') : null) ?? headingRef.current;
+  }
+
+  function onReorder(ids: string[], habit: Habit, position: number) {
+    setNotice(undefined);
+    setMoveText(t('habits.movedTo', { habit: habit.name ?? '', position, count: ids.length }));
+    reorder.mutate(ids);
+  }
+
+  function setArchived(habit: Habit, archive: boolean) {
+    const name = habit.name ?? '';
+    const before = archive ? active : (archived.data ?? []);
+    setNotice(undefined);
+    if (!archive) setUnarchiving(habit.id);
+    update.mutate(
+      { id: habit.id!, patch: { archived: archive } },
       {
         onSuccess: () => {
-          setCreated(t('habits.created', { habit: trimmed }));
-          setName('');
-          setUnit('');
+          setNotice({ tone: 'status', text: t(archive ? 'habits.archived' : 'habits.unarchived', { habit: name }) });
+          if (archive) {
+            focusAfterRemoval(before, habit.id!)?.focus();
+          } else {
+            // back on the list: its link has the focus
+            requestAnimationFrame(() => (findControl(habit.id!, 'link') ?? headingRef.current)?.focus());
+          }
         },
+        onError: (error) =>
+          setNotice({
+            tone: 'error',
+            text: t(archive ? 'habits.archiveFailed' : 'habits.unarchiveFailed', {
+              habit: name,
+              reason: toApiError(error).message,
+            }),
+          }),
+        onSettled: () => setUnarchiving(undefined),
       },
     );
   }
 
   return (
-    <Card.Root as="section" aria-labelledby="new-habit">
-      <Card.Body>
-        <Heading as="h2" size="lg" id="new-habit" mb="4">
-          {t('habits.new')}
-        </Heading>
-        <form onSubmit={submit} noValidate>
-          <Stack gap="4">
-            {errors.general ? <ErrorAlert>{errors.general}</ErrorAlert> : null}
-            {created ? (
-              <Text role="status" color="fg.success">
-                {created}
-              </Text>
-            ) : null}
-            <TextField
-              name="name"
-              label={t('habits.name')}
-              required
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              error={errors.fields.name}
-            />
-            <Field.Root invalid={errors.fields.type !== undefined}>
-              <Field.Label>{t('habits.type')}</Field.Label>
-              <NativeSelect.Root>
-                <NativeSelect.Field name="type" value={type} onChange={(e) => setType(e.target.value as Kind)}>
-                  <option value="boolean">{t('habits.type.boolean')}</option>
-                  <option value="count">{t('habits.type.count')}</option>
-                </NativeSelect.Field>
-                <NativeSelect.Indicator />
-              </NativeSelect.Root>
-              <Field.ErrorText>{errors.fields.type}</Field.ErrorText>
-            </Field.Root>
-            {type === 'count' ? (
-              <HStack gap="3" align="start" wrap={{ base: 'wrap', sm: 'nowrap' }}>
-                <TextField
-                  name="target"
-                  label={t('habits.target')}
-                  inputMode="decimal"
-                  required
-                  value={target}
-                  onChange={(e) => setTarget(e.target.value)}
-                  error={errors.fields.target}
-                />
-                <TextField
-                  name="unit"
-                  label={
-                    <>
-                      {t('habits.unit')} <Text as="span" color="fg.muted">{t('field.optional')}</Text>
-                    </>
-                  }
-                  value={unit}
-                  onChange={(e) => setUnit(e.target.value)}
-                  error={errors.fields.unit}
-                />
-              </HStack>
-            ) : null}
-            <Box>
-              <Text fontWeight="medium" textStyle="sm">
-                {t('habits.schedule')}
-              </Text>
-              <Text color="fg.muted">{t('habits.schedule.daily')}</Text>
-            </Box>
-            <Button type="submit" alignSelf="start" loading={create.isPending} loadingText={t('habits.creating')}>
-              {t('habits.create')}
-            </Button>
-          </Stack>
-        </form>
-      </Card.Body>
-    </Card.Root>
-  );
-}
-
-function HabitItem({ habit }: { habit: Habit }) {
-  const type = habit.type === 'boolean' || habit.type === 'count' ? t(`habits.type.${habit.type}`) : habit.type;
-  return (
-    <Card.Root as="li" size="sm" variant="outline">
-      <Card.Body>
-        <Text fontWeight="semibold">{habit.name}</Text>
-        <HStack gap="2" wrap="wrap" mt="1" textStyle="sm" color="fg.muted">
-          <Badge variant="subtle">{type}</Badge>
-          <span>{habit.schedule?.kind === 'daily' ? t('habits.schedule.daily') : t('habits.schedule.other')}</span>
-          {habit.type !== 'boolean' && habit.target !== undefined ? (
-            <span>{t('habits.targetShort', { target: habit.target })}</span>
-          ) : null}
-          {habit.startDate ? <span>{t('habits.since', { date: formatShortDay(habit.startDate) })}</span> : null}
-        </HStack>
-      </Card.Body>
-    </Card.Root>
-  );
-}
-
-/** The user's habits, and a form for a new daily one. */
-export default function Habits() {
-  const habits = useHabits();
-  return (
     <Stack gap="6">
-      <Heading as="h1" size="2xl">
-        {t('habits.title')}
-      </Heading>
+      <Stack gap="2">
+        <Heading as="h1" size="2xl" ref={headingRef} tabIndex={-1} _focus={{ outline: 'none' }}>
+          {t('habits.title')}
+        </Heading>
+        <Text role="status" color="fg.success" fontWeight="medium">
+          {notice?.tone === 'status' ? notice.text : ''}
+        </Text>
+      </Stack>
+      <VisuallyHidden role="status">{moveText}</VisuallyHidden>
+      {notice?.tone === 'error' ? <ErrorAlert>{notice.text}</ErrorAlert> : null}
       {habits.isPending ? (
         <PageSpinner />
       ) : habits.isError ? (
-        <ErrorAlert>{t('habits.loadFailed', { reason: habits.error.message })}</ErrorAlert>
-      ) : habits.data.length === 0 ? (
+        <ErrorAlert
+          action={
+            <Button size="sm" onClick={() => habits.refetch()}>
+              {t('habits.retry')}
+            </Button>
+          }
+        >
+          {t('habits.loadFailed', { reason: habits.error.message })}
+        </ErrorAlert>
+      ) : active.length === 0 ? (
         <Text>{t('habits.empty')}</Text>
       ) : (
-        <Stack as="ul" gap="2" listStyleType="none" m="0" p="0">
-          {habits.data.map((h) => (
-            <HabitItem key={h.id} habit={h} />
-          ))}
+        <Stack gap="2">
+          <HabitList
+            habits={active}
+            kinds={kinds}
+            weekStart={weekStart}
+            onReorder={onReorder}
+            onEdit={(h) => {
+              setNotice(undefined);
+              lastEdited.current = h.id;
+              setEditing(h.id);
+            }}
+            onArchive={(h) => setArchived(h, true)}
+            onDelete={(h) => {
+              deletedFrom.current = active;
+              lastDeleting.current = h;
+              setDeleting(h);
+            }}
+          />
+          {active.length > 1 ? (
+            <Text textStyle="xs" color="fg.muted">
+              {t('habits.reorderHint')}
+            </Text>
+          ) : null}
         </Stack>
       )}
-      <NewHabitForm />
+      <NewHabitForm kinds={kinds} weekStart={weekStart} />
+      <ArchivedSection
+        kinds={kinds}
+        weekStart={weekStart}
+        pendingId={unarchiving}
+        onUnarchive={(h) => setArchived(h, false)}
+        onDelete={(h) => {
+          deletedFrom.current = archived.data ?? [];
+          lastDeleting.current = h;
+          setDeleting(h);
+        }}
+      />
+      <EditHabitDialog
+        habit={editingHabit}
+        kinds={kinds}
+        weekStart={weekStart}
+        onClose={() => setEditing(undefined)}
+        onSaved={(name) => {
+          setEditing(undefined);
+          setNotice({ tone: 'status', text: t('habits.saved', { habit: name }) });
+        }}
+        finalFocus={() => (lastEdited.current ? findControl(lastEdited.current, 'edit') : null) ?? headingRef.current}
+      />
+      <DeleteHabitDialog
+        habit={deleting}
+        onClose={() => setDeleting(undefined)}
+        onDeleted={(h) => {
+          setDeleting(undefined);
+          setNotice({ tone: 'status', text: t('habits.deleted', { habit: h.name ?? '' }) });
+        }}
+        finalFocus={(deleted) => {
+          const h = lastDeleting.current;
+          if (!h?.id) return headingRef.current;
+          if (deleted) return focusAfterRemoval(deletedFrom.current, h.id);
+          return findControl(h.id, h.archived ? 'delete' : 'actions') ?? headingRef.current;
+        }}
+      />
     </Stack>
   );
 }

@@ -37,7 +37,17 @@ export function SignIn() {
       <form onSubmit={submit} noValidate>
         <Stack gap="4">
           {errors.general ? <ErrorAlert>{errors.general}</ErrorAlert> : null}
-          {signIn.data?.passwordChangeRequired ? <ErrorAlert>{t('signIn.passwordChangeRequired')}</ErrorAlert> : null}
+          {signIn.data?.passwordChangeRequired ? (
+            <ErrorAlert
+              action={
+                <Button asChild size="sm">
+                  <RouterLink to="/settings">{t('signIn.toChangePassword')}</RouterLink>
+                </Button>
+              }
+            >
+              {t('signIn.passwordChangeRequired')}
+            </ErrorAlert>
+          ) : null}
           <TextField
             name="email"
             type="email"

@@ -1,53 +1,25 @@
-import {
-  Badge,
-  Box,
-  Button,
-  Card,
-  Flex,
-  HStack,
-  Heading,
-  IconButton,
-  ProgressCircle,
-  Stack,
-  Text,
-} from '@chakra-ui/react';
-import { useCallback, useEffect, useState } from 'react';
+import { Alert, Box, Button, Flex, HStack, Heading, ProgressCircle, Stack, Text } from '@chakra-ui/react';
+import { useMutationState } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
+import { useMe } from '../api/auth';
 import { toApiError } from '../api/errors';
-import { COUNTING_TYPES, newIdempotencyKey, useCheckIn, useIncrement, useToday } from '../api/today';
-import type { DayStatus, Today as TodayData, TodayItem } from '../api/types';
+import { dayChangeKey, newIdempotencyKey, useDayChange, useToday, type OnFailure } from '../api/today';
+import type { Today as TodayData } from '../api/types';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { CheckIcon, MinusIcon, PlusIcon } from '../components/icons';
 import { PageSpinner } from '../components/PageSpinner';
 import { t } from '../i18n/t';
-import { formatDay, formatTime } from '../lib/dates';
+import { formatDay } from '../lib/dates';
+import { applyAll, type ChangeKind, type DayChange, type TodayEntry } from '../offline/changes';
+import { rememberUser } from '../offline/persist';
+import { isOfflineError } from '../offline/queue';
+import { useOfflineSync } from '../offline/useOfflineSync';
+import { controlKind, HabitRow, type Submit } from './today/HabitRow';
+import { OfflineBanner } from './today/OfflineBanner';
 
-const STATUS_PALETTE: Record<DayStatus, string> = {
-  done: 'green',
-  partial: 'blue',
-  missed: 'red',
-  skipped: 'gray',
-  paused: 'purple',
-  pending: 'orange',
-  not_due: 'gray',
-};
-
-function statusText(status: string | undefined): string {
-  return status && status in STATUS_PALETTE ? t(`status.${status as DayStatus}`) : (status ?? '');
-}
-
-function StatusBadge({ status }: { status: string | undefined }) {
-  const palette = STATUS_PALETTE[(status ?? 'pending') as DayStatus] ?? 'gray';
-  return (
-    <Badge colorPalette={palette} variant="subtle">
-      {statusText(status)}
-    </Badge>
-  );
-}
-
-/** The day's progress: the share of the habits to do today that are done. */
+/** The day's progress: the share of the habits to do today that are done (a skipped day is not to do). */
 export function dayProgress(today: TodayData): { done: number; count: number } {
-  const items = (today.habits ?? []).filter((i) => i.due || i.status === 'done');
+  const items = (today.habits ?? []).filter((i) => (i.due || i.status === 'done') && i.status !== 'skipped');
   return { done: items.filter((i) => i.status === 'done').length, count: items.length };
 }
 
@@ -70,179 +42,117 @@ function DayRing({ today }: { today: TodayData }) {
   );
 }
 
-interface RowProps {
-  item: TodayItem;
-  index: number;
-  timezone: string | undefined;
-  onToggle: (item: TodayItem) => void;
-  onDelta: (item: TodayItem, delta: number) => void;
-}
-
-function HabitRow({ item, index, timezone, onToggle, onDelta }: RowProps) {
-  const habit = item.habit ?? {};
-  const name = habit.name ?? '';
-  const done = item.status === 'done';
-  const unavailable = habit.available === false;
-  const value = item.progress?.value ?? 0;
-  const target = item.progress?.target ?? habit.target;
-  const valueText =
-    target === undefined ? t('today.valueNoTarget', { value }) : t('today.value', { value, target });
-  const shortcut = index < 9 ? String(index + 1) : undefined;
-
-  let control;
-  if (habit.type === 'boolean') {
-    control = (
-      <Button
-        aria-pressed={done}
-        aria-keyshortcuts={shortcut}
-        variant={done ? 'solid' : 'outline'}
-        colorPalette={done ? 'green' : 'teal'}
-        disabled={unavailable}
-        onClick={() => onToggle(item)}
-        minW="11"
-        h="11"
-        px="3"
-        aria-label={name}
-        title={t(done ? 'today.uncheck' : 'today.check', { habit: name })}
-      >
-        <CheckIcon />
-      </Button>
-    );
-  } else if (habit.type && COUNTING_TYPES.has(habit.type)) {
-    control = (
-      <HStack gap="1">
-        <IconButton
-          aria-label={t('today.decrement', { habit: name })}
-          variant="outline"
-          disabled={unavailable || value <= 0}
-          onClick={() => onDelta(item, -1)}
-          size="lg"
-        >
-          <MinusIcon />
-        </IconButton>
-        <IconButton
-          aria-label={t('today.increment', { habit: name })}
-          aria-keyshortcuts={shortcut}
-          disabled={unavailable}
-          onClick={() => onDelta(item, 1)}
-          size="lg"
-        >
-          <PlusIcon />
-        </IconButton>
-      </HStack>
-    );
-  }
-
-  return (
-    <Card.Root as="li" size="sm" variant="outline" data-status={item.status}>
-      <Card.Body>
-        <Flex gap="3" align="center">
-          {shortcut ? (
-            <Text as="span" aria-hidden="true" color="fg.muted" fontFamily="mono" w="3" display={{ base: 'none', sm: 'block' }}>
-              {shortcut}
-            </Text>
-          ) : null}
-          <Box flex="1" minW="0">
-            <Text fontWeight="semibold" truncate>
-              {name}
-            </Text>
-            <HStack gap="2" wrap="wrap" mt="1">
-              <StatusBadge status={item.status} />
-              {habit.type && COUNTING_TYPES.has(habit.type) ? (
-                <Text textStyle="sm" color="fg.muted" data-testid="value">
-                  {habit.unit ? t('today.unit', { value: valueText, unit: habit.unit }) : valueText}
-                </Text>
-              ) : null}
-              {item.nextReminderAt ? (
-                <Text textStyle="xs" color="fg.muted">
-                  {t('today.reminder', { time: formatTime(item.nextReminderAt, timezone) })}
-                </Text>
-              ) : null}
-            </HStack>
-            {unavailable ? (
-              <Text textStyle="xs" color="fg.muted" mt="1">
-                {t('today.notAvailable')}
-              </Text>
-            ) : !control ? (
-              <Text textStyle="xs" color="fg.muted" mt="1">
-                {t('today.notEditable')}
-              </Text>
-            ) : null}
-          </Box>
-          {control}
-        </Flex>
-      </Card.Body>
-    </Card.Root>
-  );
-}
-
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-/** Today: each habit of the day with its status; a tap checks a habit in, +/- counts; keys 1–9 do the same. */
+/** The kinds of change each habit has in flight (for the rows' Saving… states). */
+function useSaving(): Map<string, Set<ChangeKind>> {
+  const pending = useMutationState({
+    filters: { mutationKey: dayChangeKey, status: 'pending' },
+    select: (m) => m.state.variables as DayChange | undefined,
+  });
+  return useMemo(() => {
+    const map = new Map<string, Set<ChangeKind>>();
+    for (const c of pending) {
+      if (!c) continue;
+      const set = map.get(c.habitId) ?? new Set<ChangeKind>();
+      set.add(c.kind);
+      map.set(c.habitId, set);
+    }
+    return map;
+  }, [pending]);
+}
+
+const NOTHING = new Set<ChangeKind>();
+
+/**
+ * Today: each habit of the day with its status; a tap checks a habit in, +/- counts, a measurement takes its value,
+ * a journal its entry; a note and a skip for any day; keys 1–9 do the first. Works offline: changes wait on this
+ * device and are sent when the browser is back online.
+ */
 export default function Today() {
-  const today = useToday();
+  const me = useMe();
+  const userId = me.data?.id;
+  useEffect(() => rememberUser(me.data), [me.data]);
+  const today = useToday(userId);
+  const sync = useOfflineSync(userId);
   const [failure, setFailure] = useState<string | undefined>();
-  const onFailure = useCallback(
-    (error: unknown, habit: string) => setFailure(t('today.failed', { habit, reason: toApiError(error).message })),
+  const [noteFor, setNoteFor] = useState<string | undefined>();
+  const valueFields = useRef(new Map<string, HTMLInputElement>());
+  const onFailure = useCallback<OnFailure>(
+    (error, habit) => setFailure(t('today.failed', { habit, reason: toApiError(error).message })),
     [],
   );
-  const checkIn = useCheckIn(onFailure);
-  const increment = useIncrement(onFailure);
-  const date = today.data?.date;
+  const { submit: send } = useDayChange(userId, onFailure);
+  const saving = useSaving();
 
-  const onToggle = useCallback(
-    (item: TodayItem) => {
+  // what the server said, with every change still waiting on this device on top
+  const data = useMemo(
+    () => (today.data ? applyAll(today.data, sync.pending) : undefined),
+    [today.data, sync.pending],
+  );
+  const date = data?.date;
+
+  const submit = useCallback<Submit>(
+    (item, kind, body = {}, done) => {
       const id = item.habit?.id;
       if (!id || !date) return;
       setFailure(undefined);
-      checkIn.mutate({ habitId: id, habitName: item.habit?.name ?? '', date, done: item.status !== 'done' });
+      const change: DayChange = { habitId: id, habitName: item.habit?.name ?? '', date, kind, body };
+      if (kind === 'increment') change.idempotencyKey = newIdempotencyKey();
+      send(change, done);
     },
-    [checkIn, date],
+    [send, date],
   );
 
-  const onDelta = useCallback(
-    (item: TodayItem, delta: number) => {
-      const id = item.habit?.id;
-      if (!id || !date) return;
-      setFailure(undefined);
-      increment.mutate({
-        habitId: id,
-        habitName: item.habit?.name ?? '',
-        date,
-        delta,
-        idempotencyKey: newIdempotencyKey(),
-      });
-    },
-    [increment, date],
-  );
-
-  const items = today.data?.habits ?? [];
+  const items: TodayEntry[] = data?.habits ?? [];
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
       if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target) || !/^[1-9]$/.test(e.key)) return;
       const item = items[Number(e.key) - 1];
       if (!item || item.habit?.available === false) return;
-      if (item.habit?.type === 'boolean') onToggle(item);
-      else if (item.habit?.type && COUNTING_TYPES.has(item.habit.type)) onDelta(item, 1);
+      const kind = controlKind(item);
+      const id = item.habit?.id ?? '';
+      if (kind === 'boolean') submit(item, item.status === 'done' ? 'uncheck' : 'check');
+      else if (kind === 'counting') submit(item, 'increment', { delta: 1 });
+      else if (kind === 'measurement') valueFields.current.get(id)?.focus();
+      else if (kind === 'journal') setNoteFor(id);
       else return;
       e.preventDefault();
     }
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [items, onToggle, onDelta]);
+  }, [items, submit]);
 
-  if (today.isPending) return <PageSpinner />;
-  if (today.isError) {
-    return (
-      <ErrorAlert action={<Button size="sm" onClick={() => today.refetch()}>{t('today.retry')}</Button>}>
-        {t('today.loadFailed', { reason: today.error.message })}
-      </ErrorAlert>
-    );
+  if (!data) {
+    if (today.isError) {
+      return (
+        <ErrorAlert action={<Button size="sm" onClick={() => today.refetch()}>{t('today.retry')}</Button>}>
+          {t('today.loadFailed', { reason: today.error.message })}
+        </ErrorAlert>
+      );
+    }
+    if (today.fetchStatus === 'paused' || !sync.online) {
+      return (
+        <Stack gap="4">
+          <Heading as="h1" size="2xl">
+            {t('today.title')}
+          </Heading>
+          <Alert.Root status="warning" role="status">
+            <Alert.Indicator />
+            <Alert.Description>{t('offline.noData')}</Alert.Description>
+          </Alert.Root>
+        </Stack>
+      );
+    }
+    return <PageSpinner />;
   }
-  const data = today.data;
+
+  // offline, what shows is what was loaded last (maybe by an earlier visit): say when
+  const staleSince = !sync.online && today.dataUpdatedAt > 0 ? today.dataUpdatedAt : undefined;
+  const loadError = today.isError && !isOfflineError(today.error) ? today.error : undefined;
   return (
     <Stack gap="5">
       <Flex justify="space-between" align="center" gap="4" wrap="wrap">
@@ -254,7 +164,23 @@ export default function Today() {
         </Box>
         <DayRing today={data} />
       </Flex>
-      {failure ? <ErrorAlert>{failure}</ErrorAlert> : null}
+      <OfflineBanner sync={sync} staleSince={staleSince} timezone={data.timezone} />
+      {loadError ? (
+        <ErrorAlert action={<Button size="sm" onClick={() => today.refetch()}>{t('today.retry')}</Button>}>
+          {t('today.loadFailed', { reason: loadError.message })}
+        </ErrorAlert>
+      ) : null}
+      {failure ? (
+        <ErrorAlert
+          action={
+            <Button size="xs" variant="ghost" onClick={() => setFailure(undefined)}>
+              {t('today.dismiss')}
+            </Button>
+          }
+        >
+          {failure}
+        </ErrorAlert>
+      ) : null}
       {items.length === 0 ? (
         <Stack gap="3" align="start">
           <Text>{t('today.empty')}</Text>
@@ -265,16 +191,27 @@ export default function Today() {
       ) : (
         <>
           <Stack as="ol" gap="2" listStyleType="none" m="0" p="0">
-            {items.map((item, index) => (
-              <HabitRow
-                key={item.habit?.id ?? index}
-                item={item}
-                index={index}
-                timezone={data.timezone}
-                onToggle={onToggle}
-                onDelta={onDelta}
-              />
-            ))}
+            {items.map((item, index) => {
+              const id = item.habit?.id ?? String(index);
+              return (
+                <HabitRow
+                  key={id}
+                  ref={(el) => {
+                    if (el) valueFields.current.set(id, el);
+                    else valueFields.current.delete(id);
+                  }}
+                  item={item}
+                  index={index}
+                  date={data.date ?? ''}
+                  timezone={data.timezone}
+                  online={sync.online}
+                  saving={saving.get(id) ?? NOTHING}
+                  noteOpen={noteFor === id}
+                  onNoteOpen={(open) => setNoteFor(open ? id : undefined)}
+                  submit={submit}
+                />
+              );
+            })}
           </Stack>
           <Text textStyle="xs" color="fg.muted" display={{ base: 'none', md: 'block' }}>
             {t('today.shortcuts')}

@@ -19,6 +19,15 @@ if (typeof window.matchMedia !== 'function') {
   });
 }
 
+// jsdom has no ResizeObserver, which Chakra's popovers, menus and dialogs (Floating UI) use to place themselves
+if (typeof globalThis.ResizeObserver !== 'function') {
+  globalThis.ResizeObserver = class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+}
+
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();

@@ -24,6 +24,8 @@ const config = defineConfig({
         // the default green.600 text on white is 3.3:1
         fg: {
           success: { value: { _light: '{colors.green.700}', _dark: '{colors.green.400}' } },
+          // the default red.500 on white is 4.0:1
+          error: { value: { _light: '{colors.red.700}', _dark: '{colors.red.300}' } },
         },
       },
     },

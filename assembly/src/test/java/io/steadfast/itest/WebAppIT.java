@@ -21,7 +21,21 @@ class WebAppIT {
 
     @Test
     void signUpCreateCheckInReloadInARealBrowser() throws Exception {
-        Http http = Cluster.get().node(0);
+        browse("first-flow.mjs", Cluster.get().node(0));
+    }
+
+    /**
+     * Two people in two browsers on two nodes: a partnership through an invite code, a shared habit the partner sees
+     * (a private one never), a cheer the owner's bell shows live; check-ins made offline sent once back online; every
+     * other screen (habit detail, calendar, people, feed, achievements, settings) looked at by axe-core and saved.
+     */
+    @Test
+    void partnersCheerLiveAndOfflineCheckInsInARealBrowser() throws Exception {
+        browse("together.mjs", Cluster.get().node(0), Cluster.get().node(1));
+    }
+
+    private static void browse(String script, Http... nodes) throws Exception {
+        Http http = nodes[0];
         Path repo = Path.of(System.getProperty("steadfast.assembly"))
                 .getParent()
                 .getParent()
@@ -30,17 +44,22 @@ class WebAppIT {
         assertThat(web.resolve("node_modules/playwright-core"))
                 .as("web/ built (npm ci)")
                 .isDirectory();
-        Path log = Path.of("target", "web-e2e.log").toAbsolutePath();
-        Process p = new ProcessBuilder(
-                        "node",
-                        "e2e/first-flow.mjs",
-                        "http://127.0.0.1:" + http.port(),
-                        repo.resolve("docs/screenshots").toString())
+        Path log =
+                Path.of("target", "web-e2e-" + script.replace(".mjs", ".log")).toAbsolutePath();
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                "node",
+                "e2e/" + script,
+                "http://127.0.0.1:" + http.port(),
+                repo.resolve("docs/screenshots").toString()));
+        for (int i = 1; i < nodes.length; i++) {
+            command.add("http://127.0.0.1:" + nodes[i].port());
+        }
+        Process p = new ProcessBuilder(command)
                 .directory(web.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        boolean ended = p.waitFor(180, TimeUnit.SECONDS);
+        boolean ended = p.waitFor(300, TimeUnit.SECONDS);
         if (!ended) {
             p.destroyForcibly();
         }
