@@ -140,7 +140,6 @@ await run(async (browser) => {
   await ann.getByRole('link', { name: 'Read', exact: true }).click();
   await ann.getByRole('heading', { name: 'Read', level: 1 }).waitFor();
   await ann.getByRole('heading', { name: 'Statistics' }).waitFor();
-  await look(ann, 'habit-detail', 'desktop');
   const bell = ann.getByRole('button', { name: /^Notifications/ });
   // Bob's becoming her partner is one already
   const unread = async () => Number(/(\d+) unread/.exec((await bell.getAttribute('aria-label')) ?? '')?.[1] ?? 0);
@@ -182,10 +181,14 @@ await run(async (browser) => {
   if (glasses !== 2) fail(`the server has ${glasses} glasses of water, not 2`);
 
   step('every other screen, light and dark, desktop and phone');
-  for (const [page, label, phone] of [
-    [ann, 'desktop', false],
-    [bob, 'phone', true],
+  const walk = await ok(bob, 'POST', '/v1/habits', { name: 'Walk', type: 'boolean', schedule: { kind: 'daily' } });
+  for (const [page, label, phone, url, habit] of [
+    [ann, 'desktop', false, base, read],
+    [bob, 'phone', true, base2, walk],
   ]) {
+    await page.goto(`${url}/habits/${habit.id}`);
+    await page.getByRole('heading', { name: 'Statistics' }).waitFor();
+    await look(page, 'habit-detail', label);
     await open(page, 'Calendar', phone);
     await page.getByRole('heading', { name: 'Calendar', level: 1 }).waitFor();
     await look(page, 'calendar', label);

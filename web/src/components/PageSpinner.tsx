@@ -1,10 +1,11 @@
-import { Center, Spinner } from '@chakra-ui/react';
+import { Center } from '@chakra-ui/react';
+import { Busy } from './Busy';
 import { t } from '../i18n/t';
 
 export function PageSpinner() {
   return (
-    <Center py="16" role="status" aria-live="polite">
-      <Spinner size="lg" aria-label={t('app.loading')} />
+    <Center py="16">
+      <Busy size="lg" label={t('app.loading')} />
     </Center>
   );
 }

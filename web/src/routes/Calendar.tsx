@@ -1,4 +1,5 @@
-import { Button, Flex, Heading, HStack, IconButton, Spinner, Stack, Text } from '@chakra-ui/react';
+import { Button, Flex, Heading, HStack, IconButton, Stack, Text } from '@chakra-ui/react';
+import { Busy } from '../components/Busy';
 import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMe } from '../api/auth';
@@ -73,7 +74,7 @@ function CalendarView({ today, weekStart }: { today: string; weekStart: number }
           <Heading as="h2" size="lg" id="calendar-month" aria-live="polite">
             {label}
           </Heading>
-          {calendar.isFetching ? <Spinner size="sm" aria-label={t('detail.loading')} /> : null}
+          {calendar.isFetching ? <Busy label={t('detail.loading')} /> : null}
         </HStack>
         <HStack gap="1">
           <IconButton variant="outline" size="sm" aria-label={t('detail.calendar.previous')} title={t('detail.calendar.previous')} onClick={() => goTo(addMonths(month, -1))}>

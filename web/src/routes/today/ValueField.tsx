@@ -1,4 +1,5 @@
-import { Field, Input, InputGroup, Spinner } from '@chakra-ui/react';
+import { Field, Input, InputGroup } from '@chakra-ui/react';
+import { Busy } from '../../components/Busy';
 import { forwardRef, useEffect, useId, useRef, useState } from 'react';
 import { formErrors } from '../../api/errors';
 import { t } from '../../i18n/t';
@@ -63,7 +64,7 @@ export const ValueField = forwardRef<HTMLInputElement, ValueFieldProps>(function
       </Field.Label>
       <InputGroup
         endAddon={unit}
-        endElement={saving ? <Spinner size="xs" aria-label={t('today.valueSaving')} /> : undefined}
+        endElement={saving ? <Busy size="xs" label={t('today.valueSaving')} /> : undefined}
       >
         <Input
           id={id}
