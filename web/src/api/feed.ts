@@ -20,15 +20,6 @@ export type EarnedAchievement = S['EarnedDto'];
 export type NextAchievement = S['NextDto'];
 export type Partner = S['PartnerDto'];
 
-/** The answer of POST /partners/{userId}/nudges (untyped in the OpenAPI document). */
-export interface NudgeResult {
-  to?: string;
-  habitId?: string;
-  message?: string | null;
-  sentAt?: string;
-  remainingToday?: number;
-}
-
 /** The feed's pages (GET /feed). Every feed key starts with this one. */
 export const feedKey = ['feed'] as const;
 /** Everything about notifications; the count and the list start with it. */
@@ -36,8 +27,6 @@ export const notificationsKey = ['notifications'] as const;
 export const unreadCountKey = ['notifications', 'unread-count'] as const;
 export const notificationListKey = ['notifications', 'list'] as const;
 export const achievementsKey = ['achievements'] as const;
-/** The same key and answer as the habit form's partner list (api/habits.ts). */
-export const partnersListKey = ['partners', 'list'] as const;
 
 export const FEED_PAGE_SIZE = 20;
 export const NOTIFICATION_PAGE_SIZE = 20;
@@ -130,32 +119,6 @@ export function useCheer(onFailure?: (error: unknown, input: CheerInput) => void
     onSuccess: (cheers, input) => {
       if (cheers && input.item.id !== undefined) mapFeedItem(client, input.item.id, (i) => ({ ...i, cheers }));
     },
-  });
-}
-
-/** The user's accountability partners (GET /partners), to know whom a nudge can reach. */
-export function usePartners() {
-  return useQuery({
-    queryKey: partnersListKey,
-    queryFn: ({ signal }) => api.get('/v1/partners', { signal }),
-    staleTime: 5 * 60_000,
-  });
-}
-
-export interface NudgeInput {
-  userId: string;
-  habitId: string;
-  message?: string;
-}
-
-/** Nudges a partner about a habit they share (POST /partners/{userId}/nudges). */
-export function useNudge() {
-  return useMutation({
-    mutationFn: ({ userId, habitId, message }: NudgeInput) =>
-      api.post('/v1/partners/{userId}/nudges', {
-        path: { userId },
-        body: message ? { habitId, message } : { habitId },
-      }) as Promise<NudgeResult | undefined>,
   });
 }
 

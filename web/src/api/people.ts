@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import { groupsListKey, habitsKey, partnersListKey } from './habits';
+import { groupsListKey, habitsKey, usePartnerList } from './habits';
 import type { components } from './schema';
 import { todayKey } from './today';
 
@@ -32,14 +32,8 @@ export interface InviteCode {
   expiresAt?: string;
 }
 
-/** The answer of POST /partners/{userId}/nudges (untyped in the document). */
-export interface NudgeResult {
-  to?: string;
-  habitId?: string;
-  message?: string | null;
-  sentAt?: string;
-  remainingToday?: number;
-}
+/** The answer of POST /partners/{userId}/nudges. */
+export type NudgeResult = components['schemas']['NudgeDto'];
 
 /** Everything about partners starts with this key (the habit form's partner list too). */
 export const partnersKey = ['partners'] as const;
@@ -57,12 +51,9 @@ export const refereeQueueKey = ['referee', 'queue'] as const;
 
 // ---- partners ----
 
-/** The user's partners, the oldest partnership first (GET /partners). */
+/** The user's partners, the oldest partnership first (GET /partners; the habit form's list too). */
 export function usePartners() {
-  return useQuery({
-    queryKey: partnersListKey,
-    queryFn: ({ signal }) => api.get('/v1/partners', { signal }),
-  });
+  return usePartnerList();
 }
 
 /** The invitations addressed to the user (waiting) and the ones they sent (GET /partners/invitations). */

@@ -1,7 +1,10 @@
 import type { SVGProps } from 'react';
 
-/** Small inline icons (no icon library: they cost bytes on the sign-in page). Decorative: aria-hidden. */
-function Svg(props: SVGProps<SVGSVGElement>) {
+/**
+ * Small inline icons (no icon library: they cost bytes on the sign-in page). Decorative: aria-hidden. The screens'
+ * own icons (routes/…/icons.tsx) are drawn with this frame too.
+ */
+export function Svg(props: SVGProps<SVGSVGElement>) {
   return (
     <svg
       viewBox="0 0 24 24"

@@ -1,7 +1,7 @@
 import { Button, CloseButton, Dialog, Field, Portal, Stack, Text, Textarea } from '@chakra-ui/react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { formErrors } from '../../api/errors';
-import { useNudge, type NudgeResult } from '../../api/feed';
+import { useNudgePartner, type NudgeResult } from '../../api/people';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { t } from '../../i18n/t';
 
@@ -34,7 +34,7 @@ export function NudgeDialog({
   onClose: () => void;
   onSent: (text: string) => void;
 }) {
-  const nudge = useNudge();
+  const nudge = useNudgePartner();
   const [message, setMessage] = useState('');
   const errors = formErrors(nudge.error, FIELDS);
   const { reset } = nudge;

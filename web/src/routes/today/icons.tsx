@@ -1,23 +1,6 @@
-import type { SVGProps } from 'react';
+import { Svg } from '../../components/icons';
 
 /** Small inline icons of the Today screen, like components/icons.tsx. Decorative: aria-hidden. */
-function Svg(props: SVGProps<SVGSVGElement>) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      width="1.25em"
-      height="1.25em"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2.25}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...props}
-    />
-  );
-}
 
 export const MoreIcon = () => (
   <Svg>
