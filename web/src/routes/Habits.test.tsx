@@ -254,6 +254,16 @@ describe('Habits', { timeout: 60_000 }, () => {
     expect(api.callsTo('PATCH', '/api/v1/habits/h-gym')).toHaveLength(0);
   });
 
+  it('opens the editor of the habit a habit page links to (/habits?edit=<id>)', async () => {
+    server([habit('h-read', 'Read'), habit('h-gym', 'Gym')]);
+    const user = userEvent.setup({ delay: null });
+    renderApp('/habits?edit=h-gym');
+    await ready();
+    await screen.findByRole('dialog', { name: 'Edit Gym' }, { timeout: 10_000 });
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+  });
+
   it('adds and removes reminders of a habit through the reminders endpoints', async () => {
     const { api } = server([habit('h-read', 'Read')], {
       'GET /api/v1/habits/{id}/reminders': () =>

@@ -1,5 +1,6 @@
 import { Button, Heading, Stack, Text, VisuallyHidden } from '@chakra-ui/react';
 import { useCallback, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { toApiError } from '../api/errors';
 import { useArchivedHabits, useHabits, useReorderHabits, useUpdateHabit } from '../api/habits';
 import type { Habit } from '../api/types';
@@ -26,7 +27,13 @@ export default function Habits() {
   const weekStart = useWeekStart();
   const [notice, setNotice] = useState<Notice>();
   const [moveText, setMoveText] = useState('');
-  const [editing, setEditing] = useState<string | undefined>();
+  // a habit's page links to /habits?edit=<id>: its editor opens at once
+  const [params, setParams] = useSearchParams();
+  const [editing, setEditingState] = useState<string | undefined>(() => params.get('edit') ?? undefined);
+  const setEditing = (id: string | undefined) => {
+    setEditingState(id);
+    if (id === undefined && params.has('edit')) setParams({}, { replace: true });
+  };
   const [deleting, setDeleting] = useState<Habit | undefined>();
   // the last habit each dialog was about, for the focus when it has closed
   const lastEdited = useRef<string | undefined>(undefined);
