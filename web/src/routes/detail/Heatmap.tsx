@@ -11,7 +11,7 @@ export const HEATMAP_WEEKS = 53;
 
 const CELL = 11;
 const STEP = 13;
-const LEFT = 30;
+const LEFT = 36;
 const TOP = 16;
 const WIDTH = LEFT + HEATMAP_WEEKS * STEP;
 const HEIGHT = TOP + 7 * STEP;
