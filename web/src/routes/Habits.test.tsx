@@ -97,7 +97,7 @@ describe('Habits', { timeout: 60_000 }, () => {
 
     expect(await screen.findByRole('radio', { name: /Yes or no/ })).toBeChecked();
     expect(screen.getAllByLabelText(/name/i)).toHaveLength(1);
-    await user.type(screen.getByLabelText(/^Name/), 'Stretch{Enter}');
+    await user.type(await screen.findByLabelText(/^Name/), 'Stretch{Enter}');
 
     expect(await screen.findByText('Created Stretch.')).toBeInTheDocument();
     const [post] = api.callsTo('POST', '/api/v1/habits');
@@ -113,13 +113,13 @@ describe('Habits', { timeout: 60_000 }, () => {
     await ready();
 
     await user.type(await screen.findByLabelText(/^Name/), 'Water');
-    await user.click(screen.getByRole('radio', { name: /Count/ }));
-    await user.type(screen.getByLabelText(/Target per day/), '8');
-    await user.type(screen.getByLabelText(/^Unit/), 'glasses');
-    await user.click(screen.getByRole('radio', { name: 'On chosen days of the week' }));
-    await user.click(screen.getByRole('checkbox', { name: 'Monday' }));
-    await user.click(screen.getByRole('checkbox', { name: 'Friday' }));
-    await user.click(screen.getByRole('button', { name: 'Create habit' }));
+    await user.click(await screen.findByRole('radio', { name: /Count/ }));
+    await user.type(await screen.findByLabelText(/Target per day/), '8');
+    await user.type(await screen.findByLabelText(/^Unit/), 'glasses');
+    await user.click(await screen.findByRole('radio', { name: 'On chosen days of the week' }));
+    await user.click(await screen.findByRole('checkbox', { name: 'Monday' }));
+    await user.click(await screen.findByRole('checkbox', { name: 'Friday' }));
+    await user.click(await screen.findByRole('button', { name: 'Create habit' }));
 
     expect(await screen.findByText('Created Water.')).toBeInTheDocument();
     expect(api.callsTo('POST', '/api/v1/habits')[0]?.body).toEqual({
@@ -139,21 +139,21 @@ describe('Habits', { timeout: 60_000 }, () => {
     await ready();
 
     await user.type(await screen.findByLabelText(/^Name/), 'Run');
-    await user.click(screen.getByRole('radio', { name: 'A number of times a week' }));
-    await user.clear(screen.getByLabelText('Times per week'));
-    await user.type(screen.getByLabelText('Times per week'), '3');
-    await user.click(screen.getByRole('button', { name: 'More options' }));
-    await user.click(screen.getByRole('radio', { name: 'Green' }));
-    await user.click(screen.getByRole('radio', { name: 'Running' }));
-    await user.click(screen.getByRole('button', { name: 'Add a reminder' }));
+    await user.click(await screen.findByRole('radio', { name: 'A number of times a week' }));
+    await user.clear(await screen.findByLabelText('Times per week'));
+    await user.type(await screen.findByLabelText('Times per week'), '3');
+    await user.click(await screen.findByRole('button', { name: 'More options' }));
+    await user.click(await screen.findByRole('radio', { name: 'Green' }));
+    await user.click(await screen.findByRole('radio', { name: 'Running' }));
+    await user.click(await screen.findByRole('button', { name: 'Add a reminder' }));
     const time = screen.getByLabelText('Time');
     expect(time).toHaveFocus();
     await user.clear(time);
     await user.type(time, '07:30');
     await user.selectOptions(screen.getByLabelText('Days'), 'On chosen days');
     const reminder = screen.getByRole('group', { name: 'Reminder 1' });
-    await user.click(within(reminder).getByRole('checkbox', { name: 'Saturday' }));
-    await user.click(screen.getByRole('button', { name: 'Create habit' }));
+    await user.click(await within(reminder).findByRole('checkbox', { name: 'Saturday' }));
+    await user.click(await screen.findByRole('button', { name: 'Create habit' }));
 
     expect(await screen.findByText('Created Run.')).toBeInTheDocument();
     expect(api.callsTo('POST', '/api/v1/habits')[0]?.body).toMatchObject({
@@ -180,8 +180,8 @@ describe('Habits', { timeout: 60_000 }, () => {
     await ready();
 
     await user.type(await screen.findByLabelText(/^Name/), 'Water');
-    await user.click(screen.getByRole('radio', { name: /Count/ }));
-    await user.click(screen.getByRole('button', { name: 'Create habit' }));
+    await user.click(await screen.findByRole('radio', { name: /Count/ }));
+    await user.click(await screen.findByRole('button', { name: 'Create habit' }));
 
     const target = screen.getByLabelText(/Target per day/);
     await waitFor(() => expect(target).toHaveAttribute('aria-invalid', 'true'));
@@ -200,8 +200,8 @@ describe('Habits', { timeout: 60_000 }, () => {
     await ready();
 
     await user.type(await screen.findByLabelText(/^Name/), 'Gym');
-    await user.click(screen.getByRole('radio', { name: 'On chosen days of the week' }));
-    await user.click(screen.getByRole('button', { name: 'Create habit' }));
+    await user.click(await screen.findByRole('radio', { name: 'On chosen days of the week' }));
+    await user.click(await screen.findByRole('button', { name: 'Create habit' }));
 
     const days = await screen.findByRole('group', { name: 'Days of the week' });
     expect(await within(days).findByText('must list at least one day')).toBeInTheDocument();
@@ -220,13 +220,13 @@ describe('Habits', { timeout: 60_000 }, () => {
     expect(name).toHaveValue('Read');
     await user.clear(name);
     await user.type(name, 'Read 20 pages');
-    await user.click(within(dialog).getByRole('radio', { name: 'Every few days' }));
-    await user.clear(within(dialog).getByLabelText('Every how many days'));
-    await user.type(within(dialog).getByLabelText('Every how many days'), '2');
-    await user.selectOptions(within(dialog).getByLabelText('Referee'), 'Bob');
-    await user.click(within(dialog).getByRole('radio', { name: 'My partners' }));
-    await user.click(within(dialog).getByRole('checkbox', { name: 'Also share my notes' }));
-    await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+    await user.click(await within(dialog).findByRole('radio', { name: 'Every few days' }));
+    await user.clear(await within(dialog).findByLabelText('Every how many days'));
+    await user.type(await within(dialog).findByLabelText('Every how many days'), '2');
+    await user.selectOptions(await within(dialog).findByLabelText('Referee'), 'Bob');
+    await user.click(await within(dialog).findByRole('radio', { name: 'My partners' }));
+    await user.click(await within(dialog).findByRole('checkbox', { name: 'Also share my notes' }));
+    await user.click(await within(dialog).findByRole('button', { name: 'Save changes' }));
 
     expect(await screen.findByText('Saved Read 20 pages.')).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
@@ -277,13 +277,13 @@ describe('Habits', { timeout: 60_000 }, () => {
     await user.click(await screen.findByRole('button', { name: 'Edit Read' }));
     const dialog = await screen.findByRole('dialog', { name: 'Edit Read' });
     await within(dialog).findByRole('button', { name: 'Remove the reminder at 21:00' });
-    await user.click(within(dialog).getByRole('button', { name: 'Add a reminder' }));
+    await user.click(await within(dialog).findByRole('button', { name: 'Add a reminder' }));
     const times = within(dialog).getAllByLabelText('Time');
     await user.clear(times[1]!);
     await user.type(times[1]!, '07:15');
-    await user.click(within(dialog).getByRole('button', { name: 'Remove the reminder at 21:00' }));
+    await user.click(await within(dialog).findByRole('button', { name: 'Remove the reminder at 21:00' }));
     expect(within(dialog).getByRole('button', { name: 'Add a reminder' })).toHaveFocus();
-    await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+    await user.click(await within(dialog).findByRole('button', { name: 'Save changes' }));
 
     expect(await screen.findByText('Saved Read.')).toBeInTheDocument();
     expect(api.callsTo('PATCH', '/api/v1/habits/h-read')).toHaveLength(0);
@@ -303,7 +303,7 @@ describe('Habits', { timeout: 60_000 }, () => {
     await user.click(await screen.findByRole('button', { name: 'Edit Read' }));
     const dialog = await screen.findByRole('dialog', { name: 'Edit Read' });
     await user.click(await within(dialog).findByRole('button', { name: 'Add a reminder' }));
-    await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+    await user.click(await within(dialog).findByRole('button', { name: 'Save changes' }));
 
     const time = within(dialog).getByLabelText('Time');
     await waitFor(() => expect(time).toHaveAccessibleDescription('must be a local time "HH:mm"'));
@@ -328,7 +328,7 @@ describe('Habits', { timeout: 60_000 }, () => {
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
     await user.click(toggle);
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
-    await user.click(screen.getByRole('button', { name: 'Unarchive Read' }));
+    await user.click(await screen.findByRole('button', { name: 'Unarchive Read' }));
 
     expect(await screen.findByText('Unarchived Read: it is back on your list.')).toBeInTheDocument();
     expect(api.callsTo('PATCH', '/api/v1/habits/h-read')[1]?.body).toEqual({ archived: false });
@@ -348,7 +348,7 @@ describe('Habits', { timeout: 60_000 }, () => {
     const dialog = await screen.findByRole('alertdialog', { name: 'Delete Read?' });
     expect(within(dialog).getByText(/deletes Read with all its days/)).toBeInTheDocument();
     expect(within(dialog).getByRole('button', { name: 'Cancel' })).toBeInTheDocument();
-    await user.click(within(dialog).getByRole('button', { name: 'Delete Read' }));
+    await user.click(await within(dialog).findByRole('button', { name: 'Delete Read' }));
 
     expect(await screen.findByText('Deleted Read.')).toBeInTheDocument();
     expect(api.callsTo('DELETE', '/api/v1/habits/h-read')).toHaveLength(1);
@@ -428,12 +428,12 @@ describe('Habits', { timeout: 60_000 }, () => {
     await ready();
 
     await user.type(await screen.findByLabelText(/^Name/), 'Weight');
-    await user.click(screen.getByRole('radio', { name: /Measurement/ }));
-    await user.click(screen.getByRole('button', { name: 'More options' }));
-    await user.click(screen.getByRole('checkbox', { name: 'Set a goal to reach by a date' }));
-    await user.type(screen.getByLabelText('Goal value'), '70');
-    await user.type(screen.getByLabelText('Reach it by'), '2027-03-31');
-    await user.click(screen.getByRole('button', { name: 'Create habit' }));
+    await user.click(await screen.findByRole('radio', { name: /Measurement/ }));
+    await user.click(await screen.findByRole('button', { name: 'More options' }));
+    await user.click(await screen.findByRole('checkbox', { name: 'Set a goal to reach by a date' }));
+    await user.type(await screen.findByLabelText('Goal value'), '70');
+    await user.type(await screen.findByLabelText('Reach it by'), '2027-03-31');
+    await user.click(await screen.findByRole('button', { name: 'Create habit' }));
 
     expect(await screen.findByText('Created Weight.')).toBeInTheDocument();
     expect(api.callsTo('POST', '/api/v1/habits')[0]?.body).toMatchObject({

@@ -1,6 +1,9 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+
+// findBy… and waitFor wait up to 5 s: a screen's lazy chunk loads slowly on a busy two-core CI machine
+configure({ asyncUtilTimeout: 5_000 });
 
 // jsdom has no matchMedia: a light system theme
 if (typeof window.matchMedia !== 'function') {

@@ -138,6 +138,22 @@ class HttpEdgeIT {
     }
 
     @Test
+    void theRuntimeDescribesNothingOfTheApplication() {
+        // CXF's WADL and its control parameters, without a token (issue 15: surfaces nobody asked for)
+        for (String target : new String[] {
+            "/api/?_wadl",
+            "/api/v1/habits?_wadl",
+            "/api/v1/auth/login?_wadl",
+            "/api/v1/today?_type=xml",
+            "/api/v1/habits?_method=DELETE"
+        }) {
+            RawHttp.Answer a = raw("GET", target);
+            assertProblem(target, a, 404, "not-found");
+            assertThat(a.body()).as(target).doesNotContain("<application").doesNotContain("wadl.dev.java.net");
+        }
+    }
+
+    @Test
     void unknownPathsAndMethodsUnderApiAndHealthAreProblems() {
         assertProblem("unknown", raw("GET", "/api/v1/no-such-thing"), 404, "not-found");
         assertProblem("health", raw("GET", "/health/nothing"), 404, "not-found");

@@ -78,6 +78,19 @@ public class RequestFilter implements ContainerRequestFilter, ContainerResponseF
         String id = RequestIds.accept(request.getHeaderString(HEADER));
         request.setProperty(REQUEST_ID_ATTRIBUTE, id);
         setServletAttribute(id);
+        if (ServiceDescriptions.asked(
+                request.getUriInfo().getQueryParameters(false).keySet())) {
+            // the runtime's own descriptions (WADL, service lists) are not the API: the OpenAPI document is
+            request.abortWith(Problems.response(
+                    servletRequest,
+                    404,
+                    "not-found",
+                    "Not Found",
+                    "There is no such resource; the API is described at /api/openapi.json",
+                    null,
+                    null));
+            return;
+        }
         if (request.getLength() > maxBody) {
             request.abortWith(Problems.response(
                     servletRequest,
