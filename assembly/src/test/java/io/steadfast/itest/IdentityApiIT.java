@@ -479,6 +479,81 @@ class IdentityApiIT {
     }
 
     @Test
+    void wrongPasswordsBehindASessionAreThrottledLikeLogins() {
+        Account acc = Accounts.register(a, unique("guess"));
+        HttpResponse<String> answer = null;
+        int tries = 0;
+        while (tries < 12) {
+            tries++;
+            answer = b.as(
+                    acc.token(),
+                    tries % 2 == 0 ? "DELETE" : "POST",
+                    tries % 2 == 0 ? "/api/v1/me" : "/api/v1/me/password",
+                    tries % 2 == 0
+                            ? "{\"password\":\"guess " + tries + "\"}"
+                            : "{\"currentPassword\":\"guess " + tries
+                                    + "\",\"newPassword\":\"an entirely new one 42\"}");
+            if (answer.statusCode() != 422) {
+                break;
+            }
+        }
+        assertThat(answer.statusCode())
+                .as("after " + tries + " wrong passwords: " + answer.body())
+                .isEqualTo(429);
+        assertThat(tries).isLessThanOrEqualTo(11);
+        assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+        assertThat(answer.body()).contains("Too many wrong passwords");
+        // the right one is refused too while the limit holds: the account stays
+        assertThat(a.as(acc.token(), "DELETE", "/api/v1/me", "{\"password\":\"" + PASSWORD + "\"}")
+                        .statusCode())
+                .isEqualTo(429);
+        assertThat(a.as(acc.token(), "GET", "/api/v1/me", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aWriteTokenCannotTakeTheAccountOver() {
+        Account acc = Accounts.register(a, unique("reach"));
+        HttpResponse<String> created =
+                a.as(acc.token(), "POST", "/api/v1/me/tokens", "{\"name\":\"Script\",\"scopes\":[\"read\",\"write\"]}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String pat = Http.json(created).get("token").toString();
+        String patId = Http.json(created).get("id").toString();
+        // what a leaked token could do to lock the owner out or outlive a revocation: none of it
+        String[][] accountLevel = {
+            {"POST", "/api/v1/me/tokens", "{\"name\":\"forever\",\"scopes\":[\"read\",\"write\"]}"},
+            {"DELETE", "/api/v1/me/tokens/" + patId, null},
+            {
+                "POST",
+                "/api/v1/me/password",
+                "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"an entirely new one 42\"}"
+            },
+            {"PATCH", "/api/v1/me", "{\"email\":\"taken-over@example.org\",\"currentPassword\":\"" + PASSWORD + "\"}"},
+            {"DELETE", "/api/v1/me", "{\"password\":\"" + PASSWORD + "\"}"},
+        };
+        for (String[] r : accountLevel) {
+            HttpResponse<String> answer = b.as(pat, r[0], r[1], r[2]);
+            assertThat(answer.statusCode())
+                    .as(r[0] + " " + r[1] + ": " + answer.body())
+                    .isEqualTo(403);
+            assertThat(answer.body()).contains("session-required").contains("personal access token cannot");
+        }
+        // the token still works within its scopes, and the account is untouched
+        assertThat(b.as(pat, "PATCH", "/api/v1/me", "{\"displayName\":\"Scripted\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(b.as(
+                                pat,
+                                "POST",
+                                "/api/v1/habits",
+                                "{\"name\":\"Read\",\"type\":\"boolean\",\"schedule\":{\"kind\":\"daily\"}}")
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(Http.json(a.as(acc.token(), "GET", "/api/v1/me", null)).get("email"))
+                .isEqualTo(acc.email());
+        assertThat(a.as(acc.token(), "GET", "/api/v1/me/tokens", null).body()).contains(patId);
+    }
+
+    @Test
     void personalAccessTokensHaveScopesAndShowTheirSecretOnce() {
         Account acc = Accounts.register(a, unique("pat"));
         HttpResponse<String> created =

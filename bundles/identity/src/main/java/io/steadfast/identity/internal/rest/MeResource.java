@@ -79,6 +79,9 @@ public class MeResource {
         if (body == null) {
             throw new ValidationException("body", "a JSON object with the fields to change is required");
         }
+        if (body.email() != null) {
+            AccountLevel.require(u, "change the e-mail address");
+        }
         return UserDto.of(accounts.changeProfile(u.userId(), body.change()));
     }
 
@@ -94,7 +97,8 @@ public class MeResource {
         if (body == null) {
             throw new ValidationException("body", "a JSON object is required");
         }
-        accounts.changePassword(Auth.user(sc), body.currentPassword(), body.newPassword());
+        accounts.changePassword(
+                AccountLevel.require(Auth.user(sc), "change the password"), body.currentPassword(), body.newPassword());
         return Response.noContent().build();
     }
 
@@ -118,7 +122,9 @@ public class MeResource {
                     "Needs the password in the " + "body: {\"password\": \"...\"}. Every token stops working at once.")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Done; no content")
     public Response delete(DeleteAccount body, @Context SecurityContext sc) {
-        accounts.delete(Auth.user(sc).userId(), body == null ? null : body.password());
+        accounts.delete(
+                AccountLevel.require(Auth.user(sc), "delete the account").userId(),
+                body == null ? null : body.password());
         return Response.noContent().build();
     }
 }

@@ -69,7 +69,11 @@ public class TokenResource {
         if (body == null) {
             throw new ValidationException("body", "a JSON object is required");
         }
-        NewToken t = NewToken.of(tokens.create(Auth.user(sc).userId(), body.name(), body.scopes(), body.expiresAt()));
+        NewToken t = NewToken.of(tokens.create(
+                AccountLevel.require(Auth.user(sc), "make tokens").userId(),
+                body.name(),
+                body.scopes(),
+                body.expiresAt()));
         return Response.created(publicUrl.api("/v1/me/tokens/" + t.id()))
                 .entity(t)
                 .build();
@@ -86,7 +90,7 @@ public class TokenResource {
     @Operation(summary = "Revoke a personal access token")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Done; no content")
     public Response revoke(@PathParam("id") String id, @Context SecurityContext sc) {
-        tokens.revoke(Auth.user(sc).userId(), parse(id));
+        tokens.revoke(AccountLevel.require(Auth.user(sc), "revoke tokens").userId(), parse(id));
         return Response.noContent().build();
     }
 

@@ -240,9 +240,7 @@ public class Accounts {
     }
 
     private void changeEmail(UserRow u, String mail, String currentPassword) {
-        if (!hasher.verify(currentPassword, u.passwordHash())) {
-            throw new ValidationException("currentPassword", "is not your password");
-        }
+        confirm(u, currentPassword, "currentPassword", "is not your password");
         Optional<UserRow> holder = users.findByEmail(mail);
         if (holder.isPresent() && !holder.get().id().equals(u.id())) {
             throw new ConflictException(CONFLICT);
@@ -270,9 +268,10 @@ public class Accounts {
     /** Sets a new password and revokes every token of the account but {@code keepTokenId} (the caller's). */
     public void changePassword(UUID userId, UUID keepTokenId, String current, String next) {
         UserRow u = IdentityRows.existing(users, userId);
-        if (current == null || !hasher.verify(current, u.passwordHash())) {
+        if (current == null) {
             throw new ValidationException("currentPassword", "is not your current password");
         }
+        confirm(u, current, "currentPassword", "is not your current password");
         policy.check(next, u.email(), u.displayName()).ifPresent(m -> {
             throw new ValidationException("newPassword", m);
         });
@@ -285,15 +284,26 @@ public class Accounts {
         LOG.info("Account {} changed its password; other tokens revoked", u.id());
     }
 
+    /**
+     * The account's password, given again to confirm a change; a wrong one is a 422 on {@code field}, counted like a
+     * failed login of the account (429 past the limit, before the password is even looked at).
+     */
+    private void confirm(UserRow u, String given, String field, String wrong) {
+        throttling.checkPasswordConfirm(u.id());
+        if (given == null || !hasher.verify(given, u.passwordHash())) {
+            throttling.passwordConfirmFailed(u.id());
+            throw new ValidationException(field, wrong);
+        }
+        throttling.passwordConfirmSucceeded(u.id());
+    }
+
     /** Deletes the account, once its password is confirmed: its tokens stop working at once on every node. */
     public void delete(UUID userId, String password) {
         UserRow u = IdentityRows.existing(users, userId);
         if (password == null || password.isEmpty()) {
             throw new ValidationException("password", "is required: confirm the deletion with your password");
         }
-        if (!hasher.verify(password, u.passwordHash())) {
-            throw new ValidationException("password", "is not your password");
-        }
+        confirm(u, password, "password", "is not your password");
         tokens.revokeAll(u.id(), null, clock.instant()).forEach(cache::evict);
         for (UserDataContributor c : contributors) {
             c.deleteAll(u.id());

@@ -113,6 +113,30 @@ public class Throttling {
         counter.increment("reset:confirm:ip:" + clientAddress, Duration.ofMinutes(config.login_windowMinutes()));
     }
 
+    /**
+     * 429 while the account has had as many wrong passwords given to confirm a change (the password, the e-mail,
+     * deleting the account) as failed logins allow: a stolen session cannot guess the password faster than a login.
+     */
+    void checkPasswordConfirm(java.util.UUID userId) {
+        RateCounter rc = counter;
+        String key = confirmKey(userId);
+        if (rc.current(key) >= config.login_maxFailuresPerAccount()) {
+            throw new TooManyAttemptsException("Too many wrong passwords; try again later", retryAfter(rc, key));
+        }
+    }
+
+    void passwordConfirmFailed(java.util.UUID userId) {
+        counter.increment(confirmKey(userId), Duration.ofMinutes(config.login_windowMinutes()));
+    }
+
+    void passwordConfirmSucceeded(java.util.UUID userId) {
+        counter.reset(confirmKey(userId));
+    }
+
+    private static String confirmKey(java.util.UUID userId) {
+        return "confirm:account:" + userId;
+    }
+
     private static void checkFailures(RateCounter rc, String key, int max) {
         if (rc.current(key) >= max) {
             throw new TooManyAttemptsException("Too many failed logins; try again later", retryAfter(rc, key));

@@ -366,6 +366,32 @@ class AccountsTest {
     }
 
     @Test
+    void wrongPasswordsGivenToConfirmAChangeAreThrottledLikeLogins() {
+        Fixture limited = new Fixture(Map.of("login_maxFailuresPerAccount", 3, "login_windowMinutes", 15));
+        Session here = limited.register("ann@example.org");
+        UUID ann = here.account().id();
+        UUID token = limited.caller(here.secret()).tokenId();
+        assertThatThrownBy(() -> limited.accounts.changePassword(ann, token, "guess one", "another fine passphrase"))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> limited.accounts.delete(ann, "guess two")).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> limited.accounts.changePassword(ann, token, "guess three", "another fine passphrase"))
+                .isInstanceOf(ValidationException.class);
+        // the fourth is refused before the password is looked at, the right one too
+        assertThatThrownBy(() -> limited.accounts.delete(ann, PASSWORD))
+                .isInstanceOfSatisfying(TooManyAttemptsException.class, e -> {
+                    assertThat(e).hasMessage("Too many wrong passwords; try again later");
+                    assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(15));
+                });
+        assertThat(limited.users.find(ann)).as("not deleted").isPresent();
+        limited.clock.advance(Duration.ofMinutes(15));
+        limited.accounts.changePassword(ann, token, PASSWORD, "another fine passphrase");
+        assertThat(limited.hasher.verify(
+                        "another fine passphrase",
+                        limited.users.find(ann).orElseThrow().passwordHash()))
+                .isTrue();
+    }
+
+    @Test
     void deletionNeedsThePasswordAndTakesEverythingWithIt() {
         f.contribute("habits", List.of("Read"));
         Session s = f.register("ann@example.org");
