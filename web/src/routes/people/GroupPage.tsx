@@ -1,5 +1,5 @@
 import { Badge, Box, Button, Card, Flex, HStack, Heading, Link, Stack, Text } from '@chakra-ui/react';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { useMe } from '../../api/auth';
 import { ApiError } from '../../api/errors';
@@ -19,18 +19,7 @@ import { t } from '../../i18n/t';
 import { Challenges } from './Challenges';
 import { formatInstantDay } from './format';
 import { roleText } from './GroupsTab';
-import { CodeDisplay, ConfirmDialog, Notice } from './shared';
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Stack as="section" aria-labelledby={id} gap="3">
-      <Heading as="h2" size="lg" id={id}>
-        {title}
-      </Heading>
-      {children}
-    </Stack>
-  );
-}
+import { CodeDisplay, ConfirmDialog, Notice, Section } from './shared';
 
 /** What the owner is about to do to a member, or the user to the group. */
 type Pending =

@@ -1,5 +1,5 @@
-import { Badge, Box, Button, Card, Field, Flex, HStack, Heading, Link, Stack, Text, Textarea } from '@chakra-ui/react';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { Badge, Box, Button, Card, Field, Flex, HStack, Link, Stack, Text, Textarea } from '@chakra-ui/react';
+import { useState, type FormEvent } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { formErrors } from '../../api/errors';
 import { cleanCode, useCreateGroup, useGroups, useJoinGroup, type Group } from '../../api/people';
@@ -7,17 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpinner } from '../../components/PageSpinner';
 import { TextField } from '../../components/TextField';
 import { t } from '../../i18n/t';
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Stack as="section" aria-labelledby={id} gap="3">
-      <Heading as="h2" size="lg" id={id}>
-        {title}
-      </Heading>
-      {children}
-    </Stack>
-  );
-}
+import { Section } from './shared';
 
 /** The user's role in a group, in words. */
 export function roleText(role: string | undefined): string {

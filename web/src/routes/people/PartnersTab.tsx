@@ -1,5 +1,5 @@
 import { Badge, Box, Button, Card, Flex, HStack, Heading, Link, Stack, Text } from '@chakra-ui/react';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { useMe } from '../../api/auth';
 import { formErrors } from '../../api/errors';
@@ -22,18 +22,7 @@ import { PageSpinner } from '../../components/PageSpinner';
 import { TextField } from '../../components/TextField';
 import { t } from '../../i18n/t';
 import { formatInstantDay, looksLikeEmail } from './format';
-import { CodeDisplay, ConfirmDialog, Notice } from './shared';
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Stack as="section" aria-labelledby={id} gap="3">
-      <Heading as="h2" size="lg" id={id}>
-        {title}
-      </Heading>
-      {children}
-    </Stack>
-  );
-}
+import { CodeDisplay, ConfirmDialog, Notice, Section } from './shared';
 
 function senderName(inv: Invitation): string {
   return inv.from?.displayName || inv.from?.email || t('people.someone');

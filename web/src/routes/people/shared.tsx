@@ -1,4 +1,4 @@
-import { Badge, Box, Button, Code, Dialog, HStack, Portal, Stack, Text } from '@chakra-ui/react';
+import { Badge, Box, Button, Code, Dialog, HStack, Heading, Portal, Stack, Text } from '@chakra-ui/react';
 import { useRef, useState, type ReactNode } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { t } from '../../i18n/t';
@@ -144,5 +144,17 @@ export function ConfirmDialog(props: ConfirmProps) {
         </Dialog.Positioner>
       </Portal>
     </Dialog.Root>
+  );
+}
+
+/** A section of a People screen: an h2 that names it. */
+export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Stack as="section" aria-labelledby={id} gap="3">
+      <Heading as="h2" size="lg" id={id}>
+        {title}
+      </Heading>
+      {children}
+    </Stack>
   );
 }
