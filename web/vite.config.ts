@@ -27,7 +27,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/testing/setup.ts'],
     restoreMocks: true,
-    // one worker: the machine has two cores and shares them with the Java build
-    maxWorkers: 1,
+    // two workers: Maven builds one module at a time, so the web module has the machine's two cores to itself
+    maxWorkers: 2,
   },
 });

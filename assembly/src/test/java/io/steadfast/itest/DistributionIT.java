@@ -109,8 +109,18 @@ public class DistributionIT {
     }
 
     @Test
-    public void healthIsHealthyWithTheEmbeddedDefaults() {
-        HttpResponse<String> r = http.get("/health");
+    public void healthIsHealthyWithTheEmbeddedDefaults() throws Exception {
+        HttpResponse<String> anyone = http.get("/health");
+        assertEquals(anyone.body(), 200, anyone.statusCode());
+        Map<String, Object> summary = Http.json(anyone);
+        assertEquals("healthy", summary.get("status"));
+        assertEquals(
+                "anyone sees counts, no part: " + summary,
+                java.util.Set.of("status", "healthy", "unhealthy"),
+                summary.keySet());
+        assertEquals(0, summary.get("unhealthy"));
+        assertFalse(anyone.body(), anyone.body().contains("h2") || anyone.body().contains("database"));
+        HttpResponse<String> r = http.as(admin(), "GET", "/health", null);
         assertEquals(r.body(), 200, r.statusCode());
         Map<String, Object> body = Http.json(r);
         assertEquals("healthy", body.get("status"));
@@ -336,7 +346,7 @@ public class DistributionIT {
         assertTrue(
                 "not the request's Host (127.0.0.1): " + created.headers().firstValue("Location"),
                 created.headers().firstValue("Location").orElse("").startsWith(base + "/api/v1/habits/"));
-        assertTrue(http.get("/health")
+        assertTrue(http.as(admin(), "GET", "/health", null)
                 .body()
                 .contains("\"publicUrl\":{\"status\":\"healthy\",\"message\":\"" + base + " (the listening address)"));
         org.osgi.service.cm.Configuration c = configAdmin.getConfiguration("io.steadfast.platform", "?");
@@ -344,8 +354,8 @@ public class DistributionIT {
         props.put("publicUrl", "ftp://habits.example.org");
         c.update(props);
         try {
-            HttpResponse<String> health =
-                    http.await("/health", r -> r.body().contains("must start with https://"), Duration.ofSeconds(10));
+            HttpResponse<String> health = http.awaitAs(
+                    admin(), "/health", r -> r.body().contains("must start with https://"), Duration.ofSeconds(10));
             assertTrue(
                     health.body(), health.body().contains("publicUrl (etc/io.steadfast.platform.cfg) 'ftp://habits"));
             HttpResponse<String> again = http.as(token, "POST", "/api/v1/habits", habit);
@@ -354,7 +364,8 @@ public class DistributionIT {
             assertTrue("an ERROR in words", log.contains("The public URL is invalid: publicUrl"));
             props.put("publicUrl", "https://habits.example.org/");
             c.update(props);
-            HttpResponse<String> https = http.await(
+            HttpResponse<String> https = http.awaitAs(
+                    admin(),
                     "/health",
                     r -> r.body().contains("https://habits.example.org (publicUrl)"),
                     Duration.ofSeconds(10));
@@ -378,7 +389,8 @@ public class DistributionIT {
         props.put("start", "2030-01-01T00:00:00Z");
         c.update(props);
         try {
-            HttpResponse<String> health = http.await(
+            HttpResponse<String> health = http.awaitAs(
+                    admin(),
                     "/health",
                     r -> r.body().contains("simulated clock, started at 2030-01-01T00:00:00Z"),
                     Duration.ofSeconds(10));
@@ -390,7 +402,7 @@ public class DistributionIT {
             c.delete();
         }
         HttpResponse<String> back =
-                http.await("/health", r -> r.body().contains("system clock"), Duration.ofSeconds(10));
+                http.awaitAs(admin(), "/health", r -> r.body().contains("system clock"), Duration.ofSeconds(10));
         assertTrue(back.body(), back.body().contains("\"message\":\"system clock\""));
     }
 
@@ -457,6 +469,23 @@ public class DistributionIT {
         assertEquals(200, http.as(token, "GET", "/api/v1/admin/users", null).statusCode());
         assertTrue(shell("steadfast:user-revoke-tokens " + email).contains("1 token(s) revoked"));
         assertEquals(401, http.as(token, "GET", "/api/v1/me", null).statusCode());
+    }
+
+    private static String adminToken;
+
+    /** The token of an admin of this server (registered and promoted with the shell the first time). */
+    private String admin() throws Exception {
+        if (adminToken == null) {
+            String email = "health-admin-" + System.nanoTime() + "@example.org";
+            HttpResponse<String> r = http.send(
+                    "POST",
+                    "/api/v1/auth/register",
+                    "{\"email\":\"" + email + "\",\"password\":\"correct horse battery staple\"}");
+            String token = Http.json(r).get("token").toString();
+            assertTrue(shell("steadfast:user-role " + email + " admin").contains("is now admin"));
+            adminToken = token;
+        }
+        return adminToken;
     }
 
     private String shell(String command) throws Exception {

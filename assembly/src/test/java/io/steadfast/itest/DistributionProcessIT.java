@@ -42,6 +42,79 @@ class DistributionProcessIT {
         }
     }
 
+    /**
+     * From the moment its port opens until it is ready, a starting node answers every /api request with 503
+     * problem+json and Retry-After, never a 404, an HTML page, a 500 or a partial OpenAPI document; once
+     * /health/ready says 200 the whole API answers at once.
+     */
+    @Test
+    void whileItStartsTheApiAnswers503AndThenTheWholeApi() throws Exception {
+        redis = TestRedis.startPrivate();
+        int port = Distribution.freePort();
+        Path home = Cluster.copy("process-startup");
+        karaf = Cluster.start(home, port, TestPostgres.freshSchemaUrl(), redis.url());
+        Http http = new Http(port);
+        java.util.Map<String, Integer> seen = new java.util.TreeMap<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        boolean ready = false;
+        while (!ready && System.nanoTime() < deadline) {
+            HttpResponse<String>[] answers;
+            try {
+                answers = new HttpResponse[] {
+                    http.get("/api/openapi.json"),
+                    http.send(
+                            "POST",
+                            "/api/v1/auth/login",
+                            "{\"email\":\"nobody@example.org\",\"password\":\"not the password\"}"),
+                    http.get("/api/v1/habits")
+                };
+                ready = http.get("/health/ready").statusCode() == 200;
+            } catch (IllegalStateException notListeningYet) {
+                Thread.sleep(50);
+                continue;
+            }
+            for (HttpResponse<String> r : answers) {
+                String what = r.request().method() + " " + r.request().uri().getPath() + " " + r.statusCode();
+                seen.merge(what, 1, Integer::sum);
+                if (r.statusCode() == 503) {
+                    assertThat(r.headers().firstValue("Content-Type")).as(what).hasValue("application/problem+json");
+                    assertThat(r.headers().firstValue("Retry-After")).as(what).isPresent();
+                    assertThat(r.body()).as(what).contains("starting");
+                    continue;
+                }
+                // not 503: the final answer, whole
+                if (r.request().uri().getPath().endsWith("openapi.json")) {
+                    assertThat(r.statusCode()).as(what).isEqualTo(200);
+                    for (String p : Http.CORE_PATHS) {
+                        assertThat(r.body())
+                                .as(what + ": the document is whole")
+                                .contains("\"" + p + "\"");
+                    }
+                } else {
+                    assertThat(r.statusCode()).as(what + " " + r.body()).isEqualTo(401);
+                    assertThat(r.headers().firstValue("Content-Type")).as(what).hasValue("application/problem+json");
+                }
+            }
+        }
+        System.out.println("answers while starting: " + seen);
+        assertThat(ready)
+                .as("ready in time; see " + home.resolve("console.log"))
+                .isTrue();
+        HttpResponse<String> doc = http.get("/api/openapi.json");
+        assertThat(doc.statusCode()).isEqualTo(200);
+        for (String p : Http.CORE_PATHS) {
+            assertThat(doc.body()).as("whole once ready").contains("\"" + p + "\"");
+        }
+        Thread.sleep(1500);
+        assertThat(http.get("/api/openapi.json").body())
+                .as("and it holds still")
+                .isEqualTo(doc.body());
+        HttpResponse<String> health = http.get("/health");
+        assertThat(health.body())
+                .as("anyone sees counts, no part")
+                .matches("\\{\"status\":\"\\w+\",\"healthy\":\\d+,\"unhealthy\":\\d+\\}");
+    }
+
     @Test
     void runsOnPostgresqlAndRedisFromTheEnvironment() throws Exception {
         String dbUrl = TestPostgres.freshSchemaUrl();
@@ -58,6 +131,12 @@ class DistributionProcessIT {
                 + " ms after bin/karaf started");
         assertThat(health).as("no answer; see " + home.resolve("console.log")).isNotNull();
         assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        assertThat(health.body()).as("anyone sees counts only").doesNotContain("postgresql", "redis", "database");
+        http.awaitApi();
+        // the first account of the server is its admin, who sees every part
+        String admin = Accounts.register(http, "process-admin-" + System.nanoTime() + "@example.org")
+                .token();
+        health = http.as(admin, "GET", "/health", null);
         assertThat(health.body())
                 .contains("\"database\":{\"status\":\"healthy\",\"message\":\"postgresql")
                 .contains("\"cache\":{\"status\":\"healthy\",\"message\":\"redis");
@@ -81,14 +160,14 @@ class DistributionProcessIT {
         }
 
         redis.stop();
-        HttpResponse<String> down = http.await("/health", r -> r.statusCode() == 503, Duration.ofSeconds(20));
+        HttpResponse<String> down = http.awaitAs(admin, "/health", r -> r.statusCode() == 503, Duration.ofSeconds(20));
         assertThat(down.statusCode()).isEqualTo(503);
         assertThat(down.body()).contains("\"cache\":{\"status\":\"unhealthy\"");
         assertThat(http.get("/health/ready").statusCode()).isEqualTo(200);
         assertThat(http.get("/api/openapi.json").statusCode()).isEqualTo(200);
 
         redis.start();
-        HttpResponse<String> up = http.await("/health", r -> r.statusCode() == 200, Duration.ofSeconds(20));
+        HttpResponse<String> up = http.awaitAs(admin, "/health", r -> r.statusCode() == 200, Duration.ofSeconds(20));
         assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
         assertThat(up.body()).contains("redis");
     }

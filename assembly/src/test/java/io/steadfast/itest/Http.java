@@ -93,40 +93,21 @@ public final class Http {
         "/api/v1/me/deliveries"
     };
 
-    /** Waits until the node is healthy and serves the resources of every bundle. */
+    /**
+     * Waits until the node is ready, and checks that it then serves the resources of every bundle: a ready node
+     * has opened its API whole (until then every /api request answers 503), so no waiting for late resources.
+     */
     public void awaitApi() {
-        await("/health", r -> r.statusCode() == 200, Duration.ofSeconds(120));
-        HttpResponse<String> doc = await(
-                "/api/openapi.json",
-                r -> {
-                    for (String p : CORE_PATHS) {
-                        if (!r.body().contains("\"" + p + "\"")) {
-                            return false;
-                        }
-                    }
-                    return true;
-                },
-                Duration.ofSeconds(60));
-        for (String p : CORE_PATHS) {
-            if (doc == null || !doc.body().contains("\"" + p + "\"")) {
-                throw new IllegalStateException("the API did not come up: " + p + " missing");
-            }
+        HttpResponse<String> ready = await("/health/ready", r -> r.statusCode() == 200, Duration.ofSeconds(120));
+        if (ready == null || ready.statusCode() != 200) {
+            throw new IllegalStateException(
+                    "the node did not become ready: " + (ready == null ? "no answer" : ready.body()));
         }
-        // the whiteboard rebuilds the application as late resources come: wait until the document holds still
-        String last = doc.body();
-        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < until) {
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+        HttpResponse<String> doc = get("/api/openapi.json");
+        for (String p : CORE_PATHS) {
+            if (!doc.body().contains("\"" + p + "\"")) {
+                throw new IllegalStateException("ready, but the API is not whole: " + p + " missing");
             }
-            String now = get("/api/openapi.json").body();
-            if (now.equals(last)) {
-                return;
-            }
-            last = now;
         }
     }
 

@@ -313,7 +313,7 @@ class HttpEdgeIT {
         assertThat(url).startsWith(PUBLIC_URL + "/api/v1/calendar-feed/").endsWith(".ics");
         HttpResponse<String> ics = http.get(url.substring(PUBLIC_URL.length()));
         assertThat(ics.statusCode()).as("the URL answers behind the proxy").isEqualTo(200);
-        HttpResponse<String> health = http.get("/health");
+        HttpResponse<String> health = http.as(user.token(), "GET", "/health", null);
         assertThat(health.body())
                 .contains("\"publicUrl\":{\"status\":\"healthy\",\"message\":\"" + PUBLIC_URL
                         + " (STEADFAST_PUBLIC_URL)");

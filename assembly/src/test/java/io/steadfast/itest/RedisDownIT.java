@@ -33,7 +33,20 @@ public class RedisDownIT {
     @Test
     public void healthIs503WithTheCacheUnhealthyWhileRequestsAreServed() {
         Http http = new Http(Distribution.port());
-        HttpResponse<String> health = http.await(
+        assertEquals(
+                200,
+                http.await("/health/ready", r -> r.statusCode() == 200, Duration.ofSeconds(120))
+                        .statusCode());
+        // the first account of this server is its admin, who sees the parts of /health
+        String admin = Accounts.register(http, "redis-down-admin-" + System.nanoTime() + "@example.org")
+                .token();
+        HttpResponse<String> anyone = http.get("/health");
+        assertEquals(503, anyone.statusCode());
+        assertTrue(
+                anyone.body(),
+                anyone.body().contains("\"unhealthy\":1") && !anyone.body().contains("redis"));
+        HttpResponse<String> health = http.awaitAs(
+                admin,
                 "/health",
                 r -> r.statusCode() == 503
                         && r.body().contains("redis")

@@ -2,6 +2,7 @@ package io.steadfast.jetty;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.BooleanSupplier;
 
 import javax.servlet.ServletException;
 import javax.servlet.http.HttpServletRequest;
@@ -11,6 +12,11 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.server.handler.HandlerWrapper;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 
 /**
  * The first handler of every request (inserted in front of Pax Web's contexts by this fragment's {@code jetty.xml}):
@@ -20,10 +26,22 @@ import org.eclipse.jetty.server.handler.HandlerWrapper;
  *   <li>{@code /api} (the API's context without its trailing slash, which Jetty would redirect with an empty
  *       body and an absolute URL built from the Host header) answers a 308 to the relative {@code /api/} with a
  *       problem+json body and the security headers; so does every other context's path;
- *   <li>{@code TRACE} (which Pax Web refuses with an empty 405) is a 405 problem.
+ *   <li>{@code TRACE} (which Pax Web refuses with an empty 405) is a 405 problem;
+ *   <li>while the node starts, every {@code /api} request is a 503 problem with {@code Retry-After}: until the
+ *       platform's gate (a {@link BooleanSupplier} service with {@code steadfast.gate=api}) says the whole API is
+ *       served, Jetty would otherwise answer with its own 404s, a partial OpenAPI document or the errors of a
+ *       JAX-RS application being rebuilt. Once open, the gate is not asked again.
  * </ul>
  */
 public class EdgeHandler extends HandlerWrapper {
+
+    /** Seconds a client is asked to wait while the node starts. */
+    static final int STARTING_RETRY_AFTER = 2;
+
+    private static final String GATE_FILTER =
+            "(&(objectClass=" + BooleanSupplier.class.getName() + ")(steadfast.gate=api))";
+
+    private volatile boolean apiOpen;
 
     @Override
     public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
@@ -42,6 +60,17 @@ public class EdgeHandler extends HandlerWrapper {
             baseRequest.setHandled(true);
             ProblemErrorHandler.respond(
                     response, 405, rawPath, "Method " + request.getMethod() + " is not allowed", body);
+            return;
+        }
+        if (EdgeRules.isApi(rawPath) && !apiOpen()) {
+            baseRequest.setHandled(true);
+            response.setHeader("Retry-After", Integer.toString(STARTING_RETRY_AFTER));
+            ProblemErrorHandler.respond(
+                    response,
+                    503,
+                    rawPath,
+                    "The server is starting; try again in " + STARTING_RETRY_AFTER + " seconds",
+                    body);
             return;
         }
         if (isContextRoot(rawPath)) {
@@ -66,6 +95,39 @@ public class EdgeHandler extends HandlerWrapper {
             return;
         }
         super.handle(target, baseRequest, request, response);
+    }
+
+    /** Whether the platform's gate says the API is served; outside OSGi (unit tests) it is always open. */
+    private boolean apiOpen() {
+        if (apiOpen) {
+            return true;
+        }
+        Bundle bundle = FrameworkUtil.getBundle(EdgeHandler.class);
+        if (bundle == null) {
+            apiOpen = true;
+            return true;
+        }
+        BundleContext context = bundle.getBundleContext();
+        if (context == null) {
+            return false;
+        }
+        try {
+            ServiceReference<?>[] refs = context.getServiceReferences((String) null, GATE_FILTER);
+            if (refs == null) {
+                return false;
+            }
+            Object gate = context.getService(refs[0]);
+            try {
+                if (gate instanceof BooleanSupplier && ((BooleanSupplier) gate).getAsBoolean()) {
+                    apiOpen = true;
+                }
+            } finally {
+                context.ungetService(refs[0]);
+            }
+        } catch (InvalidSyntaxException | IllegalStateException e) {
+            return false;
+        }
+        return apiOpen;
     }
 
     /**

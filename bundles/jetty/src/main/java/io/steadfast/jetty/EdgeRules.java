@@ -51,6 +51,11 @@ public final class EdgeRules {
         return path == null || under(path, "/api") || under(path, "/health");
     }
 
+    /** Whether the path is the API's ({@code /api} or below). */
+    public static boolean isApi(String path) {
+        return path != null && under(path, "/api");
+    }
+
     private static boolean under(String path, String prefix) {
         return path.equals(prefix) || path.startsWith(prefix + "/");
     }

@@ -22,6 +22,10 @@ class EdgeRulesTest {
 
     @Test
     void problemsUnderApiAndHealthPagesElsewhere() {
+        assertThat(EdgeRules.isApi("/api")).isTrue();
+        assertThat(EdgeRules.isApi("/api/v1/today")).isTrue();
+        assertThat(EdgeRules.isApi("/apix")).as("not the API's context").isFalse();
+        assertThat(EdgeRules.isApi("/health/ready")).isFalse();
         assertThat(EdgeRules.wantsProblem("/api")).isTrue();
         assertThat(EdgeRules.wantsProblem("/api/v1/x")).isTrue();
         assertThat(EdgeRules.wantsProblem("/health/ready")).isTrue();

@@ -29,10 +29,25 @@ public final class HealthAggregator {
         public boolean healthy() {
             return "healthy".equals(status);
         }
+
+        /** What anyone may see: the status and how many checks pass, naming no part. */
+        public Summary summary() {
+            int ok = 0;
+            for (ServiceHealth s : services.values()) {
+                ok += "healthy".equals(s.status()) ? 1 : 0;
+            }
+            return new Summary(status, ok, services.size() - ok);
+        }
     }
 
+    /** The health document without details, for callers that are not admins. */
+    public record Summary(String status, int healthy, int unhealthy) {}
+
     /** Components that must report for the node to be healthy; missing ones are "starting". */
-    public static final List<String> REQUIRED = List.of("cache", "database");
+    public static final List<String> REQUIRED = List.of("api", "cache", "database");
+
+    /** Of those, the ones that must report for the node to be ready. */
+    public static final List<String> REQUIRED_FOR_READINESS = List.of("api", "database");
 
     private final List<Entry> entries = new CopyOnWriteArrayList<>();
 
@@ -87,7 +102,7 @@ public final class HealthAggregator {
             services.put(c.getKey(), new ServiceHealth(s.status(), s.message()));
         }
         for (String required : REQUIRED) {
-            if (!services.containsKey(required) && (!readinessOnly || "database".equals(required))) {
+            if (!services.containsKey(required) && (!readinessOnly || REQUIRED_FOR_READINESS.contains(required))) {
                 services.put(required, new ServiceHealth("unhealthy", "starting"));
                 healthy = false;
             }

@@ -18,23 +18,27 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  */
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "health", description = "Liveness and readiness, for operators and load balancers. Public.")
+@Tag(
+        name = "health",
+        description = "Liveness and readiness, for operators and load balancers. Public; details for admins.")
 @io.steadfast.platform.rest.Public
 public interface HealthApi {
 
     @GET
     @Operation(
             summary = "Health of every part",
-            description = "`healthy` with 200 when the database and the "
-                    + "cache are healthy; `unhealthy` with 503 otherwise, naming the part and why.")
+            description = "`healthy` with 200 when every part (the database, the cache, the REST resources and "
+                    + "the rest) is healthy; `unhealthy` with 503 otherwise. Anyone gets the status and how many "
+                    + "checks pass and fail (`Summary`); an admin's bearer token or session gets every part with "
+                    + "its message (`Report`).")
     @ApiResponse(
             responseCode = "200",
-            description = "All parts healthy",
-            content = @Content(schema = @Schema(implementation = HealthAggregator.Report.class)))
+            description = "All parts healthy (the counts; every part for an admin)",
+            content = @Content(schema = @Schema(implementation = HealthAggregator.Summary.class)))
     @ApiResponse(
             responseCode = "503",
             description = "A part is unhealthy",
-            content = @Content(schema = @Schema(implementation = HealthAggregator.Report.class)))
+            content = @Content(schema = @Schema(implementation = HealthAggregator.Summary.class)))
     @SecurityRequirements
     HealthAggregator.Report health();
 
@@ -47,11 +51,13 @@ public interface HealthApi {
 
     @GET
     @Path("/ready")
-    @Operation(summary = "Readiness: the database is reachable and its migrations are applied")
+    @Operation(
+            summary = "Readiness: the database is reachable, its migrations are applied and the whole API is served",
+            description = "Until this answers 200, every `/api` request answers 503 with `Retry-After`.")
     @ApiResponse(
             responseCode = "200",
             description = "Ready to serve",
-            content = @Content(schema = @Schema(implementation = HealthAggregator.Report.class)))
+            content = @Content(schema = @Schema(implementation = HealthAggregator.Summary.class)))
     @ApiResponse(responseCode = "503", description = "Not ready")
     @SecurityRequirements
     HealthAggregator.Report ready();

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Map;
 
 import javax.servlet.Servlet;
+import javax.servlet.http.Cookie;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -14,20 +15,27 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.steadfast.api.health.HealthIndicator;
+import io.steadfast.api.auth.AuthenticatedUser;
+import io.steadfast.api.auth.Authenticator;
 import io.steadfast.platform.internal.rest.AccessLogLine;
 import io.steadfast.platform.internal.rest.JsonMapper;
 import io.steadfast.platform.internal.rest.RequestFilter;
 import io.steadfast.platform.internal.rest.RequestIds;
 import io.steadfast.platform.internal.rest.SecurityHeaders;
+import io.steadfast.platform.rest.SessionCookies;
 
-/** Serves {@code /health}, {@code /health/live} and {@code /health/ready} (see {@link HealthApi}). Public. */
+/**
+ * Serves {@code /health}, {@code /health/live} and {@code /health/ready} (see {@link HealthApi}). Public, but only
+ * an admin (a bearer token or the session cookie of an admin) sees which part is unhealthy and why; anyone else
+ * gets the status and counts, which name nothing inside.
+ */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("steadfast-health")
 @HttpWhiteboardServletPattern({"/health", "/health/live", "/health/ready"})
@@ -36,23 +44,47 @@ public class HealthServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger ACCESS = LoggerFactory.getLogger("io.steadfast.access");
 
-    private final transient HealthAggregator aggregator = new HealthAggregator();
     private final transient ObjectMapper mapper = JsonMapper.create();
     private final transient Clock clock;
+    private final transient Readiness readiness;
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    transient volatile Authenticator authenticator;
 
     @Activate
-    public HealthServlet(@Reference Clock clock) {
+    public HealthServlet(@Reference Clock clock, @Reference Readiness readiness) {
         this.clock = clock;
+        this.readiness = readiness;
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addIndicator(HealthIndicator indicator, Map<String, Object> props) {
-        Object r = props.get("service.ranking");
-        aggregator.add(indicator, r instanceof Integer ? (Integer) r : 0);
-    }
-
-    void removeIndicator(HealthIndicator indicator) {
-        aggregator.remove(indicator);
+    /** Whether the request carries the bearer token or the session cookie of an admin. */
+    private boolean isAdmin(HttpServletRequest req) {
+        Authenticator a = authenticator;
+        if (a == null) {
+            return false;
+        }
+        String token = null;
+        String header = req.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            token = header.substring(7).trim();
+        } else if (header == null && req.getCookies() != null) {
+            for (Cookie c : req.getCookies()) {
+                if (SessionCookies.SESSION.equals(c.getName())) {
+                    token = c.getValue();
+                }
+            }
+        }
+        if (token == null || token.isEmpty()) {
+            return false;
+        }
+        try {
+            return a.authenticate(token).map(AuthenticatedUser::isAdmin).orElse(false);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     @Override
@@ -91,14 +123,15 @@ public class HealthServlet extends HttpServlet {
             if ("/health/live".equals(path)) {
                 report = new HealthAggregator.Report("healthy", Map.of());
             } else if ("/health/ready".equals(path)) {
-                report = aggregator.readiness();
+                report = readiness.readiness();
             } else {
-                report = aggregator.full();
+                report = readiness.full();
             }
             resp.setStatus(report.healthy() ? 200 : 503);
             resp.setContentType("application/json");
             if ("GET".equals(req.getMethod())) {
-                mapper.writeValue(resp.getOutputStream(), report);
+                boolean details = report.services().isEmpty() || isAdmin(req);
+                mapper.writeValue(resp.getOutputStream(), details ? report : report.summary());
             }
         }
         if (ACCESS.isInfoEnabled()) {

@@ -33,10 +33,12 @@ class HealthAggregatorTest {
         HealthAggregator a = new HealthAggregator();
         a.add(indicator("database", true, true), 0);
         a.add(indicator("cache", true, false), 0);
+        a.add(indicator("api", true, true), 0);
         HealthAggregator.Report r = a.full();
         assertThat(r.healthy()).isTrue();
-        assertThat(r.services()).containsOnlyKeys("cache", "database");
+        assertThat(r.services()).containsOnlyKeys("api", "cache", "database");
         assertThat(r.services().get("database").status()).isEqualTo("healthy");
+        assertThat(r.summary()).isEqualTo(new HealthAggregator.Summary("healthy", 3, 0));
     }
 
     @Test
@@ -44,11 +46,15 @@ class HealthAggregatorTest {
         HealthAggregator a = new HealthAggregator();
         a.add(indicator("database", true, true), 0);
         a.add(indicator("cache", true, false), 0);
+        a.add(indicator("api", true, true), 0);
         HealthIndicator redis = indicator("cache", false, false);
         a.add(redis, 100);
         HealthAggregator.Report r = a.full();
         assertThat(r.healthy()).isFalse();
         assertThat(r.services().get("cache").message()).isEqualTo("cache down");
+        assertThat(r.summary())
+                .as("counts only, naming no part")
+                .isEqualTo(new HealthAggregator.Summary("unhealthy", 2, 1));
         assertThat(a.readiness().healthy())
                 .as("the cache does not decide readiness")
                 .isTrue();
@@ -63,7 +69,13 @@ class HealthAggregatorTest {
         assertThat(a.full().services().get("database").message()).isEqualTo("starting");
         assertThat(a.readiness().healthy()).isFalse();
         a.add(indicator("cache", true, false), 0);
+        a.add(indicator("database", true, true), 0);
         assertThat(a.full().healthy()).isFalse();
+        assertThat(a.readiness().services().get("api").message())
+                .as("not ready until the REST resources report")
+                .isEqualTo("starting");
+        a.add(indicator("api", true, true), 0);
+        assertThat(a.readiness().healthy()).isTrue();
     }
 
     @Test

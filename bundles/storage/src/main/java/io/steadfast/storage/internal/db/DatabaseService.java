@@ -70,6 +70,7 @@ public class DatabaseService implements HealthIndicator {
 
     private final BundleContext context;
     private final ScheduledExecutorService executor;
+    private Thread migrating;
     private final Map<String, Declared> schemas = new LinkedHashMap<>();
     private final BundleTracker<Declared> tracker;
 
@@ -142,6 +143,7 @@ public class DatabaseService implements HealthIndicator {
             policyOption = ReferencePolicyOption.GREEDY,
             target = "(osgi.jndi.service.name=steadfast)")
     synchronized void bindDataSource(DataSource ds, Map<String, Object> props) {
+        abandonMigration();
         unregisterAll();
         this.dataSource = ds;
         this.dataSourceProps = props;
@@ -151,6 +153,7 @@ public class DatabaseService implements HealthIndicator {
 
     synchronized void unbindDataSource(DataSource ds) {
         if (this.dataSource == ds) {
+            abandonMigration();
             unregisterAll();
             this.dataSource = null;
             this.lastError = "no data source";
@@ -176,8 +179,31 @@ public class DatabaseService implements HealthIndicator {
         }
     }
 
+    /**
+     * Stops a migration that runs on a data source which is going away (pax-jdbc replaces the data source when the
+     * transaction manager comes back during startup): waiting for a connection of a closed pool would hold the
+     * database thread, and so the migration on the new data source, for the pool's 30 s timeout.
+     */
+    private synchronized void abandonMigration() {
+        if (migrating != null) {
+            migrating.interrupt();
+        }
+    }
+
     /** Migrates every declared schema that is not yet migrated and whose requirements are, in order. */
     private void migratePending(long gen) {
+        Thread.interrupted(); // an interrupt meant for an abandoned migration
+        try {
+            migrateOn(gen);
+        } finally {
+            synchronized (this) {
+                migrating = null;
+            }
+            Thread.interrupted();
+        }
+    }
+
+    private void migrateOn(long gen) {
         while (true) {
             Declared next;
             DataSource ds;
@@ -186,6 +212,7 @@ public class DatabaseService implements HealthIndicator {
                     return;
                 }
                 ds = dataSource;
+                migrating = Thread.currentThread();
                 next = schemas.values().stream()
                         .filter(d -> d.version == null && requirementsMet(d))
                         .findFirst()
