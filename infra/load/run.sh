@@ -120,6 +120,8 @@ echo "starting a fresh distribution on PostgreSQL (schema $schema) + Redis (db $
 boot_start=$(date +%s%N)
 STEADFAST_DB_URL="jdbc:postgresql://$db_host:$db_port/$db_name?currentSchema=$schema" STEADFAST_DB_USER=$db_user \
   STEADFAST_REDIS_URL="redis://127.0.0.1:6379/$redis_db" STEADFAST_HTTP_PORT=$port CHECK_ROOT_INSTANCE_RUNNING=false \
+  STEADFAST_RATE_LIMIT_PER_USER="${STEADFAST_RATE_LIMIT_PER_USER:-10000000/1000000}" \
+  STEADFAST_RATE_LIMIT_PER_ADDRESS="${STEADFAST_RATE_LIMIT_PER_ADDRESS:-10000000/1000000}" \
   "$dir/bin/karaf" server > "$work/console.log" 2>&1 &
 launcher=$!
 ready=""

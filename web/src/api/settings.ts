@@ -9,6 +9,9 @@ export type AccessToken = Schemas['TokenDto'];
 export type TokenRequest = Schemas['TokenRequest'];
 /** The answer of POST /me/tokens: the token with its secret, shown this once. */
 export type CreatedToken = AccessToken & { token?: string };
+/** A signed-in browser or app; `kind` is `session` or `password-change` (a sign-in that may only change the password). */
+export type Session = Schemas['SessionDto'];
+export type EndedSessions = Schemas['Ended'];
 export type Vacation = Schemas['VacationDto'];
 export type VacationInput = Schemas['VacationInput'];
 /** The settings of a channel, by name (the generated type says every value is an object; they are any JSON). */
@@ -26,6 +29,7 @@ export type Delivery = Schemas['DeliveryDto'];
 export type DeliveryPage = Schemas['Page'];
 
 export const tokensKey = ['me', 'tokens'] as const;
+export const sessionsKey = ['me', 'sessions'] as const;
 export const vacationsKey = ['me', 'vacations'] as const;
 export const channelsKey = ['me', 'channels'] as const;
 export const channelTypesKey = ['channel-types'] as const;
@@ -57,7 +61,11 @@ export function useChangePassword() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (change: PasswordChange) => api.post('/v1/me/password', { body: change }),
-    onSuccess: () => client.invalidateQueries({ queryKey: tokensKey }),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: tokensKey }),
+        client.invalidateQueries({ queryKey: sessionsKey }),
+      ]),
   });
 }
 
@@ -106,6 +114,42 @@ export function useRevokeToken() {
   return useMutation({
     mutationFn: (id: string) => api.delete('/v1/me/tokens/{id}', { path: { id } }),
     onSuccess: () => client.invalidateQueries({ queryKey: tokensKey }),
+  });
+}
+
+/** Where the user is signed in (GET /me/sessions), the most recently used first; `current` is this browser's. */
+export function useSessions() {
+  return useQuery({
+    queryKey: sessionsKey,
+    queryFn: ({ signal }) => api.get('/v1/me/sessions', { signal }),
+  });
+}
+
+/**
+ * Ends another session (DELETE /me/sessions/{id}): it stops working at once, on every node. The list is asked again
+ * whatever the answer (a 404 means that session had ended already).
+ */
+export function useEndSession() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete('/v1/me/sessions/{id}', { path: { id } }),
+    onSettled: () => client.invalidateQueries({ queryKey: sessionsKey }),
+  });
+}
+
+/**
+ * Signs out everywhere else (POST /me/sessions/revoke-others): every other session ends, and so does the calendar
+ * feed URL (the cached one is forgotten); personal access tokens stay. Answers how many sessions ended.
+ */
+export function useEndOtherSessions() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post('/v1/me/sessions/revoke-others') as Promise<EndedSessions | undefined>,
+    onSuccess: () => {
+      // the feed's query is never fetched, so invalidating it would keep the dead URL: it is cleared instead
+      client.setQueryData<string | null>(calendarFeedKey, null);
+      return client.invalidateQueries({ queryKey: sessionsKey });
+    },
   });
 }
 

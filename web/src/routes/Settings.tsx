@@ -6,6 +6,7 @@ import { CalendarFeedSection } from './settings/CalendarFeedSection';
 import { DataSection } from './settings/DataSection';
 import { NotificationsSection } from './settings/NotificationsSection';
 import { ProfileSection } from './settings/ProfileSection';
+import { SessionsSection } from './settings/SessionsSection';
 import { TokensSection } from './settings/TokensSection';
 import { VacationsSection } from './settings/VacationsSection';
 
@@ -13,6 +14,7 @@ const SECTIONS: readonly { path: string; label: MessageKey }[] = [
   { path: '/settings', label: 'settings.nav.profile' },
   { path: '/settings/notifications', label: 'settings.nav.notifications' },
   { path: '/settings/tokens', label: 'settings.nav.tokens' },
+  { path: '/settings/sessions', label: 'settings.nav.sessions' },
   { path: '/settings/calendar-feed', label: 'settings.nav.calendarFeed' },
   { path: '/settings/vacations', label: 'settings.nav.vacations' },
   { path: '/settings/data', label: 'settings.nav.data' },
@@ -47,8 +49,8 @@ function SettingsNav() {
 }
 
 /**
- * The settings: profile and password, notifications and channels, API tokens, the calendar feed, vacations, and the
- * account's data. Each section has its own address under /settings.
+ * The settings: profile and password, notifications and channels, API tokens, where the user is signed in, the
+ * calendar feed, vacations, and the account's data. Each section has its own address under /settings.
  */
 export default function Settings() {
   return (
@@ -66,6 +68,7 @@ export default function Settings() {
             {/* the server's messages link here */}
             <Route path="channels" element={<Navigate to="/settings/notifications" replace />} />
             <Route path="tokens" element={<TokensSection />} />
+            <Route path="sessions" element={<SessionsSection />} />
             <Route path="calendar-feed" element={<CalendarFeedSection />} />
             <Route path="vacations" element={<VacationsSection />} />
             <Route path="data" element={<DataSection />} />

@@ -19,6 +19,7 @@ export const settings = {
   'settings.nav.profile': 'Profile',
   'settings.nav.notifications': 'Notifications & channels',
   'settings.nav.tokens': 'API tokens',
+  'settings.nav.sessions': 'Where you’re signed in',
   'settings.nav.calendarFeed': 'Calendar feed',
   'settings.nav.vacations': 'Vacations',
   'settings.nav.data': 'Your data',
@@ -220,6 +221,35 @@ export const settings = {
   'settings.tokens.revoking': 'Revoking…',
   'settings.tokens.revoked': 'Revoked {name}.',
 
+  // sessions
+  'settings.sessions.intro':
+    'The browsers and apps signed in to your account, the most recently active first. Sign out any you do not recognise or no longer use.',
+  'settings.sessions.listTitle': 'Your sessions',
+  'settings.sessions.loadFailed': 'Could not load your sessions: {reason}',
+  'settings.sessions.device': '{browser} on {os}',
+  'settings.sessions.otherApp': 'App/other',
+  'settings.sessions.unknownDevice': 'Unknown device',
+  'settings.sessions.current': 'This device',
+  'settings.sessions.passwordChange': 'Only to change the password',
+  'settings.sessions.activeNow': 'Active now',
+  'settings.sessions.lastActive': 'Last active {time}',
+  'settings.sessions.signedIn': 'signed in {date}',
+  'settings.sessions.address': 'from {address}',
+  'settings.sessions.signOut': 'Sign out',
+  'settings.sessions.signOutNamed': 'Sign out {device}',
+  'settings.sessions.signingOut': 'Signing out…',
+  'settings.sessions.signedOut': 'Signed out {device}.',
+  'settings.sessions.signOutFailed': 'Could not sign out {device}: {reason}',
+  'settings.sessions.others': 'Sign out everywhere else',
+  'settings.sessions.othersTitle': 'Sign out everywhere else?',
+  'settings.sessions.othersBody':
+    'Every other browser and app signed in to your account is signed out at once. Your calendar feed link stops working too: make a new one under Calendar feed. API tokens keep working; revoke them under API tokens.',
+  'settings.sessions.othersConfirm': 'Sign out everywhere else',
+  'settings.sessions.othersDone': {
+    one: 'Signed out of {count} other session. The calendar feed link no longer works; make a new one if you use it.',
+    other: 'Signed out of {count} other sessions. The calendar feed link no longer works; make a new one if you use it.',
+  },
+
   // calendar feed
   'settings.feed.intro':
     'See your habits due in the next 14 days in Google Calendar, Apple Calendar or any app that subscribes to iCalendar feeds.',
@@ -227,7 +257,7 @@ export const settings = {
   'settings.feed.url': 'Feed address',
   'settings.feed.secretHint': 'Anyone with this address can see your habits’ names and days. Keep it to yourself.',
   'settings.feed.none':
-    'For your safety the address is shown only when it is made. If you made one before, it keeps working; making a new one replaces it.',
+    'For your safety the address is shown only when it is made. If you made one before, it keeps working until you make a new one, change your password or sign out everywhere else.',
   'settings.feed.isOff': 'The feed is off. Make a new address to turn it on again.',
   'settings.feed.create': 'Make a feed address',
   'settings.feed.creating': 'Making…',

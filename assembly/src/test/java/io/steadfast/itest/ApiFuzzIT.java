@@ -101,7 +101,7 @@ class ApiFuzzIT {
         home = Cluster.copy("fuzz");
         Files.writeString(
                 home.resolve("etc/io.steadfast.identity.cfg"),
-                "login.maxFailuresPerAccount = 5\nlogin.maxFailuresPerAddress = 1000\n"
+                "login.maxFailuresPerAccountAndAddress = 5\nlogin.maxFailuresPerAddress = 1000\n"
                         + "registration.maxPerAddressPerHour = 100000\n");
         karaf = Cluster.start(home, port, TestPostgres.freshSchemaUrl(), redis.url());
         http = new Http(port);

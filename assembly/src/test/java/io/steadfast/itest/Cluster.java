@@ -79,6 +79,10 @@ public final class Cluster {
                 .redirectOutput(home.resolve("console.log").toFile());
         Map<String, String> env = pb.environment();
         env.put("STEADFAST_HTTP_PORT", Integer.toString(port));
+        // the suites make hundreds of requests a second from one address and a few users; RateLimitIT tests the
+        // limit with its own node (an extraEnv entry wins over these)
+        env.put("STEADFAST_RATE_LIMIT_PER_USER", "1000000/100000");
+        env.put("STEADFAST_RATE_LIMIT_PER_ADDRESS", "1000000/100000");
         env.put("STEADFAST_DB_URL", dbUrl);
         env.put("STEADFAST_DB_USER", TestPostgres.user());
         env.put("STEADFAST_DB_PASSWORD", TestPostgres.password());
@@ -118,13 +122,21 @@ public final class Cluster {
     }
 
     private void stop() {
-        for (Process p : processes) {
-            p.descendants().forEach(ProcessHandle::destroy);
-            p.destroy();
+        stopAll(processes);
+        redis.stop();
+    }
+
+    /** Stops node processes (a clean stop, then a kill after 20 s); null entries are skipped. */
+    static void stopAll(List<Process> nodes) {
+        for (Process p : nodes) {
+            if (p != null) {
+                p.descendants().forEach(ProcessHandle::destroy);
+                p.destroy();
+            }
         }
-        for (Process p : processes) {
+        for (Process p : nodes) {
             try {
-                if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                if (p != null && !p.waitFor(20, TimeUnit.SECONDS)) {
                     p.descendants().forEach(ProcessHandle::destroyForcibly);
                     p.destroyForcibly();
                 }
@@ -132,14 +144,13 @@ public final class Cluster {
                 Thread.currentThread().interrupt();
             }
         }
-        redis.stop();
     }
 
     private static void writeConfig(Path home) throws IOException {
         // fewer failures per address than the default, so that the throttling test runs quickly
         Files.writeString(
                 home.resolve("etc/io.steadfast.identity.cfg"),
-                "login.maxFailuresPerAccount = 5\nlogin.maxFailuresPerAddress = 12\nregistration.maxPerAddressPerHour = 100000\n");
+                "login.maxFailuresPerAccountAndAddress = 5\nlogin.maxFailuresPerAddress = 12\nregistration.maxPerAddressPerHour = 100000\n");
     }
 
     /** Copies of earlier runs (kept for their logs until the next run) are removed. */

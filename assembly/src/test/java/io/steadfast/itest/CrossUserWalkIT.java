@@ -115,6 +115,12 @@ class CrossUserWalkIT {
                     http.as(owner.token(), "POST", "/api/v1/me/tokens", "{\"name\":\"walk\",\"scopes\":[\"read\"]}");
             ids.add(Http.json(pat).get("id").toString());
             ids.add(owner.userId());
+            // the owner's session (the registration's): another user's DELETE /me/sessions/{id} must be a 404
+            HttpResponse<String> sessions = http.as(owner.token(), "GET", "/api/v1/me/sessions", null);
+            Matcher session = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(sessions.body());
+            if (session.find()) {
+                ids.add(session.group(1));
+            }
             HttpResponse<String> habit = http.as(
                     owner.token(),
                     "POST",

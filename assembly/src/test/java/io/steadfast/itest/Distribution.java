@@ -45,6 +45,9 @@ public final class Distribution {
                 logLevel(LogLevel.WARN),
                 editConfigurationFilePut(
                         "etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(port)),
+                // the suites make hundreds of requests a second; RateLimitIT tests the limit on its own node
+                editConfigurationFilePut("etc/io.steadfast.platform.cfg", "rateLimit.perUser", "1000000/100000"),
+                editConfigurationFilePut("etc/io.steadfast.platform.cfg", "rateLimit.perAddress", "1000000/100000"),
                 systemProperty("steadfast.test.port").value(Integer.toString(port)),
                 systemProperty("steadfast.test.hotBundle")
                         .value(hotBundle().toUri().toString()),

@@ -407,6 +407,63 @@ public class DistributionIT {
     }
 
     @Test
+    public void limitsAreConfiguredInOnePlaceAndApplyLive() throws Exception {
+        HttpResponse<String> reg = http.send(
+                "POST",
+                "/api/v1/auth/register",
+                "{\"email\":\"limits-" + System.nanoTime()
+                        + "@example.org\",\"password\":\"correct horse battery staple\"}");
+        String token = Http.json(reg).get("token").toString();
+        String habit = "{\"name\":\"Limited\",\"type\":\"boolean\",\"schedule\":{\"kind\":\"daily\"}}";
+        assertEquals(201, http.as(token, "POST", "/api/v1/habits", habit).statusCode());
+        assertEquals(201, http.as(token, "POST", "/api/v1/habits", habit).statusCode());
+        org.osgi.service.cm.Configuration c = configAdmin.getConfiguration("io.steadfast.limits", "?");
+        Hashtable<String, Object> before = c.getProperties() == null ? null : copy(c.getProperties());
+        Hashtable<String, Object> props = before == null ? new Hashtable<>() : copy(before);
+        props.put("habits", 2);
+        c.update(props);
+        try {
+            HttpResponse<String> refused = null;
+            long deadline = System.currentTimeMillis() + 10_000;
+            do {
+                refused = http.as(token, "POST", "/api/v1/habits", habit);
+                if (refused.statusCode() == 422) {
+                    break;
+                }
+                http.as(token, "DELETE", "/api/v1/habits/" + Http.json(refused).get("id"), null);
+                Thread.sleep(200);
+            } while (System.currentTimeMillis() < deadline);
+            assertProblem(refused, 422, "limit-reached");
+            assertTrue(
+                    refused.body(),
+                    refused.body().contains("You have 2 habits, the most this server allows")
+                            && refused.body().contains("(limit habits)"));
+            assertEquals(
+                    "the refused habit was not made",
+                    2,
+                    new com.fasterxml.jackson.databind.ObjectMapper()
+                            .readTree(http.as(token, "GET", "/api/v1/habits", null)
+                                    .body())
+                            .size());
+        } finally {
+            if (before == null) {
+                c.delete();
+            } else {
+                c.update(before);
+            }
+        }
+    }
+
+    private static Hashtable<String, Object> copy(java.util.Dictionary<String, Object> d) {
+        Hashtable<String, Object> h = new Hashtable<>();
+        for (java.util.Enumeration<String> k = d.keys(); k.hasMoreElements(); ) {
+            String key = k.nextElement();
+            h.put(key, d.get(key));
+        }
+        return h;
+    }
+
+    @Test
     public void registrationCanBeClosedLive() throws Exception {
         org.osgi.service.cm.Configuration c = configAdmin.getConfiguration("io.steadfast.identity", "?");
         Hashtable<String, Object> props = new Hashtable<>();

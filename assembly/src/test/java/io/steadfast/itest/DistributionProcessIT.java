@@ -27,16 +27,8 @@ class DistributionProcessIT {
     private TestRedis.Private redis;
 
     @AfterEach
-    void stop() throws Exception {
-        if (karaf != null) {
-            karaf.descendants().forEach(ProcessHandle::destroy);
-            karaf.destroy();
-            if (!karaf.waitFor(
-                    java.util.concurrent.TimeUnit.SECONDS.toMillis(30), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                karaf.descendants().forEach(ProcessHandle::destroyForcibly);
-                karaf.destroyForcibly();
-            }
-        }
+    void stop() {
+        Cluster.stopAll(java.util.Collections.singletonList(karaf));
         if (redis != null) {
             redis.stop();
         }
@@ -52,7 +44,15 @@ class DistributionProcessIT {
         redis = TestRedis.startPrivate();
         int port = Distribution.freePort();
         Path home = Cluster.copy("process-startup");
-        karaf = Cluster.start(home, port, TestPostgres.freshSchemaUrl(), redis.url());
+        // behind a proxy on this machine: listening on loopback only, the proxy trusted to say https
+        java.nio.file.Files.writeString(
+                home.resolve("etc/io.steadfast.identity.cfg"), "clientAddress.trustedProxies = 127.0.0.1\n");
+        karaf = Cluster.start(
+                home,
+                port,
+                TestPostgres.freshSchemaUrl(),
+                redis.url(),
+                java.util.Map.of("STEADFAST_HTTP_HOST", "127.0.0.1"));
         Http http = new Http(port);
         java.util.Map<String, Integer> seen = new java.util.TreeMap<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
@@ -109,10 +109,56 @@ class DistributionProcessIT {
         assertThat(http.get("/api/openapi.json").body())
                 .as("and it holds still")
                 .isEqualTo(doc.body());
+        assertThat(listeningAddresses(port))
+                .as("STEADFAST_HTTP_HOST=127.0.0.1: the port is bound to loopback only")
+                .containsExactly("127.0.0.1");
+        for (String path : new String[] {"/api/v1/habits", "/health/live", "/"}) {
+            assertThat(http.send("GET", path, null, "X-Forwarded-Proto", "https")
+                            .headers()
+                            .firstValue("Strict-Transport-Security"))
+                    .as("HSTS when the trusted proxy says https: " + path)
+                    .hasValue("max-age=31536000");
+            assertThat(http.get(path).headers().firstValue("Strict-Transport-Security"))
+                    .as("no HSTS over plain http: " + path)
+                    .isEmpty();
+        }
         HttpResponse<String> health = http.get("/health");
         assertThat(health.body())
                 .as("anyone sees counts, no part")
                 .matches("\\{\"status\":\"\\w+\",\"healthy\":\\d+,\"unhealthy\":\\d+\\}");
+    }
+
+    /** The local addresses listening on the TCP port, from /proc/net/tcp and tcp6 (no traffic needed). */
+    static java.util.List<String> listeningAddresses(int port) throws java.io.IOException {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String file : new String[] {"/proc/net/tcp", "/proc/net/tcp6"}) {
+            Path f = Path.of(file);
+            if (!java.nio.file.Files.exists(f)) {
+                continue;
+            }
+            for (String line : java.nio.file.Files.readAllLines(f)) {
+                String[] cols = line.trim().split("\\s+");
+                if (cols.length < 4 || !"0A".equals(cols[3]) || !cols[1].contains(":")) {
+                    continue; // 0A: LISTEN
+                }
+                String[] local = cols[1].split(":");
+                if (Integer.parseInt(local[1], 16) != port) {
+                    continue;
+                }
+                String hex = local[0];
+                if (hex.startsWith("0000000000000000FFFF0000")) {
+                    hex = hex.substring(24); // an IPv4-mapped IPv6 address: the IPv4 one
+                }
+                if (hex.length() == 8) {
+                    out.add(Integer.parseInt(hex.substring(6, 8), 16) + "." + Integer.parseInt(hex.substring(4, 6), 16)
+                            + "." + Integer.parseInt(hex.substring(2, 4), 16) + "."
+                            + Integer.parseInt(hex.substring(0, 2), 16));
+                } else {
+                    out.add(hex.equals("00000000000000000000000000000000") ? "::" : "ipv6:" + hex);
+                }
+            }
+        }
+        return out;
     }
 
     @Test

@@ -320,6 +320,14 @@ class HttpEdgeIT {
     }
 
     @Test
+    void noHstsWhenAnUntrustedPeerClaimsHttps() {
+        HttpResponse<String> r = http.send("GET", "/api/v1/habits", null, "X-Forwarded-Proto", "https");
+        assertThat(r.headers().firstValue("Strict-Transport-Security"))
+                .as("no trusted proxy is configured here: anyone could send the header")
+                .isEmpty();
+    }
+
+    @Test
     void clientMistakesAndAHandledRaceLogNoErrorAndNoStackTrace() throws Exception {
         Path log = home.resolve("data/log/karaf.log");
         long before = Files.size(log);

@@ -541,6 +541,10 @@ class IdentityApiIT {
         assertThat(b.as(pat, "PATCH", "/api/v1/me", "{\"displayName\":\"Scripted\"}")
                         .statusCode())
                 .isEqualTo(200);
+        assertThat(b.as(pat, "PATCH", "/api/v1/me", "{\"displayName\":\"Scripted\",\"email\":\"" + acc.email() + "\"}")
+                        .statusCode())
+                .as("a profile form that sends the unchanged e-mail is no e-mail change")
+                .isEqualTo(200);
         assertThat(b.as(
                                 pat,
                                 "POST",
@@ -669,5 +673,121 @@ class IdentityApiIT {
         List<Object> fields = new ArrayList<>();
         errors.forEach(e -> fields.add(((Map<?, ?>) e).get("field")));
         assertThat(fields).contains((Object) field);
+    }
+
+    static String login(Http node, String email, String password, String userAgent) {
+        HttpResponse<String> r = node.send(
+                "POST",
+                "/api/v1/auth/login",
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}",
+                "User-Agent",
+                userAgent);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return Http.json(r).get("token").toString();
+    }
+
+    static List<Map<String, Object>> sessions(Http node, String token) throws Exception {
+        HttpResponse<String> r = node.as(token, "GET", "/api/v1/me/sessions", null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return new com.fasterxml.jackson.databind.ObjectMapper()
+                .readValue(r.body(), new com.fasterxml.jackson.core.type.TypeReference<List<Map<String, Object>>>() {});
+    }
+
+    static String feedPath(Http node, String token) {
+        HttpResponse<String> r = node.as(token, "POST", "/api/v1/me/calendar-feed", null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        String url = Http.json(r).get("url").toString();
+        return url.substring(url.indexOf("/api/"));
+    }
+
+    @Test
+    void sessionsAreListedAndEndedOneByOneOrAllButThisOneAndTheFeedUrlEndsWithThem() throws Exception {
+        Account acc = Accounts.register(a, unique("sessions"));
+        String phone = login(b, acc.email(), PASSWORD, "Phone Browser/1.0");
+        String laptop = login(a, acc.email(), PASSWORD, "Laptop Browser/2.0");
+        HttpResponse<String> made =
+                a.as(laptop, "POST", "/api/v1/me/tokens", "{\"name\":\"ci\",\"scopes\":[\"read\",\"write\"]}");
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        String pat = Http.json(made).get("token").toString();
+
+        List<Map<String, Object>> list = sessions(b, laptop);
+        assertThat(list)
+                .as("the registration's and two logins; no personal access token")
+                .hasSize(3);
+        assertThat(list.get(0))
+                .as("the caller's, used last, first")
+                .containsEntry("current", true)
+                .containsEntry("userAgent", "Laptop Browser/2.0")
+                .containsEntry("address", "127.0.0.1")
+                .containsKeys("id", "createdAt", "lastUsedAt", "expiresAt");
+        assertThat(list)
+                .filteredOn(x -> "Phone Browser/1.0".equals(x.get("userAgent")))
+                .hasSize(1);
+        assertThat(list.toString()).as("no secret or hash").doesNotContain("sfs_", "hash");
+        String phoneId = list.stream()
+                .filter(x -> "Phone Browser/1.0".equals(x.get("userAgent")))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .toString();
+
+        for (String[] r : new String[][] {
+            {"GET", "/api/v1/me/sessions"},
+            {"DELETE", "/api/v1/me/sessions/" + phoneId},
+            {"POST", "/api/v1/me/sessions/revoke-others"}
+        }) {
+            HttpResponse<String> answer = a.as(pat, r[0], r[1], null);
+            assertThat(answer.statusCode())
+                    .as(r[0] + " " + r[1] + " with a token: " + answer.body())
+                    .isEqualTo(403);
+            assertThat(answer.body()).contains("session-required");
+        }
+        Account other = Accounts.register(a, unique("other-sessions"));
+        assertThat(a.as(other.token(), "DELETE", "/api/v1/me/sessions/" + phoneId, null)
+                        .statusCode())
+                .as("another user's session")
+                .isEqualTo(404);
+        assertThat(a.as(laptop, "DELETE", "/api/v1/me/sessions/not-a-uuid", null)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(b.as(phone, "GET", "/api/v1/me", null).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> ended = a.as(laptop, "DELETE", "/api/v1/me/sessions/" + phoneId, null);
+        assertThat(ended.statusCode()).as(ended.body()).isEqualTo(204);
+        assertThat(b.as(phone, "GET", "/api/v1/me", null).statusCode())
+                .as("ended on the other node at once")
+                .isEqualTo(401);
+
+        String feed = feedPath(a, laptop);
+        assertThat(b.get(feed).statusCode()).isEqualTo(200);
+        HttpResponse<String> everywhere = b.as(laptop, "POST", "/api/v1/me/sessions/revoke-others", null);
+        assertThat(everywhere.statusCode()).as(everywhere.body()).isEqualTo(200);
+        assertThat(Http.json(everywhere)).containsEntry("ended", 1);
+        assertThat(a.as(acc.token(), "GET", "/api/v1/me", null).statusCode())
+                .as("the registration's session ended")
+                .isEqualTo(401);
+        assertThat(a.get(feed).statusCode())
+                .as("the calendar feed URL ends with the sessions")
+                .isEqualTo(404);
+        assertThat(a.as(laptop, "GET", "/api/v1/me", null).statusCode())
+                .as("the caller's stays")
+                .isEqualTo(200);
+        assertThat(a.as(pat, "GET", "/api/v1/habits", null).statusCode())
+                .as("personal access tokens stay")
+                .isEqualTo(200);
+        assertThat(sessions(a, laptop)).hasSize(1);
+
+        String second = feedPath(b, laptop);
+        assertThat(a.get(second).statusCode()).as("a new feed URL works").isEqualTo(200);
+        HttpResponse<String> changed = a.as(
+                laptop,
+                "POST",
+                "/api/v1/me/password",
+                "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"a different long passphrase\"}");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(204);
+        assertThat(b.get(second).statusCode())
+                .as("and ends with a password change, like every credential")
+                .isEqualTo(404);
+        assertThat(a.as(pat, "GET", "/api/v1/habits", null).statusCode()).isEqualTo(401);
     }
 }

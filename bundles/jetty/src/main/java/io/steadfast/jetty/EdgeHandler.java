@@ -3,6 +3,7 @@ package io.steadfast.jetty;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 import javax.servlet.ServletException;
 import javax.servlet.http.HttpServletRequest;
@@ -30,7 +31,11 @@ import org.osgi.framework.ServiceReference;
  *   <li>while the node starts, every {@code /api} request is a 503 problem with {@code Retry-After}: until the
  *       platform's gate (a {@link BooleanSupplier} service with {@code steadfast.gate=api}) says the whole API is
  *       served, Jetty would otherwise answer with its own 404s, a partial OpenAPI document or the errors of a
- *       JAX-RS application being rebuilt. Once open, the gate is not asked again.
+ *       JAX-RS application being rebuilt. Once open, the gate is not asked again;
+ *   <li>a request that came over TLS — to Jetty itself, or to a trusted reverse proxy that says so with {@code
+ *       X-Forwarded-Proto: https} (the identity bundle's {@code clientAddress.trustedProxies}, looked up as a
+ *       {@link Predicate} service with {@code steadfast.edge=trustedProxy}) — gets {@code Strict-Transport-Security}
+ *       on its answer, whichever context serves it.
  * </ul>
  */
 public class EdgeHandler extends HandlerWrapper {
@@ -40,6 +45,12 @@ public class EdgeHandler extends HandlerWrapper {
 
     private static final String GATE_FILTER =
             "(&(objectClass=" + BooleanSupplier.class.getName() + ")(steadfast.gate=api))";
+
+    /** One year: browsers keep to https for that long after an answer over https. */
+    static final String HSTS = "max-age=31536000";
+
+    private static final String TRUSTED_PROXY_FILTER =
+            "(&(objectClass=" + Predicate.class.getName() + ")(steadfast.edge=trustedProxy))";
 
     private volatile boolean apiOpen;
 
@@ -61,6 +72,9 @@ public class EdgeHandler extends HandlerWrapper {
             ProblemErrorHandler.respond(
                     response, 405, rawPath, "Method " + request.getMethod() + " is not allowed", body);
             return;
+        }
+        if (overTls(baseRequest)) {
+            response.setHeader("Strict-Transport-Security", HSTS);
         }
         if (EdgeRules.isApi(rawPath) && !apiOpen()) {
             baseRequest.setHandled(true);
@@ -95,6 +109,40 @@ public class EdgeHandler extends HandlerWrapper {
             return;
         }
         super.handle(target, baseRequest, request, response);
+    }
+
+    /** Whether the request came over TLS, to Jetty or to a trusted proxy in front of it. */
+    private boolean overTls(Request request) {
+        if (request.isSecure()) {
+            return true;
+        }
+        String proto = request.getHeader("X-Forwarded-Proto");
+        return proto != null && "https".equalsIgnoreCase(proto.trim()) && trustedProxy(request.getRemoteAddr());
+    }
+
+    /** Whether the peer is a trusted reverse proxy (the identity bundle says; none while it is not there). */
+    private boolean trustedProxy(String peer) {
+        Bundle bundle = FrameworkUtil.getBundle(EdgeHandler.class);
+        BundleContext context = bundle == null ? null : bundle.getBundleContext();
+        if (context == null || peer == null) {
+            return false;
+        }
+        try {
+            ServiceReference<?>[] refs = context.getServiceReferences((String) null, TRUSTED_PROXY_FILTER);
+            if (refs == null) {
+                return false;
+            }
+            Object check = context.getService(refs[0]);
+            try {
+                @SuppressWarnings("unchecked")
+                boolean trusted = check instanceof Predicate && ((Predicate<String>) check).test(peer);
+                return trusted;
+            } finally {
+                context.ungetService(refs[0]);
+            }
+        } catch (InvalidSyntaxException | IllegalStateException e) {
+            return false;
+        }
     }
 
     /** Whether the platform's gate says the API is served; outside OSGi (unit tests) it is always open. */

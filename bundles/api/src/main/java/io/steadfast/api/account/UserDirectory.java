@@ -1,5 +1,6 @@
 package io.steadfast.api.account;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,4 +19,16 @@ public interface UserDirectory {
      * @since 1.1
      */
     Optional<UserProfile> findByEmail(String email);
+
+    /**
+     * When every credential of the account was last revoked at once (a password change or reset, "sign out
+     * everywhere", an operator's revoke), or empty when never. A bundle that keeps a credential of its own (the
+     * calendar feed's secret URL) treats one made before this instant as dead, so it ends with the others even if
+     * an event about it was missed.
+     *
+     * @since 1.3
+     */
+    default Optional<Instant> credentialsRevokedAt(UUID userId) {
+        return Optional.empty();
+    }
 }

@@ -4,5 +4,5 @@
  * or class is {@code @Public}; resources read the caller with {@code Auth.user(securityContext)} (both in {@code io.steadfast.platform.rest}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.0.0")
+@org.osgi.annotation.versioning.Version("2.1.0")
 package io.steadfast.api.auth;

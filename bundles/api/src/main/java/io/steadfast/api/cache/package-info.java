@@ -8,5 +8,5 @@
  * a write is dropped, and a counter falls back to a node-local count.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package io.steadfast.api.cache;

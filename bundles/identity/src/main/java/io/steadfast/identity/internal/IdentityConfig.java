@@ -11,8 +11,23 @@ public @interface IdentityConfig {
     @AttributeDefinition(name = "Session lifetime (days)", description = "Sliding: each use extends it")
     int session_ttlDays() default 30;
 
-    @AttributeDefinition(name = "Failed logins per account", description = "Before the account is throttled")
-    int login_maxFailuresPerAccount() default 5;
+    @AttributeDefinition(
+            name = "Failed logins per account and address",
+            description = "Before the account is locked for that client address only (elsewhere the owner still "
+                    + "signs in): for the window, then twice as long each time it happens again, up to the longest "
+                    + "lock; also the wrong passwords a session may give to confirm a change")
+    int login_maxFailuresPerAccountAndAddress() default 5;
+
+    @AttributeDefinition(
+            name = "Failed logins per account",
+            description = "From all addresses together, before the account is throttled everywhere for the "
+                    + "window: a much higher ceiling against guessing from many addresses")
+    int login_maxFailuresPerAccount() default 50;
+
+    @AttributeDefinition(
+            name = "Longest lock (minutes)",
+            description = "The most a repeated lock of an account for one address grows to")
+    int login_maxLockMinutes() default 1440;
 
     @AttributeDefinition(name = "Failed logins per client address")
     int login_maxFailuresPerAddress() default 20;

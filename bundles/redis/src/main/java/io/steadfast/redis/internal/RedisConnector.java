@@ -1,5 +1,6 @@
 package io.steadfast.redis.internal;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -21,6 +22,7 @@ import io.steadfast.api.cache.CacheBackends;
 import io.steadfast.api.cache.KeyValueCache;
 import io.steadfast.api.cache.MessageBus;
 import io.steadfast.api.cache.RateCounter;
+import io.steadfast.api.cache.TokenBuckets;
 import io.steadfast.api.health.HealthIndicator;
 
 /**
@@ -37,6 +39,8 @@ public class RedisConnector {
 
     private final BundleContext context;
     private final RateCounter localCounter;
+    private final TokenBuckets localBuckets;
+    private final Clock clock;
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private RedisClient client;
     private RedisMessageBus bus;
@@ -45,9 +49,13 @@ public class RedisConnector {
     public RedisConnector(
             BundleContext context,
             @Reference(target = CacheBackends.IN_PROCESS_FILTER) RateCounter localCounter,
+            @Reference(target = CacheBackends.IN_PROCESS_FILTER) TokenBuckets localBuckets,
+            @Reference Clock clock,
             RedisConfig config) {
         this.context = context;
         this.localCounter = localCounter;
+        this.localBuckets = localBuckets;
+        this.clock = clock;
         start(config);
     }
 
@@ -83,6 +91,7 @@ public class RedisConnector {
         bus = new RedisMessageBus(client);
         register(KeyValueCache.class, new RedisKeyValueCache(client));
         register(RateCounter.class, new RedisRateCounter(client, localCounter));
+        register(TokenBuckets.class, new RedisTokenBuckets(client, localBuckets, clock));
         register(MessageBus.class, bus);
         register(HealthIndicator.class, new RedisHealth(client));
         // no round trip during activation: /health reports whether Redis answers

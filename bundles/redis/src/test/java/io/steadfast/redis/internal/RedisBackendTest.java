@@ -107,6 +107,56 @@ class RedisBackendTest {
         assertThat(new RedisHealth(client).component()).isEqualTo("cache");
     }
 
+    @Test
+    void tokenBucketsAreSharedBetweenNodesAndRefillOnTheClock() throws Exception {
+        java.util.concurrent.atomic.AtomicLong millis = new java.util.concurrent.atomic.AtomicLong(1_700_000_000_000L);
+        java.time.Clock clock = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return java.time.Instant.ofEpochMilli(millis.get());
+            }
+        };
+        io.steadfast.api.cache.TokenBuckets none = (key, capacity, perSecond) -> {
+            throw new AssertionError("fallback used while Redis is up");
+        };
+        RedisTokenBuckets a = new RedisTokenBuckets(client, none, clock);
+        RedisTokenBuckets b = new RedisTokenBuckets(second, none, clock);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> results = new CopyOnWriteArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                RedisTokenBuckets n = i % 2 == 0 ? a : b;
+                results.add(pool.submit(() -> n.take("user:ann", 50, 5).allowed()));
+            }
+            int allowed = 0;
+            for (Future<Boolean> f : results) {
+                allowed += f.get(10, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(allowed).as("both nodes take from one bucket of 50").isEqualTo(50);
+        } finally {
+            pool.shutdownNow();
+        }
+        io.steadfast.api.cache.TokenBuckets.Take refused = a.take("user:ann", 50, 5);
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.retryAfter()).isEqualTo(Duration.ofMillis(200));
+        assertThat(refused.untilFull()).isEqualTo(Duration.ofSeconds(10));
+        millis.addAndGet(400);
+        assertThat(b.take("user:ann", 50, 5).remaining())
+                .as("two came in 400 ms, one taken")
+                .isEqualTo(1);
+        assertThat(a.take("user:bob", 50, 5).remaining()).isEqualTo(49);
+    }
+
     private static final class NoFallback implements RateCounter {
         @Override
         public long increment(String key, Duration window) {

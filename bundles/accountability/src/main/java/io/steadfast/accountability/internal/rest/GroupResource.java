@@ -126,7 +126,8 @@ public class GroupResource {
     @POST
     @Operation(
             summary = "Create a group",
-            description = "{name, description?} → 201: you are its owner. At most 20 groups owned.")
+            description = "{name, description?} → 201: you are its owner. 422 `limit-reached` when you belong to as "
+                    + "many groups as the server allows (`groups`, made or joined; 50 unless configured).")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(
             responseCode = "201",
             description = "Created",
@@ -187,7 +188,8 @@ public class GroupResource {
     @Path("/join/{code}")
     @Operation(
             summary = "Join a group with an invite code",
-            description = "Answers the group; 404 for an unknown, used or expired code; 409 when you are a member.")
+            description = "Answers the group; 404 for an unknown, used or expired code; 409 when you are a member; "
+                    + "422 `limit-reached` when you belong to as many groups as the server allows.")
     public GroupDto join(@PathParam("code") String code, @Context SecurityContext sc) {
         return GroupDto.of(groups.join(Auth.user(sc).userId(), code));
     }

@@ -93,7 +93,8 @@ public class PartnerResource {
             summary = "Invite someone by email to be your partner",
             description = "{email}. The answer is the same whether the address has an account or not; the invitation "
                     + "reaches whoever holds the address when they look (an account registered later, too). Nothing "
-                    + "is shared until they accept.")
+                    + "is shared until they accept. 422 `limit-reached` when you have as many pending invitations "
+                    + "out as the server allows (`invitations`, 50 unless configured).")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(
             responseCode = "201",
             description = "Created",
@@ -123,7 +124,10 @@ public class PartnerResource {
 
     @POST
     @Path("/invitations/{id}/accept")
-    @Operation(summary = "Accept an invitation addressed to you", description = "Answers the new partner.")
+    @Operation(
+            summary = "Accept an invitation addressed to you",
+            description = "Answers the new partner. 422 `limit-reached` when you have as many partners as the server "
+                    + "allows (`partners`, 100 unless configured); 409 when the sender has.")
     public PartnerDto accept(@PathParam("id") String id, @Context SecurityContext sc) {
         return PartnerDto.of(partners.accept(Auth.user(sc).userId(), Params.id(id, "Invitation")));
     }
@@ -171,7 +175,8 @@ public class PartnerResource {
     @Operation(
             summary = "Redeem someone's invite code",
             description = "Any case, with or without dashes. Answers the new partner; an unknown, used or expired "
-                    + "code is 404.")
+                    + "code is 404. 422 `limit-reached` when you have as many partners as the server allows; 409 "
+                    + "when the code's owner has (the code stays unused).")
     public PartnerDto redeem(@PathParam("code") String code, @Context SecurityContext sc) {
         return PartnerDto.of(partners.redeem(Auth.user(sc).userId(), code));
     }

@@ -21,6 +21,7 @@ import io.steadfast.api.error.ConflictException;
 import io.steadfast.api.error.ForbiddenException;
 import io.steadfast.api.error.NotFoundException;
 import io.steadfast.api.error.ValidationException;
+import io.steadfast.api.limit.Limits;
 import io.steadfast.api.partner.GroupMemberships;
 
 /**
@@ -30,7 +31,6 @@ import io.steadfast.api.partner.GroupMemberships;
 @Component(service = {GroupService.class, GroupMemberships.class})
 public class GroupService implements GroupMemberships {
 
-    static final int MAX_OWNED = 20;
     static final int MAX_MEMBERS = 100;
     static final int MAX_CODES = 10;
     static final Duration CODE_LIFETIME = Duration.ofDays(7);
@@ -38,12 +38,18 @@ public class GroupService implements GroupMemberships {
     private final GroupStore store;
     private final UserDirectory directory;
     private final Clock clock;
+    private final Limits limits;
 
     @Activate
-    public GroupService(@Reference GroupStore store, @Reference UserDirectory directory, @Reference Clock clock) {
+    public GroupService(
+            @Reference GroupStore store,
+            @Reference UserDirectory directory,
+            @Reference Clock clock,
+            @Reference Limits limits) {
         this.store = store;
         this.directory = directory;
         this.clock = clock;
+        this.limits = limits;
     }
 
     public record Member(UUID userId, String displayName, String role, Instant joinedAt) {}
@@ -70,6 +76,10 @@ public class GroupService implements GroupMemberships {
         return store.groupsOf(userId).stream().map(GroupRows.Group::id).toList();
     }
 
+    /**
+     * Makes a group owned by the caller; refused (422 {@code limit-reached}) when the caller belongs to as many
+     * groups, made or joined, as {@link Limits#GROUPS} allows.
+     */
     public Group create(UUID ownerId, String name, String description) {
         String n = name == null ? "" : name.trim();
         if (n.isEmpty() || n.length() > 100) {
@@ -79,10 +89,7 @@ public class GroupService implements GroupMemberships {
         if (d != null && d.length() > 1000) {
             throw new ValidationException("description", "must be at most 1000 characters");
         }
-        if (store.owned(ownerId) >= MAX_OWNED) {
-            throw new ValidationException(
-                    "name", "you own " + MAX_OWNED + " groups; hand one over or delete one first");
-        }
+        checkGroups(ownerId);
         GroupRows.Group g = new GroupRows.Group(UUID.randomUUID(), n, d, ownerId, now());
         store.create(g);
         return view(g, ownerId, false);
@@ -110,6 +117,10 @@ public class GroupService implements GroupMemberships {
         return new NewCode(code, expires);
     }
 
+    /**
+     * Joins the group of an invite code. A member already is told so (409, the code stays unused); someone who
+     * belongs to as many groups as {@link Limits#GROUPS} allows is refused (422 {@code limit-reached}).
+     */
     public Group join(UUID userId, String typed) {
         Instant now = now();
         String hash = InviteCodes.canonical(typed).map(GroupService::hash).orElseThrow(GroupService::noCode);
@@ -121,6 +132,7 @@ public class GroupService implements GroupMemberships {
         if (store.members(code.groupId()).size() >= MAX_MEMBERS) {
             throw new ConflictException("The group has " + MAX_MEMBERS + " members, as many as a group takes");
         }
+        checkGroups(userId);
         UUID group = store.redeem(hash, userId, now).orElseThrow(GroupService::noCode);
         return get(userId, group);
     }
@@ -173,6 +185,11 @@ public class GroupService implements GroupMemberships {
                 store.delete(g.id());
             }
         }
+    }
+
+    /** Refuses one more group to a user who belongs to as many as the server allows (the list is bounded by it). */
+    private void checkGroups(UUID userId) {
+        limits.check(Limits.GROUPS, store.groupsOf(userId).size(), "groups", "leave one first");
     }
 
     GroupRows.Group memberOf(UUID userId, UUID groupId) {

@@ -26,6 +26,7 @@ import io.steadfast.api.auth.Secrets;
 import io.steadfast.api.error.ConflictException;
 import io.steadfast.api.error.NotFoundException;
 import io.steadfast.api.error.ValidationException;
+import io.steadfast.api.limit.Limits;
 import io.steadfast.api.partner.Partnerships;
 import io.steadfast.habit.api.Verifications;
 
@@ -36,9 +37,6 @@ import io.steadfast.habit.api.Verifications;
  */
 @Component(service = {PartnerService.class, Partnerships.class})
 public class PartnerService implements Partnerships {
-
-    /** How many pending invitations one user may have out at a time. */
-    static final int MAX_PENDING_INVITATIONS = 50;
 
     /** How many unexpired invite codes one user may hold at a time. */
     static final int MAX_ACTIVE_CODES = 10;
@@ -51,6 +49,7 @@ public class PartnerService implements Partnerships {
     private final Clock clock;
     private final Verifications verifications;
     private final Signals signals;
+    private final Limits limits;
 
     @Activate
     public PartnerService(
@@ -58,12 +57,14 @@ public class PartnerService implements Partnerships {
             @Reference UserDirectory directory,
             @Reference Clock clock,
             @Reference Verifications verifications,
-            @Reference Signals signals) {
+            @Reference Signals signals,
+            @Reference Limits limits) {
         this.signals = signals;
         this.store = store;
         this.directory = directory;
         this.clock = clock;
         this.verifications = verifications;
+        this.limits = limits;
     }
 
     /** A partner as the caller sees them. */
@@ -134,7 +135,8 @@ public class PartnerService implements Partnerships {
 
     /**
      * Invites the holder of {@code email}. The answer is the same whether the address has an account or not; the
-     * same pending invitation again answers the first one.
+     * same pending invitation again answers the first one. A sender with as many pending invitations out as
+     * {@link Limits#INVITATIONS} allows is refused (422 {@code limit-reached}) until one is answered or withdrawn.
      */
     public Invitation invite(UUID senderId, String email) {
         UserProfile me = profile(senderId);
@@ -162,12 +164,11 @@ public class PartnerService implements Partnerships {
         if (open.isPresent()) {
             return sent(open.get());
         }
-        if (store.pendingCount(senderId) >= MAX_PENDING_INVITATIONS) {
-            throw new ValidationException(
-                    "email",
-                    "you have " + MAX_PENDING_INVITATIONS + " invitations waiting for an answer; withdraw some "
-                            + "(DELETE /api/v1/partners/invitations/{id}) before you send more");
-        }
+        limits.check(
+                Limits.INVITATIONS,
+                store.pendingCount(senderId),
+                "open partner invitations",
+                "cancel one or wait until they are answered");
         InvitationRow row = new InvitationRow(UUID.randomUUID(), senderId, address, InvitationRow.PENDING, now(), null);
         // the holder of the address, if there is one now, hears of it (the sender is told nothing either way)
         NotificationRow notice = directory
@@ -196,10 +197,15 @@ public class PartnerService implements Partnerships {
         return new Invitations(received, sent);
     }
 
-    /** Accepts an invitation addressed to the caller: its sender becomes the caller's partner. */
+    /**
+     * Accepts an invitation addressed to the caller: its sender becomes the caller's partner. Refused, the invitation
+     * left pending, when the caller has as many partners as {@link Limits#PARTNERS} allows (422
+     * {@code limit-reached}) or the sender has (409).
+     */
     public Partner accept(UUID userId, UUID invitationId) {
         InvitationRow i = addressedTo(userId, invitationId);
         answerable(i);
+        checkPartners(userId, i.senderId());
         NotificationRow notice = notice(
                 i.senderId(), Notice.PARTNER_ACCEPTED, userId, invitationId.toString(), "accepted:" + invitationId);
         PartnershipRow p = store.accept(invitationId, userId, now(), notice)
@@ -239,7 +245,11 @@ public class PartnerService implements Partnerships {
         return new NewCode(code, expires);
     }
 
-    /** Uses someone's invite code: its owner becomes the caller's partner, and the code is used up. */
+    /**
+     * Uses someone's invite code: its owner becomes the caller's partner, and the code is used up. Refused, the code
+     * left unused, when the caller has as many partners as {@link Limits#PARTNERS} allows (422
+     * {@code limit-reached}) or the code's owner has (409).
+     */
     public Partner redeem(UUID userId, String typed) {
         profile(userId);
         Instant now = now();
@@ -253,11 +263,27 @@ public class PartnerService implements Partnerships {
         if (store.partnership(userId, code.userId()).isPresent()) {
             throw new ConflictException("The owner of this code is already your partner; the code stays unused");
         }
+        checkPartners(userId, code.userId());
         NotificationRow notice = notice(
                 code.userId(), Notice.PARTNER_JOINED, userId, null, "joined:" + hash.substring(0, 16) + ":" + userId);
         PartnershipRow p = store.redeem(hash, userId, now, notice).orElseThrow(PartnerService::noCode);
         signals.notified(code.userId());
         return partner(p).orElseThrow(() -> new NotFoundException("Partner"));
+    }
+
+    /**
+     * Refuses a new partnership of {@code userId} (the caller) and {@code otherId} when either has as many partners
+     * as the server allows; nothing when they are partners already (nothing new is made). The other side's count is
+     * not told: only that they are full. (The lists are bounded by the limit.)
+     */
+    private void checkPartners(UUID userId, UUID otherId) {
+        if (store.partnership(userId, otherId).isPresent()) {
+            return;
+        }
+        limits.check(Limits.PARTNERS, store.partners(userId).size(), "partners", "end a partnership first");
+        if (store.partners(otherId).size() >= limits.max(Limits.PARTNERS)) {
+            throw new ConflictException("The other person has as many partners as this server allows");
+        }
     }
 
     private NotificationRow notice(UUID recipient, String kind, UUID actor, String refId, String dedupeKey) {

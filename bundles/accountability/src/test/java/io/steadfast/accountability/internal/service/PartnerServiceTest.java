@@ -22,8 +22,10 @@ import io.steadfast.accountability.internal.store.JpaPartnerStore;
 import io.steadfast.api.account.UserDirectory;
 import io.steadfast.api.account.UserProfile;
 import io.steadfast.api.error.ConflictException;
+import io.steadfast.api.error.LimitReachedException;
 import io.steadfast.api.error.NotFoundException;
 import io.steadfast.api.error.ValidationException;
+import io.steadfast.api.limit.Limits;
 import io.steadfast.habit.api.Verifications;
 import io.steadfast.storage.internal.db.TestDatabase;
 import io.steadfast.testsupport.TestClock;
@@ -37,6 +39,10 @@ class PartnerServiceTest {
     private final TestClock clock = new TestClock(Clock.systemUTC().instant().truncatedTo(ChronoUnit.MILLIS));
     private PartnerService partners;
     private final java.util.List<String> released = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The limits a test sets; 100 for the others. */
+    private final Map<String, Integer> caps = new ConcurrentHashMap<>();
+
+    private final Limits limits = name -> caps.getOrDefault(name, 100);
 
     /** The habit bundle's side of referees: here, which referees the partner rules let go of. */
     private final Verifications verifications = new Verifications() {
@@ -87,7 +93,7 @@ class PartnerServiceTest {
             }
         };
         partners = new PartnerService(
-                new JpaPartnerStore(db.jpa(), db.ready()), directory, clock, verifications, new Signals());
+                new JpaPartnerStore(db.jpa(), db.ready()), directory, clock, verifications, new Signals(), limits);
         ann = user("Ann@Example.org", "Ann");
         bob = user("bob@example.org", "Bob");
     }
@@ -183,15 +189,89 @@ class PartnerServiceTest {
     }
 
     @Test
-    void pendingInvitationsAreCapped() {
-        for (int i = 0; i < PartnerService.MAX_PENDING_INVITATIONS; i++) {
-            partners.invite(ann, "friend" + i + "@example.org");
-        }
-        assertThatThrownBy(() -> partners.invite(ann, "one-more@example.org"))
-                .isInstanceOf(ValidationException.class)
-                .satisfies(e -> assertThat(
-                                ((ValidationException) e).errors().get(0).message())
-                        .contains("withdraw some"));
+    void openInvitationsAreCappedByTheLimitUntilOneIsAnsweredOrWithdrawn() {
+        caps.put(Limits.INVITATIONS, 2);
+        PartnerService.Invitation toBob = partners.invite(ann, "bob@example.org");
+        PartnerService.Invitation toCat = partners.invite(ann, "cat@example.org");
+        // the same invitation again is the first one, not one more
+        assertThat(partners.invite(ann, "cat@example.org").id()).isEqualTo(toCat.id());
+        assertThatThrownBy(() -> partners.invite(ann, "dan@example.org"))
+                .isInstanceOfSatisfying(LimitReachedException.class, e -> {
+                    assertThat(e.limit()).isEqualTo(Limits.INVITATIONS);
+                    assertThat(e.max()).isEqualTo(2);
+                    assertThat(e.getMessage())
+                            .contains("2 open partner invitations", "cancel one or wait until they are answered");
+                });
+        assertThat(partners.invitations(ann).sent())
+                .as("nothing stored by the refused call")
+                .hasSize(2);
+        // bad input is told as before
+        assertThatThrownBy(() -> partners.invite(ann, "no-at-sign")).isInstanceOf(ValidationException.class);
+
+        // a declined invitation is not open any more
+        partners.decline(bob, toBob.id());
+        partners.invite(ann, "dan@example.org");
+        assertThatThrownBy(() -> partners.invite(ann, "eve@example.org")).isInstanceOf(LimitReachedException.class);
+        // nor is a withdrawn one
+        partners.withdraw(ann, toCat.id());
+        assertThat(partners.invite(ann, "eve@example.org").status()).isEqualTo("pending");
+        assertThat(partners.invitations(ann).sent())
+                .extracting(PartnerService.Invitation::status)
+                .containsExactlyInAnyOrder("declined", "pending", "pending");
+    }
+
+    @Test
+    void partnersAreCappedByTheLimitForTheCallerAndForTheOtherSide() {
+        caps.put(Limits.PARTNERS, 1);
+        UUID cat = user("cat@example.org", "Cat");
+        UUID dan = user("dan@example.org", "Dan");
+        PartnerService.Invitation annToBob = partners.invite(ann, "bob@example.org");
+        PartnerService.Invitation annToCat = partners.invite(ann, "cat@example.org");
+        PartnerService.Invitation danToBob = partners.invite(dan, "bob@example.org");
+        assertThat(partners.accept(bob, annToBob.id()).userId()).isEqualTo(ann);
+
+        // the caller is full: told as their limit
+        assertThatThrownBy(() -> partners.accept(bob, danToBob.id()))
+                .isInstanceOfSatisfying(LimitReachedException.class, e -> {
+                    assertThat(e.limit()).isEqualTo(Limits.PARTNERS);
+                    assertThat(e.max()).isEqualTo(1);
+                    assertThat(e.getMessage()).contains("1 partners", "end a partnership first");
+                });
+        // the sender is full: the caller learns only that
+        assertThatThrownBy(() -> partners.accept(cat, annToCat.id()))
+                .isInstanceOf(ConflictException.class)
+                .hasMessage("The other person has as many partners as this server allows");
+        // the same with invite codes, which stay unused
+        PartnerService.NewCode annsCode = partners.createCode(ann);
+        assertThatThrownBy(() -> partners.redeem(cat, annsCode.code()))
+                .isInstanceOf(ConflictException.class)
+                .hasMessage("The other person has as many partners as this server allows");
+        PartnerService.NewCode catsCode = partners.createCode(cat);
+        assertThatThrownBy(() -> partners.redeem(bob, catsCode.code()))
+                .isInstanceOfSatisfying(
+                        LimitReachedException.class, e -> assertThat(e.limit()).isEqualTo(Limits.PARTNERS));
+        // nothing stored by the refused calls: no partnership, the invitations still pending
+        assertThat(partners.list(bob))
+                .extracting(PartnerService.Partner::userId)
+                .containsExactly(ann);
+        assertThat(partners.list(cat)).isEmpty();
+        assertThat(partners.list(dan)).isEmpty();
+        assertThat(partners.invitations(bob).received())
+                .extracting(PartnerService.Invitation::id)
+                .containsExactly(danToBob.id());
+        assertThat(partners.invitations(cat).received())
+                .extracting(PartnerService.Invitation::id)
+                .containsExactly(annToCat.id());
+
+        // ending a partnership makes room on both sides
+        partners.end(ann, bob);
+        assertThat(partners.redeem(cat, annsCode.code()).userId()).isEqualTo(ann);
+        assertThat(partners.accept(bob, danToBob.id()).userId()).isEqualTo(dan);
+        // an invitation between partners already makes nothing new: accepted though both are full
+        assertThat(partners.accept(cat, annToCat.id()).userId()).isEqualTo(ann);
+        assertThat(partners.list(cat))
+                .extracting(PartnerService.Partner::userId)
+                .containsExactly(ann);
     }
 
     @Test

@@ -115,7 +115,8 @@ public class ReminderResource {
                     "Fires at `time` in the user's time zone on `days` (default: the habit's due days), not for a "
                             + "day that is skipped, paused or not due, nor (with `onlyIfNotDone`, the default) one already "
                             + "done. A time in a daylight saving gap fires at the first minute after it; a repeated time "
-                            + "fires once. 201 with Location; 422 naming the field. At most 10 per habit.")
+                            + "fires once. 201 with Location; 422 naming the field; 422 `limit-reached` when the "
+                            + "habit has as many as the server allows (`remindersPerHabit`, 10 unless configured).")
     @RequestBody(content = @Content(schema = @Schema(implementation = ReminderInput.class)))
     @io.swagger.v3.oas.annotations.responses.ApiResponse(
             responseCode = "201",

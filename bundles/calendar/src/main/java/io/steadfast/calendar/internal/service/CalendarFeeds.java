@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.steadfast.api.account.UserDirectory;
 import io.steadfast.api.auth.Secrets;
 import io.steadfast.calendar.internal.store.CalendarFeedStore;
 import io.steadfast.habit.api.DayState;
@@ -40,12 +41,18 @@ public class CalendarFeeds {
     private final CalendarFeedStore feeds;
     private final HabitQuery habits;
     private final Clock clock;
+    private final UserDirectory users;
 
     @Activate
-    public CalendarFeeds(@Reference CalendarFeedStore feeds, @Reference HabitQuery habits, @Reference Clock clock) {
+    public CalendarFeeds(
+            @Reference CalendarFeedStore feeds,
+            @Reference HabitQuery habits,
+            @Reference Clock clock,
+            @Reference UserDirectory users) {
         this.feeds = feeds;
         this.habits = habits;
         this.clock = clock;
+        this.users = users;
     }
 
     /** Creates or rotates the caller's feed secret; returns the secret (shown once). */
@@ -62,12 +69,20 @@ public class CalendarFeeds {
         feeds.delete(userId);
     }
 
-    /** The owner of a feed secret; empty for anything that is not a current secret. */
+    /**
+     * The owner of a feed secret; empty for anything that is not a current secret, and for a secret made before
+     * the owner's credentials were last all revoked (a password change, "sign out everywhere"): the URL ends with
+     * the sessions.
+     */
     public Optional<UUID> owner(String secret) {
         if (!Secrets.wellFormed(secret, PREFIX)) {
             return Optional.empty();
         }
-        return feeds.userFor(Secrets.sha256Hex(secret));
+        return feeds.find(Secrets.sha256Hex(secret))
+                .filter(f -> users.credentialsRevokedAt(f.userId())
+                        .map(revoked -> f.createdAt().isAfter(revoked))
+                        .orElse(true))
+                .map(CalendarFeedStore.Feed::userId);
     }
 
     /** The next {@link #DAYS} days: per active habit, the dates it is due and not done or skipped. */

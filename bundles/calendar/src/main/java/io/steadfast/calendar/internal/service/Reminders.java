@@ -30,6 +30,7 @@ import io.steadfast.api.delivery.Outbound;
 import io.steadfast.api.error.FieldError;
 import io.steadfast.api.error.NotFoundException;
 import io.steadfast.api.error.ValidationException;
+import io.steadfast.api.limit.Limits;
 import io.steadfast.api.time.Weekdays;
 import io.steadfast.calendar.internal.domain.ReminderRule;
 import io.steadfast.calendar.internal.domain.ReminderTimes;
@@ -44,9 +45,6 @@ import io.steadfast.habit.api.HabitQuery;
 @Component(service = Reminders.class)
 public class Reminders {
 
-    /** The most reminders one habit may have. */
-    public static final int MAX_PER_HABIT = 10;
-
     private static final DateTimeFormatter HH_MM =
             DateTimeFormatter.ofPattern("HH:mm").withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
@@ -54,6 +52,7 @@ public class Reminders {
     private final HabitQuery habits;
     private final UserDirectory users;
     private final Clock clock;
+    private final Limits limits;
     private volatile Outbound outbound;
 
     @Activate
@@ -61,11 +60,13 @@ public class Reminders {
             @Reference ReminderStore store,
             @Reference HabitQuery habits,
             @Reference UserDirectory users,
-            @Reference Clock clock) {
+            @Reference Clock clock,
+            @Reference Limits limits) {
         this.store = store;
         this.habits = habits;
         this.users = users;
         this.clock = clock;
+        this.limits = limits;
     }
 
     @Reference(
@@ -111,7 +112,10 @@ public class Reminders {
         return out;
     }
 
-    /** Creates a reminder from a JSON object's fields ({@code time} required). */
+    /**
+     * Creates a reminder from a JSON object's fields ({@code time} required); refused (422 {@code limit-reached})
+     * when the habit has as many as {@link Limits#REMINDERS_PER_HABIT} allows.
+     */
     public Reminder create(UUID userId, UUID habitId, Map<String, Object> body) {
         HabitInfo h = habit(userId, habitId);
         Map<String, Object> in = body == null ? Map.of() : body;
@@ -127,9 +131,11 @@ public class Reminders {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        if (store.countOfHabit(userId, habitId) >= MAX_PER_HABIT) {
-            throw new ValidationException("time", "a habit has at most " + MAX_PER_HABIT + " reminders");
-        }
+        limits.check(
+                Limits.REMINDERS_PER_HABIT,
+                store.countOfHabit(userId, habitId),
+                "reminders on this habit",
+                "delete one first");
         Instant now = now();
         ReminderRule r =
                 new ReminderRule(UUID.randomUUID(), userId, habitId, time, days, onlyIfNotDone, channels, now, now);

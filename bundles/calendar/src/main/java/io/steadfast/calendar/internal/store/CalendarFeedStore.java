@@ -16,5 +16,9 @@ public interface CalendarFeedStore {
     /** Removes the user's feed secret; whether there was one. */
     boolean delete(UUID userId);
 
-    Optional<UUID> userFor(String tokenHash);
+    /** The feed with this secret's hash. */
+    Optional<Feed> find(String tokenHash);
+
+    /** A feed secret's owner and when it was made. */
+    record Feed(UUID userId, Instant createdAt) {}
 }

@@ -1,5 +1,6 @@
 package io.steadfast.calendar.internal.store;
 
+import static io.steadfast.storage.Rows.fromDb;
 import static io.steadfast.storage.Rows.toDb;
 
 import java.time.Instant;
@@ -53,13 +54,13 @@ public class JpaCalendarFeedStore implements CalendarFeedStore {
     }
 
     @Override
-    public Optional<UUID> userFor(String tokenHash) {
+    public Optional<Feed> find(String tokenHash) {
         return jpa.txExpr(TransactionType.Supports, em -> em
                 .createQuery("SELECT f FROM CalendarFeed f WHERE f.tokenHash = :t", CalendarFeedEntity.class)
                 .setParameter("t", tokenHash)
                 .getResultList()
                 .stream()
                 .findFirst()
-                .map(f -> UUID.fromString(f.userId)));
+                .map(f -> new Feed(UUID.fromString(f.userId), fromDb(f.createdAt))));
     }
 }

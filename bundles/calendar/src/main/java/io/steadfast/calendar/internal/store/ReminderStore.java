@@ -25,6 +25,7 @@ public interface ReminderStore {
     /** All of the user's reminders. */
     List<ReminderRule> ofUser(UUID userId);
 
+    /** How many reminders the user's habit has. */
     int countOfHabit(UUID userId, UUID habitId);
 
     /** Deletes a reminder of the user's habit and its timer. */

@@ -7,10 +7,12 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,9 +22,13 @@ import org.junit.jupiter.api.Test;
 
 import io.steadfast.api.account.UserDirectory;
 import io.steadfast.api.account.UserProfile;
+import io.steadfast.api.error.LimitReachedException;
 import io.steadfast.api.error.NotFoundException;
 import io.steadfast.api.error.ValidationException;
+import io.steadfast.api.limit.Limits;
+import io.steadfast.calendar.internal.domain.ReminderRule;
 import io.steadfast.calendar.internal.store.CalendarFeedStore;
+import io.steadfast.calendar.internal.store.ReminderStore;
 import io.steadfast.habit.api.DayState;
 import io.steadfast.habit.api.DayView;
 import io.steadfast.habit.api.HabitDays;
@@ -179,11 +185,14 @@ class CalendarServicesTest {
     @Test
     void aFeedSecretMapsToItsOwnerUntilRotatedAndShowsTheOpenDueDays() {
         Map<String, UUID> stored = new HashMap<>();
+        Map<String, Instant> made = new HashMap<>();
+        Instant[] revoked = {null};
         CalendarFeedStore store = new CalendarFeedStore() {
             @Override
             public void put(UUID userId, String hash, Instant at) {
                 stored.values().removeIf(userId::equals);
                 stored.put(hash, userId);
+                made.put(hash, at);
             }
 
             @Override
@@ -192,11 +201,27 @@ class CalendarServicesTest {
             }
 
             @Override
-            public Optional<UUID> userFor(String hash) {
-                return Optional.ofNullable(stored.get(hash));
+            public Optional<Feed> find(String hash) {
+                return Optional.ofNullable(stored.get(hash)).map(u -> new Feed(u, made.get(hash)));
             }
         };
-        CalendarFeeds feeds = new CalendarFeeds(store, habits, CLOCK);
+        UserDirectory signOuts = new UserDirectory() {
+            @Override
+            public Optional<UserProfile> find(UUID id) {
+                return directory.find(id);
+            }
+
+            @Override
+            public Optional<UserProfile> findByEmail(String email) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Instant> credentialsRevokedAt(UUID id) {
+                return Optional.ofNullable(revoked[0]);
+            }
+        };
+        CalendarFeeds feeds = new CalendarFeeds(store, habits, CLOCK, signOuts);
         String first = feeds.rotate(ann);
         assertThat(first).startsWith(CalendarFeeds.PREFIX).hasSize(CalendarFeeds.PREFIX.length() + 43);
         assertThat(stored).as("only the hash is stored").doesNotContainKey(first);
@@ -208,13 +233,98 @@ class CalendarServicesTest {
         feeds.turnOff(ann);
         assertThat(feeds.owner(second)).as("turned off").isEmpty();
         assertThat(feeds.owner(null)).isEmpty();
-        feeds.rotate(ann);
+        String third = feeds.rotate(ann);
+        revoked[0] = CLOCK.instant();
+        assertThat(feeds.owner(third))
+                .as("made before the owner signed out everywhere (or changed the password): dead")
+                .isEmpty();
+        revoked[0] = CLOCK.instant().minusSeconds(1);
+        assertThat(feeds.owner(third)).as("made after").contains(ann);
         CalendarFeeds.FeedData data = feeds.data(ann);
         assertThat(data.generatedAt()).isEqualTo(CLOCK.instant());
         assertThat(data.due().get(run))
                 .as("today and the 13 days after, none done yet")
                 .hasSize(CalendarFeeds.DAYS)
                 .startsWith(TODAY);
+    }
+
+    @Test
+    void aHabitHasAtMostTheRemindersTheLimitAllowsCheckedAfterItsOwnerAndTheInput() {
+        Map<UUID, ReminderRule> stored = new LinkedHashMap<>();
+        ReminderStore store = new ReminderStore() {
+            @Override
+            public void create(ReminderRule r, Instant nextAt, LocalDate nextDate) {
+                stored.put(r.id(), r);
+            }
+
+            @Override
+            public boolean update(ReminderRule r, Instant nextAt, LocalDate nextDate) {
+                return stored.replace(r.id(), r) != null;
+            }
+
+            @Override
+            public Optional<ReminderRule> find(UUID id) {
+                return Optional.ofNullable(stored.get(id));
+            }
+
+            @Override
+            public List<ReminderRule> ofHabit(UUID userId, UUID habitId) {
+                return stored.values().stream()
+                        .filter(r -> r.userId().equals(userId) && r.habitId().equals(habitId))
+                        .toList();
+            }
+
+            @Override
+            public List<ReminderRule> ofUser(UUID userId) {
+                return stored.values().stream()
+                        .filter(r -> r.userId().equals(userId))
+                        .toList();
+            }
+
+            @Override
+            public int countOfHabit(UUID userId, UUID habitId) {
+                return ofHabit(userId, habitId).size();
+            }
+
+            @Override
+            public boolean delete(UUID userId, UUID habitId, UUID id) {
+                return stored.values()
+                        .removeIf(r -> r.id().equals(id)
+                                && r.userId().equals(userId)
+                                && r.habitId().equals(habitId));
+            }
+
+            @Override
+            public int deleteOfHabit(UUID userId, UUID habitId) {
+                int n = countOfHabit(userId, habitId);
+                stored.values()
+                        .removeIf(r -> r.userId().equals(userId) && r.habitId().equals(habitId));
+                return n;
+            }
+        };
+        Reminders reminders = new Reminders(store, habits, directory, CLOCK, name -> 2);
+        Reminders.Reminder first = reminders.create(ann, run.id(), Map.of("time", "07:00"));
+        reminders.create(ann, run.id(), Map.of("time", "08:00"));
+        assertThatThrownBy(() -> reminders.create(ann, run.id(), Map.of("time", "09:00")))
+                .isInstanceOfSatisfying(LimitReachedException.class, e -> {
+                    assertThat(e.limit()).isEqualTo(Limits.REMINDERS_PER_HABIT);
+                    assertThat(e.max()).isEqualTo(2);
+                    assertThat(e.getMessage()).contains("2 reminders on this habit", "delete one first");
+                });
+        assertThat(stored).as("nothing stored by the refused call").hasSize(2);
+        // the habit's owner and the input come first: another user's habit is not found, bad input names the field
+        assertThatThrownBy(() -> reminders.create(UUID.randomUUID(), run.id(), Map.of("time", "09:00")))
+                .isInstanceOf(NotFoundException.class);
+        assertField(() -> reminders.create(ann, run.id(), Map.of("time", "25:00")), "time");
+
+        reminders.delete(ann, run.id(), first.row().id());
+        assertThat(reminders
+                        .create(ann, run.id(), Map.of("time", "09:00"))
+                        .row()
+                        .time())
+                .as("deleting one makes room")
+                .isEqualTo(LocalTime.of(9, 0));
+        assertThat(stored).hasSize(2);
     }
 
     static void assertField(Runnable r, String field) {

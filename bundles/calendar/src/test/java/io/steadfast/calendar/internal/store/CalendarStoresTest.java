@@ -25,13 +25,14 @@ class CalendarStoresTest {
         try (TestDatabase db = TestDatabase.create(kind, CalendarPersistence.UNIT, "identity", "calendar")) {
             JpaCalendarFeedStore feeds = new JpaCalendarFeedStore(db.jpa(), db.ready());
             UUID ann = TestRows.user(db.dataSource(), "ann@example.org");
-            feeds.put(ann, "a".repeat(64), Instant.now());
-            assertThat(feeds.userFor("a".repeat(64))).contains(ann);
-            feeds.put(ann, "b".repeat(64), Instant.now());
-            assertThat(feeds.userFor("a".repeat(64))).isEmpty();
-            assertThat(feeds.userFor("b".repeat(64))).contains(ann);
+            Instant made = Instant.parse("2027-03-01T10:00:00.123Z");
+            feeds.put(ann, "a".repeat(64), made);
+            assertThat(feeds.find("a".repeat(64))).contains(new CalendarFeedStore.Feed(ann, made));
+            feeds.put(ann, "b".repeat(64), made.plusSeconds(60));
+            assertThat(feeds.find("a".repeat(64))).isEmpty();
+            assertThat(feeds.find("b".repeat(64))).contains(new CalendarFeedStore.Feed(ann, made.plusSeconds(60)));
             assertThat(feeds.delete(ann)).isTrue();
-            assertThat(feeds.userFor("b".repeat(64))).isEmpty();
+            assertThat(feeds.find("b".repeat(64))).isEmpty();
             assertThat(feeds.delete(ann)).isFalse();
         }
     }

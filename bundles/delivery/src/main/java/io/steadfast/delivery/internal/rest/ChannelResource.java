@@ -113,7 +113,8 @@ public class ChannelResource {
     @Operation(
             summary = "Add a channel",
             description = "201 with Location; 422 naming the field (`type`, `config.<setting>`) for an unknown type or "
-                    + "invalid settings. A webhook URL must resolve to a public address. At most 20 per account.")
+                    + "invalid settings. A webhook URL must resolve to a public address. 422 `limit-reached` "
+                    + "when you have as many channels as the server allows (`channels`, 20 unless configured).")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(
             responseCode = "201",
             description = "Created",

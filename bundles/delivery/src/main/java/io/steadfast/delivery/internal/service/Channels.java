@@ -22,6 +22,7 @@ import io.steadfast.api.error.ConflictException;
 import io.steadfast.api.error.FieldError;
 import io.steadfast.api.error.NotFoundException;
 import io.steadfast.api.error.ValidationException;
+import io.steadfast.api.limit.Limits;
 import io.steadfast.api.reminder.spi.ReminderChannel;
 import io.steadfast.api.reminder.spi.ReminderChannel.ConfigField;
 import io.steadfast.api.reminder.spi.ReminderChannel.ConfigProblem;
@@ -42,18 +43,21 @@ public class Channels {
     /** What a secret shows as. */
     public static final String MASK = "********";
 
-    /** The most channels one user may have. */
-    public static final int MAX_PER_USER = 20;
-
     private final ChannelStore store;
     private final ChannelTypes types;
     private final Clock clock;
+    private final Limits limits;
 
     @Activate
-    public Channels(@Reference ChannelStore store, @Reference ChannelTypes types, @Reference Clock clock) {
+    public Channels(
+            @Reference ChannelStore store,
+            @Reference ChannelTypes types,
+            @Reference Clock clock,
+            @Reference Limits limits) {
         this.store = store;
         this.types = types;
         this.clock = clock;
+        this.limits = limits;
     }
 
     /**
@@ -100,6 +104,10 @@ public class Channels {
         return Optional.of(c);
     }
 
+    /**
+     * Adds a channel of a type that runs now with a configuration it accepts; refused (422 {@code limit-reached})
+     * when the user has as many channels, the in-app one included, as {@link Limits#CHANNELS} allows.
+     */
     public Channel create(UUID userId, String type, String name, Object config) {
         List<FieldError> errors = new ArrayList<>();
         String t = type == null ? "" : type.trim();
@@ -118,11 +126,9 @@ public class Channels {
         if (IN_APP.equals(t)) {
             throw new ConflictException("You have an in-app channel already; there is one per account");
         }
-        if (store.count(userId) >= MAX_PER_USER) {
-            throw new ValidationException("type", "an account has at most " + MAX_PER_USER + " channels");
-        }
         ReminderChannel k = kind.get();
         check(k, cfg);
+        limits.check(Limits.CHANNELS, store.count(userId), "notification channels", "delete one first");
         Map<String, Object> complete = new LinkedHashMap<>(k.complete(cfg));
         Set<String> added = new HashSet<>(complete.keySet());
         added.removeAll(cfg.keySet());

@@ -20,6 +20,7 @@ public interface ChannelStore {
     /** The user's channels, oldest first. */
     List<UserChannel> ofUser(UUID userId);
 
+    /** How many channels the user has, the in-app one included. */
     int count(UUID userId);
 
     boolean delete(UUID userId, UUID channelId);

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 
 import io.steadfast.api.delivery.Outbound;
 import io.steadfast.api.error.ConflictException;
+import io.steadfast.api.error.LimitReachedException;
 import io.steadfast.api.error.ValidationException;
+import io.steadfast.api.limit.Limits;
 import io.steadfast.api.reminder.spi.ReminderChannel;
 import io.steadfast.delivery.internal.domain.Delivery;
 import io.steadfast.delivery.internal.store.JpaChannelStore;
@@ -33,6 +35,9 @@ import io.steadfast.testsupport.TestRows;
  * waiting while the type is away and sending when it returns, a channel turned off after days of failures.
  */
 class DispatcherTest {
+
+    /** Limits no test here reaches. */
+    static final Limits PLENTY = name -> 100;
 
     /** A channel type that answers what it is told to, and records what it got. */
     static final class Scripted implements ReminderChannel {
@@ -150,7 +155,7 @@ class DispatcherTest {
             ChannelTypes types = new ChannelTypes();
             Scripted hook = new Scripted("hook");
             types.add(hook);
-            Channels channels = new Channels(channelStore, types, clock);
+            Channels channels = new Channels(channelStore, types, clock, PLENTY);
             Dispatcher dispatcher = new Dispatcher(
                     deliveryStore,
                     channelStore,
@@ -295,6 +300,47 @@ class DispatcherTest {
     }
 
     @Test
+    void aUserHasAtMostTheChannelsTheLimitAllowsTheInAppOneIncluded() throws Exception {
+        try (TestDatabase db =
+                TestDatabase.create(TestDatabase.Kind.H2, "steadfast.delivery", "identity", "delivery")) {
+            TestClock clock = TestClock.at("2031-03-04T10:00:00Z");
+            JpaChannelStore store = new JpaChannelStore(db.jpa(), db.ready());
+            ChannelTypes types = new ChannelTypes();
+            types.add(new Scripted(Channels.IN_APP));
+            types.add(new Scripted("hook"));
+            Channels channels = new Channels(store, types, clock, name -> 2);
+            UUID ann = TestRows.user(db.dataSource(), "ann@example.org");
+            assertThat(channels.list(ann))
+                    .as("the in-app channel, made when first needed")
+                    .hasSize(1);
+            UUID hook = channels.create(ann, "hook", null, Map.of("url", "https://example.org/1"))
+                    .row()
+                    .id();
+
+            assertThatThrownBy(() -> channels.create(ann, "hook", null, Map.of("url", "https://example.org/2")))
+                    .isInstanceOfSatisfying(LimitReachedException.class, e -> {
+                        assertThat(e.limit()).isEqualTo(Limits.CHANNELS);
+                        assertThat(e.max()).isEqualTo(2);
+                        assertThat(e.getMessage()).contains("2 notification channels", "delete one first");
+                    });
+            assertThat(store.count(ann))
+                    .as("nothing stored by the refused call")
+                    .isEqualTo(2);
+            // bad settings are still told as such
+            assertThatThrownBy(() -> channels.create(ann, "hook", null, Map.of("url", "http://x")))
+                    .isInstanceOf(ValidationException.class);
+
+            channels.delete(ann, hook);
+            assertThat(channels.create(ann, "hook", "Again", Map.of("url", "https://example.org/2"))
+                            .row()
+                            .name())
+                    .as("deleting one makes room")
+                    .isEqualTo("Again");
+            assertThat(channels.list(ann)).hasSize(2);
+        }
+    }
+
+    @Test
     void theBackOffDoublesWithJitterAndHonoursRetryAfter() throws Exception {
         try (TestDatabase db =
                 TestDatabase.create(TestDatabase.Kind.H2, "steadfast.delivery", "identity", "delivery")) {
@@ -325,8 +371,8 @@ class DispatcherTest {
             ChannelTypes types = new ChannelTypes();
             types.add(new Scripted("in-app"));
             // two services on one database: two nodes
-            Channels a = new Channels(new JpaChannelStore(db.jpa(), db.ready()), types, clock);
-            Channels b = new Channels(new JpaChannelStore(db.jpa(), db.ready()), types, clock);
+            Channels a = new Channels(new JpaChannelStore(db.jpa(), db.ready()), types, clock, PLENTY);
+            Channels b = new Channels(new JpaChannelStore(db.jpa(), db.ready()), types, clock, PLENTY);
             UUID ann = TestRows.user(db.dataSource(), "ann@example.org");
             java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
             java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);

@@ -61,6 +61,8 @@ class DeliveryStoresTest {
             channels.create(hook);
             assertThat(channels.find(ann, hook.id())).contains(hook);
             assertThat(channels.find(UUID.randomUUID(), hook.id())).isEmpty();
+            assertThat(channels.count(ann)).isEqualTo(1);
+            assertThat(channels.count(UUID.randomUUID())).isZero();
 
             Delivery d = delivery(ann, hook.id(), "reminder:1:2031-03-04", Delivery.PENDING, NOW);
             assertThat(deliveries.queue(d)).isTrue();

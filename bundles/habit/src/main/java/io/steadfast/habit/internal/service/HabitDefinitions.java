@@ -27,6 +27,7 @@ import io.steadfast.api.error.FieldError;
 import io.steadfast.api.error.NotFoundException;
 import io.steadfast.api.error.ValidationException;
 import io.steadfast.api.habit.spi.HabitType;
+import io.steadfast.api.limit.Limits;
 import io.steadfast.api.partner.GroupMemberships;
 import io.steadfast.api.partner.Partnerships;
 import io.steadfast.api.time.DateLimits;
@@ -59,6 +60,7 @@ public class HabitDefinitions {
     private final HabitChanges changes;
     private final Clock clock;
     private final RefereeStore referees;
+    private final Limits limits;
 
     /** The accountability bundle's groups, while it runs: a habit is shared with the owner's groups only. */
     private volatile GroupMemberships memberships;
@@ -101,7 +103,9 @@ public class HabitDefinitions {
             @Reference HabitTypeRegistry types,
             @Reference HabitChanges changes,
             @Reference Clock clock,
-            @Reference RefereeStore referees) {
+            @Reference RefereeStore referees,
+            @Reference Limits limits) {
+        this.limits = limits;
         this.habits = habits;
         this.directory = directory;
         this.types = types;
@@ -143,6 +147,7 @@ public class HabitDefinitions {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
+        limits.check(Limits.HABITS, habits.count(userId), "habits", "delete some you no longer track first");
         String unit = in.unit() != null ? in.unit().trim() : type.get().defaultUnit();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         HabitRow row = habits.create(new HabitRow(

@@ -19,6 +19,7 @@ import io.steadfast.api.error.ConflictException;
 import io.steadfast.api.error.FieldError;
 import io.steadfast.api.error.NotFoundException;
 import io.steadfast.api.error.ValidationException;
+import io.steadfast.api.limit.Limits;
 import io.steadfast.api.time.DateLimits;
 import io.steadfast.habit.internal.domain.Vacation;
 import io.steadfast.habit.internal.store.HabitStore;
@@ -43,6 +44,7 @@ public class Vacations {
     private final UserDirectory directory;
     private final HabitChanges changes;
     private final Clock clock;
+    private final Limits limits;
 
     @Activate
     public Vacations(
@@ -50,7 +52,9 @@ public class Vacations {
             @Reference HabitStore habits,
             @Reference UserDirectory directory,
             @Reference HabitChanges changes,
-            @Reference Clock clock) {
+            @Reference Clock clock,
+            @Reference Limits limits) {
+        this.limits = limits;
         this.vacations = vacations;
         this.habits = habits;
         this.directory = directory;
@@ -102,12 +106,12 @@ public class Vacations {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        long open = vacations.list(userId).stream()
-                .filter(v -> !v.to().isBefore(today))
-                .count();
+        List<VacationRow> all = vacations.list(userId);
+        long open = all.stream().filter(v -> !v.to().isBefore(today)).count();
         if (open >= MAX_OPEN) {
             throw new ConflictException("You have " + MAX_OPEN + " vacations that have not ended; delete one first");
         }
+        limits.check(Limits.VACATIONS, all.size(), "vacations", "delete some that are over first");
         VacationRow row = vacations.create(
                 new VacationRow(UUID.randomUUID(), userId, in.from(), in.to(), habitIds, clock.instant()));
         changes.committed(); // the store recorded the paused days' change

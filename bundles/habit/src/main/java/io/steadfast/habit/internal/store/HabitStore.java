@@ -21,6 +21,9 @@ public interface HabitStore {
     /** All of the owner's habits. */
     List<HabitRow> listAll(UUID userId);
 
+    /** How many habits the owner has, archived ones included. */
+    long count(UUID userId);
+
     /** Writes the habit's fields; empty when the owner has no such habit. */
     Optional<HabitRow> update(HabitRow habit);
 

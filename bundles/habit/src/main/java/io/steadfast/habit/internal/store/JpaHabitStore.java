@@ -131,6 +131,14 @@ public class JpaHabitStore implements HabitStore {
     }
 
     @Override
+    public long count(UUID userId) {
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                        "SELECT COUNT(h) FROM Habit h WHERE h.userId = :u", Long.class)
+                .setParameter("u", userId.toString())
+                .getSingleResult());
+    }
+
+    @Override
     public Optional<HabitRow> update(HabitRow h) {
         return Optional.ofNullable(jpa.txExpr(TransactionType.Required, em -> {
             HabitEntity e = em.find(HabitEntity.class, h.id().toString());

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.UUID;
 
 import io.steadfast.api.account.UserProfile;
+import io.steadfast.api.limit.Limits;
 import io.steadfast.habit.internal.types.BooleanHabitType;
 import io.steadfast.habit.internal.types.CountHabitType;
 import io.steadfast.habit.internal.types.LimitHabitType;
@@ -24,6 +25,10 @@ final class Fixture {
     final InMemoryStores.Vacations vacationStore = new InMemoryStores.Vacations();
     final HabitEvaluator evaluator = new HabitEvaluator(checkinStore, types, vacationStore);
     final HabitDefinitions definitions;
+    /** The per-user limits, by name; a test lowers one to reach it. */
+    final java.util.Map<String, Integer> max = new java.util.HashMap<>();
+
+    final Limits limits = name -> max.getOrDefault(name, 1000);
     final DayRecords days;
     final HabitQueryService query;
 
@@ -32,7 +37,8 @@ final class Fixture {
         types.add(new BooleanHabitType());
         types.add(new CountHabitType());
         types.add(new LimitHabitType());
-        definitions = new HabitDefinitions(habitStore, directory, types, changes, clock, new InMemoryStores.Referees());
+        definitions = new HabitDefinitions(
+                habitStore, directory, types, changes, clock, new InMemoryStores.Referees(), limits);
         days = new DayRecords(habitStore, checkinStore, directory, evaluator, changes, clock);
         query = new HabitQueryService(
                 habitStore, checkinStore, directory, evaluator, clock, new InMemoryStores.Outbox());

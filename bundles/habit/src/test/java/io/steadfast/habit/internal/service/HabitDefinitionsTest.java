@@ -12,8 +12,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.steadfast.api.error.LimitReachedException;
 import io.steadfast.api.error.NotFoundException;
 import io.steadfast.api.error.ValidationException;
+import io.steadfast.api.limit.Limits;
 import io.steadfast.habit.api.HabitInfo;
 import io.steadfast.habit.api.Schedule;
 import io.steadfast.habit.internal.domain.HabitDraft;
@@ -37,6 +39,35 @@ class HabitDefinitionsTest {
         assertThat(h.available()).isTrue();
         assertThat(h.sortOrder()).isZero();
         assertThat(f.definitions.get(ann, h.id())).isEqualTo(h);
+    }
+
+    @Test
+    void aUserHasAtMostTheHabitsTheServerAllowsArchivedOnesIncluded() {
+        f.max.put(Limits.HABITS, 2);
+        HabitInfo first = f.definitions.create(ann, draft("One", "boolean", null, new Schedule.Daily()));
+        HabitInfo second = f.definitions.create(ann, draft("Two", "boolean", null, new Schedule.Daily()));
+        f.definitions.patch(
+                ann, second.id(), new HabitDraft(null, null, null, null, null, null, null, null, null, true));
+        assertThatThrownBy(() -> f.definitions.create(ann, draft("Three", "boolean", null, new Schedule.Daily())))
+                .isInstanceOfSatisfying(LimitReachedException.class, e -> {
+                    assertThat(e.limit()).isEqualTo(Limits.HABITS);
+                    assertThat(e.getMessage()).startsWith("You have 2 habits, the most this server allows");
+                });
+        assertThat(f.definitions.list(ann, false)).hasSize(1);
+        assertThatThrownBy(() -> f.definitions.create(
+                        ann,
+                        new HabitDraft("", null, "boolean", null, null, new Schedule.Daily(), null, null, null, null)))
+                .as("a draft with mistakes is told its mistakes first")
+                .isInstanceOf(ValidationException.class);
+        UUID bob = f.user("UTC");
+        assertThat(f.definitions.create(bob, draft("Bob's", "boolean", null, new Schedule.Daily())))
+                .as("the limit is each user's")
+                .isNotNull();
+        f.definitions.delete(ann, first.id());
+        assertThat(f.definitions
+                        .create(ann, draft("Three", "boolean", null, new Schedule.Daily()))
+                        .name())
+                .isEqualTo("Three");
     }
 
     @Test

@@ -59,6 +59,11 @@ final class InMemoryStores {
         }
 
         @Override
+        public long count(UUID userId) {
+            return listAll(userId).size();
+        }
+
+        @Override
         public Optional<HabitRow> update(HabitRow h) {
             if (find(h.userId(), h.id()).isEmpty()) {
                 return Optional.empty();

@@ -97,7 +97,10 @@ public class AuthResource {
         if (body == null) {
             throw new ValidationException("body", "a JSON object is required");
         }
-        return session(Response.status(201), accounts.register(body.registration(), clientAddress(request)), request);
+        return session(
+                Response.status(201),
+                accounts.register(body.registration(), clientAddress(request), userAgent(request)),
+                request);
     }
 
     @POST
@@ -123,7 +126,10 @@ public class AuthResource {
         if (body == null) {
             throw new ValidationException("body", "a JSON object is required");
         }
-        return session(Response.ok(), sessions.login(body.email(), body.password(), clientAddress(request)), request);
+        return session(
+                Response.ok(),
+                sessions.login(body.email(), body.password(), clientAddress(request), userAgent(request)),
+                request);
     }
 
     /**
@@ -215,6 +221,15 @@ public class AuthResource {
     public CheckResult check(@Context SecurityContext sc) {
         AuthenticatedUser u = Auth.user(sc);
         return new CheckResult(true, u.userId(), u.email());
+    }
+
+    /** The client's user agent, without control characters, for the list of sessions. */
+    static String userAgent(HttpServletRequest request) {
+        String ua = request.getHeader("User-Agent");
+        if (ua == null || ua.isBlank()) {
+            return null;
+        }
+        return ua.replaceAll("\\p{Cntrl}", "").strip();
     }
 
     private String clientAddress(HttpServletRequest request) {

@@ -79,7 +79,8 @@ public class MeResource {
         if (body == null) {
             throw new ValidationException("body", "a JSON object with the fields to change is required");
         }
-        if (body.email() != null) {
+        if (body.email() != null && !body.email().trim().equals(u.email())) {
+            // the profile form sends the e-mail it shows: only a new one is an account-level change
             AccountLevel.require(u, "change the e-mail address");
         }
         return UserDto.of(accounts.changeProfile(u.userId(), body.change()));

@@ -18,6 +18,7 @@ import io.steadfast.api.auth.AuthenticatedUser;
 import io.steadfast.api.error.FieldError;
 import io.steadfast.api.error.NotFoundException;
 import io.steadfast.api.error.ValidationException;
+import io.steadfast.api.limit.Limits;
 import io.steadfast.api.time.DateLimits;
 import io.steadfast.identity.internal.Tokens;
 import io.steadfast.identity.internal.domain.IssuedToken;
@@ -40,13 +41,16 @@ public class AccessTokens {
     private final TokenStore tokens;
     private final PrincipalCache cache;
     private final Clock clock;
+    private final Limits limits;
 
     @Activate
     public AccessTokens(
             @Reference UserStore users,
             @Reference TokenStore tokens,
             @Reference PrincipalCache cache,
-            @Reference Clock clock) {
+            @Reference Clock clock,
+            @Reference Limits limits) {
+        this.limits = limits;
         this.users = users;
         this.tokens = tokens;
         this.cache = cache;
@@ -89,6 +93,10 @@ public class AccessTokens {
             s.add(AuthenticatedUser.SCOPE_READ);
         }
         IdentityRows.existing(users, userId);
+        long usable = tokens.listActive(userId, Tokens.PAT).stream()
+                .filter(t -> t.usableAt(now))
+                .count();
+        limits.check(Limits.TOKENS, usable, "personal access tokens", "revoke one you no longer use first");
         String secret = Tokens.newSecret(Tokens.PAT);
         TokenRow row = tokens.create(new TokenRow(
                 UUID.randomUUID(),
@@ -122,8 +130,10 @@ public class AccessTokens {
     public OptionalInt revokeAll(String email) {
         return users.findByEmail(email)
                 .map(u -> {
-                    List<TokenRow> revoked = tokens.revokeAll(u.id(), null, clock.instant());
+                    Instant now = clock.instant();
+                    List<TokenRow> revoked = tokens.revokeAll(u.id(), null, now);
                     revoked.forEach(cache::evict);
+                    users.credentialsRevoked(u.id(), now);
                     return OptionalInt.of(revoked.size());
                 })
                 .orElse(OptionalInt.empty());

@@ -88,6 +88,12 @@ public class AccountDirectory implements UserDirectory {
         return users.findByEmail(email).map(AccountDirectory::profile);
     }
 
+    /** Read from the database each time: a calendar app asks for its feed a few times an hour at most. */
+    @Override
+    public Optional<java.time.Instant> credentialsRevokedAt(UUID userId) {
+        return users.credentialsRevokedAt(userId);
+    }
+
     /**
      * The account's profile changed (committed): every node reads it afresh, and this node's listeners of
      * {@link AccountEvents#TOPIC_PROFILE_CHANGED} hear of it.

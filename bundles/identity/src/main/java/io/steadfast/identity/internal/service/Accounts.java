@@ -115,6 +115,11 @@ public class Accounts {
 
     /** Creates an account and opens its first session; 403 when registration is closed, 409 for a taken email. */
     public Session register(Registration r, String clientAddress) {
+        return register(r, clientAddress, null);
+    }
+
+    /** {@link #register(Registration, String)} from a client with this user agent (kept with the session). */
+    public Session register(Registration r, String clientAddress, String userAgent) {
         if (!config.registration_open()) {
             throw new ForbiddenException("Registration is closed on this server; ask its administrator");
         }
@@ -162,7 +167,7 @@ public class Accounts {
             throw new ConflictException(CONFLICT);
         }
         LOG.info("Account {} registered ({})", row.id(), role);
-        return sessions.open(row);
+        return sessions.open(row, clientAddress, userAgent);
     }
 
     /** The caller's account. */
@@ -278,8 +283,10 @@ public class Accounts {
         if (next.equals(current)) {
             throw new ValidationException("newPassword", "must differ from your current password");
         }
-        users.updatePassword(u.id(), hasher.hash(next), false, clock.instant());
-        tokens.revokeAll(u.id(), keepTokenId, clock.instant()).forEach(cache::evict);
+        Instant now = clock.instant();
+        users.updatePassword(u.id(), hasher.hash(next), false, now);
+        tokens.revokeAll(u.id(), keepTokenId, now).forEach(cache::evict);
+        users.credentialsRevoked(u.id(), now);
         resets.cancelAll(u.id(), clock.instant());
         LOG.info("Account {} changed its password; other tokens revoked", u.id());
     }

@@ -234,7 +234,9 @@ public class PasswordResets {
     }
 
     private void revokeAll(UserRow u) {
-        tokens.revokeAll(u.id(), null, clock.instant()).forEach(cache::evict);
+        Instant now = clock.instant();
+        tokens.revokeAll(u.id(), null, now).forEach(cache::evict);
+        users.credentialsRevoked(u.id(), now);
     }
 
     static String mailText(UserRow u, ResetLink link) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -15,15 +16,20 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.steadfast.api.auth.AuthenticatedUser;
 import io.steadfast.api.error.FieldError;
 import io.steadfast.api.error.NotAuthenticatedException;
+import io.steadfast.api.error.NotFoundException;
 import io.steadfast.api.error.ValidationException;
+import io.steadfast.api.limit.Limits;
 import io.steadfast.identity.internal.IdentityConfig;
 import io.steadfast.identity.internal.PasswordHasher;
 import io.steadfast.identity.internal.Tokens;
 import io.steadfast.identity.internal.domain.Session;
+import io.steadfast.identity.internal.domain.SessionInfo;
 import io.steadfast.identity.internal.store.TokenRow;
 import io.steadfast.identity.internal.store.TokenStore;
 import io.steadfast.identity.internal.store.UserRow;
@@ -43,12 +49,15 @@ public class Sessions {
     /** How long a password change session lasts (it does not slide). */
     static final Duration PASSWORD_CHANGE_TTL = Duration.ofHours(1);
 
+    private static final Logger LOG = LoggerFactory.getLogger(Sessions.class);
+
     private final UserStore users;
     private final TokenStore tokens;
     private final PasswordHasher hasher;
     private final Throttling throttling;
     private final PrincipalCache cache;
     private final Clock clock;
+    private final Limits limits;
     private volatile IdentityConfig config;
 
     @Activate
@@ -59,7 +68,9 @@ public class Sessions {
             @Reference Throttling throttling,
             @Reference PrincipalCache cache,
             @Reference Clock clock,
+            @Reference Limits limits,
             IdentityConfig config) {
+        this.limits = limits;
         this.users = users;
         this.tokens = tokens;
         this.hasher = hasher;
@@ -76,6 +87,11 @@ public class Sessions {
 
     /** A new session for the account with this email and password; 401 for an unknown email or a wrong password. */
     public Session login(String email, String password, String clientAddress) {
+        return login(email, password, clientAddress, null);
+    }
+
+    /** {@link #login(String, String, String)} from a client with this user agent (kept with the session). */
+    public Session login(String email, String password, String clientAddress, String userAgent) {
         String mail = email == null ? "" : UserRow.normalize(email);
         if (mail.isEmpty() || password == null || password.isEmpty()) {
             List<FieldError> errors = new ArrayList<>();
@@ -100,12 +116,92 @@ public class Sessions {
             throttling.loginFailed(mail, clientAddress);
             throw new NotAuthenticatedException("Invalid email or password");
         }
-        throttling.loginSucceeded(mail);
+        throttling.loginSucceeded(mail, clientAddress);
         UserRow row = user.get();
         if (hasher.needsRehash(row.passwordHash())) {
             users.updatePassword(row.id(), hasher.hash(password), row.passwordChangeRequired(), clock.instant());
         }
-        return row.passwordChangeRequired() ? openPasswordChange(row) : open(row);
+        return row.passwordChangeRequired()
+                ? openPasswordChange(row, clientAddress, userAgent)
+                : open(row, clientAddress, userAgent);
+    }
+
+    /**
+     * Before a new session opens: when the account already has the most open sessions allowed ({@link
+     * Limits#SESSIONS}), the least recently used ones end, so that signing in always works and the sessions of a
+     * script that never logs out do not pile up.
+     */
+    private void makeRoom(UUID userId, Instant now) {
+        List<TokenRow> open = new ArrayList<>();
+        for (String kind : List.of(Tokens.SESSION, Tokens.PASSWORD_CHANGE)) {
+            tokens.listActive(userId, kind).stream()
+                    .filter(t -> t.usableAt(now))
+                    .forEach(open::add);
+        }
+        int max = limits.max(Limits.SESSIONS);
+        if (open.size() < max) {
+            return;
+        }
+        open.sort(Comparator.comparing((TokenRow t) -> t.lastUsedAt() == null ? t.createdAt() : t.lastUsedAt()));
+        for (TokenRow t : open.subList(0, open.size() - max + 1)) {
+            tokens.revoke(userId, t.id(), now).ifPresent(cache::evict);
+        }
+        LOG.info("Account {} had {} open sessions; the least recently used ended", userId, open.size());
+    }
+
+    /** The account's open sessions, the most recently used first; {@code current} marks the caller's. */
+    public List<SessionInfo> list(UUID userId, UUID currentTokenId) {
+        Instant now = clock.instant();
+        List<SessionInfo> out = new ArrayList<>();
+        for (String kind : List.of(Tokens.SESSION, Tokens.PASSWORD_CHANGE)) {
+            for (TokenRow t : tokens.listActive(userId, kind)) {
+                if (t.usableAt(now)) {
+                    out.add(new SessionInfo(
+                            t.id(),
+                            t.kind(),
+                            t.userAgent(),
+                            t.clientAddress(),
+                            t.createdAt(),
+                            t.lastUsedAt(),
+                            t.expiresAt(),
+                            t.id().equals(currentTokenId)));
+                }
+            }
+        }
+        out.sort(Comparator.comparing((SessionInfo s) -> s.lastUsedAt() == null ? s.createdAt() : s.lastUsedAt())
+                .reversed()
+                .thenComparing(SessionInfo::id));
+        return out;
+    }
+
+    /** Ends one of the account's sessions, on every node at once; 404 for anything that is not one of them. */
+    public void end(UUID userId, UUID sessionId) {
+        Instant now = clock.instant();
+        boolean isSession = false;
+        for (String kind : List.of(Tokens.SESSION, Tokens.PASSWORD_CHANGE)) {
+            for (TokenRow t : tokens.listActive(userId, kind)) {
+                isSession |= t.id().equals(sessionId) && t.usableAt(now);
+            }
+        }
+        if (!isSession) {
+            throw new NotFoundException("Session");
+        }
+        tokens.revoke(userId, sessionId, now).ifPresent(cache::evict);
+        LOG.info("Account {} ended one of its sessions", userId);
+    }
+
+    /**
+     * Signs out everywhere else: every session of the account but the caller's ends, on every node at once, and so
+     * does the secret calendar feed URL (like every credential made before now). Personal access tokens stay; they
+     * are revoked one by one, or all with a password change. Returns how many sessions ended.
+     */
+    public int endOthers(UUID userId, UUID currentTokenId) {
+        Instant now = clock.instant();
+        List<TokenRow> ended = tokens.revokeSessions(userId, currentTokenId, now);
+        ended.forEach(cache::evict);
+        users.credentialsRevoked(userId, now);
+        LOG.info("Account {} signed out everywhere else: {} session(s) ended", userId, ended.size());
+        return ended.size();
     }
 
     /** Revokes the caller's token (a session or an access token), on every node at once. */
@@ -115,7 +211,13 @@ public class Sessions {
 
     /** Opens a session for an account: read and write, expiring after the configured days unless used. */
     Session open(UserRow user) {
+        return open(user, null, null);
+    }
+
+    /** {@link #open(UserRow)} for a client: its address and user agent are kept with the session. */
+    Session open(UserRow user, String clientAddress, String userAgent) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        makeRoom(user.id(), now);
         Instant expires = now.plus(Duration.ofDays(config.session_ttlDays()));
         String secret = Tokens.newSecret(Tokens.SESSION);
         tokens.create(new TokenRow(
@@ -128,13 +230,16 @@ public class Sessions {
                 now,
                 now,
                 expires,
-                null));
+                null,
+                userAgent,
+                clientAddress));
         return new Session(IdentityRows.account(user), secret, expires);
     }
 
     /** Opens the session of a temporary password: it may only change the password or log out, for an hour. */
-    private Session openPasswordChange(UserRow user) {
+    private Session openPasswordChange(UserRow user, String clientAddress, String userAgent) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        makeRoom(user.id(), now);
         Instant expires = now.plus(PASSWORD_CHANGE_TTL);
         String secret = Tokens.newSecret(Tokens.PASSWORD_CHANGE);
         tokens.create(new TokenRow(
@@ -147,7 +252,9 @@ public class Sessions {
                 now,
                 now,
                 expires,
-                null));
+                null,
+                userAgent,
+                clientAddress));
         return new Session(IdentityRows.account(user), secret, expires, true);
     }
 }

@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
+import io.steadfast.api.auth.ClientAddresses;
 import io.steadfast.api.cache.RateCounter;
 import io.steadfast.api.error.TooManyAttemptsException;
 import io.steadfast.identity.internal.ClientAddress;
@@ -23,10 +24,10 @@ import io.steadfast.identity.internal.Tokens;
  * client address of a request is, honouring {@code X-Forwarded-For} from the configured trusted proxies only.
  */
 @Component(
-        service = Throttling.class,
+        service = {Throttling.class, ClientAddresses.class},
         configurationPid = IdentityConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
-public class Throttling {
+public class Throttling implements ClientAddresses {
 
     private volatile RateCounter counter;
     private volatile IdentityConfig config;
@@ -51,6 +52,11 @@ public class Throttling {
     }
 
     /** The client address of a request: the peer, or the client a trusted proxy forwarded for. */
+    @Override
+    public String of(String peer, String forwardedFor) {
+        return clientAddress(peer, forwardedFor);
+    }
+
     public String clientAddress(String peer, String forwardedFor) {
         return ClientAddress.of(peer, forwardedFor, ClientAddress.parse(config.clientAddress_trustedProxies()));
     }
@@ -64,24 +70,58 @@ public class Throttling {
         }
     }
 
-    /** 429 while the account (a normalised email) or the address has had too many failed logins. */
+    /**
+     * 429 while the account (a normalised email) is locked for this address, or has had too many failed logins from
+     * all addresses together, or the address has had too many failed logins for any accounts. A lock for one address
+     * leaves the owner free to sign in from anywhere else (OWASP: throttle the pair, with a much higher ceiling for
+     * the account alone), so an attacker cannot lock the owner out.
+     */
     void checkLogin(String email, String clientAddress) {
         IdentityConfig c = config;
         RateCounter rc = counter;
+        String lock = lockKey(email, clientAddress);
+        if (rc.current(lock) > 0) {
+            throw new TooManyAttemptsException("Too many failed logins; try again later", retryAfter(rc, lock));
+        }
         checkFailures(rc, accountKey(email), c.login_maxFailuresPerAccount());
         checkFailures(rc, addressKey(clientAddress), c.login_maxFailuresPerAddress());
     }
 
+    /**
+     * Counts a failed login for the account, the address and the pair. The pair's failures past its limit lock the
+     * account for that address: for the window the first time, twice as long each time again within a day, up to
+     * the longest lock.
+     */
     void loginFailed(String email, String clientAddress) {
-        Duration window = Duration.ofMinutes(config.login_windowMinutes());
+        IdentityConfig c = config;
+        Duration window = Duration.ofMinutes(c.login_windowMinutes());
         RateCounter rc = counter;
         rc.increment(accountKey(email), window);
         rc.increment(addressKey(clientAddress), window);
+        String pair = pairKey(email, clientAddress);
+        if (rc.increment(pair, window) >= c.login_maxFailuresPerAccountAndAddress()) {
+            rc.reset(pair);
+            long locks = rc.increment(locksKey(email, clientAddress), Duration.ofDays(1));
+            rc.increment(lockKey(email, clientAddress), lockFor(window, locks, c.login_maxLockMinutes()));
+        }
     }
 
-    /** A successful login clears the account's failures (not the address's: a spray may hit a right password). */
-    void loginSucceeded(String email) {
+    /** How long the {@code locks}-th lock of a day lasts: the window, doubled each time, at most the longest lock. */
+    static Duration lockFor(Duration window, long locks, int maxLockMinutes) {
+        long minutes = window.toMinutes();
+        for (long i = 1; i < locks && minutes < maxLockMinutes; i++) {
+            minutes *= 2;
+        }
+        return Duration.ofMinutes(Math.max(1, Math.min(minutes, maxLockMinutes)));
+    }
+
+    /**
+     * A successful login clears the account's failures and those of the pair (not the address's: a spray may hit a
+     * right password).
+     */
+    void loginSucceeded(String email, String clientAddress) {
         counter.reset(accountKey(email));
+        counter.reset(pairKey(email, clientAddress));
     }
 
     /**
@@ -120,7 +160,7 @@ public class Throttling {
     void checkPasswordConfirm(java.util.UUID userId) {
         RateCounter rc = counter;
         String key = confirmKey(userId);
-        if (rc.current(key) >= config.login_maxFailuresPerAccount()) {
+        if (rc.current(key) >= config.login_maxFailuresPerAccountAndAddress()) {
             throw new TooManyAttemptsException("Too many wrong passwords; try again later", retryAfter(rc, key));
         }
     }
@@ -154,5 +194,17 @@ public class Throttling {
 
     private static String addressKey(String clientAddress) {
         return "login:address:" + clientAddress;
+    }
+
+    private static String pairKey(String email, String clientAddress) {
+        return "login:pair:" + Tokens.hash(email + "|" + clientAddress);
+    }
+
+    private static String locksKey(String email, String clientAddress) {
+        return "login:locks:" + Tokens.hash(email + "|" + clientAddress);
+    }
+
+    private static String lockKey(String email, String clientAddress) {
+        return "login:lock:" + Tokens.hash(email + "|" + clientAddress);
     }
 }

@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.steadfast.identity.internal.Tokens;
 import io.steadfast.storage.SchemaReady;
 
 @Component(service = TokenStore.class)
@@ -46,6 +47,8 @@ public class JpaTokenStore implements TokenStore {
             e.createdAt = toDb(t.createdAt());
             e.lastUsedAt = toDb(t.lastUsedAt());
             e.expiresAt = toDb(t.expiresAt());
+            e.userAgent = t.userAgent();
+            e.clientAddress = t.clientAddress();
             em.persist(e);
         });
         return t;
@@ -101,13 +104,25 @@ public class JpaTokenStore implements TokenStore {
     }
 
     @Override
+    public List<TokenRow> revokeSessions(UUID userId, UUID except, Instant at) {
+        return revoke(userId, except, at, true);
+    }
+
+    @Override
     public List<TokenRow> revokeAll(UUID userId, UUID except, Instant at) {
+        return revoke(userId, except, at, false);
+    }
+
+    private List<TokenRow> revoke(UUID userId, UUID except, Instant at, boolean sessionsOnly) {
         return jpa.txExpr(TransactionType.Required, em -> {
             List<TokenRow> revoked = new ArrayList<>();
             for (TokenEntity e : em.createQuery(
                             "SELECT t FROM Token t WHERE t.userId = :u AND t.revokedAt IS NULL", TokenEntity.class)
                     .setParameter("u", userId.toString())
                     .getResultList()) {
+                if (sessionsOnly && Tokens.PAT.equals(e.kind)) {
+                    continue;
+                }
                 if (except == null || !except.toString().equals(e.id)) {
                     e.revokedAt = toDb(at);
                     revoked.add(toRow(e));
@@ -129,6 +144,8 @@ public class JpaTokenStore implements TokenStore {
                 fromDb(e.createdAt),
                 fromDb(e.lastUsedAt),
                 fromDb(e.expiresAt),
-                fromDb(e.revokedAt));
+                fromDb(e.revokedAt),
+                e.userAgent,
+                e.clientAddress);
     }
 }

@@ -104,6 +104,24 @@ public class JpaUserStore implements UserStore {
     }
 
     @Override
+    public void credentialsRevoked(UUID id, Instant at) {
+        jpa.tx(TransactionType.Required, em -> {
+            UserEntity e = em.find(UserEntity.class, id.toString());
+            if (e != null) {
+                e.credentialsRevokedAt = toDb(at);
+            }
+        });
+    }
+
+    @Override
+    public Optional<Instant> credentialsRevokedAt(UUID id) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            UserEntity e = em.find(UserEntity.class, id.toString());
+            return e == null ? Optional.<Instant>empty() : Optional.ofNullable(fromDb(e.credentialsRevokedAt));
+        });
+    }
+
+    @Override
     public Optional<UserRow> updateEmail(UUID id, String email, Instant at) {
         try {
             return Optional.ofNullable(jpa.txExpr(TransactionType.Required, em -> {

@@ -41,4 +41,10 @@ public class TokenEntity {
 
     @Column(name = "revoked_at")
     LocalDateTime revokedAt;
+
+    @Column(name = "user_agent", length = 200)
+    String userAgent;
+
+    @Column(name = "client_address", length = 64)
+    String clientAddress;
 }

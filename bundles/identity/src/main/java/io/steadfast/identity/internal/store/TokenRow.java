@@ -11,6 +11,9 @@ import java.util.UUID;
  * @param name      a name the user gave a personal access token; {@code null} for sessions
  * @param hash      hex SHA-256 of the secret
  * @param expiresAt {@code null} for a token that never expires
+ * @param userAgent the user agent of the client that made it (at most {@value #USER_AGENT_MAX} characters), or
+ *                  {@code null}
+ * @param clientAddress the address of the client that made it, or {@code null}
  */
 public record TokenRow(
         UUID id,
@@ -22,7 +25,36 @@ public record TokenRow(
         Instant createdAt,
         Instant lastUsedAt,
         Instant expiresAt,
-        Instant revokedAt) {
+        Instant revokedAt,
+        String userAgent,
+        String clientAddress) {
+
+    /** The longest user agent kept. */
+    public static final int USER_AGENT_MAX = 200;
+
+    public TokenRow {
+        if (userAgent != null && userAgent.length() > USER_AGENT_MAX) {
+            userAgent = userAgent.substring(0, USER_AGENT_MAX);
+        }
+        if (clientAddress != null && clientAddress.length() > 64) {
+            clientAddress = clientAddress.substring(0, 64);
+        }
+    }
+
+    /** A token made where nothing is known of the client. */
+    public TokenRow(
+            UUID id,
+            UUID userId,
+            String kind,
+            String name,
+            String hash,
+            Set<String> scopes,
+            Instant createdAt,
+            Instant lastUsedAt,
+            Instant expiresAt,
+            Instant revokedAt) {
+        this(id, userId, kind, name, hash, scopes, createdAt, lastUsedAt, expiresAt, revokedAt, null, null);
+    }
 
     public boolean usableAt(Instant now) {
         return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));

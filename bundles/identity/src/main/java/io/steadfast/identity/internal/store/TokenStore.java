@@ -24,6 +24,12 @@ public interface TokenStore {
     /** Revokes one of the user's tokens; empty when the user has no such token. */
     Optional<TokenRow> revoke(UUID userId, UUID tokenId, Instant at);
 
+    /**
+     * Revokes all of a user's sessions (of the kinds {@code session} and {@code password-change}) except one (may be
+     * {@code null}); personal access tokens stay. Returns those revoked.
+     */
+    List<TokenRow> revokeSessions(UUID userId, UUID except, Instant at);
+
     /** Revokes all of a user's tokens except one (may be {@code null}); returns those revoked. */
     List<TokenRow> revokeAll(UUID userId, UUID except, Instant at);
 }

@@ -45,6 +45,9 @@ public class UserEntity {
     @Column(name = "updated_at", nullable = false)
     LocalDateTime updatedAt;
 
+    @Column(name = "credentials_revoked_at")
+    LocalDateTime credentialsRevokedAt;
+
     @Column(name = "password_change_required", nullable = false)
     boolean passwordChangeRequired;
 

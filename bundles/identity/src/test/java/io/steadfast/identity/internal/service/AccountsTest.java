@@ -367,7 +367,7 @@ class AccountsTest {
 
     @Test
     void wrongPasswordsGivenToConfirmAChangeAreThrottledLikeLogins() {
-        Fixture limited = new Fixture(Map.of("login_maxFailuresPerAccount", 3, "login_windowMinutes", 15));
+        Fixture limited = new Fixture(Map.of("login_maxFailuresPerAccountAndAddress", 3, "login_windowMinutes", 15));
         Session here = limited.register("ann@example.org");
         UUID ann = here.account().id();
         UUID token = limited.caller(here.secret()).tokenId();

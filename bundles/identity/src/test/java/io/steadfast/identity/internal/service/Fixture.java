@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import io.steadfast.api.account.UserDataContributor;
 import io.steadfast.api.auth.AuthenticatedUser;
+import io.steadfast.api.limit.Limits;
 import io.steadfast.identity.internal.IdentityConfig;
 import io.steadfast.identity.internal.PasswordHasher;
 import io.steadfast.identity.internal.TestHashers;
@@ -49,6 +50,10 @@ final class Fixture {
     final PrincipalCache cache;
     final Throttling throttling;
     final Sessions sessions;
+    /** The per-user limits, by name; a test lowers one to reach it. */
+    final Map<String, Integer> max = new java.util.HashMap<>();
+
+    final Limits limits = name -> max.getOrDefault(name, 1000);
     final Accounts accounts;
     final AccessTokens accessTokens;
     final TokenAuthenticator authenticator;
@@ -71,9 +76,9 @@ final class Fixture {
         directory.setBus(bus);
         throttling = new Throttling(config);
         throttling.setCounter(counters);
-        sessions = new Sessions(users, tokens, hasher, throttling, cache, clock, config);
+        sessions = new Sessions(users, tokens, hasher, throttling, cache, clock, limits, config);
         accounts = new Accounts(users, tokens, resets, hasher, sessions, throttling, cache, directory, clock, config);
-        accessTokens = new AccessTokens(users, tokens, cache, clock);
+        accessTokens = new AccessTokens(users, tokens, cache, clock, limits);
         authenticator = new TokenAuthenticator(users, tokens, cache, clock, config);
         export = new AccountExport(users, tokens, clock);
         Object base = settings.getOrDefault("publicUrl", "http://localhost:8181");

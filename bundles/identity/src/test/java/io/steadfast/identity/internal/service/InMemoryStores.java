@@ -20,6 +20,7 @@ import org.osgi.service.event.EventAdmin;
 import io.steadfast.api.cache.KeyValueCache;
 import io.steadfast.api.cache.MessageBus;
 import io.steadfast.api.cache.RateCounter;
+import io.steadfast.identity.internal.Tokens;
 import io.steadfast.identity.internal.store.ResetRow;
 import io.steadfast.identity.internal.store.ResetStore;
 import io.steadfast.identity.internal.store.TokenRow;
@@ -158,7 +159,22 @@ final class InMemoryStores {
 
         @Override
         public boolean delete(UUID id) {
+            revokedAt.remove(id);
             return rows.remove(id) != null;
+        }
+
+        final Map<UUID, Instant> revokedAt = new HashMap<>();
+
+        @Override
+        public void credentialsRevoked(UUID id, Instant at) {
+            if (rows.containsKey(id)) {
+                revokedAt.put(id, at);
+            }
+        }
+
+        @Override
+        public Optional<Instant> credentialsRevokedAt(UUID id) {
+            return Optional.ofNullable(revokedAt.get(id));
         }
 
         @Override
@@ -262,7 +278,9 @@ final class InMemoryStores {
                                 t.createdAt(),
                                 lastUsedAt,
                                 expiresAt,
-                                null));
+                                null,
+                                t.userAgent(),
+                                t.clientAddress()));
             }
         }
 
@@ -276,9 +294,21 @@ final class InMemoryStores {
         }
 
         @Override
+        public List<TokenRow> revokeSessions(UUID userId, UUID except, Instant at) {
+            return revoke(userId, except, at, true);
+        }
+
+        @Override
         public List<TokenRow> revokeAll(UUID userId, UUID except, Instant at) {
+            return revoke(userId, except, at, false);
+        }
+
+        private List<TokenRow> revoke(UUID userId, UUID except, Instant at, boolean sessionsOnly) {
             List<TokenRow> revoked = new ArrayList<>();
             for (TokenRow t : List.copyOf(rows.values())) {
+                if (sessionsOnly && Tokens.PAT.equals(t.kind())) {
+                    continue;
+                }
                 if (t.userId().equals(userId) && t.revokedAt() == null && !t.id().equals(except)) {
                     revoked.add(revoked(t, at));
                 }
@@ -297,7 +327,9 @@ final class InMemoryStores {
                     t.createdAt(),
                     t.lastUsedAt(),
                     t.expiresAt(),
-                    at);
+                    at,
+                    t.userAgent(),
+                    t.clientAddress());
             rows.put(r.id(), r);
             return r;
         }

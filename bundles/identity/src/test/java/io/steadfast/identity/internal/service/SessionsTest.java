@@ -15,11 +15,15 @@ import org.junit.jupiter.api.Test;
 
 import io.steadfast.api.auth.AuthenticatedUser;
 import io.steadfast.api.error.FieldError;
+import io.steadfast.api.error.LimitReachedException;
 import io.steadfast.api.error.NotAuthenticatedException;
+import io.steadfast.api.error.NotFoundException;
 import io.steadfast.api.error.TooManyAttemptsException;
 import io.steadfast.api.error.ValidationException;
+import io.steadfast.api.limit.Limits;
 import io.steadfast.identity.internal.TestHashers;
 import io.steadfast.identity.internal.domain.Session;
+import io.steadfast.identity.internal.domain.SessionInfo;
 import io.steadfast.identity.internal.store.TokenRow;
 
 class SessionsTest {
@@ -68,7 +72,7 @@ class SessionsTest {
     }
 
     @Test
-    void repeatedFailuresThrottleTheAccountEvenWithTheRightPassword() {
+    void repeatedFailuresFromOneAddressLockTheAccountForThatAddressOnly() {
         f.register("ann@example.org");
         f.register("bob@example.org");
         for (int i = 0; i < 5; i++) {
@@ -77,22 +81,58 @@ class SessionsTest {
                     .isInstanceOf(NotAuthenticatedException.class);
         }
         f.clock.advance(Duration.ofMillis(500));
-        assertThatThrownBy(() -> f.sessions.login("ANN@example.org", PASSWORD, "198.51.100.1"))
+        assertThatThrownBy(() -> f.sessions.login("ANN@example.org", PASSWORD, ADDRESS))
+                .as("from the attacker's address, the right password too")
                 .isInstanceOfSatisfying(TooManyAttemptsException.class, e -> {
                     assertThat(e).hasMessage("Too many failed logins; try again later");
-                    // the window opened with the first failure and has 12m59.5s left: whole seconds, as ever
-                    assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(12 * 60 + 59));
+                    // the lock began with the fifth failure, 0.5 s ago, and lasts the window: whole seconds
+                    assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(14 * 60 + 59));
                 });
+        assertThat(f.sessions.login("ann@example.org", PASSWORD, "198.51.100.1").secret())
+                .as("the owner elsewhere is not locked out")
+                .startsWith("sfs_");
         assertThat(f.sessions
                         .login("bob@example.org", PASSWORD, ADDRESS)
                         .account()
                         .email())
                 .as("another account from the same address")
                 .isEqualTo("bob@example.org");
-        f.clock.advance(Duration.ofMinutes(13));
+        f.clock.advance(Duration.ofMinutes(15));
         assertThat(f.sessions.login("ann@example.org", PASSWORD, ADDRESS).secret())
-                .as("after the window")
+                .as("after the lock")
                 .startsWith("sfs_");
+    }
+
+    @Test
+    void eachNewLockOfThePairLastsTwiceAsLong() {
+        f.register("ann@example.org");
+        for (int lock = 1; lock <= 3; lock++) {
+            for (int i = 0; i < 5; i++) {
+                assertThatThrownBy(() -> f.sessions.login("ann@example.org", "wrong wrong wrong", ADDRESS))
+                        .isInstanceOf(NotAuthenticatedException.class);
+            }
+            long minutes = 15L << (lock - 1);
+            assertThatThrownBy(() -> f.sessions.login("ann@example.org", PASSWORD, ADDRESS))
+                    .isInstanceOfSatisfying(TooManyAttemptsException.class, e -> assertThat(e.retryAfter())
+                            .isEqualTo(Duration.ofMinutes(minutes)));
+            f.clock.advance(Duration.ofMinutes(minutes));
+        }
+        assertThat(Throttling.lockFor(Duration.ofMinutes(15), 20, 1440))
+                .as("at most the longest lock")
+                .isEqualTo(Duration.ofMinutes(1440));
+    }
+
+    @Test
+    void failuresFromManyAddressesThrottleTheAccountEverywherePastItsCeiling() {
+        Fixture strict = new Fixture(Map.of("login_maxFailuresPerAccount", 6));
+        strict.register("ann@example.org");
+        for (int i = 0; i < 6; i++) {
+            String from = "198.51.100." + (10 + i);
+            assertThatThrownBy(() -> strict.sessions.login("ann@example.org", "wrong wrong wrong", from))
+                    .isInstanceOf(NotAuthenticatedException.class);
+        }
+        assertThatThrownBy(() -> strict.sessions.login("ann@example.org", PASSWORD, ADDRESS))
+                .isInstanceOf(TooManyAttemptsException.class);
     }
 
     @Test
@@ -161,5 +201,129 @@ class SessionsTest {
         AuthenticatedUser caller = f.caller(pat);
         f.sessions.logout(caller.userId(), caller.tokenId());
         assertThat(f.authenticates(pat)).isFalse();
+    }
+
+    @Test
+    void theSessionsListSaysWhereEachSignedInAndWhichIsTheCallers() {
+        UUID ann = f.register("ann@example.org").account().id();
+        f.clock.advance(Duration.ofMinutes(5));
+        Session phone =
+                f.sessions.login("ann@example.org", PASSWORD, "198.51.100.9", "Phone\u0007 Browser " + "x".repeat(300));
+        f.clock.advance(Duration.ofMinutes(5));
+        Session laptop = f.sessions.login("ann@example.org", PASSWORD, ADDRESS, "Laptop Browser");
+        f.accessTokens.create(ann, "ci", List.of("read"), null);
+        AuthenticatedUser onLaptop = f.caller(laptop.secret());
+        List<SessionInfo> list = f.sessions.list(ann, onLaptop.tokenId());
+        assertThat(list)
+                .as("the registration's session and two logins; no personal access token")
+                .hasSize(3);
+        assertThat(list.get(0).current())
+                .as("the most recently used first: the caller's")
+                .isTrue();
+        assertThat(list.get(0).userAgent()).isEqualTo("Laptop Browser");
+        assertThat(list.get(0).clientAddress()).isEqualTo(ADDRESS);
+        assertThat(list.get(1).clientAddress()).isEqualTo("198.51.100.9");
+        assertThat(list.get(1).userAgent()).as("cut to 200 characters").hasSize(TokenRow.USER_AGENT_MAX);
+        assertThat(list.stream().filter(SessionInfo::current)).hasSize(1);
+        assertThat(f.authenticates(phone.secret())).isTrue();
+    }
+
+    @Test
+    void endingASessionStopsItAndAnythingElseIs404() {
+        UUID ann = f.register("ann@example.org").account().id();
+        Session phone = f.sessions.login("ann@example.org", PASSWORD, ADDRESS, "Phone");
+        UUID phoneId = f.caller(phone.secret()).tokenId();
+        String pat = f.accessTokens.create(ann, "ci", List.of("read"), null).secret();
+        UUID patId = f.caller(pat).tokenId();
+        UUID bob = f.register("bob@example.org").account().id();
+        assertThatThrownBy(() -> f.sessions.end(bob, phoneId))
+                .as("another user's session")
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> f.sessions.end(ann, patId))
+                .as("a personal access token is no session")
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> f.sessions.end(ann, UUID.randomUUID())).isInstanceOf(NotFoundException.class);
+        assertThat(f.authenticates(phone.secret())).isTrue();
+        f.sessions.end(ann, phoneId);
+        assertThat(f.authenticates(phone.secret())).isFalse();
+        assertThat(f.authenticates(pat)).isTrue();
+        assertThatThrownBy(() -> f.sessions.end(ann, phoneId))
+                .as("already ended")
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void signingOutEverywhereElseEndsTheOtherSessionsAndMarksTheCredentialsRevoked() {
+        Session first = f.register("ann@example.org");
+        UUID ann = first.account().id();
+        Session phone = f.sessions.login("ann@example.org", PASSWORD, ADDRESS, "Phone");
+        Session tablet = f.sessions.login("ann@example.org", PASSWORD, ADDRESS, "Tablet");
+        String pat = f.accessTokens.create(ann, "ci", List.of("read"), null).secret();
+        assertThat(f.users.credentialsRevokedAt(ann)).isEmpty();
+        f.clock.advance(Duration.ofMinutes(3));
+        AuthenticatedUser me = f.caller(first.secret());
+        assertThat(f.sessions.endOthers(ann, me.tokenId())).isEqualTo(2);
+        assertThat(f.authenticates(phone.secret())).isFalse();
+        assertThat(f.authenticates(tablet.secret())).isFalse();
+        assertThat(f.authenticates(first.secret())).as("the caller's stays").isTrue();
+        assertThat(f.authenticates(pat)).as("personal access tokens stay").isTrue();
+        assertThat(f.users.credentialsRevokedAt(ann))
+                .as("what other bundles keep as credentials (the calendar feed URL) ends too")
+                .contains(f.clock.instant());
+        assertThat(f.sessions.list(ann, me.tokenId())).hasSize(1);
+    }
+
+    @Test
+    void aPasswordChangeMarksTheCredentialsRevoked() {
+        Session s = f.register("ann@example.org");
+        UUID ann = s.account().id();
+        f.clock.advance(Duration.ofMinutes(1));
+        f.accounts.changePassword(ann, f.caller(s.secret()).tokenId(), PASSWORD, "another long passphrase");
+        assertThat(f.users.credentialsRevokedAt(ann)).contains(f.clock.instant());
+    }
+
+    @Test
+    void pastTheMostOpenSessionsASignInEndsTheLeastRecentlyUsedOne() {
+        f.max.put(Limits.SESSIONS, 3);
+        Session first = f.register("ann@example.org");
+        UUID ann = first.account().id();
+        f.clock.advance(Duration.ofMinutes(1));
+        Session second = f.sessions.login("ann@example.org", PASSWORD, ADDRESS, "Two");
+        f.clock.advance(Duration.ofMinutes(1));
+        Session third = f.sessions.login("ann@example.org", PASSWORD, ADDRESS, "Three");
+        f.clock.advance(Duration.ofMinutes(10));
+        assertThat(f.authenticates(first.secret()))
+                .as("used again: now the most recent")
+                .isTrue();
+        f.clock.advance(Duration.ofMinutes(1));
+        Session fourth = f.sessions.login("ann@example.org", PASSWORD, ADDRESS, "Four");
+        assertThat(f.authenticates(fourth.secret()))
+                .as("signing in always works")
+                .isTrue();
+        assertThat(f.authenticates(second.secret()))
+                .as("the least recently used ended")
+                .isFalse();
+        assertThat(f.authenticates(third.secret())).isTrue();
+        assertThat(f.authenticates(first.secret())).isTrue();
+        assertThat(f.sessions.list(ann, null)).hasSize(3);
+    }
+
+    @Test
+    void aUserHasAtMostTheTokensTheServerAllowsAndRevokingOneMakesRoom() {
+        f.max.put(Limits.TOKENS, 2);
+        UUID ann = f.register("ann@example.org").account().id();
+        f.accessTokens.create(ann, "one", List.of("read"), null);
+        UUID two =
+                f.accessTokens.create(ann, "two", List.of("read"), null).token().id();
+        assertThatThrownBy(() -> f.accessTokens.create(ann, "three", List.of("read"), null))
+                .isInstanceOfSatisfying(LimitReachedException.class, e -> assertThat(e.getMessage())
+                        .startsWith("You have 2 personal access tokens, the most this server allows"));
+        assertThat(f.accessTokens.list(ann)).hasSize(2);
+        f.accessTokens.revoke(ann, two);
+        assertThat(f.accessTokens
+                        .create(ann, "three", List.of("read"), null)
+                        .token()
+                        .name())
+                .isEqualTo("three");
     }
 }

@@ -262,6 +262,62 @@ public class IdentityStoresTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.Kind.class)
+    void sessionsKeepWhereTheyWereMadeAndEndWithoutThePersonalAccessTokens(TestDatabase.Kind kind) {
+        try (TestDatabase db = TestDatabase.create(kind, IdentityPersistence.UNIT, "identity")) {
+            JpaUserStore users = new JpaUserStore(db.jpa(), db.ready());
+            JpaTokenStore tokens = new JpaTokenStore(db.jpa(), db.ready());
+            UserRow ann = users.create(user("ann@example.org"));
+            Instant now = Instant.parse("2027-05-01T08:00:00.250Z");
+            Set<String> rw = Set.of("read", "write");
+            TokenRow phone = tokens.create(new TokenRow(
+                    UUID.randomUUID(),
+                    ann.id(),
+                    "session",
+                    null,
+                    "d".repeat(64),
+                    rw,
+                    now,
+                    now,
+                    now.plus(30, ChronoUnit.DAYS),
+                    null,
+                    "Firefox on Android",
+                    "2001:db8::7"));
+            TokenRow laptop = tokens.create(new TokenRow(
+                    UUID.randomUUID(),
+                    ann.id(),
+                    "session",
+                    null,
+                    "e".repeat(64),
+                    rw,
+                    now,
+                    now,
+                    now.plus(30, ChronoUnit.DAYS),
+                    null,
+                    "u".repeat(250),
+                    "203.0.113.7"));
+            tokens.create(new TokenRow(
+                    UUID.randomUUID(), ann.id(), "pat", "CI", "f".repeat(64), Set.of("read"), now, null, null, null));
+            TokenRow stored = tokens.findByHash("d".repeat(64)).orElseThrow();
+            assertThat(stored.userAgent()).isEqualTo("Firefox on Android");
+            assertThat(stored.clientAddress()).isEqualTo("2001:db8::7");
+            assertThat(tokens.findByHash("e".repeat(64)).orElseThrow().userAgent())
+                    .hasSize(TokenRow.USER_AGENT_MAX);
+            assertThat(tokens.revokeSessions(ann.id(), laptop.id(), now))
+                    .extracting(TokenRow::id)
+                    .containsExactly(phone.id());
+            assertThat(tokens.listActive(ann.id(), "pat")).hasSize(1);
+            assertThat(tokens.listActive(ann.id(), "session"))
+                    .extracting(TokenRow::id)
+                    .containsExactly(laptop.id());
+            assertThat(users.credentialsRevokedAt(ann.id())).isEmpty();
+            users.credentialsRevoked(ann.id(), now);
+            assertThat(users.credentialsRevokedAt(ann.id())).contains(now);
+            assertThat(users.credentialsRevokedAt(UUID.randomUUID())).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
     void aResetLinkIsUsedOnceAndCancelledAndDeletedWithItsUser(TestDatabase.Kind kind) throws Exception {
         try (TestDatabase db = TestDatabase.create(kind, IdentityPersistence.UNIT, "identity")) {
             JpaUserStore users = new JpaUserStore(db.jpa(), db.ready());

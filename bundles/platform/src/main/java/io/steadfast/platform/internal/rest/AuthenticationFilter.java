@@ -25,6 +25,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 
 import io.steadfast.api.auth.AuthenticatedUser;
 import io.steadfast.api.auth.Authenticator;
+import io.steadfast.platform.internal.limit.RateLimitFilter;
 import io.steadfast.platform.rest.AnyScope;
 import io.steadfast.platform.rest.Public;
 import io.steadfast.platform.rest.RequiresRole;
@@ -55,8 +56,34 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile Authenticator authenticator;
 
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile RateLimitFilter rateLimit;
+
+    /** A request property: set when this filter answered the request itself (401, 403). */
+    private static final String ABORTED = AuthenticationFilter.class.getName() + ".aborted";
+
+    /**
+     * Authenticates, then — when the request goes on — charges the general rate limit: the user's bucket, or the
+     * client address's for a request without a valid token (a refused token counts against its address too).
+     */
     @Override
     public void filter(ContainerRequestContext request) {
+        authenticate(request);
+        RateLimitFilter limit = rateLimit;
+        if (limit == null) {
+            return;
+        }
+        boolean aborted = request.getProperty(ABORTED) != null;
+        java.security.Principal p = request.getSecurityContext() == null
+                ? null
+                : request.getSecurityContext().getUserPrincipal();
+        limit.charge(request, servletRequest, !aborted && p instanceof AuthenticatedUser u ? u : null, !aborted);
+    }
+
+    private void authenticate(ContainerRequestContext request) {
         Method method = resourceInfo == null ? null : resourceInfo.getResourceMethod();
         Class<?> type = resourceInfo == null ? null : resourceInfo.getResourceClass();
         if (method == null || type == null) {
@@ -155,6 +182,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     }
 
     private void abort(ContainerRequestContext request, int status, String slug, String title, String detail) {
+        request.setProperty(ABORTED, Boolean.TRUE);
         Map<String, String> headers = status == 401 ? Map.of("WWW-Authenticate", "Bearer realm=\"steadfast\"") : null;
         request.abortWith(Problems.response(servletRequest, status, slug, title, detail, null, headers));
     }

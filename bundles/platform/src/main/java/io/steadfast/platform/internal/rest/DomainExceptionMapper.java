@@ -14,12 +14,13 @@ import io.steadfast.api.error.ApiException;
 import io.steadfast.api.error.ConflictException;
 import io.steadfast.api.error.DomainException;
 import io.steadfast.api.error.ForbiddenException;
+import io.steadfast.api.error.LimitReachedException;
 import io.steadfast.api.error.NotAuthenticatedException;
 import io.steadfast.api.error.NotFoundException;
 import io.steadfast.api.error.TooManyAttemptsException;
 import io.steadfast.platform.rest.RestApi;
 
-/** The services' {@link DomainException}s → their HTTP problems (404, 409, 401, 403, 429 with Retry-After). */
+/** The services' {@link DomainException}s → their HTTP problems (404, 409, 401, 403, 422 limit-reached, 429 with Retry-After). */
 @Component(service = ExceptionMapper.class)
 @JaxrsExtension
 @JaxrsName("steadfast.problem.domain")
@@ -46,6 +47,8 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
             return ApiException.unauthorized(m);
         } else if (e instanceof ForbiddenException) {
             return ApiException.forbidden(m);
+        } else if (e instanceof LimitReachedException) {
+            return new ApiException(422, "limit-reached", "Limit Reached", m, null);
         } else if (e instanceof TooManyAttemptsException t) {
             long seconds = (t.retryAfter().toMillis() + 999) / 1000;
             return ApiException.tooManyRequests(m, seconds);

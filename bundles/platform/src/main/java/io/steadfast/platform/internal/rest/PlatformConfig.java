@@ -34,4 +34,20 @@ public @interface PlatformConfig {
                     + "variable STEADFAST_PUBLIC_URL overrides this.",
             required = false)
     String publicUrl() default "";
+
+    @AttributeDefinition(
+            name = "Rate limit per user",
+            description = "burst/perSecond: a signed-in user may make this many API requests at once, then this "
+                    + "many a second (a token bucket, in Redis when configured, so across nodes); past it, 429 with "
+                    + "Retry-After. The environment variable STEADFAST_RATE_LIMIT_PER_USER overrides this.",
+            required = false)
+    String rateLimit_perUser() default "300/20";
+
+    @AttributeDefinition(
+            name = "Rate limit per client address",
+            description = "burst/perSecond for requests without a token (sign-in, registration, the calendar feed, "
+                    + "the OpenAPI document), by client address. The environment variable "
+                    + "STEADFAST_RATE_LIMIT_PER_ADDRESS overrides this.",
+            required = false)
+    String rateLimit_perAddress() default "120/4";
 }
