@@ -92,6 +92,8 @@ export const feed = {
   'feed.notification.streak_at_risk': 'Your streak on {habit} is at risk: check in before the day ends',
   'feed.notification.channel_test': 'A test message from one of your notification channels',
   'feed.notification.channel_disabled': 'A notification channel kept failing and was turned off',
+  'feed.notification.security_alert':
+    'Wrong passwords were tried on your account; sign-ins from that address are paused (your password was not guessed)',
   'feed.notification.other': 'Something new happened',
   'feed.notification.comment': '“{comment}”',
 

@@ -142,6 +142,7 @@ const NOTIFICATION_KINDS = new Set([
   'streak_at_risk',
   'channel_test',
   'channel_disabled',
+  'security_alert',
 ]);
 
 /** The message and its parameters for a notification. */
@@ -173,6 +174,8 @@ export function notificationTarget(n: Notification): string {
     case 'channel_test':
     case 'channel_disabled':
       return '/settings';
+    case 'security_alert':
+      return '/settings/sessions';
     default:
       return '/feed';
   }

@@ -83,9 +83,17 @@ class ApiFuzzIT {
             "no e-mail sender is installed (docs/api.md, docs/operations.md: 503 'password reset by e-mail is not"
                     + " configured')");
 
-    /** Operations that end a session or an account: called with a disposable account, renewed after a success. */
-    private static final Set<String> ACCOUNT_ENDING =
-            Set.of("POST /api/v1/auth/logout", "POST /api/v1/me/password", "DELETE /api/v1/me");
+    /**
+     * Operations that end a session or an account: called with a disposable account, renewed after a success. A
+     * sign-in ends the session the client held; ending sessions may end the caller's.
+     */
+    private static final Set<String> ACCOUNT_ENDING = Set.of(
+            "POST /api/v1/auth/logout",
+            "POST /api/v1/auth/login",
+            "POST /api/v1/me/password",
+            "DELETE /api/v1/me",
+            "DELETE /api/v1/me/sessions/{id}",
+            "POST /api/v1/me/sessions/revoke-others");
 
     private static Process karaf;
     private static TestRedis.Private redis;

@@ -524,7 +524,12 @@ public class DistributionIT {
         assertTrue(shell("steadfast:users --limit 1000").contains(email));
         assertTrue(shell("steadfast:user-role " + email + " admin").contains("is now admin"));
         assertEquals(200, http.as(token, "GET", "/api/v1/admin/users", null).statusCode());
+        String log = shell("steadfast:security-log --user " + email);
+        assertTrue(
+                log,
+                log.contains("role-changed") && log.contains("from user to admin") && log.contains("account-created"));
         assertTrue(shell("steadfast:user-revoke-tokens " + email).contains("1 token(s) revoked"));
+        assertTrue(shell("steadfast:security-log --limit 5").contains("tokens-revoked"));
         assertEquals(401, http.as(token, "GET", "/api/v1/me", null).statusCode());
     }
 

@@ -790,4 +790,88 @@ class IdentityApiIT {
                 .isEqualTo(404);
         assertThat(a.as(pat, "GET", "/api/v1/habits", null).statusCode()).isEqualTo(401);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSecurityLogShowsSignInsFailuresAndTokensAndALockTellsTheOwner() throws Exception {
+        Account acc = Accounts.register(a, unique("seclog"));
+        String session = login(b, acc.email(), PASSWORD, "Laptop Browser/3.0");
+        for (int i = 0; i < 2; i++) {
+            assertThat(a.send(
+                                    "POST",
+                                    "/api/v1/auth/login",
+                                    "{\"email\":\"" + acc.email() + "\",\"password\":\"not it at all\"}")
+                            .statusCode())
+                    .isEqualTo(401);
+        }
+        HttpResponse<String> made =
+                a.as(session, "POST", "/api/v1/me/tokens", "{\"name\":\"backup script\",\"scopes\":[\"read\"]}");
+        String pat = Http.json(made).get("token").toString();
+
+        HttpResponse<String> log = b.as(session, "GET", "/api/v1/me/security-log", null);
+        assertThat(log.statusCode()).as(log.body()).isEqualTo(200);
+        List<Object> entries = (List<Object>) Http.json(log).get("entries");
+        assertThat(entries)
+                .extracting(e -> (Object) ((Map<?, ?>) e).get("kind"))
+                .containsExactly("token-created", "sign-in-failed", "sign-in-failed", "sign-in", "account-created");
+        Map<?, ?> signIn = (Map<?, ?>) entries.get(3);
+        assertThat(signIn.get("userAgent")).isEqualTo("Laptop Browser/3.0");
+        assertThat(signIn.get("address")).isEqualTo("127.0.0.1");
+        assertThat(((Map<?, ?>) entries.get(0)).get("detail")).isEqualTo("token backup script (read)");
+        assertThat(log.body()).as("never a secret").doesNotContain(pat, PASSWORD, "not it at all", session);
+
+        HttpResponse<String> page = a.as(session, "GET", "/api/v1/me/security-log?limit=2", null);
+        String next = Http.json(page).get("next").toString();
+        List<?> older =
+                (List<?>) Http.json(a.as(session, "GET", "/api/v1/me/security-log?limit=10&before=" + next, null))
+                        .get("entries");
+        assertThat(older)
+                .extracting(e -> (Object) ((Map<?, ?>) e).get("kind"))
+                .containsExactly("sign-in-failed", "sign-in", "account-created");
+        assertThat(a.as(session, "GET", "/api/v1/me/security-log?before=nonsense", null)
+                        .statusCode())
+                .isEqualTo(422);
+        assertThat(a.as(pat, "GET", "/api/v1/me/security-log", null).statusCode())
+                .as("account-level: a token cannot read it")
+                .isEqualTo(403);
+
+        for (int i = 0; i < 3; i++) {
+            a.send("POST", "/api/v1/auth/login", "{\"email\":\"" + acc.email() + "\",\"password\":\"not it at all\"}");
+        }
+        HttpResponse<String> told = b.awaitAs(
+                session,
+                "/api/v1/notifications",
+                r -> r.body().contains("security_alert"),
+                java.time.Duration.ofSeconds(30));
+        assertThat(told.body())
+                .as("five wrong passwords from one address lock it, and the owner hears of it in the app")
+                .contains("security_alert")
+                .contains("127.0.0.1");
+        assertThat(Http.json(a.as(session, "GET", "/api/v1/me/security-log?limit=1", null))
+                        .toString())
+                .contains("sign-in-locked");
+    }
+
+    @Test
+    void signingInAgainEndsTheSessionTheClientHeldButNotAToken() {
+        Account acc = Accounts.register(a, unique("again"));
+        String first = login(a, acc.email(), PASSWORD, "Browser/1");
+        String body = "{\"email\":\"" + acc.email() + "\",\"password\":\"" + PASSWORD + "\"}";
+        HttpResponse<String> again = b.send("POST", "/api/v1/auth/login", body, "Authorization", "Bearer " + first);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        String second = Http.json(again).get("token").toString();
+        assertThat(a.as(first, "GET", "/api/v1/me", null).statusCode())
+                .as("the session the client held ended")
+                .isEqualTo(401);
+        assertThat(a.as(second, "GET", "/api/v1/me", null).statusCode()).isEqualTo(200);
+        String pat = Http.json(a.as(second, "POST", "/api/v1/me/tokens", "{\"name\":\"ci\",\"scopes\":[\"read\"]}"))
+                .get("token")
+                .toString();
+        assertThat(a.send("POST", "/api/v1/auth/login", body, "Authorization", "Bearer " + pat)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(a.as(pat, "GET", "/api/v1/habits", null).statusCode())
+                .as("a personal access token is no session: it stays")
+                .isEqualTo(200);
+    }
 }

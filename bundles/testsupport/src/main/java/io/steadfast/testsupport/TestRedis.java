@@ -121,6 +121,49 @@ public final class TestRedis {
             }
         }
 
+        /** The process id of this server (for a test that kills or pauses it), or -1 when it does not run. */
+        public long pid() {
+            // redis-server rewrites its command line to "redis-server 127.0.0.1:<port>": read it from /proc
+            java.io.File[] procs =
+                    new java.io.File("/proc").listFiles((d, n) -> n.chars().allMatch(Character::isDigit));
+            if (procs == null) {
+                return -1;
+            }
+            for (java.io.File proc : procs) {
+                try {
+                    String cmd = new String(
+                                    java.nio.file.Files.readAllBytes(
+                                            proc.toPath().resolve("cmdline")),
+                                    StandardCharsets.UTF_8)
+                            .replace('\0', ' ');
+                    if (cmd.contains("redis-server") && cmd.contains(":" + port)) {
+                        return Long.parseLong(proc.getName());
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // a process that ended meanwhile
+                }
+            }
+            return -1;
+        }
+
+        /** Sends a signal ({@code KILL}, {@code STOP}, {@code CONT}) to this server's process. */
+        public void signal(String name) {
+            long pid = pid();
+            if (pid < 0) {
+                throw new IllegalStateException("no redis-server process for port " + port);
+            }
+            try {
+                new ProcessBuilder("kill", "-" + name, Long.toString(pid))
+                        .inheritIO()
+                        .start()
+                        .waitFor();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
         /** Sends one command (e.g. {@code FLUSHALL}) and returns the first line of the reply. */
         public String command(String... args) {
             try (Socket s = new Socket("127.0.0.1", port)) {

@@ -1,6 +1,5 @@
 package io.steadfast.api.account;
 
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,14 +20,15 @@ public interface UserDirectory {
     Optional<UserProfile> findByEmail(String email);
 
     /**
-     * When every credential of the account was last revoked at once (a password change or reset, "sign out
-     * everywhere", an operator's revoke), or empty when never. A bundle that keeps a credential of its own (the
-     * calendar feed's secret URL) treats one made before this instant as dead, so it ends with the others even if
-     * an event about it was missed.
+     * The account's credential epoch: it moves on whenever every credential of the account is revoked at once (a
+     * password change or reset, "sign out everywhere", an operator's revoke); 0 before. A bundle that keeps a
+     * credential of its own (the calendar feed's secret URL) notes the epoch it was made in and treats it as dead
+     * in any other, so it ends with the others even if an event about it was missed, and whatever the nodes'
+     * clocks say.
      *
      * @since 1.3
      */
-    default Optional<Instant> credentialsRevokedAt(UUID userId) {
-        return Optional.empty();
+    default long credentialsEpoch(UUID userId) {
+        return 0;
     }
 }

@@ -33,6 +33,25 @@ public interface HabitQuery {
     List<HabitDays> activeDays(UUID userId, LocalDate from, LocalDate to);
 
     /**
+     * A page of {@link #activeDays}: the active habits from {@code offset} in their order, at most {@code limit},
+     * evaluated — only those are read and evaluated, so a response stays bounded however many habits there are.
+     *
+     * @since 2.4
+     */
+    default ActiveDaysPage activeDays(UUID userId, LocalDate from, LocalDate to, int offset, int limit) {
+        List<HabitDays> all = activeDays(userId, from, to);
+        int start = Math.min(Math.max(0, offset), all.size());
+        return new ActiveDaysPage(all.subList(start, Math.min(all.size(), start + Math.max(0, limit))), all.size());
+    }
+
+    /**
+     * A page of the active habits' days and how many active habits there are in all.
+     *
+     * @since 2.4
+     */
+    record ActiveDaysPage(List<HabitDays> habits, int total) {}
+
+    /**
      * The first recorded value of a habit (from its start date on) and the latest one up to {@code to}
      * (inclusive): days marked done with a value, skipped days excluded. Empty when no value is recorded by
      * {@code to}, and for another user's habit. Two indexed look-ups, however long the history.

@@ -6,5 +6,5 @@
  * The JSON forms are in {@code io.steadfast.habit.dto}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.3.0")
+@org.osgi.annotation.versioning.Version("2.4.0")
 package io.steadfast.habit.api;

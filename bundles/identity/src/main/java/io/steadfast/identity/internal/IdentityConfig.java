@@ -71,4 +71,9 @@ public @interface IdentityConfig {
             name = "Password reset e-mails per account and hour",
             description = "Further requests for the account are answered alike but send nothing")
     int passwordReset_maxPerAccountPerHour() default 3;
+
+    @AttributeDefinition(
+            name = "Security log (days)",
+            description = "How long each account's security log (sign-ins, failures, changes) is kept")
+    int securityLog_retentionDays() default 90;
 }

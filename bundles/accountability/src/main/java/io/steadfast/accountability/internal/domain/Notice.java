@@ -62,6 +62,9 @@ public final class Notice {
     /** A channel was turned off after days of failures ({@code refId}: the channel's id). */
     public static final String CHANNEL_DISABLED = "channel_disabled";
 
+    /** Wrong passwords tried on the account paused sign-ins from an address (the text says which). */
+    public static final String SECURITY_ALERT = "security_alert";
+
     /** The streak lengths that make a feed item. */
     public static final java.util.Set<Integer> MILESTONES = java.util.Set.of(7, 30, 100, 365);
 

@@ -77,6 +77,7 @@ public class InAppChannel implements ReminderChannel {
             case Message.PARTNER_MISSED -> Notice.PARTNER_MISSED;
             case Message.STREAK_AT_RISK -> Notice.STREAK_AT_RISK;
             case Message.CHANNEL_DISABLED -> Notice.CHANNEL_DISABLED;
+            case Message.SECURITY_ALERT -> Notice.SECURITY_ALERT;
             default -> Notice.CHANNEL_TEST;
         };
     }

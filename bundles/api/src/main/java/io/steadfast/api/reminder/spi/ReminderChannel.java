@@ -154,6 +154,14 @@ public interface ReminderChannel {
         /** A channel of the user's was turned off after days of failures (sent to their in-app channel). */
         public static final String CHANNEL_DISABLED = "channel.disabled";
 
+        /**
+         * Something the user should know about their account's security (wrong passwords tried from an address
+         * paused its sign-ins).
+         *
+         * @since 2.1
+         */
+        public static final String SECURITY_ALERT = "account.security_alert";
+
         /** An in-app notification was written (an invitation, a cheer, a nudge, a referee's verdict). */
         public static final String NOTIFICATION = "notification.created";
 
@@ -171,7 +179,7 @@ public interface ReminderChannel {
 
         /** The types a channel gets by default (see {@link ReminderChannel#events}). */
         public static final Set<String> FOR_PEOPLE =
-                Set.of(REMINDER_DUE, PARTNER_MISSED, STREAK_AT_RISK, CHANNEL_TEST, CHANNEL_DISABLED);
+                Set.of(REMINDER_DUE, PARTNER_MISSED, STREAK_AT_RISK, CHANNEL_TEST, CHANNEL_DISABLED, SECURITY_ALERT);
 
         /** Every type a channel can subscribe to. */
         public static final Set<String> ALL = Set.of(
@@ -180,6 +188,7 @@ public interface ReminderChannel {
                 STREAK_AT_RISK,
                 CHANNEL_TEST,
                 CHANNEL_DISABLED,
+                SECURITY_ALERT,
                 NOTIFICATION,
                 CHECKIN_CHANGED,
                 ACHIEVEMENT_EARNED,

@@ -4,5 +4,5 @@
  * without a restart; docs/plugins.md shows how to write one.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.0.0")
+@org.osgi.annotation.versioning.Version("2.1.0")
 package io.steadfast.api.reminder.spi;

@@ -53,7 +53,18 @@ public final class CalendarDtos {
 
     public record CalendarDay(LocalDate date, List<CalendarHabit> habits) {}
 
-    public record Calendar(LocalDate from, LocalDate to, List<CalendarDay> days) {}
+    /**
+     * The days of a page of the habits: {@code offset} and {@code limit} of the page, {@code total} active habits,
+     * {@code nextOffset} the next page's offset ({@code null} after the last).
+     */
+    public record Calendar(
+            LocalDate from,
+            LocalDate to,
+            List<CalendarDay> days,
+            int offset,
+            int limit,
+            int total,
+            Integer nextOffset) {}
 
     public record HeatmapDay(LocalDate date, BigDecimal value, String status) {}
 
@@ -94,7 +105,7 @@ public final class CalendarDtos {
         }
         List<CalendarDay> out = new ArrayList<>();
         days.forEach((d, hs) -> out.add(new CalendarDay(d, hs)));
-        return new Calendar(r.from(), r.to(), out);
+        return new Calendar(r.from(), r.to(), out, r.offset(), r.limit(), r.total(), r.nextOffset());
     }
 
     static Heatmap heatmap(CalendarViews.Year y) {

@@ -40,10 +40,24 @@ public class CalendarResource {
     }
 
     @GET
-    @Operation(summary = "Each day's status of each habit from `from` to `to` (at most 366 days)")
+    @Operation(
+            summary =
+                    "Each day's status of each habit from `from` to `to` (at most 366 days), a page of habits at a time",
+            description = "The active habits in their order, from `offset` (0), at most `limit`: by default and at "
+                    + "most 100, and at most 20,000 habit-days in one answer (a year: 54 habits). `total` is how "
+                    + "many active habits there are; `nextOffset` the offset of the next page, null after the last.")
     public Calendar calendar(
-            @QueryParam("from") String from, @QueryParam("to") String to, @Context SecurityContext sc) {
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("offset") String offset,
+            @QueryParam("limit") String limit,
+            @Context SecurityContext sc) {
+        Integer l = limit == null ? null : Params.integer(limit, "limit", CalendarViews.MAX_CALENDAR_HABITS, 1, 1000);
         return CalendarDtos.calendar(views.calendar(
-                Auth.user(sc).userId(), Params.optionalDate(from, "from"), Params.optionalDate(to, "to")));
+                Auth.user(sc).userId(),
+                Params.optionalDate(from, "from"),
+                Params.optionalDate(to, "to"),
+                Params.integer(offset, "offset", 0, 0, 100_000),
+                l));
     }
 }

@@ -59,7 +59,7 @@ public class CalendarFeeds {
     public String rotate(UUID userId) {
         habits.today(userId).orElseThrow(CalendarViews::gone);
         String secret = Secrets.newSecret(PREFIX);
-        feeds.put(userId, Secrets.sha256Hex(secret), clock.instant());
+        feeds.put(userId, Secrets.sha256Hex(secret), clock.instant(), users.credentialsEpoch(userId));
         return secret;
     }
 
@@ -71,17 +71,15 @@ public class CalendarFeeds {
 
     /**
      * The owner of a feed secret; empty for anything that is not a current secret, and for a secret made before
-     * the owner's credentials were last all revoked (a password change, "sign out everywhere"): the URL ends with
-     * the sessions.
+     * the owner's credentials were last all revoked (a password change, "sign out everywhere": another credential
+     * epoch): the URL ends with the sessions.
      */
     public Optional<UUID> owner(String secret) {
         if (!Secrets.wellFormed(secret, PREFIX)) {
             return Optional.empty();
         }
         return feeds.find(Secrets.sha256Hex(secret))
-                .filter(f -> users.credentialsRevokedAt(f.userId())
-                        .map(revoked -> f.createdAt().isAfter(revoked))
-                        .orElse(true))
+                .filter(f -> f.epoch() == users.credentialsEpoch(f.userId()))
                 .map(CalendarFeedStore.Feed::userId);
     }
 

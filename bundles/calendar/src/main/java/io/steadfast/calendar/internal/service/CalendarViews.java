@@ -37,7 +37,26 @@ public class CalendarViews {
     public record Agenda(LocalDate date, ZoneId zone, List<HabitDays> habits) {}
 
     /** The days of a range. */
-    public record Range(LocalDate from, LocalDate to, List<HabitDays> habits) {}
+    /**
+     * Each day of a range, of a page of the active habits: those from {@code offset}, at most {@code limit}, of
+     * {@code total}.
+     */
+    public record Range(LocalDate from, LocalDate to, List<HabitDays> habits, int offset, int limit, int total) {
+
+        /** The offset of the next page, or {@code null} after the last. */
+        public Integer nextOffset() {
+            return offset + habits.size() < total ? offset + habits.size() : null;
+        }
+    }
+
+    /**
+     * The most habit-days one calendar answer holds (a year of 54 habits, four weeks of 100): a page of habits
+     * is at most this many divided by the days, and at most {@value #MAX_CALENDAR_HABITS}.
+     */
+    public static final int MAX_CALENDAR_CELLS = 20_000;
+
+    /** The most habits of one calendar answer. */
+    public static final int MAX_CALENDAR_HABITS = 100;
 
     /** A habit's days of one year. */
     public record Year(HabitInfo habit, int year, List<DayView> days) {}
@@ -61,6 +80,14 @@ public class CalendarViews {
 
     /** Each day from {@code from} (default: 27 days before {@code to}) to {@code to} (default: today). */
     public Range calendar(UUID userId, LocalDate from, LocalDate to) {
+        return calendar(userId, from, to, 0, null);
+    }
+
+    /**
+     * {@link #calendar(UUID, LocalDate, LocalDate)} of a page of the active habits: from {@code offset}, at most
+     * {@code limit} (default and at most what keeps the answer within {@value #MAX_CALENDAR_CELLS} habit-days).
+     */
+    public Range calendar(UUID userId, LocalDate from, LocalDate to, int offset, Integer limit) {
         LocalDate t = to == null ? today(userId) : to;
         LocalDate f = from == null ? t.minusDays(DEFAULT_CALENDAR_DAYS - 1) : from;
         if (t.isBefore(f)) {
@@ -69,7 +96,11 @@ public class CalendarViews {
         if (ChronoUnit.DAYS.between(f, t) + 1 > MAX_CALENDAR_DAYS) {
             throw new ValidationException("to", "the range is at most " + MAX_CALENDAR_DAYS + " days");
         }
-        return new Range(f, t, habits.activeDays(userId, f, t));
+        int days = (int) ChronoUnit.DAYS.between(f, t) + 1;
+        int most = Math.max(1, Math.min(MAX_CALENDAR_HABITS, MAX_CALENDAR_CELLS / days));
+        int l = limit == null ? most : Math.min(limit, most);
+        HabitQuery.ActiveDaysPage page = habits.activeDays(userId, f, t, offset, l);
+        return new Range(f, t, page.habits(), offset, l, page.total());
     }
 
     /** Each day of {@code year} (default: this year) of one habit. */

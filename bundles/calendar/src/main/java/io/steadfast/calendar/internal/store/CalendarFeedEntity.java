@@ -19,4 +19,7 @@ public class CalendarFeedEntity {
 
     @Column(name = "created_at", nullable = false)
     LocalDateTime createdAt;
+
+    @Column(name = "credentials_epoch", nullable = false)
+    long credentialsEpoch;
 }

@@ -10,8 +10,8 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface CalendarFeedStore {
 
-    /** Creates or replaces the user's feed secret. */
-    void put(UUID userId, String tokenHash, Instant now);
+    /** Creates or replaces the user's feed secret, made in the account's credential epoch {@code epoch}. */
+    void put(UUID userId, String tokenHash, Instant now, long epoch);
 
     /** Removes the user's feed secret; whether there was one. */
     boolean delete(UUID userId);
@@ -19,6 +19,6 @@ public interface CalendarFeedStore {
     /** The feed with this secret's hash. */
     Optional<Feed> find(String tokenHash);
 
-    /** A feed secret's owner and when it was made. */
-    record Feed(UUID userId, Instant createdAt) {}
+    /** A feed secret's owner, when it was made, and in which of the account's credential epochs. */
+    record Feed(UUID userId, Instant createdAt, long epoch) {}
 }

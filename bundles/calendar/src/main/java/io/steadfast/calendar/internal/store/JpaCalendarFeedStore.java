@@ -28,7 +28,7 @@ public class JpaCalendarFeedStore implements CalendarFeedStore {
     }
 
     @Override
-    public void put(UUID userId, String tokenHash, Instant now) {
+    public void put(UUID userId, String tokenHash, Instant now, long epoch) {
         jpa.tx(TransactionType.Required, em -> {
             CalendarFeedEntity e = em.find(CalendarFeedEntity.class, userId.toString());
             if (e == null) {
@@ -36,10 +36,12 @@ public class JpaCalendarFeedStore implements CalendarFeedStore {
                 e.userId = userId.toString();
                 e.tokenHash = tokenHash;
                 e.createdAt = toDb(now);
+                e.credentialsEpoch = epoch;
                 em.persist(e);
             } else {
                 e.tokenHash = tokenHash;
                 e.createdAt = toDb(now);
+                e.credentialsEpoch = epoch;
             }
         });
     }
@@ -61,6 +63,6 @@ public class JpaCalendarFeedStore implements CalendarFeedStore {
                 .getResultList()
                 .stream()
                 .findFirst()
-                .map(f -> new Feed(UUID.fromString(f.userId), fromDb(f.createdAt))));
+                .map(f -> new Feed(UUID.fromString(f.userId), fromDb(f.createdAt), f.credentialsEpoch)));
     }
 }

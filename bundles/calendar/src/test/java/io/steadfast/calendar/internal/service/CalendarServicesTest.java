@@ -171,6 +171,29 @@ class CalendarServicesTest {
     }
 
     @Test
+    void aCalendarAnswerHoldsAPageOfHabitsBoundedByItsDays() {
+        CalendarViews.Range fourWeeks = views.calendar(ann, null, null);
+        assertThat(fourWeeks.limit())
+                .as("28 days: the most habits of a page")
+                .isEqualTo(CalendarViews.MAX_CALENDAR_HABITS);
+        assertThat(fourWeeks.offset()).isZero();
+        assertThat(fourWeeks.total()).isEqualTo(fourWeeks.habits().size());
+        assertThat(fourWeeks.nextOffset()).as("one page holds them all").isNull();
+        CalendarViews.Range year = views.calendar(ann, TODAY.minusDays(365), TODAY, 0, 1000);
+        assertThat(year.limit())
+                .as("a year: at most 20,000 habit-days, whatever limit was asked")
+                .isEqualTo(CalendarViews.MAX_CALENDAR_CELLS / 366);
+        CalendarViews.Range one = views.calendar(ann, null, null, 0, 1);
+        assertThat(one.habits()).hasSizeLessThanOrEqualTo(1);
+        if (one.total() > 1) {
+            assertThat(one.nextOffset()).isEqualTo(1);
+        }
+        assertThat(views.calendar(ann, null, null, 50, null).habits())
+                .as("past the end")
+                .isEmpty();
+    }
+
+    @Test
     void aHeatmapIsOneWholeYearOfOneOwnHabit() {
         CalendarViews.Year y = views.heatmap(ann, run.id(), null);
         assertThat(y.year()).isEqualTo(2028);
@@ -185,14 +208,14 @@ class CalendarServicesTest {
     @Test
     void aFeedSecretMapsToItsOwnerUntilRotatedAndShowsTheOpenDueDays() {
         Map<String, UUID> stored = new HashMap<>();
-        Map<String, Instant> made = new HashMap<>();
-        Instant[] revoked = {null};
+        Map<String, Long> made = new HashMap<>();
+        long[] epoch = {0};
         CalendarFeedStore store = new CalendarFeedStore() {
             @Override
-            public void put(UUID userId, String hash, Instant at) {
+            public void put(UUID userId, String hash, Instant at, long inEpoch) {
                 stored.values().removeIf(userId::equals);
                 stored.put(hash, userId);
-                made.put(hash, at);
+                made.put(hash, inEpoch);
             }
 
             @Override
@@ -202,7 +225,7 @@ class CalendarServicesTest {
 
             @Override
             public Optional<Feed> find(String hash) {
-                return Optional.ofNullable(stored.get(hash)).map(u -> new Feed(u, made.get(hash)));
+                return Optional.ofNullable(stored.get(hash)).map(u -> new Feed(u, CLOCK.instant(), made.get(hash)));
             }
         };
         UserDirectory signOuts = new UserDirectory() {
@@ -217,8 +240,8 @@ class CalendarServicesTest {
             }
 
             @Override
-            public Optional<Instant> credentialsRevokedAt(UUID id) {
-                return Optional.ofNullable(revoked[0]);
+            public long credentialsEpoch(UUID id) {
+                return epoch[0];
             }
         };
         CalendarFeeds feeds = new CalendarFeeds(store, habits, CLOCK, signOuts);
@@ -234,12 +257,12 @@ class CalendarServicesTest {
         assertThat(feeds.owner(second)).as("turned off").isEmpty();
         assertThat(feeds.owner(null)).isEmpty();
         String third = feeds.rotate(ann);
-        revoked[0] = CLOCK.instant();
+        epoch[0] = 1;
         assertThat(feeds.owner(third))
                 .as("made before the owner signed out everywhere (or changed the password): dead")
                 .isEmpty();
-        revoked[0] = CLOCK.instant().minusSeconds(1);
-        assertThat(feeds.owner(third)).as("made after").contains(ann);
+        String fourth = feeds.rotate(ann);
+        assertThat(feeds.owner(fourth)).as("made after").contains(ann);
         CalendarFeeds.FeedData data = feeds.data(ann);
         assertThat(data.generatedAt()).isEqualTo(CLOCK.instant());
         assertThat(data.due().get(run))

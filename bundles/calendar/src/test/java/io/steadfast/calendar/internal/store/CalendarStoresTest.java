@@ -26,11 +26,11 @@ class CalendarStoresTest {
             JpaCalendarFeedStore feeds = new JpaCalendarFeedStore(db.jpa(), db.ready());
             UUID ann = TestRows.user(db.dataSource(), "ann@example.org");
             Instant made = Instant.parse("2027-03-01T10:00:00.123Z");
-            feeds.put(ann, "a".repeat(64), made);
-            assertThat(feeds.find("a".repeat(64))).contains(new CalendarFeedStore.Feed(ann, made));
-            feeds.put(ann, "b".repeat(64), made.plusSeconds(60));
+            feeds.put(ann, "a".repeat(64), made, 0);
+            assertThat(feeds.find("a".repeat(64))).contains(new CalendarFeedStore.Feed(ann, made, 0));
+            feeds.put(ann, "b".repeat(64), made.plusSeconds(60), 3);
             assertThat(feeds.find("a".repeat(64))).isEmpty();
-            assertThat(feeds.find("b".repeat(64))).contains(new CalendarFeedStore.Feed(ann, made.plusSeconds(60)));
+            assertThat(feeds.find("b".repeat(64))).contains(new CalendarFeedStore.Feed(ann, made.plusSeconds(60), 3));
             assertThat(feeds.delete(ann)).isTrue();
             assertThat(feeds.find("b".repeat(64))).isEmpty();
             assertThat(feeds.delete(ann)).isFalse();

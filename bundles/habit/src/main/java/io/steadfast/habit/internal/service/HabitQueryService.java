@@ -120,6 +120,25 @@ public class HabitQueryService implements HabitQuery {
     }
 
     @Override
+    public ActiveDaysPage activeDays(UUID userId, LocalDate from, LocalDate to, int offset, int limit) {
+        Optional<UserProfile> user = directory.find(userId);
+        if (user.isEmpty() || to.isBefore(from)) {
+            return new ActiveDaysPage(List.of(), 0);
+        }
+        UserProfile u = user.get();
+        LocalDate today = Owners.today(clock, u);
+        List<HabitRow> active = habits.list(userId, false);
+        int start = Math.min(Math.max(0, offset), active.size());
+        List<HabitRow> page = active.subList(start, Math.min(active.size(), start + Math.max(0, limit)));
+        Map<UUID, List<DayView>> days = evaluator.days(page, from, to, today, u.weekStart());
+        List<HabitDays> out = new ArrayList<>();
+        for (HabitRow h : page) {
+            out.add(new HabitDays(info(h, u, today), days.get(h.id())));
+        }
+        return new ActiveDaysPage(out, active.size());
+    }
+
+    @Override
     public List<RecordedDay> records(UUID userId, UUID habitId, LocalDate from, LocalDate to) {
         if (to.isBefore(from) || habits.find(userId, habitId).isEmpty()) {
             return List.of();

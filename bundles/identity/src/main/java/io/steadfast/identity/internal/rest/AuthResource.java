@@ -24,6 +24,7 @@ import io.steadfast.api.auth.AuthenticatedUser;
 import io.steadfast.api.error.ApiException;
 import io.steadfast.api.error.ValidationException;
 import io.steadfast.api.link.PublicUrl;
+import io.steadfast.identity.internal.Tokens;
 import io.steadfast.identity.internal.domain.Session;
 import io.steadfast.identity.internal.rest.Dtos.AuthResult;
 import io.steadfast.identity.internal.rest.Dtos.CheckResult;
@@ -122,14 +123,18 @@ public class AuthResource {
                     @io.swagger.v3.oas.annotations.media.Content(
                             mediaType = "application/json",
                             schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = AuthResult.class)))
-    public Response login(LoginRequest body, @Context HttpServletRequest request) {
+    public Response login(LoginRequest body, @Context HttpServletRequest request, @Context SecurityContext sc) {
         if (body == null) {
             throw new ValidationException("body", "a JSON object is required");
         }
-        return session(
-                Response.ok(),
-                sessions.login(body.email(), body.password(), clientAddress(request), userAgent(request)),
-                request);
+        Session fresh = sessions.login(body.email(), body.password(), clientAddress(request), userAgent(request));
+        // a sign-in replaces the session the client held (its cookie or bearer token): it ends, not lingers
+        if (sc != null
+                && sc.getUserPrincipal() instanceof AuthenticatedUser old
+                && (Tokens.SESSION.equals(old.tokenKind()) || Tokens.PASSWORD_CHANGE.equals(old.tokenKind()))) {
+            sessions.logout(old.userId(), old.tokenId());
+        }
+        return session(Response.ok(), fresh, request);
     }
 
     /**

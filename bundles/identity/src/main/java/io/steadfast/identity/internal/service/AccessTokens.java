@@ -42,6 +42,7 @@ public class AccessTokens {
     private final PrincipalCache cache;
     private final Clock clock;
     private final Limits limits;
+    private final SecurityLog log;
 
     @Activate
     public AccessTokens(
@@ -49,7 +50,9 @@ public class AccessTokens {
             @Reference TokenStore tokens,
             @Reference PrincipalCache cache,
             @Reference Clock clock,
-            @Reference Limits limits) {
+            @Reference Limits limits,
+            @Reference SecurityLog log) {
+        this.log = log;
         this.limits = limits;
         this.users = users;
         this.tokens = tokens;
@@ -109,6 +112,7 @@ public class AccessTokens {
                 null,
                 expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MILLIS),
                 null));
+        log.record(userId, SecurityLog.TOKEN_CREATED, "token " + n + " (" + String.join(", ", s) + ")");
         return new IssuedToken(IdentityRows.token(row), secret);
     }
 
@@ -123,7 +127,10 @@ public class AccessTokens {
 
     /** Revokes one of the caller's tokens, on every node at once; 404 when the caller has no such token. */
     public void revoke(UUID userId, UUID tokenId) {
-        cache.evict(tokens.revoke(userId, tokenId, clock.instant()).orElseThrow(() -> new NotFoundException("Token")));
+        TokenRow revoked =
+                tokens.revoke(userId, tokenId, clock.instant()).orElseThrow(() -> new NotFoundException("Token"));
+        cache.evict(revoked);
+        log.record(userId, SecurityLog.TOKEN_REVOKED, "token " + revoked.name());
     }
 
     /** Revokes every session and access token of the account with this email: how many, empty for no account. */
@@ -133,7 +140,11 @@ public class AccessTokens {
                     Instant now = clock.instant();
                     List<TokenRow> revoked = tokens.revokeAll(u.id(), null, now);
                     revoked.forEach(cache::evict);
-                    users.credentialsRevoked(u.id(), now);
+                    users.credentialsRevoked(u.id());
+                    log.record(
+                            u.id(),
+                            SecurityLog.TOKENS_REVOKED,
+                            "by an administrator: " + revoked.size() + " session(s) and token(s) ended");
                     return OptionalInt.of(revoked.size());
                 })
                 .orElse(OptionalInt.empty());

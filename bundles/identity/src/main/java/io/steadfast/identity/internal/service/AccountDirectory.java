@@ -90,8 +90,8 @@ public class AccountDirectory implements UserDirectory {
 
     /** Read from the database each time: a calendar app asks for its feed a few times an hour at most. */
     @Override
-    public Optional<java.time.Instant> credentialsRevokedAt(UUID userId) {
-        return users.credentialsRevokedAt(userId);
+    public long credentialsEpoch(UUID userId) {
+        return users.credentialsEpoch(userId);
     }
 
     /**

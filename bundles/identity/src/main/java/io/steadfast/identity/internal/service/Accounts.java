@@ -72,6 +72,7 @@ public class Accounts {
     private final PrincipalCache cache;
     private final AccountDirectory directory;
     private final Clock clock;
+    private final SecurityLog log;
     private final List<UserDataContributor> contributors = new CopyOnWriteArrayList<>();
     private volatile IdentityConfig config;
 
@@ -86,7 +87,9 @@ public class Accounts {
             @Reference PrincipalCache cache,
             @Reference AccountDirectory directory,
             @Reference Clock clock,
+            @Reference SecurityLog log,
             IdentityConfig config) {
+        this.log = log;
         this.users = users;
         this.tokens = tokens;
         this.resets = resets;
@@ -167,7 +170,15 @@ public class Accounts {
             throw new ConflictException(CONFLICT);
         }
         LOG.info("Account {} registered ({})", row.id(), role);
+        log.record(row.id(), SecurityLog.SIGNED_UP, role);
         return sessions.open(row, clientAddress, userAgent);
+    }
+
+    /** The account with this e-mail (compared as at sign-in), for operators. */
+    public Optional<Account> findByEmail(String email) {
+        return email == null
+                ? Optional.empty()
+                : users.findByEmail(UserRow.normalize(email)).map(IdentityRows::account);
     }
 
     /** The caller's account. */
@@ -258,6 +269,7 @@ public class Accounts {
         // the profile is read afresh (and the change posted) by changeProfile, after the rest of the change
         evictPrincipals(u.id());
         resets.cancelAll(u.id(), clock.instant());
+        log.record(u.id(), SecurityLog.EMAIL_CHANGED, "from " + u.email() + " to " + mail);
         LOG.info("Account {} changed its email", u.id());
     }
 
@@ -286,8 +298,9 @@ public class Accounts {
         Instant now = clock.instant();
         users.updatePassword(u.id(), hasher.hash(next), false, now);
         tokens.revokeAll(u.id(), keepTokenId, now).forEach(cache::evict);
-        users.credentialsRevoked(u.id(), now);
+        users.credentialsRevoked(u.id());
         resets.cancelAll(u.id(), clock.instant());
+        log.record(u.id(), SecurityLog.PASSWORD_CHANGED, "every other session and token ended");
         LOG.info("Account {} changed its password; other tokens revoked", u.id());
     }
 
@@ -299,6 +312,7 @@ public class Accounts {
         throttling.checkPasswordConfirm(u.id());
         if (given == null || !hasher.verify(given, u.passwordHash())) {
             throttling.passwordConfirmFailed(u.id());
+            log.record(u.id(), SecurityLog.PASSWORD_CONFIRM_FAILED, "a wrong password given to confirm a change");
             throw new ValidationException(field, wrong);
         }
         throttling.passwordConfirmSucceeded(u.id());
@@ -354,6 +368,9 @@ public class Accounts {
             // cached principals and profiles carry the role: drop them so the change applies to the next request
             evictPrincipals(u.id());
             directory.changed(u.id());
+            if (!role.equals(u.role())) {
+                log.record(u.id(), SecurityLog.ROLE_CHANGED, "from " + u.role() + " to " + role);
+            }
             return changed;
         });
     }

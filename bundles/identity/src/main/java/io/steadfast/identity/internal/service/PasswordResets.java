@@ -92,6 +92,7 @@ public class PasswordResets {
     private final PrincipalCache cache;
     private final Clock clock;
     private final PublicUrl publicUrl;
+    private final SecurityLog log;
     private volatile IdentityConfig config;
 
     @Reference(
@@ -110,7 +111,9 @@ public class PasswordResets {
             @Reference PrincipalCache cache,
             @Reference Clock clock,
             @Reference PublicUrl publicUrl,
+            @Reference SecurityLog log,
             IdentityConfig config) {
+        this.log = log;
         this.users = users;
         this.tokens = tokens;
         this.resets = resets;
@@ -135,6 +138,7 @@ public class PasswordResets {
         return users.findByEmail(email).map(u -> {
             revokeAll(u);
             ResetLink link = newLink(u);
+            log.record(u.id(), SecurityLog.RESET_LINK_ISSUED, "by an administrator; every session and token ended");
             LOG.info("Account {}: a reset link was issued by an administrator; every token revoked", u.id());
             return link;
         });
@@ -151,6 +155,8 @@ public class PasswordResets {
             users.updatePassword(u.id(), hasher.hash(password), true, clock.instant());
             revokeAll(u);
             resets.cancelAll(u.id(), clock.instant());
+            log.record(
+                    u.id(), SecurityLog.TEMPORARY_PASSWORD_SET, "by an administrator; every session and token ended");
             LOG.info("Account {}: a temporary password was set by an administrator; every token revoked", u.id());
             return password;
         });
@@ -222,6 +228,7 @@ public class PasswordResets {
         users.updatePassword(u.id(), hash, false, clock.instant());
         revokeAll(u);
         resets.cancelAll(u.id(), clock.instant());
+        log.record(u.id(), SecurityLog.PASSWORD_RESET, "with a reset link; every session and token ended");
         LOG.info("Account {}: the password was reset with a link; every token revoked", u.id());
     }
 
@@ -236,7 +243,7 @@ public class PasswordResets {
     private void revokeAll(UserRow u) {
         Instant now = clock.instant();
         tokens.revokeAll(u.id(), null, now).forEach(cache::evict);
-        users.credentialsRevoked(u.id(), now);
+        users.credentialsRevoked(u.id());
     }
 
     static String mailText(UserRow u, ResetLink link) {

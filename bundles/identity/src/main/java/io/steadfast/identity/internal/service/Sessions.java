@@ -58,6 +58,8 @@ public class Sessions {
     private final PrincipalCache cache;
     private final Clock clock;
     private final Limits limits;
+    private final SecurityLog log;
+    private final SecurityAlerts alerts;
     private volatile IdentityConfig config;
 
     @Activate
@@ -69,7 +71,11 @@ public class Sessions {
             @Reference PrincipalCache cache,
             @Reference Clock clock,
             @Reference Limits limits,
+            @Reference SecurityLog log,
+            @Reference SecurityAlerts alerts,
             IdentityConfig config) {
+        this.log = log;
+        this.alerts = alerts;
         this.limits = limits;
         this.users = users;
         this.tokens = tokens;
@@ -113,17 +119,34 @@ public class Sessions {
             ok = false;
         }
         if (!ok) {
-            throttling.loginFailed(mail, clientAddress);
+            Duration lock = throttling.loginFailed(mail, clientAddress);
+            user.ifPresent(u -> {
+                log.record(u.id(), SecurityLog.SIGN_IN_FAILED, "wrong password");
+                if (lock != null) {
+                    log.record(
+                            u.id(),
+                            SecurityLog.SIGN_IN_LOCKED,
+                            "sign-ins from this address paused for " + lock.toMinutes() + " minutes");
+                    alerts.signInLocked(u.id(), clientAddress, lock);
+                }
+            });
             throw new NotAuthenticatedException("Invalid email or password");
         }
         throttling.loginSucceeded(mail, clientAddress);
         UserRow row = user.get();
+        log.record(row.id(), SecurityLog.SIGNED_IN, row.passwordChangeRequired() ? "with a temporary password" : null);
         if (hasher.needsRehash(row.passwordHash())) {
             users.updatePassword(row.id(), hasher.hash(password), row.passwordChangeRequired(), clock.instant());
         }
         return row.passwordChangeRequired()
                 ? openPasswordChange(row, clientAddress, userAgent)
                 : open(row, clientAddress, userAgent);
+    }
+
+    /** A session in words for the log: where it signed in from. */
+    private static String describe(TokenRow t) {
+        String from = t.clientAddress() == null ? "" : " from " + t.clientAddress();
+        return "the session signed in " + t.createdAt() + from;
     }
 
     /**
@@ -186,7 +209,10 @@ public class Sessions {
         if (!isSession) {
             throw new NotFoundException("Session");
         }
-        tokens.revoke(userId, sessionId, now).ifPresent(cache::evict);
+        tokens.revoke(userId, sessionId, now).ifPresent(t -> {
+            cache.evict(t);
+            log.record(userId, SecurityLog.SESSION_ENDED, describe(t));
+        });
         LOG.info("Account {} ended one of its sessions", userId);
     }
 
@@ -199,14 +225,18 @@ public class Sessions {
         Instant now = clock.instant();
         List<TokenRow> ended = tokens.revokeSessions(userId, currentTokenId, now);
         ended.forEach(cache::evict);
-        users.credentialsRevoked(userId, now);
+        users.credentialsRevoked(userId);
+        log.record(userId, SecurityLog.SIGNED_OUT_ELSEWHERE, ended.size() + " other session(s) ended");
         LOG.info("Account {} signed out everywhere else: {} session(s) ended", userId, ended.size());
         return ended.size();
     }
 
     /** Revokes the caller's token (a session or an access token), on every node at once. */
     public void logout(UUID userId, UUID tokenId) {
-        tokens.revoke(userId, tokenId, clock.instant()).ifPresent(cache::evict);
+        tokens.revoke(userId, tokenId, clock.instant()).ifPresent(t -> {
+            cache.evict(t);
+            log.record(userId, SecurityLog.SIGNED_OUT, Tokens.PAT.equals(t.kind()) ? "token " + t.name() : null);
+        });
     }
 
     /** Opens a session for an account: read and write, expiring after the configured days unless used. */

@@ -90,9 +90,9 @@ public class Throttling implements ClientAddresses {
     /**
      * Counts a failed login for the account, the address and the pair. The pair's failures past its limit lock the
      * account for that address: for the window the first time, twice as long each time again within a day, up to
-     * the longest lock.
+     * the longest lock. The lock this failure began, or {@code null}.
      */
-    void loginFailed(String email, String clientAddress) {
+    Duration loginFailed(String email, String clientAddress) {
         IdentityConfig c = config;
         Duration window = Duration.ofMinutes(c.login_windowMinutes());
         RateCounter rc = counter;
@@ -102,8 +102,11 @@ public class Throttling implements ClientAddresses {
         if (rc.increment(pair, window) >= c.login_maxFailuresPerAccountAndAddress()) {
             rc.reset(pair);
             long locks = rc.increment(locksKey(email, clientAddress), Duration.ofDays(1));
-            rc.increment(lockKey(email, clientAddress), lockFor(window, locks, c.login_maxLockMinutes()));
+            Duration lock = lockFor(window, locks, c.login_maxLockMinutes());
+            rc.increment(lockKey(email, clientAddress), lock);
+            return lock;
         }
+        return null;
     }
 
     /** How long the {@code locks}-th lock of a day lasts: the window, doubled each time, at most the longest lock. */

@@ -104,21 +104,23 @@ public class JpaUserStore implements UserStore {
     }
 
     @Override
-    public void credentialsRevoked(UUID id, Instant at) {
-        jpa.tx(TransactionType.Required, em -> {
-            UserEntity e = em.find(UserEntity.class, id.toString());
-            if (e != null) {
-                e.credentialsRevokedAt = toDb(at);
-            }
-        });
+    public void credentialsRevoked(UUID id) {
+        jpa.tx(TransactionType.Required, em -> em.createQuery(
+                        "UPDATE User u SET u.credentialsEpoch = u.credentialsEpoch + 1 WHERE u.id = :id")
+                .setParameter("id", id.toString())
+                .executeUpdate());
     }
 
     @Override
-    public Optional<Instant> credentialsRevokedAt(UUID id) {
-        return jpa.txExpr(TransactionType.Supports, em -> {
-            UserEntity e = em.find(UserEntity.class, id.toString());
-            return e == null ? Optional.<Instant>empty() : Optional.ofNullable(fromDb(e.credentialsRevokedAt));
-        });
+    public long credentialsEpoch(UUID id) {
+        return jpa
+                .txExpr(TransactionType.Supports, em -> em.createQuery(
+                                "SELECT u.credentialsEpoch FROM User u WHERE u.id = :id", Long.class)
+                        .setParameter("id", id.toString())
+                        .getResultList())
+                .stream()
+                .findFirst()
+                .orElse(0L);
     }
 
     @Override

@@ -45,8 +45,8 @@ public class UserEntity {
     @Column(name = "updated_at", nullable = false)
     LocalDateTime updatedAt;
 
-    @Column(name = "credentials_revoked_at")
-    LocalDateTime credentialsRevokedAt;
+    @Column(name = "credentials_epoch", nullable = false)
+    long credentialsEpoch;
 
     @Column(name = "password_change_required", nullable = false)
     boolean passwordChangeRequired;

@@ -38,14 +38,14 @@ public interface UserStore {
     Optional<UserRow> updateEmail(UUID id, String email, java.time.Instant at) throws DuplicateKeyException;
 
     /**
-     * Records that every credential of the account was revoked at once at {@code at} (a password change or reset,
-     * sign out everywhere, an operator's revoke): what other bundles keep as credentials (the calendar feed URL)
-     * and made before then stops working.
+     * Records that every credential of the account was revoked at once (a password change or reset, sign out
+     * everywhere, an operator's revoke): the account's credential epoch moves on, and what other bundles keep as
+     * credentials (the calendar feed URL) made in an earlier epoch stops working.
      */
-    void credentialsRevoked(UUID id, java.time.Instant at);
+    void credentialsRevoked(UUID id);
 
-    /** When every credential of the account was last revoked at once; empty when never or for no such account. */
-    Optional<java.time.Instant> credentialsRevokedAt(UUID id);
+    /** The account's credential epoch: 0 until its credentials are first all revoked; 0 for no such account. */
+    long credentialsEpoch(UUID id);
 
     /** Up to {@code limit} emails that start with {@code prefix} (case-insensitively), in order: for completion. */
     List<String> emailsStartingWith(String prefix, int limit);

@@ -128,6 +128,7 @@ class AccountsTest {
                 f.cache,
                 f.directory,
                 f.clock,
+                f.securityLog,
                 Fixture.config(Map.of()));
         accounts.register(new Registration("ann@example.org", PASSWORD, null, null), ADDRESS);
         assertThatThrownBy(() -> accounts.register(new Registration("Ann@example.org", PASSWORD, null, null), ADDRESS))

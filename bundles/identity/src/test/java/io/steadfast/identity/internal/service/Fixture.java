@@ -61,6 +61,24 @@ final class Fixture {
     final AccountExport export;
     final PasswordResets passwordResets;
     final List<String> log = new ArrayList<>();
+    final InMemoryStores.SecurityEvents securityEvents = new InMemoryStores.SecurityEvents();
+    final SecurityLog securityLog;
+    final SecurityAlerts alerts;
+    /** What was queued for people's channels. */
+    final List<io.steadfast.api.delivery.Outbound.Message> queued = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    final io.steadfast.api.delivery.Outbound outbound = new io.steadfast.api.delivery.Outbound() {
+        @Override
+        public int queue(UUID userId, Message message, java.util.Collection<UUID> channelIds) {
+            queued.add(message);
+            return 1;
+        }
+
+        @Override
+        public List<UUID> unknownChannels(UUID userId, java.util.Collection<UUID> channelIds) {
+            return List.of();
+        }
+    };
 
     Fixture() {
         this(Map.of());
@@ -76,9 +94,13 @@ final class Fixture {
         directory.setBus(bus);
         throttling = new Throttling(config);
         throttling.setCounter(counters);
-        sessions = new Sessions(users, tokens, hasher, throttling, cache, clock, limits, config);
-        accounts = new Accounts(users, tokens, resets, hasher, sessions, throttling, cache, directory, clock, config);
-        accessTokens = new AccessTokens(users, tokens, cache, clock, limits);
+        securityLog = new SecurityLog(securityEvents, clock, config);
+        alerts = new SecurityAlerts(clock);
+        alerts.outbound = outbound;
+        sessions = new Sessions(users, tokens, hasher, throttling, cache, clock, limits, securityLog, alerts, config);
+        accounts = new Accounts(
+                users, tokens, resets, hasher, sessions, throttling, cache, directory, clock, securityLog, config);
+        accessTokens = new AccessTokens(users, tokens, cache, clock, limits, securityLog);
         authenticator = new TokenAuthenticator(users, tokens, cache, clock, config);
         export = new AccountExport(users, tokens, clock);
         Object base = settings.getOrDefault("publicUrl", "http://localhost:8181");
@@ -91,6 +113,7 @@ final class Fixture {
                 cache,
                 clock,
                 () -> java.net.URI.create(base.toString().replaceAll("/+$", "")),
+                securityLog,
                 config);
     }
 

@@ -23,6 +23,8 @@ import io.steadfast.api.cache.RateCounter;
 import io.steadfast.identity.internal.Tokens;
 import io.steadfast.identity.internal.store.ResetRow;
 import io.steadfast.identity.internal.store.ResetStore;
+import io.steadfast.identity.internal.store.SecurityEventRow;
+import io.steadfast.identity.internal.store.SecurityLogStore;
 import io.steadfast.identity.internal.store.TokenRow;
 import io.steadfast.identity.internal.store.TokenStore;
 import io.steadfast.identity.internal.store.UserRow;
@@ -159,22 +161,22 @@ final class InMemoryStores {
 
         @Override
         public boolean delete(UUID id) {
-            revokedAt.remove(id);
+            epochs.remove(id);
             return rows.remove(id) != null;
         }
 
-        final Map<UUID, Instant> revokedAt = new HashMap<>();
+        final Map<UUID, Long> epochs = new HashMap<>();
 
         @Override
-        public void credentialsRevoked(UUID id, Instant at) {
+        public void credentialsRevoked(UUID id) {
             if (rows.containsKey(id)) {
-                revokedAt.put(id, at);
+                epochs.merge(id, 1L, Long::sum);
             }
         }
 
         @Override
-        public Optional<Instant> credentialsRevokedAt(UUID id) {
-            return Optional.ofNullable(revokedAt.get(id));
+        public long credentialsEpoch(UUID id) {
+            return epochs.getOrDefault(id, 0L);
         }
 
         @Override
@@ -237,6 +239,47 @@ final class InMemoryStores {
 
         private static ResetRow used(ResetRow r, Instant at) {
             return new ResetRow(r.id(), r.userId(), r.hash(), r.createdAt(), r.expiresAt(), at);
+        }
+    }
+
+    /** The security log in memory, newest first as the database answers. */
+    static final class SecurityEvents implements SecurityLogStore {
+        final List<SecurityEventRow> rows = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void append(SecurityEventRow event) {
+            rows.add(event);
+        }
+
+        @Override
+        public List<SecurityEventRow> page(UUID userId, Instant beforeAt, UUID beforeId, int limit) {
+            Comparator<SecurityEventRow> newest = Comparator.comparing(SecurityEventRow::createdAt)
+                    .thenComparing(e -> e.id().toString())
+                    .reversed();
+            return rows.stream()
+                    .filter(e -> userId == null || e.userId().equals(userId))
+                    .filter(e -> beforeAt == null
+                            || e.createdAt().isBefore(beforeAt)
+                            || (e.createdAt().equals(beforeAt)
+                                    && e.id().toString().compareTo(String.valueOf(beforeId)) < 0))
+                    .sorted(newest)
+                    .limit(limit)
+                    .toList();
+        }
+
+        @Override
+        public int deleteBefore(Instant cut) {
+            int before = rows.size();
+            rows.removeIf(e -> e.createdAt().isBefore(cut));
+            return before - rows.size();
+        }
+
+        /** The kinds logged for an account, oldest first. */
+        List<String> kinds(UUID userId) {
+            return rows.stream()
+                    .filter(e -> e.userId().equals(userId))
+                    .map(SecurityEventRow::kind)
+                    .toList();
         }
     }
 

@@ -259,7 +259,7 @@ class SessionsTest {
         Session phone = f.sessions.login("ann@example.org", PASSWORD, ADDRESS, "Phone");
         Session tablet = f.sessions.login("ann@example.org", PASSWORD, ADDRESS, "Tablet");
         String pat = f.accessTokens.create(ann, "ci", List.of("read"), null).secret();
-        assertThat(f.users.credentialsRevokedAt(ann)).isEmpty();
+        assertThat(f.users.credentialsEpoch(ann)).isZero();
         f.clock.advance(Duration.ofMinutes(3));
         AuthenticatedUser me = f.caller(first.secret());
         assertThat(f.sessions.endOthers(ann, me.tokenId())).isEqualTo(2);
@@ -267,9 +267,9 @@ class SessionsTest {
         assertThat(f.authenticates(tablet.secret())).isFalse();
         assertThat(f.authenticates(first.secret())).as("the caller's stays").isTrue();
         assertThat(f.authenticates(pat)).as("personal access tokens stay").isTrue();
-        assertThat(f.users.credentialsRevokedAt(ann))
+        assertThat(f.users.credentialsEpoch(ann))
                 .as("what other bundles keep as credentials (the calendar feed URL) ends too")
-                .contains(f.clock.instant());
+                .isEqualTo(1);
         assertThat(f.sessions.list(ann, me.tokenId())).hasSize(1);
     }
 
@@ -279,7 +279,7 @@ class SessionsTest {
         UUID ann = s.account().id();
         f.clock.advance(Duration.ofMinutes(1));
         f.accounts.changePassword(ann, f.caller(s.secret()).tokenId(), PASSWORD, "another long passphrase");
-        assertThat(f.users.credentialsRevokedAt(ann)).contains(f.clock.instant());
+        assertThat(f.users.credentialsEpoch(ann)).isEqualTo(1);
     }
 
     @Test
@@ -325,5 +325,51 @@ class SessionsTest {
                         .token()
                         .name())
                 .isEqualTo("three");
+    }
+
+    @Test
+    void theSecurityLogRecordsSignInsFailuresAndTheLockAndTheOwnerIsTold() {
+        UUID ann = f.register("ann@example.org").account().id();
+        for (int i = 0; i < 5; i++) {
+            f.clock.advance(Duration.ofSeconds(1));
+            assertThatThrownBy(() -> f.sessions.login("ann@example.org", "wrong wrong wrong", ADDRESS))
+                    .isInstanceOf(NotAuthenticatedException.class);
+        }
+        f.clock.advance(Duration.ofSeconds(1));
+        f.sessions.login("ann@example.org", PASSWORD, "198.51.100.1");
+        assertThat(f.securityEvents.kinds(ann))
+                .containsExactly(
+                        SecurityLog.SIGNED_UP,
+                        SecurityLog.SIGN_IN_FAILED,
+                        SecurityLog.SIGN_IN_FAILED,
+                        SecurityLog.SIGN_IN_FAILED,
+                        SecurityLog.SIGN_IN_FAILED,
+                        SecurityLog.SIGN_IN_FAILED,
+                        SecurityLog.SIGN_IN_LOCKED,
+                        SecurityLog.SIGNED_IN);
+        assertThat(f.securityEvents.rows.toString())
+                .as("never a secret")
+                .doesNotContain("wrong wrong wrong", PASSWORD, "sfs_");
+        assertThat(f.queued).hasSize(1);
+        assertThat(f.queued.get(0).type())
+                .isEqualTo(io.steadfast.api.reminder.spi.ReminderChannel.Message.SECURITY_ALERT);
+        assertThat(f.queued.get(0).body()).contains(ADDRESS).contains("paused for 15 minutes");
+
+        SecurityLog.Page first = f.securityLog.page(ann, null, 3);
+        assertThat(first.entries())
+                .extracting(e -> e.kind())
+                .containsExactly(SecurityLog.SIGNED_IN, SecurityLog.SIGN_IN_LOCKED, SecurityLog.SIGN_IN_FAILED);
+        SecurityLog.Page second = f.securityLog.page(ann, first.next(), 10);
+        assertThat(second.entries()).hasSize(5);
+        assertThat(second.next()).as("the end").isNull();
+        assertThatThrownBy(() -> f.securityLog.page(ann, "junk", 10)).isInstanceOf(ValidationException.class);
+        assertThat(f.securityLog
+                        .page(f.register("bob@example.org").account().id(), null, 10)
+                        .entries())
+                .as("each account sees its own")
+                .extracting(e -> e.kind())
+                .containsExactly(SecurityLog.SIGNED_UP);
+        f.clock.advance(Duration.ofDays(91));
+        assertThat(f.securityLog.clean(f.clock.instant())).as("kept 90 days").isEqualTo(9);
     }
 }

@@ -309,10 +309,11 @@ public class IdentityStoresTest {
             assertThat(tokens.listActive(ann.id(), "session"))
                     .extracting(TokenRow::id)
                     .containsExactly(laptop.id());
-            assertThat(users.credentialsRevokedAt(ann.id())).isEmpty();
-            users.credentialsRevoked(ann.id(), now);
-            assertThat(users.credentialsRevokedAt(ann.id())).contains(now);
-            assertThat(users.credentialsRevokedAt(UUID.randomUUID())).isEmpty();
+            assertThat(users.credentialsEpoch(ann.id())).isZero();
+            users.credentialsRevoked(ann.id());
+            users.credentialsRevoked(ann.id());
+            assertThat(users.credentialsEpoch(ann.id())).isEqualTo(2);
+            assertThat(users.credentialsEpoch(UUID.randomUUID())).isZero();
         }
     }
 

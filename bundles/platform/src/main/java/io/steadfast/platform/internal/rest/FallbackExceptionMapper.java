@@ -50,6 +50,41 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
         return false;
     }
 
+    /**
+     * Whether the cause is the database being out of reach (stopped, restarting, the network to it down, its pool
+     * out of connections): a JDBC connection error (SQLState class 08), PostgreSQL shutting down or starting (57P01,
+     * 57P02, 57P03), a refused TCP connection, or the pool giving up waiting. Such a request is answered 503 with
+     * Retry-After, not 500: nothing is wrong with the request, and nothing was written.
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
+                    return true;
+                }
+            }
+            String m = t.getMessage();
+            if (m != null
+                    && (m.contains("Connection is not available, request timed out")
+                            || m.contains("This connection has been closed"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Seconds a client is asked to wait while the database is out of reach. */
+    static final int DATABASE_RETRY_AFTER = 5;
+
+    private static final java.util.concurrent.atomic.AtomicLong LAST_DATABASE_WARNING =
+            new java.util.concurrent.atomic.AtomicLong();
+
     @Context
     HttpServletRequest request;
 
@@ -65,6 +100,26 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
         } catch (RuntimeException ignored) {
             // outside a request
         }
+        if (databaseUnavailable(e)) {
+            long now = System.nanoTime();
+            long last = LAST_DATABASE_WARNING.get();
+            if (now - last > java.util.concurrent.TimeUnit.SECONDS.toNanos(10)
+                    && LAST_DATABASE_WARNING.compareAndSet(last, now)) {
+                LOG.warn(
+                        "The database is out of reach; requests answer 503 until it is back (request {}: {})",
+                        id,
+                        rootMessage(e));
+            }
+            return Problems.response(
+                    request,
+                    503,
+                    "unavailable",
+                    "Service Unavailable",
+                    "The database is not reachable right now; nothing was changed. Try again in " + DATABASE_RETRY_AFTER
+                            + " seconds",
+                    null,
+                    java.util.Map.of("Retry-After", Integer.toString(DATABASE_RETRY_AFTER)));
+        }
         if (clientWentAway(e)) {
             LOG.debug("Request {}: the client closed the connection before the answer was written", id);
             return Response.status(CLIENT_CLOSED_REQUEST).build();
@@ -78,5 +133,13 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
                 "The server could not complete the request; quote the request id when reporting it",
                 null,
                 null);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 }

@@ -189,4 +189,25 @@ class PlatformUnitsTest {
         assertThat(FallbackExceptionMapper.clientWentAway(new IllegalStateException("a bug")))
                 .isFalse();
     }
+
+    @org.junit.jupiter.api.Test
+    void aDatabaseOutOfReachIsUnavailableNotAServerError() {
+        assertThat(FallbackExceptionMapper.databaseUnavailable(new RuntimeException(
+                        "Exception [EclipseLink-4002]", new java.sql.SQLException("Connection refused", "08001"))))
+                .isTrue();
+        assertThat(FallbackExceptionMapper.databaseUnavailable(
+                        new RuntimeException(new java.sql.SQLException("terminating", "57P01"))))
+                .as("PostgreSQL shutting down")
+                .isTrue();
+        assertThat(FallbackExceptionMapper.databaseUnavailable(new IllegalStateException(
+                        "x",
+                        new RuntimeException(
+                                "TransxPool-1 - Connection is not available, request timed out after 30001ms."))))
+                .isTrue();
+        assertThat(FallbackExceptionMapper.databaseUnavailable(new java.sql.SQLException("duplicate key", "23505")))
+                .as("a constraint is no outage")
+                .isFalse();
+        assertThat(FallbackExceptionMapper.databaseUnavailable(new IllegalStateException("a bug")))
+                .isFalse();
+    }
 }
