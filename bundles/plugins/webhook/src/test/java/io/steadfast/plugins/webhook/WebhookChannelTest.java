@@ -294,7 +294,8 @@ class WebhookChannelTest {
                 c.validate(Map.of("url", url("/ok"), "events", List.of("reminder.due", "habit.deleted", "day.ended")));
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.field()).isEqualTo("events[1]");
-            assertThat(p.message()).startsWith("is not an event type; known: achievement.earned, ");
+            assertThat(p.message())
+                    .startsWith("is not an event type; known: account.security_alert, achievement.earned, ");
         });
         assertThat(c.validate(Map.of("url", url("/ok"), "events", List.of())))
                 .extracting(ConfigProblem::field)
