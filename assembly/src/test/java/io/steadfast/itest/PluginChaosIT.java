@@ -45,7 +45,9 @@ public class PluginChaosIT {
 
     @Configuration
     public Option[] config() {
-        return Distribution.options();
+        // the test's webhook receiver is on loopback
+        return Distribution.options(org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut(
+                "etc/io.steadfast.outbound.cfg", "allowPrivate", "true"));
     }
 
     @Test
@@ -75,6 +77,21 @@ public class PluginChaosIT {
                                 "{\"name\":\"Weight\",\"type\":\"measurement\",\"unit\":\"kg\",\"schedule\":{\"kind\":\"daily\"}}"))
                 .get("id")
                 .toString();
+
+        Receiver receiver = new Receiver();
+        http.awaitAs(
+                token,
+                "/api/v1/channel-types",
+                r -> r.body().contains("\"webhook\""),
+                java.time.Duration.ofSeconds(20));
+        HttpResponse<String> hook = http.as(
+                token,
+                "POST",
+                "/api/v1/me/channels",
+                "{\"type\":\"webhook\",\"name\":\"Hook\",\"config\":{\"url\":\"" + receiver.url("/hook") + "\"}}");
+        assertEquals(hook.body(), 201, hook.statusCode());
+        String channel = Http.json(hook).get("id").toString();
+        List<String> queued = new ArrayList<>();
 
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger ledger = new AtomicInteger();
@@ -126,6 +143,10 @@ public class PluginChaosIT {
                 bundle(bsn).stop();
                 Thread.sleep(400);
             }
+            // a message for the webhook channel while its type is away: it waits, and goes out when it is back
+            HttpResponse<String> t = http.as(token, "POST", "/api/v1/me/channels/" + channel + "/test", null);
+            assertEquals(t.body(), 202, t.statusCode());
+            queued.add(Http.json(t).get("deliveryId").toString());
             for (String bsn : PLUGINS) {
                 bundle(bsn).start();
                 Thread.sleep(400);
@@ -162,6 +183,22 @@ public class PluginChaosIT {
                 200,
                 http.as(token, "PUT", "/api/v1/habits/" + weight + "/checkins/" + today, "{\"value\":72.5}")
                         .statusCode());
+        for (String delivery : queued) {
+            HttpResponse<String> d = http.awaitAs(
+                    token,
+                    "/api/v1/me/deliveries/" + delivery,
+                    x -> x.body().contains("\"status\":\"sent\""),
+                    java.time.Duration.ofSeconds(30));
+            assertTrue(
+                    "queued while the channel's type was away, sent when it was back: " + d.body(),
+                    d.body().contains("\"status\":\"sent\""));
+        }
+        int received = 0;
+        while (receiver.requests.poll(2, java.util.concurrent.TimeUnit.SECONDS) != null) {
+            received++;
+        }
+        assertEquals("each queued message delivered once", queued.size(), received);
+        receiver.close();
     }
 
     private Bundle bundle(String bsn) {

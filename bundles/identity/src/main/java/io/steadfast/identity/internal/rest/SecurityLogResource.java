@@ -20,8 +20,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.steadfast.api.auth.AuthenticatedUser;
+import io.steadfast.identity.internal.domain.SecurityEvent;
 import io.steadfast.identity.internal.service.SecurityLog;
-import io.steadfast.identity.internal.store.SecurityEventRow;
 import io.steadfast.platform.rest.Auth;
 import io.steadfast.platform.rest.Params;
 import io.steadfast.platform.rest.RestApi;
@@ -41,8 +41,8 @@ public class SecurityLogResource {
     /** One entry: what happened, when, and the client's address and user agent where there was one. */
     public record EntryDto(UUID id, String kind, Instant at, String address, String userAgent, String detail) {
 
-        static EntryDto of(SecurityEventRow e) {
-            return new EntryDto(e.id(), e.kind(), e.createdAt(), e.clientAddress(), e.userAgent(), e.detail());
+        static EntryDto of(SecurityEvent e) {
+            return new EntryDto(e.id(), e.kind(), e.at(), e.clientAddress(), e.userAgent(), e.detail());
         }
     }
 

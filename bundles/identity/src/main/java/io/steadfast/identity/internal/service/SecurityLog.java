@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import io.steadfast.api.error.ValidationException;
 import io.steadfast.identity.internal.IdentityConfig;
+import io.steadfast.identity.internal.domain.SecurityEvent;
 import io.steadfast.identity.internal.store.SecurityEventRow;
 import io.steadfast.identity.internal.store.SecurityLogStore;
 
@@ -55,7 +56,7 @@ public class SecurityLog {
     private static final Logger LOG = LoggerFactory.getLogger(SecurityLog.class);
 
     /** A page of entries and the cursor of the next, {@code null} at the end. */
-    public record Page(List<SecurityEventRow> entries, String next) {}
+    public record Page(List<SecurityEvent> entries, String next) {}
 
     private final SecurityLogStore store;
     private final Clock clock;
@@ -125,12 +126,19 @@ public class SecurityLog {
                 throw new ValidationException("before", "is not a cursor this server gave (use next of a page)");
             }
         }
-        List<SecurityEventRow> rows = store.page(userId, beforeAt, beforeId, limit + 1);
+        List<SecurityEvent> rows = store.page(userId, beforeAt, beforeId, limit + 1).stream()
+                .map(SecurityLog::event)
+                .toList();
         if (rows.size() <= limit) {
             return new Page(rows, null);
         }
-        SecurityEventRow last = rows.get(limit - 1);
-        return new Page(rows.subList(0, limit), last.createdAt().toEpochMilli() + "_" + last.id());
+        SecurityEvent last = rows.get(limit - 1);
+        return new Page(rows.subList(0, limit), last.at().toEpochMilli() + "_" + last.id());
+    }
+
+    private static SecurityEvent event(SecurityEventRow r) {
+        return new SecurityEvent(
+                r.id(), r.userId(), r.kind(), r.createdAt(), r.clientAddress(), r.userAgent(), r.detail());
     }
 
     /** Deletes the entries older than the retention; how many. */

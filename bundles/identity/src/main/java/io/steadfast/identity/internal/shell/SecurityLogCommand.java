@@ -11,9 +11,9 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 import io.steadfast.identity.internal.domain.Account;
+import io.steadfast.identity.internal.domain.SecurityEvent;
 import io.steadfast.identity.internal.service.Accounts;
 import io.steadfast.identity.internal.service.SecurityLog;
-import io.steadfast.identity.internal.store.SecurityEventRow;
 
 @Service
 @Command(
@@ -54,8 +54,8 @@ public class SecurityLogCommand implements Action {
         table.column("What");
         table.column("Address");
         table.column("Detail");
-        for (SecurityEventRow e : log.page(userId, null, limit).entries()) {
-            table.addRow().addContent(e.createdAt(), e.userId(), e.kind(), e.clientAddress(), e.detail());
+        for (SecurityEvent e : log.page(userId, null, limit).entries()) {
+            table.addRow().addContent(e.at(), e.userId(), e.kind(), e.clientAddress(), e.detail());
         }
         table.print(System.out);
         return null;
