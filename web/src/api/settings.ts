@@ -12,6 +12,10 @@ export type CreatedToken = AccessToken & { token?: string };
 /** A signed-in browser or app; `kind` is `session` or `password-change` (a sign-in that may only change the password). */
 export type Session = Schemas['SessionDto'];
 export type EndedSessions = Schemas['Ended'];
+/** One event of the security log: `kind` (sign-in, sign-in-failed, password-changed, …), when, from where, `detail`. */
+export type SecurityEntry = Schemas['EntryDto'];
+/** A page of the security log; `next` (null on the last page) is the `before` of the page after it. */
+export type SecurityLogPage = Omit<Schemas['LogPage'], 'next'> & { next?: string | null };
 export type Vacation = Schemas['VacationDto'];
 export type VacationInput = Schemas['VacationInput'];
 /** The settings of a channel, by name (the generated type says every value is an object; they are any JSON). */
@@ -30,6 +34,7 @@ export type DeliveryPage = Schemas['Page'];
 
 export const tokensKey = ['me', 'tokens'] as const;
 export const sessionsKey = ['me', 'sessions'] as const;
+export const securityLogKey = ['me', 'security-log'] as const;
 export const vacationsKey = ['me', 'vacations'] as const;
 export const channelsKey = ['me', 'channels'] as const;
 export const channelTypesKey = ['channel-types'] as const;
@@ -47,6 +52,8 @@ export function useUpdateProfile() {
       else void client.invalidateQueries({ queryKey: meKey, exact: true });
       // the user's today and the days' judgement follow the time zone and the day start
       void client.invalidateQueries({ queryKey: ['today'] });
+      // a new e-mail address is in the security log
+      void client.invalidateQueries({ queryKey: securityLogKey });
     },
   });
 }
@@ -65,6 +72,7 @@ export function useChangePassword() {
       Promise.all([
         client.invalidateQueries({ queryKey: tokensKey }),
         client.invalidateQueries({ queryKey: sessionsKey }),
+        client.invalidateQueries({ queryKey: securityLogKey }),
       ]),
   });
 }
@@ -104,7 +112,11 @@ export function useCreateToken() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (request: TokenRequest) => api.post('/v1/me/tokens', { body: request }) as Promise<CreatedToken>,
-    onSuccess: () => client.invalidateQueries({ queryKey: tokensKey }),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: tokensKey }),
+        client.invalidateQueries({ queryKey: securityLogKey }),
+      ]),
   });
 }
 
@@ -113,7 +125,11 @@ export function useRevokeToken() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api.delete('/v1/me/tokens/{id}', { path: { id } }),
-    onSuccess: () => client.invalidateQueries({ queryKey: tokensKey }),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: tokensKey }),
+        client.invalidateQueries({ queryKey: securityLogKey }),
+      ]),
   });
 }
 
@@ -133,7 +149,11 @@ export function useEndSession() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api.delete('/v1/me/sessions/{id}', { path: { id } }),
-    onSettled: () => client.invalidateQueries({ queryKey: sessionsKey }),
+    onSettled: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: sessionsKey }),
+        client.invalidateQueries({ queryKey: securityLogKey }),
+      ]),
   });
 }
 
@@ -148,8 +168,30 @@ export function useEndOtherSessions() {
     onSuccess: () => {
       // the feed's query is never fetched, so invalidating it would keep the dead URL: it is cleared instead
       client.setQueryData<string | null>(calendarFeedKey, null);
-      return client.invalidateQueries({ queryKey: sessionsKey });
+      return Promise.all([
+        client.invalidateQueries({ queryKey: sessionsKey }),
+        client.invalidateQueries({ queryKey: securityLogKey }),
+      ]);
     },
+  });
+}
+
+export const SECURITY_LOG_PAGE = 20;
+
+/**
+ * The security log, the newest first, a page at a time (GET /me/security-log): the next page is the one `before`
+ * the previous page's `next`, until that is null.
+ */
+export function useSecurityLog() {
+  return useInfiniteQuery({
+    queryKey: securityLogKey,
+    queryFn: ({ pageParam, signal }) =>
+      api.get('/v1/me/security-log', {
+        query: { limit: String(SECURITY_LOG_PAGE), ...(pageParam ? { before: pageParam } : {}) },
+        signal,
+      }) as Promise<SecurityLogPage | undefined>,
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last?.next ?? undefined,
   });
 }
 

@@ -250,6 +250,36 @@ export const settings = {
     other: 'Signed out of {count} other sessions. The calendar feed link no longer works; make a new one if you use it.',
   },
 
+  // security log
+  'settings.security.title': 'Recent security activity',
+  'settings.security.intro':
+    'Sign-ins, password changes and other changes to your account’s security, the newest first. If you see something you did not do, change your password and sign out everywhere else.',
+  'settings.security.loadFailed': 'Could not load your security activity: {reason}',
+  'settings.security.retry': 'Try again to load your security activity',
+  'settings.security.loadMoreFailed': 'Could not load older activity: {reason}',
+  'settings.security.empty': 'No security activity yet.',
+  'settings.security.more': 'Show older',
+  'settings.security.badge.failed': 'Failed',
+  'settings.security.badge.locked': 'Locked',
+  'settings.security.kind.account-created': 'Account created',
+  'settings.security.kind.sign-in': 'Signed in',
+  'settings.security.kind.sign-in-failed': 'A wrong password was tried',
+  'settings.security.kind.sign-in-locked': 'Sign-ins from this address were paused after wrong passwords',
+  'settings.security.kind.sign-out': 'Signed out',
+  'settings.security.kind.session-ended': 'A session was signed out',
+  'settings.security.kind.signed-out-everywhere-else': 'Signed out everywhere else',
+  'settings.security.kind.password-changed': 'Password changed',
+  'settings.security.kind.password-confirm-failed': 'A wrong current password was entered',
+  'settings.security.kind.password-reset': 'Password reset',
+  'settings.security.kind.reset-link-issued': 'A password reset link was issued',
+  'settings.security.kind.temporary-password-set': 'A temporary password was set',
+  'settings.security.kind.email-changed': 'Email changed',
+  'settings.security.kind.token-created': 'Access token made',
+  'settings.security.kind.token-revoked': 'Access token revoked',
+  'settings.security.kind.tokens-revoked': 'Access tokens revoked',
+  'settings.security.kind.role-changed': 'Role changed',
+  'settings.security.kind.unknown': 'Account activity',
+
   // calendar feed
   'settings.feed.intro':
     'See your habits due in the next 14 days in Google Calendar, Apple Calendar or any app that subscribes to iCalendar feeds.',

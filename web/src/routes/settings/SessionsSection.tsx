@@ -9,6 +9,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { deviceName } from './device';
 import { formatDateTime, formatInstantDay } from './format';
 import { Part, Saved, Section } from './Section';
+import { SecurityLog } from './SecurityLog';
 
 function SessionRow({
   session,
@@ -76,7 +77,10 @@ function SessionRow({
   );
 }
 
-/** The browsers and apps signed in to the account: each other one can be signed out, or all of them at once. */
+/**
+ * The browsers and apps signed in to the account: each other one can be signed out, or all of them at once. Below
+ * them, the account's recent security activity.
+ */
 export function SessionsSection() {
   const sessions = useSessions();
   const end = useEndSession();
@@ -151,6 +155,7 @@ export function SessionsSection() {
         )}
         <Saved>{done}</Saved>
       </Part>
+      <SecurityLog timeZone={timeZone} />
       <ConfirmDialog
         open={confirming}
         title={t('settings.sessions.othersTitle')}
