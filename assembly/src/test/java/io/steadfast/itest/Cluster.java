@@ -94,13 +94,23 @@ public final class Cluster {
         return pb.start();
     }
 
+    /**
+     * Waits until the node is ready (what serving needs), then up to 30 s more for every part to be healthy; a part
+     * that stays unhealthy (the cache, the outbox) is reported with its reason — the test that needs it fails on its
+     * own, with its own message — instead of failing every test of the cluster.
+     */
     static void awaitHealthy(Http node, Path home) {
-        HttpResponse<String> r = node.await("/health", x -> x.statusCode() == 200, Duration.ofSeconds(120));
+        HttpResponse<String> r = node.await("/health/ready", x -> x.statusCode() == 200, Duration.ofSeconds(120));
         if (r == null || r.statusCode() != 200) {
-            throw new IllegalStateException("node not healthy: " + (r == null ? "no answer" : r.body())
-                    + (home == null ? "" : " see " + home.resolve("console.log")));
+            throw new IllegalStateException("node not ready: " + (r == null ? "no answer" : r.body())
+                    + (home == null ? "" : " see " + home.resolve("console.log") + " and data/log/karaf.log"));
         }
         node.awaitApi();
+        HttpResponse<String> health = node.await("/health", x -> x.statusCode() == 200, Duration.ofSeconds(30));
+        if (health == null || health.statusCode() != 200) {
+            System.out.println("[cluster] node " + node.port() + " is ready but not healthy: "
+                    + (health == null ? "no answer" : health.body()) + (home == null ? "" : " (" + home + ")"));
+        }
     }
 
     /** Node {@code i} (0 or 1). */

@@ -530,6 +530,8 @@ public class DistributionIT {
                 log.contains("role-changed") && log.contains("from user to admin") && log.contains("account-created"));
         assertTrue(shell("steadfast:user-revoke-tokens " + email).contains("1 token(s) revoked"));
         assertTrue(shell("steadfast:security-log --limit 5").contains("tokens-revoked"));
+        String health = shell("steadfast:health");
+        assertTrue(health, health.contains("database") && health.contains("h2") && health.contains("ready: yes"));
         assertEquals(401, http.as(token, "GET", "/api/v1/me", null).statusCode());
     }
 
