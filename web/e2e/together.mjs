@@ -201,6 +201,10 @@ await run(async (browser) => {
     await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Notifications & channels' }).click();
     await page.getByRole('heading', { name: 'Notifications & channels' }).waitFor();
     await look(page, 'settings-channels', label);
+    await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Where you’re signed in' }).click();
+    await page.getByRole('heading', { name: 'Recent security activity' }).waitFor();
+    await page.getByText('Account created').first().waitFor();
+    await look(page, 'settings-sessions', label);
   }
   await open(ann, 'Feed');
   await ann.getByRole('heading', { name: 'Feed', level: 1 }).waitFor();
