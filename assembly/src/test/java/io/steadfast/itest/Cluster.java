@@ -103,13 +103,31 @@ public final class Cluster {
         HttpResponse<String> r = node.await("/health/ready", x -> x.statusCode() == 200, Duration.ofSeconds(120));
         if (r == null || r.statusCode() != 200) {
             throw new IllegalStateException("node not ready: " + (r == null ? "no answer" : r.body())
-                    + (home == null ? "" : " see " + home.resolve("console.log") + " and data/log/karaf.log"));
+                    + (home == null ? "" : " see " + home.resolve("console.log") + " and data/log/karaf.log")
+                    + problems(home));
         }
         node.awaitApi();
         HttpResponse<String> health = node.await("/health", x -> x.statusCode() == 200, Duration.ofSeconds(30));
         if (health == null || health.statusCode() != 200) {
             System.out.println("[cluster] node " + node.port() + " is ready but not healthy: "
                     + (health == null ? "no answer" : health.body()) + (home == null ? "" : " (" + home + ")"));
+        }
+    }
+
+    /** The node log's last WARN and ERROR lines, for a failure message (the copy may be gone when it is read). */
+    static String problems(Path home) {
+        if (home == null) {
+            return "";
+        }
+        try {
+            List<String> lines = Files.readAllLines(home.resolve("data/log/karaf.log")).stream()
+                    .filter(l -> l.contains("| WARN ") || l.contains("| ERROR "))
+                    .map(l -> l.length() > 300 ? l.substring(0, 300) : l)
+                    .toList();
+            return "; the log's last warnings: "
+                    + String.join(" / ", lines.subList(Math.max(0, lines.size() - 6), lines.size()));
+        } catch (IOException | RuntimeException e) {
+            return "";
         }
     }
 
