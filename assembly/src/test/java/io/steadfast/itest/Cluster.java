@@ -181,10 +181,18 @@ public final class Cluster {
                 "login.maxFailuresPerAccountAndAddress = 5\nlogin.maxFailuresPerAddress = 12\nregistration.maxPerAddressPerHour = 100000\n");
     }
 
-    /** Copies of earlier runs (kept for their logs until the next run) are removed. */
+    /**
+     * Copies of earlier test JVMs (kept until now, for their logs) are removed; their logs are kept in
+     * target/node-logs (for LogSecretsIT). A copy whose node still runs stays.
+     */
     private static synchronized void removeOldCopies() {
         try (Stream<Path> dirs = Files.list(Path.of("target"))) {
-            dirs.filter(d -> d.getFileName().toString().startsWith("cluster-")).forEach(Cluster::deleteTree);
+            dirs.filter(d -> d.getFileName().toString().startsWith("cluster-"))
+                    .filter(d -> !NodeLogs.running(d))
+                    .forEach(d -> {
+                        NodeLogs.keep(d, d.getFileName().toString());
+                        deleteTree(d);
+                    });
         } catch (IOException e) {
             // nothing to clean
         }

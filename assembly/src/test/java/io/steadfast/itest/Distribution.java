@@ -4,6 +4,7 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.File;
@@ -27,6 +28,8 @@ import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 /** Pax Exam options that boot the Steadfast distribution built by this module. */
 public final class Distribution {
 
+    private static boolean keepingLogs;
+
     private Distribution() {}
 
     public static Option[] options(Option... extra) {
@@ -34,6 +37,7 @@ public final class Distribution {
         if (zip == null || !new File(zip).isFile()) {
             throw new IllegalStateException("Distribution not built: " + zip);
         }
+        keepLogs();
         int port = freePort();
         List<Option> o = new ArrayList<>(Arrays.asList(
                 karafDistributionConfiguration()
@@ -42,6 +46,8 @@ public final class Distribution {
                         .unpackDirectory(new File("target/exam"))
                         .useDeployFolder(false),
                 configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+                // Pax Exam would delete the home with its logs when the container stops: NodeLogs keeps the logs
+                keepRuntimeFolder(),
                 logLevel(LogLevel.WARN),
                 editConfigurationFilePut(
                         "etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(port)),
@@ -56,6 +62,18 @@ public final class Distribution {
                 systemProperty("steadfast.plugin.webhook").value(System.getProperty("steadfast.plugin.webhook", ""))));
         o.addAll(Arrays.asList(extra));
         return o.toArray(new Option[0]);
+    }
+
+    /**
+     * The logs of the Pax Exam containers outlive them (for LogSecretsIT): the homes of containers that stopped are
+     * reduced to their logs in target/node-logs when the test JVM exits, and those an earlier JVM left now.
+     */
+    private static synchronized void keepLogs() {
+        if (!keepingLogs) {
+            keepingLogs = true;
+            NodeLogs.keepExamHomes();
+            Runtime.getRuntime().addShutdownHook(new Thread(NodeLogs::keepExamHomes, "keep-exam-logs"));
+        }
     }
 
     public static int port() {

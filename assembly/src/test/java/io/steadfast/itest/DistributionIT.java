@@ -535,6 +535,285 @@ public class DistributionIT {
         assertEquals(401, http.as(token, "GET", "/api/v1/me", null).statusCode());
     }
 
+    static final String PASSWORD = "correct horse battery staple";
+
+    /** Registers an account (not the server's first: that one is the admin); answers its session token. */
+    private String registered(String email) {
+        HttpResponse<String> r = http.send(
+                "POST",
+                "/api/v1/auth/register",
+                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\",\"displayName\":\"Shell Test\"}");
+        assertEquals(r.body(), 201, r.statusCode());
+        return Http.json(r).get("token").toString();
+    }
+
+    private HttpResponse<String> login(String email, String password) {
+        return http.send(
+                "POST", "/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+    }
+
+    /** Runs SQL on the server's database, bypassing every service (as an operator's manual fix would). */
+    private int sql(String statement, Object... params) throws Exception {
+        java.util.Collection<org.osgi.framework.ServiceReference<javax.sql.DataSource>> refs =
+                context.getServiceReferences(javax.sql.DataSource.class, "(osgi.jndi.service.name=steadfast)");
+        javax.sql.DataSource ds = context.getService(refs.iterator().next());
+        try (java.sql.Connection c = ds.getConnection();
+                java.sql.PreparedStatement ps = c.prepareStatement(statement)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            return ps.executeUpdate();
+        }
+    }
+
+    private long sqlCount(String query, Object... params) throws Exception {
+        java.util.Collection<org.osgi.framework.ServiceReference<javax.sql.DataSource>> refs =
+                context.getServiceReferences(javax.sql.DataSource.class, "(osgi.jndi.service.name=steadfast)");
+        javax.sql.DataSource ds = context.getService(refs.iterator().next());
+        try (java.sql.Connection c = ds.getConnection();
+                java.sql.PreparedStatement ps = c.prepareStatement(query)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @Test
+    public void operatorsLookUpDisableAndEnableAnAccountFromTheShell() throws Exception {
+        String tag = "disable" + System.nanoTime();
+        String email = tag + "@example.org";
+        String token = registered(email);
+        String habit = Http.json(http.as(
+                        token,
+                        "POST",
+                        "/api/v1/habits",
+                        "{\"name\":\"Stretch\",\"type\":\"boolean\",\"schedule\":{\"kind\":\"daily\"}}"))
+                .get("id")
+                .toString();
+        String today = Http.json(http.as(token, "GET", "/api/v1/today", null))
+                .get("date")
+                .toString();
+        assertEquals(
+                200,
+                http.as(token, "PUT", "/api/v1/habits/" + habit + "/checkins/" + today, "{}")
+                        .statusCode());
+
+        String found = shell("steadfast:users --query " + tag.toUpperCase());
+        assertTrue(found, found.contains(email) && found.contains("1 account(s) match"));
+        String none = shell("steadfast:users --query nobody-" + tag);
+        assertTrue(none, none.contains("0 account(s) match"));
+        String user = shell("steadfast:user " + email);
+        assertTrue(user, user.contains("Shell Test") && user.contains("Disabled") && user.contains("no"));
+        assertTrue(user, user.contains("Habits") && user.contains("Last check-in") && user.contains("Last sign-in"));
+        assertTrue(user, user.contains("session") && user.contains("1 session(s) and token(s) work now"));
+        assertFalse("never a secret", user.contains(token));
+        assertTrue(shell("steadfast:user nobody-" + tag + "@example.org").contains("No account"));
+
+        String disabled = shell("steadfast:user-disable " + email);
+        assertTrue(
+                disabled, disabled.contains("is disabled") && disabled.contains("1 session(s) and token(s) revoked"));
+        assertEquals(
+                "the token stops at once",
+                401,
+                http.as(token, "GET", "/api/v1/me", null).statusCode());
+        HttpResponse<String> refused = login(email, PASSWORD);
+        assertProblem(refused, 403, "account-disabled");
+        assertTrue(refused.body(), Http.json(refused).get("detail").toString().contains("administrator"));
+        assertEquals(
+                "a wrong password learns nothing",
+                401,
+                login(email, "not the password").statusCode());
+        assertTrue(shell("steadfast:user " + email).contains("yes, since"));
+        assertTrue(shell("steadfast:users --query " + tag).contains("since"));
+
+        String enabled = shell("steadfast:user-enable " + email);
+        assertTrue(enabled, enabled.contains("is enabled") && enabled.contains("stay revoked"));
+        assertEquals(
+                "revoked stays revoked",
+                401,
+                http.as(token, "GET", "/api/v1/me", null).statusCode());
+        HttpResponse<String> back = login(email, PASSWORD);
+        assertEquals(back.body(), 200, back.statusCode());
+        assertEquals(
+                200,
+                http.as(Http.json(back).get("token").toString(), "GET", "/api/v1/me", null)
+                        .statusCode());
+        assertTrue(shell("steadfast:user-enable " + email).contains("was not disabled"));
+        String log = shell("steadfast:security-log --user " + email);
+        assertTrue(
+                log,
+                log.contains("account-disabled") && log.contains("account-enabled") && log.contains("sign-in-refused"));
+    }
+
+    @Test
+    public void operatorsListHabitsAndRecomputeStatisticsThatDriftedFromTheCheckins() throws Exception {
+        String email = "stats" + System.nanoTime() + "@example.org";
+        String token = registered(email);
+        java.time.LocalDate today = java.time.LocalDate.parse(Http.json(http.as(token, "GET", "/api/v1/today", null))
+                .get("date")
+                .toString());
+        String habit = Http.json(http.as(
+                        token,
+                        "POST",
+                        "/api/v1/habits",
+                        "{\"name\":\"Read\",\"type\":\"boolean\",\"schedule\":{\"kind\":\"daily\"},"
+                                + "\"startDate\":\"" + today.minusDays(2) + "\"}"))
+                .get("id")
+                .toString();
+        for (int d = 2; d >= 0; d--) {
+            assertEquals(
+                    200,
+                    http.as(token, "PUT", "/api/v1/habits/" + habit + "/checkins/" + today.minusDays(d), "{}")
+                            .statusCode());
+        }
+        String habits = shell("steadfast:habits --user " + email);
+        assertTrue(habits, habits.contains(habit) && habits.contains("Read") && habits.contains("daily"));
+        assertTrue(habits, habits.contains("1 habit(s) of " + email));
+        assertEquals(3, streak(token, habit));
+        // every change delivered to the statistics, so that nothing replays the day changed below
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (sqlCount("SELECT COUNT(*) FROM habit_outbox WHERE habit_id = ?", habit) > 0) {
+            assertTrue("the outbox delivers", System.nanoTime() < deadline);
+            Thread.sleep(50);
+        }
+        assertEquals(3, streak(token, habit));
+        String agrees = shell("steadfast:stats-recompute --habit " + habit);
+        assertTrue(agrees, agrees.contains("No differences") && agrees.contains("1 habit(s)"));
+
+        // yesterday's check-in removed behind the application's back (as a restore or a manual fix would)
+        assertEquals(1, sql("DELETE FROM checkin WHERE habit_id = ? AND check_date = ?", habit, today.minusDays(1)));
+        assertEquals("the derived statistics do not know", 3, streak(token, habit));
+        String fixed = shell("steadfast:stats-recompute --user " + email);
+        assertTrue(fixed, fixed.contains("habit " + habit + " \"Read\" of " + email));
+        // (the day before the habit was made counts only with a record: without one it neither counts nor breaks)
+        assertTrue(fixed, fixed.contains("current streak 3 days → 2 days") && fixed.contains("done days 3 → 2"));
+        assertTrue(fixed, fixed.contains("1 habit(s) recomputed: 1 fixed"));
+        assertEquals("served fixed", 2, streak(token, habit));
+        assertTrue(shell("steadfast:stats-recompute --habit " + habit).contains("No differences"));
+        String all = shell("steadfast:stats-recompute --all");
+        assertTrue(all, all.contains("habit(s)"));
+        try {
+            shell("steadfast:stats-recompute");
+            throw new AssertionError("one of --user, --habit, --all is required");
+        } catch (Exception expected) {
+            assertTrue(expected.toString(), expected.getMessage().contains("exactly one of"));
+        }
+    }
+
+    private int streak(String token, String habit) {
+        HttpResponse<String> r = http.as(token, "GET", "/api/v1/habits/" + habit + "/stats", null);
+        assertEquals(r.body(), 200, r.statusCode());
+        return ((Number) ((Map<?, ?>) Http.json(r).get("streak")).get("current")).intValue();
+    }
+
+    @Test
+    public void operatorsSeeDeliveriesAndSendAFailedOneAgainOnce() throws Exception {
+        String email = "deliveries" + System.nanoTime() + "@example.org";
+        String token = registered(email);
+        HttpResponse<String> channels = http.as(token, "GET", "/api/v1/me/channels", null);
+        assertEquals(channels.body(), 200, channels.statusCode());
+        String inApp = null;
+        for (Object c : new com.fasterxml.jackson.databind.ObjectMapper().readValue(channels.body(), List.class)) {
+            if ("in-app".equals(((Map<?, ?>) c).get("type"))) {
+                inApp = ((Map<?, ?>) c).get("id").toString();
+            }
+        }
+        assertNotNull(channels.body(), inApp);
+        HttpResponse<String> test = http.as(token, "POST", "/api/v1/me/channels/" + inApp + "/test", null);
+        assertEquals(test.body(), 202, test.statusCode());
+        String delivery = Http.json(test).get("deliveryId").toString();
+        HttpResponse<String> first = http.awaitAs(
+                token,
+                "/api/v1/me/deliveries/" + delivery,
+                r -> r.body().contains("\"status\":\"sent\""),
+                Duration.ofSeconds(20));
+        assertTrue(first.body(), first.body().contains("\"status\":\"sent\""));
+        // as if every attempt had failed
+        assertEquals(
+                1,
+                sql(
+                        "UPDATE delivery SET status = 'failed', attempts = 8, last_error = 'the receiver said no' "
+                                + "WHERE id = ?",
+                        delivery));
+        String failed = shell("steadfast:deliveries --status failed --user " + email);
+        assertTrue(
+                failed,
+                failed.contains(delivery) && failed.contains("in-app") && failed.contains("the receiver said no"));
+        assertTrue(shell("steadfast:deliveries --status sent --user " + email).contains("0 deliveries"));
+        assertTrue(shell("steadfast:deliveries --type in-app --limit 5").contains("in-app"));
+
+        String retried = shell("steadfast:delivery-retry " + delivery);
+        assertTrue(retried, retried.contains("pending again") && retried.contains("once"));
+        HttpResponse<String> sent = http.awaitAs(
+                token,
+                "/api/v1/me/deliveries/" + delivery,
+                r -> r.body().contains("\"status\":\"sent\""),
+                Duration.ofSeconds(20));
+        assertTrue(
+                sent.body(),
+                sent.body().contains("\"status\":\"sent\"") && sent.body().contains("\"attempts\":1"));
+        try {
+            shell("steadfast:delivery-retry " + delivery);
+            throw new AssertionError("a sent delivery is not retried");
+        } catch (Exception expected) {
+            assertTrue(expected.toString(), expected.getMessage().contains("is sent, not failed"));
+        }
+        try {
+            shell("steadfast:deliveries --status lost");
+            throw new AssertionError("an unknown status is refused");
+        } catch (Exception expected) {
+            assertTrue(expected.toString(), expected.getMessage().contains("pending, waiting, sent, failed"));
+        }
+    }
+
+    @Test
+    public void theDoctorCountsAndPluginsDescribeTheServer() throws Exception {
+        registered("counts" + System.nanoTime() + "@example.org");
+        String doctor = shell("steadfast:doctor");
+        assertTrue(doctor, doctor.contains("[ok]") && doctor.contains("database") && doctor.contains("h2 answered in"));
+        assertTrue(doctor, doctor.contains("none waiting") && doctor.contains("identity 6"));
+        assertTrue(
+                doctor, doctor.contains("redis") && doctor.contains("[off]") && doctor.contains("STEADFAST_REDIS_URL"));
+        assertTrue(doctor, doctor.contains("clock") && doctor.contains("the system clock"));
+        assertTrue(doctor, doctor.contains("disk") && doctor.contains("free of"));
+        assertTrue(doctor, doctor.contains("Doctor: healthy."));
+
+        String counts = shell("steadfast:counts");
+        for (String what : new String[] {"users", "habits", "check-ins today", "active sessions", "Counted at"}) {
+            assertTrue(counts, counts.contains(what));
+        }
+        String plugins = shell("steadfast:plugins");
+        assertTrue(
+                plugins,
+                plugins.contains("habit type")
+                        && plugins.contains("boolean")
+                        && plugins.contains("io.steadfast.habit"));
+        assertTrue(
+                plugins, plugins.contains("channel type") && plugins.contains("in-app") && plugins.contains("Active"));
+        assertTrue(plugins, plugins.contains("serves"));
+
+        for (String command : new String[] {
+            "users",
+            "user",
+            "user-disable",
+            "user-enable",
+            "habits",
+            "stats-recompute",
+            "deliveries",
+            "delivery-retry",
+            "plugins",
+            "counts",
+            "doctor"
+        }) {
+            String help = shell("steadfast:" + command + " --help");
+            assertTrue(command + ": " + help, help.contains("DESCRIPTION") && help.contains("steadfast:" + command));
+        }
+    }
+
     private static String adminToken;
 
     /** The token of an admin of this server (registered and promoted with the shell the first time). */

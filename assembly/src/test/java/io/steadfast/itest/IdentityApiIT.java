@@ -238,6 +238,62 @@ class IdentityApiIT {
     }
 
     @Test
+    void aDisabledAccountStopsOnEveryNodeAtOnceAndSignsInAgainOnceEnabled() {
+        Account acc = Accounts.register(a, unique("disabled"));
+        String pat = Http.json(
+                        a.as(acc.token(), "POST", "/api/v1/me/tokens", "{\"name\":\"script\",\"scopes\":[\"read\"]}"))
+                .get("token")
+                .toString();
+        // cached on both nodes
+        assertThat(b.as(acc.token(), "GET", "/api/v1/auth/check", null).statusCode())
+                .isEqualTo(200);
+        assertThat(b.as(pat, "GET", "/api/v1/auth/check", null).statusCode()).isEqualTo(200);
+        assertThat(a.as(acc.token(), "GET", "/api/v1/auth/check", null).statusCode())
+                .isEqualTo(200);
+
+        HttpResponse<String> disabled =
+                a.as(admin.token(), "POST", "/api/v1/admin/users/" + acc.userId() + "/disable", null);
+
+        assertThat(disabled.statusCode()).as(disabled.body()).isEqualTo(200);
+        assertThat(Http.json(disabled)).containsEntry("disabled", true).containsEntry("revoked", 2);
+        assertThat(b.as(acc.token(), "GET", "/api/v1/auth/check", null).statusCode())
+                .as("the session, on the other node at once")
+                .isEqualTo(401);
+        assertThat(b.as(pat, "GET", "/api/v1/habits", null).statusCode())
+                .as("the access token too")
+                .isEqualTo(401);
+        assertThat(a.as(acc.token(), "GET", "/api/v1/me", null).statusCode()).isEqualTo(401);
+        HttpResponse<String> refused = b.send(
+                "POST", "/api/v1/auth/login", "{\"email\":\"" + acc.email() + "\",\"password\":\"" + PASSWORD + "\"}");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(Http.json(refused))
+                .containsEntry("type", "urn:steadfast:problem:account-disabled")
+                .hasEntrySatisfying("detail", d -> assertThat(d.toString()).contains("administrator"));
+        HttpResponse<String> wrong = b.send(
+                "POST", "/api/v1/auth/login", "{\"email\":\"" + acc.email() + "\",\"password\":\"not the one\"}");
+        assertThat(wrong.statusCode()).as("a wrong password learns nothing").isEqualTo(401);
+        assertThat(a.as(admin.token(), "POST", "/api/v1/admin/users/" + admin.userId() + "/disable", null)
+                        .statusCode())
+                .as("not one's own")
+                .isEqualTo(409);
+        Account other = Accounts.register(a, unique("plain"));
+        assertThat(a.as(other.token(), "POST", "/api/v1/admin/users/" + acc.userId() + "/enable", null)
+                        .statusCode())
+                .isEqualTo(403);
+
+        HttpResponse<String> enabled =
+                b.as(admin.token(), "POST", "/api/v1/admin/users/" + acc.userId() + "/enable", null);
+
+        assertThat(enabled.statusCode()).as(enabled.body()).isEqualTo(200);
+        assertThat(Http.json(enabled)).containsEntry("disabled", false);
+        String fresh = Accounts.login(a, acc.email(), PASSWORD);
+        assertThat(b.as(fresh, "GET", "/api/v1/me", null).statusCode()).isEqualTo(200);
+        assertThat(b.as(acc.token(), "GET", "/api/v1/me", null).statusCode())
+                .as("what was revoked stays revoked")
+                .isEqualTo(401);
+    }
+
+    @Test
     void checkSaysWhoIsAuthenticated() {
         Account acc = Accounts.register(a, unique("check"));
         HttpResponse<String> r = b.as(acc.token(), "GET", "/api/v1/auth/check", null);

@@ -6,6 +6,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
 
 /**
  * What the edge answers when Jetty itself refuses a request, in plain Java: RFC 9457 problems (the same shape as the
@@ -36,6 +37,21 @@ public final class EdgeRules {
     public static final String HTML_CSP =
             "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'";
 
+    /**
+     * The request attribute that carries a request's id from the edge to the API (the platform's {@code
+     * RequestFilter.REQUEST_ID_ATTRIBUTE}; {@code EdgeRulesTest} checks that they are the same).
+     */
+    public static final String REQUEST_ID_ATTRIBUTE = "steadfast.requestId";
+
+    /**
+     * The key of a request's id in the logging MDC while the request is served: {@code %X{requestId}} in a
+     * pattern, the {@code requestId} field of the JSON log (etc/org.ops4j.pax.logging.cfg).
+     */
+    public static final String REQUEST_ID_MDC = "requestId";
+
+    /** A caller's {@code X-Request-Id} that is used as given (the platform's {@code RequestIds}). */
+    private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
+
     private EdgeRules() {}
 
     /** Sets the security headers (and {@code Cache-Control: no-store}) with {@code set}. */
@@ -63,6 +79,15 @@ public final class EdgeRules {
     /** A new request id, as the API makes one when the caller gives none. */
     public static String newRequestId() {
         return UUID.randomUUID().toString();
+    }
+
+    /**
+     * The id of a request: the caller's {@code X-Request-Id} when it is sane (at most 128 letters, digits and
+     * {@code ._:-}: nothing that could forge a log line), a new one otherwise — as the platform's {@code
+     * RequestIds.accept}.
+     */
+    public static String requestId(String given) {
+        return given != null && SANE_REQUEST_ID.matcher(given).matches() ? given : newRequestId();
     }
 
     /** The slug and title of a bare HTTP status. */

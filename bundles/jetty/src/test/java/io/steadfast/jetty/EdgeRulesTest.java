@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.steadfast.platform.internal.rest.RequestFilter;
+import io.steadfast.platform.internal.rest.RequestIds;
 import io.steadfast.platform.internal.rest.SecurityHeaders;
 
 class EdgeRulesTest {
@@ -18,6 +20,20 @@ class EdgeRulesTest {
         Map<String, String> api = new LinkedHashMap<>();
         SecurityHeaders.apply(api::put);
         assertThat(edge).containsAllEntriesOf(api).containsEntry("Cache-Control", "no-store");
+    }
+
+    @Test
+    void requestIdsAreTheApis() {
+        assertThat(EdgeRules.REQUEST_ID_ATTRIBUTE).isEqualTo(RequestFilter.REQUEST_ID_ATTRIBUTE);
+        for (String given : new String[] {
+            "abc-123_x.y:z", "x".repeat(128), "x".repeat(129), "bad id\r\nInjected: yes", "", "caf\u00e9", "a/b"
+        }) {
+            boolean kept = RequestIds.accept(given).equals(given);
+            assertThat(EdgeRules.requestId(given).equals(given))
+                    .as("'%s' kept by the API: %s", given, kept)
+                    .isEqualTo(kept);
+        }
+        assertThat(EdgeRules.requestId(null)).hasSize(36);
     }
 
     @Test

@@ -31,4 +31,14 @@ public interface UserDirectory {
     default long credentialsEpoch(UUID userId) {
         return 0;
     }
+
+    /**
+     * Up to {@code limit} emails of accounts that start with {@code prefix} (compared in any case), in order: for the
+     * completion of the operator's shell commands, never for a request of a user.
+     *
+     * @since 1.4
+     */
+    default java.util.List<String> emailsStartingWith(String prefix, int limit) {
+        return java.util.List.of();
+    }
 }

@@ -3,5 +3,5 @@
  * which a bundle adds what it stores about a user to the data export and hears of the user's deletion.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package io.steadfast.api.account;

@@ -10,6 +10,8 @@ import java.util.function.LongSupplier;
 
 import org.osgi.service.component.annotations.Component;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import io.steadfast.api.cache.CacheBackends;
 import io.steadfast.api.cache.KeyValueCache;
 
@@ -23,6 +25,12 @@ import io.steadfast.api.cache.KeyValueCache;
 public class LocalKeyValueCache implements KeyValueCache {
 
     static final int DEFAULT_MAX_ENTRIES = 100_000;
+
+    // steadfast_cache_requests_total{backend, result} (docs/operations.md, Metrics): the hit ratio
+    private static final Counter HITS =
+            Metrics.counter("steadfast.cache.requests", "backend", "in-process", "result", "hit");
+    private static final Counter MISSES =
+            Metrics.counter("steadfast.cache.requests", "backend", "in-process", "result", "miss");
 
     private record Entry(String value, long expiresAt) {}
 
@@ -44,12 +52,15 @@ public class LocalKeyValueCache implements KeyValueCache {
     public Optional<String> get(String key) {
         Entry e = entries.get(key);
         if (e == null) {
+            MISSES.increment();
             return Optional.empty();
         }
         if (clock.getAsLong() - e.expiresAt >= 0) {
             entries.remove(key, e);
+            MISSES.increment();
             return Optional.empty();
         }
+        HITS.increment();
         return Optional.of(e.value);
     }
 

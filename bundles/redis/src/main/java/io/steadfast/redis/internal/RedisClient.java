@@ -4,6 +4,8 @@ import java.util.function.Function;
 
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -19,6 +21,11 @@ import redis.clients.jedis.exceptions.JedisException;
 public final class RedisClient implements AutoCloseable {
 
     static final long OPEN_MILLIS = 1000;
+
+    // steadfast_redis_errors_total{kind} (docs/operations.md, Metrics): commands that failed, Redis out of reach
+    // ("connection") or refusing the command ("command"); commands skipped while the breaker is open are not counted
+    private static final Counter CONNECTION_ERRORS = Metrics.counter("steadfast.redis.errors", "kind", "connection");
+    private static final Counter COMMAND_ERRORS = Metrics.counter("steadfast.redis.errors", "kind", "command");
 
     private final RedisSettings settings;
     private final JedisPooled jedis;
@@ -106,6 +113,7 @@ public final class RedisClient implements AutoCloseable {
     }
 
     void failed(JedisException e) {
+        (e instanceof JedisConnectionException ? CONNECTION_ERRORS : COMMAND_ERRORS).increment();
         lastError = e instanceof JedisConnectionException ? "unreachable: " + message(e) : message(e);
         openUntil = System.nanoTime() + OPEN_MILLIS * 1_000_000;
         open = true;

@@ -24,6 +24,7 @@ import io.steadfast.api.cache.MessageBus;
 import io.steadfast.api.cache.RateCounter;
 import io.steadfast.api.cache.TokenBuckets;
 import io.steadfast.api.health.HealthIndicator;
+import io.steadfast.api.ops.Check;
 
 /**
  * When Redis is configured ({@code STEADFAST_REDIS_URL} or {@code etc/io.steadfast.redis.cfg}), registers the
@@ -94,6 +95,7 @@ public class RedisConnector {
         register(TokenBuckets.class, new RedisTokenBuckets(client, localBuckets, clock));
         register(MessageBus.class, bus);
         register(HealthIndicator.class, new RedisHealth(client));
+        register(Check.class, new RedisCheck(client, bus));
         // no round trip during activation: /health reports whether Redis answers
         LOG.info("Cache: redis {}", settings.describe());
     }

@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import io.steadfast.api.cache.KeyValueCache;
 import redis.clients.jedis.params.SetParams;
 
@@ -17,6 +19,13 @@ public final class RedisKeyValueCache implements KeyValueCache {
 
     static final int MAX_PENDING = 10_000;
 
+    // steadfast_cache_requests_total{backend, result} (docs/operations.md, Metrics): the hit ratio; a read while
+    // Redis is out of reach is a miss (and a steadfast_redis_errors_total)
+    private static final Counter HITS =
+            Metrics.counter("steadfast.cache.requests", "backend", "redis", "result", "hit");
+    private static final Counter MISSES =
+            Metrics.counter("steadfast.cache.requests", "backend", "redis", "result", "miss");
+
     private final RedisClient client;
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     private volatile boolean overflow;
@@ -28,9 +37,12 @@ public final class RedisKeyValueCache implements KeyValueCache {
     @Override
     public Optional<String> get(String key) {
         if (!flushPending()) {
+            MISSES.increment();
             return Optional.empty();
         }
-        return Optional.ofNullable(client.call(j -> j.get(client.key(key)), null));
+        Optional<String> value = Optional.ofNullable(client.call(j -> j.get(client.key(key)), null));
+        (value.isPresent() ? HITS : MISSES).increment();
+        return value;
     }
 
     @Override

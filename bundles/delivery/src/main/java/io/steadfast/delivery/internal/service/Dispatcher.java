@@ -186,16 +186,19 @@ public class Dispatcher {
         Optional<UserChannel> found = channels.find(d.userId(), d.channelId());
         if (found.isEmpty()) {
             deliveries.failed(d.id(), claim, "the channel was deleted");
+            DeliveryMetrics.outcome(null, DeliveryMetrics.FAILED);
             return;
         }
         UserChannel c = found.get();
         if (!c.enabled()) {
             deliveries.failed(d.id(), claim, "the channel is turned off");
+            DeliveryMetrics.outcome(c.type(), DeliveryMetrics.FAILED);
             return;
         }
         Optional<ReminderChannel> type = types.get(c.type());
         if (type.isEmpty()) {
             deliveries.waiting(d.id(), claim, "the channel type '" + c.type() + "' is not running; it waits for it");
+            DeliveryMetrics.outcome(c.type(), DeliveryMetrics.WAITING);
             return;
         }
         String token = Secrets.newSecret("sfu_");
@@ -225,6 +228,7 @@ public class Dispatcher {
         switch (r.outcome()) {
             case DELIVERED -> {
                 deliveries.sent(d.id(), claim, now, r.detail());
+                DeliveryMetrics.outcome(c.type(), DeliveryMetrics.DELIVERED);
                 if (c.failingSince() != null) {
                     channels.succeeded(c.id());
                 }
@@ -232,13 +236,16 @@ public class Dispatcher {
             case RETRY -> {
                 if (d.attempts() >= config.maxAttempts()) {
                     deliveries.failed(d.id(), claim, "gave up after " + d.attempts() + " attempts: " + r.detail());
+                    DeliveryMetrics.outcome(c.type(), DeliveryMetrics.FAILED);
                     failing(c, now);
                 } else {
                     deliveries.retry(d.id(), claim, now.plus(backoff(d.attempts(), r.retryAfter())), r.detail());
+                    DeliveryMetrics.outcome(c.type(), DeliveryMetrics.RETRIED);
                 }
             }
             case FAILED -> {
                 deliveries.failed(d.id(), claim, r.detail());
+                DeliveryMetrics.outcome(c.type(), DeliveryMetrics.FAILED);
                 failing(c, now);
             }
         }

@@ -43,6 +43,21 @@ public interface DeliveryStore {
     /** Sends a failed delivery again from now; {@code false} when it is not the user's or not failed. */
     boolean retryNow(UUID userId, UUID id, Instant now);
 
+    /** The delivery with this id, whoever it is for (operators). */
+    Optional<Delivery> find(UUID id);
+
+    /**
+     * The newest deliveries, newest first, of every user or of one ({@code userId}), of every status or of one, of
+     * channels of every type or of one ({@code channelType}); at most {@code limit} (operators).
+     */
+    List<Delivery> recent(UUID userId, String status, String channelType, int limit);
+
+    /**
+     * Sends a failed delivery again from now, whoever it is for (operators): pending, due {@code now}, its attempts
+     * from 0; {@code false} when it is not failed (any more), so of two concurrent retries one wins.
+     */
+    boolean retryNow(UUID id, Instant now);
+
     /** The channel a link's hash belongs to. */
     Optional<UUID> channelOfUnsubscribe(String hash);
 

@@ -241,6 +241,55 @@ public class JpaDeliveryStore implements DeliveryStore {
     }
 
     @Override
+    public Optional<Delivery> find(UUID id) {
+        return Optional.ofNullable(
+                        jpa.txExpr(TransactionType.Supports, em -> em.find(DeliveryEntity.class, id.toString())))
+                .map(JpaDeliveryStore::row);
+    }
+
+    @Override
+    public List<Delivery> recent(UUID userId, String status, String channelType, int limit) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            StringBuilder q = new StringBuilder("SELECT d FROM Delivery d WHERE 1 = 1");
+            if (userId != null) {
+                q.append(" AND d.userId = :u");
+            }
+            if (status != null) {
+                q.append(" AND d.status = :s");
+            }
+            if (channelType != null) {
+                q.append(" AND d.channelId IN (SELECT c.id FROM Channel c WHERE c.type = :t)");
+            }
+            q.append(" ORDER BY d.createdAt DESC, d.id DESC");
+            TypedQuery<DeliveryEntity> query = em.createQuery(q.toString(), DeliveryEntity.class);
+            if (userId != null) {
+                query.setParameter("u", userId.toString());
+            }
+            if (status != null) {
+                query.setParameter("s", status);
+            }
+            if (channelType != null) {
+                query.setParameter("t", channelType);
+            }
+            return query.setMaxResults(limit).getResultList().stream()
+                    .map(JpaDeliveryStore::row)
+                    .toList();
+        });
+    }
+
+    @Override
+    public boolean retryNow(UUID id, Instant now) {
+        return update(
+                        "UPDATE delivery SET status = ?, attempts = 0, next_at = ?, claimed_by = NULL, "
+                                + "claimed_until = NULL WHERE id = ? AND status = ?",
+                        Delivery.PENDING,
+                        toDb(now),
+                        id.toString(),
+                        Delivery.FAILED)
+                > 0;
+    }
+
+    @Override
     public Optional<UUID> channelOfUnsubscribe(String hash) {
         return jpa
                 .txExpr(TransactionType.Supports, em -> em.createQuery(

@@ -145,4 +145,74 @@ class DeliveryStoresTest {
             assertThat(deliveries.ofUser(ann, null, null, null, 10)).isEmpty();
         }
     }
+
+    static UserChannel channel(UUID user, String type, String name) {
+        return new UserChannel(
+                UUID.randomUUID(),
+                user,
+                type,
+                name,
+                Map.of("url", "https://example.org/" + name),
+                Set.of(),
+                true,
+                null,
+                null,
+                NOW,
+                NOW);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void operatorsSeeEveryonesDeliveriesAndSendAFailedOneAgainOnce(TestDatabase.Kind kind) {
+        try (TestDatabase db = TestDatabase.create(kind, DeliveryPersistence.UNIT, "identity", "delivery")) {
+            JpaChannelStore channels = new JpaChannelStore(db.jpa(), db.ready());
+            JpaDeliveryStore deliveries = new JpaDeliveryStore(db.jpa(), db.ready());
+            UUID ann = TestRows.user(db.dataSource(), "ann@example.org");
+            UUID bob = TestRows.user(db.dataSource(), "bob@example.org");
+            UserChannel hook = channel(ann, "webhook", "Hook");
+            UserChannel phone = channel(bob, "ntfy", "Phone");
+            channels.create(hook);
+            channels.create(phone);
+            Delivery first = delivery(ann, hook.id(), "k1", Delivery.PENDING, NOW);
+            Delivery second = delivery(bob, phone.id(), "k2", Delivery.PENDING, NOW.plusSeconds(1));
+            deliveries.queue(first);
+            deliveries.queue(second);
+            assertThat(deliveries.recent(null, null, null, 10))
+                    .extracting(Delivery::id)
+                    .containsExactly(second.id(), first.id());
+            assertThat(deliveries.recent(bob, null, null, 10))
+                    .extracting(Delivery::id)
+                    .containsExactly(second.id());
+            assertThat(deliveries.recent(null, null, "webhook", 10))
+                    .extracting(Delivery::id)
+                    .containsExactly(first.id());
+            assertThat(deliveries.recent(null, Delivery.FAILED, null, 10)).isEmpty();
+            assertThat(deliveries.recent(null, null, null, 1)).hasSize(1);
+
+            assertThat(deliveries.retryNow(first.id(), NOW)).as("not failed").isFalse();
+            deliveries.claim("a", NOW.plusSeconds(5), NOW.plusSeconds(60), 10);
+            assertThat(deliveries.failed(first.id(), "a", "410 Gone")).isTrue();
+            assertThat(deliveries.find(first.id()).orElseThrow().status()).isEqualTo(Delivery.FAILED);
+            assertThat(deliveries.recent(null, Delivery.FAILED, null, 10))
+                    .extracting(Delivery::id)
+                    .containsExactly(first.id());
+
+            Instant later = NOW.plusSeconds(600);
+            assertThat(deliveries.retryNow(first.id(), later)).isTrue();
+            assertThat(deliveries.retryNow(first.id(), later))
+                    .as("a second retry loses")
+                    .isFalse();
+            Delivery again = deliveries.find(first.id()).orElseThrow();
+            assertThat(again.status()).isEqualTo(Delivery.PENDING);
+            assertThat(again.attempts()).isZero();
+            assertThat(again.nextAt()).isEqualTo(later);
+            assertThat(deliveries.claim("b", later, later.plusSeconds(60), 10))
+                    .extracting(Delivery::id)
+                    .contains(first.id());
+            assertThat(deliveries.claim("c", later, later.plusSeconds(60), 10))
+                    .as("one node claims it")
+                    .isEmpty();
+            assertThat(deliveries.find(UUID.randomUUID())).isEmpty();
+        }
+    }
 }

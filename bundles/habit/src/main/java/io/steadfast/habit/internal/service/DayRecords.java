@@ -19,6 +19,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import io.steadfast.api.account.UserDirectory;
 import io.steadfast.api.account.UserProfile;
 import io.steadfast.api.auth.Secrets;
@@ -45,6 +47,12 @@ public class DayRecords {
 
     /** The longest range {@link #list} answers. */
     static final int MAX_LIST_DAYS = 3660;
+
+    // steadfast_checkins_written_total{operation} (docs/operations.md, Metrics): day records stored (a repeated
+    // identical record or a replayed increment writes nothing and counts nothing)
+    private static final Counter WRITTEN_SET = Metrics.counter("steadfast.checkins.written", "operation", "set");
+    private static final Counter WRITTEN_INCREMENT =
+            Metrics.counter("steadfast.checkins.written", "operation", "increment");
 
     private final HabitStore habits;
     private final CheckinStore checkins;
@@ -117,6 +125,7 @@ public class DayRecords {
                         now,
                         // a done day of a refereed habit (new or changed) waits for the referee
                         refereed(h) && CheckinRow.DONE.equals(status) ? CheckinRow.Verification.WAITING : null));
+        WRITTEN_SET.increment();
         changes.committed();
         return judged(h, user, checkin(row));
     }
@@ -177,6 +186,7 @@ public class DayRecords {
             throw new ValidationException("Idempotency-Key", "was already used for a different request");
         }
         if (!r.replayed()) {
+            WRITTEN_INCREMENT.increment();
             changes.committed();
         }
         return new Increment(judged(h, user, checkin(r.row())), r.replayed());

@@ -391,4 +391,45 @@ public class HabitStoresTest {
             assertThat(outbox.pending(water.id())).contains(new OutboxStore.Pending(false, DAY.plusDays(5), 1));
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void theCensusReadsAcrossOwnersForOperators(TestDatabase.Kind kind) {
+        try (TestDatabase db = TestDatabase.create(kind, HabitPersistence.UNIT, "identity", "habit")) {
+            JpaHabitStore habits = new JpaHabitStore(db.jpa(), db.ready());
+            JpaCheckinStore checkins = new JpaCheckinStore(db.jpa(), db.ready());
+            JpaHabitCensus census = new JpaHabitCensus(db.jpa(), db.ready());
+            UUID ann = TestRows.user(db.dataSource(), "ann@example.org");
+            UUID bob = TestRows.user(db.dataSource(), "bob@example.org");
+            HabitRow water = habits.create(habit(ann, "Water"));
+            HabitRow walk = habits.create(habit(ann, "Walk"));
+            HabitRow read = habits.create(habit(bob, "Read"));
+            assertThat(census.habits()).isEqualTo(3);
+            assertThat(census.find(read.id())).map(HabitRow::userId).contains(bob);
+            assertThat(census.find(UUID.randomUUID())).isEmpty();
+            List<UUID> ids = new java.util.ArrayList<>();
+            List<HabitRow> page = census.page(null, 2);
+            assertThat(page).hasSize(2);
+            page.forEach(h -> ids.add(h.id()));
+            page = census.page(page.get(1).id(), 2);
+            assertThat(page).hasSize(1);
+            ids.add(page.get(0).id());
+            assertThat(ids)
+                    .containsExactlyInAnyOrder(water.id(), walk.id(), read.id())
+                    .isSorted();
+            assertThat(census.idsStartingWith(walk.id().toString().substring(0, 8), 10))
+                    .contains(walk.id());
+            assertThat(census.idsStartingWith("'; drop", 10)).isEmpty();
+
+            Instant t = Instant.parse("2026-03-02T00:00:00Z");
+            checkins.put(
+                    ann,
+                    new CheckinRow(water.id(), DAY, null, null, "done", false, t.minusSeconds(1), t.minusSeconds(1)));
+            checkins.put(ann, new CheckinRow(walk.id(), DAY, null, null, "done", false, t, t.plusSeconds(30)));
+            checkins.put(bob, new CheckinRow(read.id(), DAY, null, null, "done", false, t, t.plusSeconds(60)));
+            assertThat(census.checkinsWrittenSince(t)).isEqualTo(2);
+            assertThat(census.lastCheckinWritten(ann)).contains(t.plusSeconds(30));
+            assertThat(census.lastCheckinWritten(UUID.randomUUID())).isEmpty();
+        }
+    }
 }

@@ -55,6 +55,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "auth", description = "Accounts and session tokens")
 public class AuthResource {
 
+    /** The problem type of a sign-in to a disabled account. */
+    static final String DISABLED = "account-disabled";
+
     private final Accounts accounts;
     private final Sessions sessions;
     private final Throttling throttling;
@@ -113,7 +116,8 @@ public class AuthResource {
             description = "Answers a session token (sliding expiry); with the header X-Steadfast-Session: cookie (the "
                     + "web app) the token comes as the httpOnly cookie sf_session instead, with a CSRF token in the "
                     + "cookie sf_csrf that cookie-authenticated writes repeat in X-CSRF-Token. 401 for an unknown "
-                    + "email or a wrong password alike; 429 with Retry-After after repeated failures. After a "
+                    + "email or a wrong password alike; 429 with Retry-After after repeated failures; 403 "
+                    + "account-disabled for the right password of an account an administrator disabled. After a "
                     + "temporary password, passwordChangeRequired is true and the token (an hour) may only change the "
                     + "password or log out.")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(
@@ -127,7 +131,12 @@ public class AuthResource {
         if (body == null) {
             throw new ValidationException("body", "a JSON object is required");
         }
-        Session fresh = sessions.login(body.email(), body.password(), clientAddress(request), userAgent(request));
+        Session fresh;
+        try {
+            fresh = sessions.login(body.email(), body.password(), clientAddress(request), userAgent(request));
+        } catch (Sessions.AccountDisabledException e) {
+            throw new ApiException(403, DISABLED, "Account Disabled", e.getMessage(), null);
+        }
         // a sign-in replaces the session the client held (its cookie or bearer token): it ends, not lingers
         if (sc != null
                 && sc.getUserPrincipal() instanceof AuthenticatedUser old

@@ -247,6 +247,19 @@ public final class Dtos {
     public record UserPage(List<UserDto> users, long total, int offset, int limit) {}
 
     /**
+     * An account after an administrator disabled or enabled it.
+     *
+     * @param disabledAt when it was disabled, {@code null} while it is enabled
+     * @param revoked    how many sessions and tokens the call ended (on every node)
+     */
+    public record AccountAccessDto(UUID id, String email, boolean disabled, Instant disabledAt, int revoked) {
+
+        public static AccountAccessDto of(Account a, int revoked) {
+            return new AccountAccessDto(a.id(), a.email(), a.disabled(), a.disabledAt(), revoked);
+        }
+    }
+
+    /**
      * The export document ({@code steadfast-export}, version 1; docs/api.md): format and version, the time, the
      * profile, the access tokens, then one section per bundle.
      */

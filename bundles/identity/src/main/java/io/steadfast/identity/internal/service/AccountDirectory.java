@@ -94,6 +94,11 @@ public class AccountDirectory implements UserDirectory {
         return users.credentialsEpoch(userId);
     }
 
+    @Override
+    public java.util.List<String> emailsStartingWith(String prefix, int limit) {
+        return users.emailsStartingWith(prefix, limit);
+    }
+
     /**
      * The account's profile changed (committed): every node reads it afresh, and this node's listeners of
      * {@link AccountEvents#TOPIC_PROFILE_CHANGED} hear of it.

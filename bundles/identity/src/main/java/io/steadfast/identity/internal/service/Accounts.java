@@ -343,6 +343,18 @@ public class Accounts {
         return users.count();
     }
 
+    /** The accounts whose email or name contains {@code query}, in any case, oldest first (for operators). */
+    public List<Account> search(String query, int offset, int limit) {
+        return users.search(query, offset, limit).stream()
+                .map(IdentityRows::account)
+                .toList();
+    }
+
+    /** How many accounts {@link #search} finds. */
+    public long countMatching(String query) {
+        return users.countMatching(query);
+    }
+
     /**
      * Makes the account with this email an admin or a user; empty when there is no such account. The role is part
      * of the profile: the change is posted like the user's own ({@link #changeProfile}).

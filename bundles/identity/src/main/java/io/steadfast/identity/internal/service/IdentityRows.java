@@ -25,7 +25,8 @@ final class IdentityRows {
                 u.dayStartsAt(),
                 u.role(),
                 u.createdAt(),
-                u.alerts());
+                u.alerts(),
+                u.disabledAt());
     }
 
     static TokenInfo token(TokenRow t) {

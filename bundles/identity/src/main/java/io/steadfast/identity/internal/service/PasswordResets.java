@@ -183,8 +183,9 @@ public class PasswordResets {
         }
         boolean mayMail = throttling.passwordResetRequested(UserRow.normalize(mail), clientAddress);
         Optional<UserRow> user = users.findByEmail(mail);
-        if (user.isEmpty() || !mayMail) {
-            // the same work a known account costs, but the write and the hand-over to the mailer
+        if (user.isEmpty() || !mayMail || user.get().disabled()) {
+            // the same work a known account costs, but the write and the hand-over to the mailer (a disabled
+            // account gets no link: it could not sign in with the new password)
             Tokens.hash(Tokens.newResetSecret());
             return;
         }

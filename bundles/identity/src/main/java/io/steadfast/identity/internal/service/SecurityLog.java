@@ -49,6 +49,10 @@ public class SecurityLog {
     public static final String TOKEN_REVOKED = "token-revoked";
     public static final String TOKENS_REVOKED = "tokens-revoked";
     public static final String ROLE_CHANGED = "role-changed";
+    public static final String ACCOUNT_DISABLED = "account-disabled";
+    public static final String ACCOUNT_ENABLED = "account-enabled";
+    /** The right password for a disabled account: no session. */
+    public static final String SIGN_IN_REFUSED = "sign-in-refused";
 
     /** The most entries of one page. */
     public static final int MAX_PAGE = 200;
@@ -134,6 +138,11 @@ public class SecurityLog {
         }
         SecurityEvent last = rows.get(limit - 1);
         return new Page(rows.subList(0, limit), last.at().toEpochMilli() + "_" + last.id());
+    }
+
+    /** The account's latest entry of this kind, if the log still has one (it keeps {@link #retention()}). */
+    public java.util.Optional<SecurityEvent> latest(UUID userId, String kind) {
+        return store.latest(userId, kind).map(SecurityLog::event);
     }
 
     private static SecurityEvent event(SecurityEventRow r) {

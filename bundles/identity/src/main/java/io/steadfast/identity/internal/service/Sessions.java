@@ -36,7 +36,9 @@ import io.steadfast.identity.internal.store.UserRow;
 import io.steadfast.identity.internal.store.UserStore;
 
 /**
- * Sessions: login (throttled, and as slow and as vague for an unknown email as for a wrong password), the session
+ * Sessions: login (throttled, and as slow and as vague for an unknown email as for a wrong password; a disabled
+ * account is refused only after its right password, so that the refusal tells nothing to whoever does not know it),
+ * the session
  * a login or a registration opens, logout. A login with a temporary password (set by an administrator) opens a
  * password change session instead: it lasts an hour and may only change the password or log out.
  */
@@ -50,6 +52,22 @@ public class Sessions {
     static final Duration PASSWORD_CHANGE_TTL = Duration.ofHours(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(Sessions.class);
+
+    /** What a disabled account's owner is told when they sign in with the right password. */
+    public static final String DISABLED =
+            "This account is disabled on this server: ask its administrator to enable it again.";
+
+    /**
+     * The right password for an account an operator disabled ({@link AccountAccess}): answered 403
+     * {@code account-disabled} by the resource.
+     */
+    public static final class AccountDisabledException extends io.steadfast.api.error.DomainException {
+        private static final long serialVersionUID = 1L;
+
+        AccountDisabledException() {
+            super(DISABLED);
+        }
+    }
 
     private final UserStore users;
     private final TokenStore tokens;
@@ -132,8 +150,15 @@ public class Sessions {
             });
             throw new NotAuthenticatedException("Invalid email or password");
         }
-        throttling.loginSucceeded(mail, clientAddress);
         UserRow row = user.get();
+        if (row.disabled()) {
+            // only the right password learns that the account is disabled: a wrong one was answered above like any
+            // wrong password (401, counted towards the lock); the counters stay as they are
+            log.record(row.id(), SecurityLog.SIGN_IN_REFUSED, "the account is disabled");
+            Throttling.LOGIN_DISABLED.increment();
+            throw new AccountDisabledException();
+        }
+        throttling.loginSucceeded(mail, clientAddress);
         log.record(row.id(), SecurityLog.SIGNED_IN, row.passwordChangeRequired() ? "with a temporary password" : null);
         if (hasher.needsRehash(row.passwordHash())) {
             users.updatePassword(row.id(), hasher.hash(password), row.passwordChangeRequired(), clock.instant());

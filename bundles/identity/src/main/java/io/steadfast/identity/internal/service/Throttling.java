@@ -10,6 +10,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import io.steadfast.api.auth.ClientAddresses;
 import io.steadfast.api.cache.RateCounter;
 import io.steadfast.api.error.TooManyAttemptsException;
@@ -28,6 +30,16 @@ import io.steadfast.identity.internal.Tokens;
         configurationPid = IdentityConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class Throttling implements ClientAddresses {
+
+    // steadfast_logins_total{outcome} (docs/operations.md, Metrics): a refused login is "locked" (the account is
+    // locked for the address), "throttled" (too many failures for the account or the address) or "disabled"
+    private static final Counter LOGIN_SUCCESS = Metrics.counter("steadfast.logins", "outcome", "success");
+    private static final Counter LOGIN_BAD_CREDENTIALS =
+            Metrics.counter("steadfast.logins", "outcome", "bad-credentials");
+    private static final Counter LOGIN_LOCKED = Metrics.counter("steadfast.logins", "outcome", "locked");
+    private static final Counter LOGIN_THROTTLED = Metrics.counter("steadfast.logins", "outcome", "throttled");
+    /** The right password for a disabled account (counted by {@link Sessions}). */
+    static final Counter LOGIN_DISABLED = Metrics.counter("steadfast.logins", "outcome", "disabled");
 
     private volatile RateCounter counter;
     private volatile IdentityConfig config;
@@ -81,10 +93,16 @@ public class Throttling implements ClientAddresses {
         RateCounter rc = counter;
         String lock = lockKey(email, clientAddress);
         if (rc.current(lock) > 0) {
+            LOGIN_LOCKED.increment();
             throw new TooManyAttemptsException("Too many failed logins; try again later", retryAfter(rc, lock));
         }
-        checkFailures(rc, accountKey(email), c.login_maxFailuresPerAccount());
-        checkFailures(rc, addressKey(clientAddress), c.login_maxFailuresPerAddress());
+        try {
+            checkFailures(rc, accountKey(email), c.login_maxFailuresPerAccount());
+            checkFailures(rc, addressKey(clientAddress), c.login_maxFailuresPerAddress());
+        } catch (TooManyAttemptsException e) {
+            LOGIN_THROTTLED.increment();
+            throw e;
+        }
     }
 
     /**
@@ -93,6 +111,7 @@ public class Throttling implements ClientAddresses {
      * the longest lock. The lock this failure began, or {@code null}.
      */
     Duration loginFailed(String email, String clientAddress) {
+        LOGIN_BAD_CREDENTIALS.increment();
         IdentityConfig c = config;
         Duration window = Duration.ofMinutes(c.login_windowMinutes());
         RateCounter rc = counter;
@@ -123,6 +142,7 @@ public class Throttling implements ClientAddresses {
      * right password).
      */
     void loginSucceeded(String email, String clientAddress) {
+        LOGIN_SUCCESS.increment();
         counter.reset(accountKey(email));
         counter.reset(pairKey(email, clientAddress));
     }

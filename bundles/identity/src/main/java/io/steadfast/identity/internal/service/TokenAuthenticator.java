@@ -77,7 +77,9 @@ public class TokenAuthenticator implements Authenticator {
         }
         TokenRow t = row.get();
         Optional<UserRow> user = users.find(t.userId());
-        if (user.isEmpty()) {
+        if (user.isEmpty() || user.get().disabled()) {
+            // a disabled account's tokens were revoked when it was disabled; this also refuses one a sign-in racing
+            // with the disable made after the revocation
             return Optional.empty();
         }
         Instant expires = t.expiresAt();

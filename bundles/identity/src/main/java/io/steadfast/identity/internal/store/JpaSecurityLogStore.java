@@ -70,6 +70,22 @@ public class JpaSecurityLogStore implements SecurityLogStore {
     }
 
     @Override
+    public java.util.Optional<SecurityEventRow> latest(UUID userId, String kind) {
+        return jpa.txExpr(TransactionType.Supports, em -> em
+                .createQuery(
+                        "SELECT e FROM SecurityEvent e WHERE e.userId = :u AND e.kind = :k "
+                                + "ORDER BY e.createdAt DESC, e.id DESC",
+                        SecurityEventEntity.class)
+                .setParameter("u", userId.toString())
+                .setParameter("k", kind)
+                .setMaxResults(1)
+                .getResultList()
+                .stream()
+                .findFirst()
+                .map(JpaSecurityLogStore::toRow));
+    }
+
+    @Override
     public int deleteBefore(Instant cut) {
         return jpa.txExpr(
                 TransactionType.Required, em -> em.createQuery("DELETE FROM SecurityEvent e WHERE e.createdAt < :c")

@@ -132,6 +132,27 @@ public class JpaTokenStore implements TokenStore {
         });
     }
 
+    @Override
+    public long countUsable(java.util.Collection<String> kinds, Instant now) {
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                        "SELECT COUNT(t) FROM Token t WHERE t.kind IN :k AND t.revokedAt IS NULL "
+                                + "AND (t.expiresAt IS NULL OR t.expiresAt > :now)",
+                        Long.class)
+                .setParameter("k", List.copyOf(kinds))
+                .setParameter("now", toDb(now))
+                .getSingleResult());
+    }
+
+    @Override
+    public Optional<Instant> lastUsed(UUID userId) {
+        return Optional.ofNullable(jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                                "SELECT MAX(t.lastUsedAt) FROM Token t WHERE t.userId = :u",
+                                java.time.LocalDateTime.class)
+                        .setParameter("u", userId.toString())
+                        .getSingleResult()))
+                .map(io.steadfast.storage.Rows::fromDb);
+    }
+
     static TokenRow toRow(TokenEntity e) {
         Set<String> scopes = new LinkedHashSet<>(Arrays.asList(e.scopes.trim().split("\\s+")));
         return new TokenRow(

@@ -195,6 +195,54 @@ public class JpaUserStore implements UserStore {
                 .collect(Collectors.toList()));
     }
 
+    @Override
+    public List<UserRow> search(String query, int offset, int limit) {
+        return jpa.txExpr(TransactionType.Supports, em -> em
+                .createQuery("SELECT u FROM User u WHERE " + MATCHES + " ORDER BY u.createdAt, u.id", UserEntity.class)
+                .setParameter("q", pattern(query))
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList()
+                .stream()
+                .map(JpaUserStore::toRow)
+                .collect(Collectors.toList()));
+    }
+
+    @Override
+    public long countMatching(String query) {
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                        "SELECT COUNT(u) FROM User u WHERE " + MATCHES, Long.class)
+                .setParameter("q", pattern(query))
+                .getSingleResult());
+    }
+
+    /** An account whose email or display name contains the pattern {@code :q} (lower case). */
+    private static final String MATCHES =
+            "(u.emailNormalized LIKE :q ESCAPE '\\' OR LOWER(u.displayName) LIKE :q ESCAPE '\\')";
+
+    /** {@code %query%} in lower case, its own wildcards escaped. */
+    static String pattern(String query) {
+        String q = (query == null ? "" : query.trim())
+                .toLowerCase(java.util.Locale.ROOT)
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_");
+        return "%" + q + "%";
+    }
+
+    @Override
+    public Optional<UserRow> setDisabled(UUID id, Instant at) {
+        return Optional.ofNullable(jpa.txExpr(TransactionType.Required, em -> {
+            UserEntity e = em.find(UserEntity.class, id.toString());
+            if (e == null) {
+                return null;
+            }
+            e.disabledAt = at == null ? null : toDb(at);
+            em.flush();
+            return toRow(e);
+        }));
+    }
+
     private static void copy(UserRow from, UserEntity to) {
         to.displayName = from.displayName();
         to.timezone = from.timezone();
@@ -224,7 +272,8 @@ public class JpaUserStore implements UserStore {
                 fromDb(e.createdAt),
                 fromDb(e.updatedAt),
                 e.passwordChangeRequired,
-                new Alerts(e.alertPartnerMissed, time(e.alertStreakAtRisk)));
+                new Alerts(e.alertPartnerMissed, time(e.alertStreakAtRisk)),
+                e.disabledAt == null ? null : fromDb(e.disabledAt));
     }
 
     /** The stored time; a blank column is none (CHAR pads). */

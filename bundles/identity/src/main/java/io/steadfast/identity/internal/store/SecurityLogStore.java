@@ -19,6 +19,9 @@ public interface SecurityLogStore {
      */
     List<SecurityEventRow> page(UUID userId, Instant beforeAt, UUID beforeId, int limit);
 
+    /** The account's latest entry of this kind, if the log still has one. */
+    java.util.Optional<SecurityEventRow> latest(UUID userId, String kind);
+
     /** Deletes the entries made before {@code cut}; how many. */
     int deleteBefore(Instant cut);
 }

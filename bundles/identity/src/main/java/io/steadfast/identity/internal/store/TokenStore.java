@@ -32,4 +32,10 @@ public interface TokenStore {
 
     /** Revokes all of a user's tokens except one (may be {@code null}); returns those revoked. */
     List<TokenRow> revokeAll(UUID userId, UUID except, Instant at);
+
+    /** How many tokens of these kinds, of all users, are usable at {@code now} (not revoked, not expired). */
+    long countUsable(java.util.Collection<String> kinds, Instant now);
+
+    /** The latest recorded use of any of the user's tokens, revoked ones included; empty when none was used. */
+    Optional<Instant> lastUsed(UUID userId);
 }

@@ -57,4 +57,8 @@ public class UserEntity {
     /** A local time {@code HH:mm}, or null: off. */
     @Column(name = "alert_streak_at_risk", length = 5)
     String alertStreakAtRisk;
+
+    /** When an operator disabled the account, or null: enabled. */
+    @Column(name = "disabled_at")
+    LocalDateTime disabledAt;
 }

@@ -56,4 +56,19 @@ public interface UserStore {
     long count();
 
     List<UserRow> list(int offset, int limit);
+
+    /**
+     * The accounts whose email or display name contains {@code query} (in any case), oldest first; {@code query}
+     * is matched literally ({@code %} and {@code _} are no wildcards).
+     */
+    List<UserRow> search(String query, int offset, int limit);
+
+    /** How many accounts {@link #search} finds. */
+    long countMatching(String query);
+
+    /**
+     * Disables the account from {@code at} ({@code null}: enables it again); the stored row, empty when there is no
+     * such account. Changes nothing else (not {@code updatedAt}: the profile is the same).
+     */
+    Optional<UserRow> setDisabled(UUID id, java.time.Instant at);
 }

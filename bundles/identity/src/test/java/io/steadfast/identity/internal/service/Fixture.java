@@ -64,6 +64,8 @@ final class Fixture {
     final InMemoryStores.SecurityEvents securityEvents = new InMemoryStores.SecurityEvents();
     final SecurityLog securityLog;
     final SecurityAlerts alerts;
+    final AccountAccess access;
+    final AccountOverview overview;
     /** What was queued for people's channels. */
     final List<io.steadfast.api.delivery.Outbound.Message> queued = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -103,6 +105,8 @@ final class Fixture {
         accessTokens = new AccessTokens(users, tokens, cache, clock, limits, securityLog);
         authenticator = new TokenAuthenticator(users, tokens, cache, clock, config);
         export = new AccountExport(users, tokens, clock);
+        access = new AccountAccess(users, tokens, resets, cache, clock, securityLog);
+        overview = new AccountOverview(users, tokens, securityLog, clock);
         Object base = settings.getOrDefault("publicUrl", "http://localhost:8181");
         passwordResets = new PasswordResets(
                 users,

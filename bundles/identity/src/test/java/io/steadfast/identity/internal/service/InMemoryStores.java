@@ -95,7 +95,8 @@ final class InMemoryStores {
                     u.createdAt(),
                     user.updatedAt(),
                     u.passwordChangeRequired(),
-                    user.alerts());
+                    user.alerts(),
+                    u.disabledAt());
             rows.put(u.id(), changed);
             return changed;
         }
@@ -118,7 +119,8 @@ final class InMemoryStores {
                                 u.createdAt(),
                                 at,
                                 changeRequired,
-                                u.alerts()));
+                                u.alerts(),
+                                u.disabledAt()));
             }
         }
 
@@ -144,7 +146,8 @@ final class InMemoryStores {
                     u.createdAt(),
                     at,
                     u.passwordChangeRequired(),
-                    u.alerts());
+                    u.alerts(),
+                    u.disabledAt());
             rows.put(id, changed);
             return Optional.of(changed);
         }
@@ -191,6 +194,50 @@ final class InMemoryStores {
                     .skip(offset)
                     .limit(limit)
                     .toList();
+        }
+
+        @Override
+        public List<UserRow> search(String query, int offset, int limit) {
+            return list(0, Integer.MAX_VALUE).stream()
+                    .filter(u -> matches(u, query))
+                    .skip(offset)
+                    .limit(limit)
+                    .toList();
+        }
+
+        @Override
+        public long countMatching(String query) {
+            return rows.values().stream().filter(u -> matches(u, query)).count();
+        }
+
+        private static boolean matches(UserRow u, String query) {
+            String q = query.trim().toLowerCase(java.util.Locale.ROOT);
+            return UserRow.normalize(u.email()).contains(q)
+                    || u.displayName().toLowerCase(java.util.Locale.ROOT).contains(q);
+        }
+
+        @Override
+        public Optional<UserRow> setDisabled(UUID id, Instant at) {
+            UserRow u = rows.get(id);
+            if (u == null) {
+                return Optional.empty();
+            }
+            UserRow changed = new UserRow(
+                    u.id(),
+                    u.email(),
+                    u.displayName(),
+                    u.passwordHash(),
+                    u.timezone(),
+                    u.weekStart(),
+                    u.dayStartsAt(),
+                    u.role(),
+                    u.createdAt(),
+                    u.updatedAt(),
+                    u.passwordChangeRequired(),
+                    u.alerts(),
+                    at);
+            rows.put(id, changed);
+            return Optional.of(changed);
         }
 
         /** The unique constraint: what {@link #create} checks, whatever a test makes {@link #findByEmail} say. */
@@ -272,6 +319,13 @@ final class InMemoryStores {
             int before = rows.size();
             rows.removeIf(e -> e.createdAt().isBefore(cut));
             return before - rows.size();
+        }
+
+        @Override
+        public Optional<SecurityEventRow> latest(UUID userId, String kind) {
+            return page(userId, null, null, Integer.MAX_VALUE).stream()
+                    .filter(e -> e.kind().equals(kind))
+                    .findFirst();
         }
 
         /** The kinds logged for an account, oldest first. */
@@ -357,6 +411,21 @@ final class InMemoryStores {
                 }
             }
             return revoked;
+        }
+
+        @Override
+        public long countUsable(java.util.Collection<String> kinds, Instant now) {
+            return rows.values().stream()
+                    .filter(t -> kinds.contains(t.kind()) && t.usableAt(now))
+                    .count();
+        }
+
+        @Override
+        public Optional<Instant> lastUsed(UUID userId) {
+            return rows.values().stream()
+                    .filter(t -> t.userId().equals(userId) && t.lastUsedAt() != null)
+                    .map(TokenRow::lastUsedAt)
+                    .max(Comparator.naturalOrder());
         }
 
         private TokenRow revoked(TokenRow t, Instant at) {

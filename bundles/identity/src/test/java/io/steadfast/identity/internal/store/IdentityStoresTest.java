@@ -361,4 +361,99 @@ public class IdentityStoresTest {
             assertThat(resets.findByHash("b".repeat(64))).isEmpty();
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void operatorsFindDisableAndCountAccounts(TestDatabase.Kind kind) {
+        try (TestDatabase db = TestDatabase.create(kind, IdentityPersistence.UNIT, "identity")) {
+            JpaUserStore users = new JpaUserStore(db.jpa(), db.ready());
+            JpaTokenStore tokens = new JpaTokenStore(db.jpa(), db.ready());
+            JpaSecurityLogStore log = new JpaSecurityLogStore(db.jpa(), db.ready());
+            UserRow ann = users.create(user("Ann.Lee@Example.org"));
+            UserRow bob = users.create(user("bob_100%@other.org"));
+            assertThat(users.search("ann.LEE", 0, 10)).extracting(UserRow::id).containsExactly(ann.id());
+            assertThat(users.search("ANN", 0, 10))
+                    .as("the display name of both is Ann")
+                    .hasSize(2);
+            assertThat(users.search("_100%", 0, 10))
+                    .as("no wildcards")
+                    .extracting(UserRow::id)
+                    .containsExactly(bob.id());
+            assertThat(users.search("b_b", 0, 10)).as("_ is no wildcard").isEmpty();
+            assertThat(users.countMatching("example.org")).isEqualTo(1);
+
+            Instant at = Instant.parse("2026-03-02T09:30:00.123Z");
+            assertThat(users.setDisabled(ann.id(), at).orElseThrow().disabledAt())
+                    .isEqualTo(at);
+            assertThat(users.find(ann.id()).orElseThrow().disabled()).isTrue();
+            UserRow renamed = users.updateProfile(new UserRow(
+                    ann.id(),
+                    ann.email(),
+                    "Annie",
+                    ann.passwordHash(),
+                    ann.timezone(),
+                    ann.weekStart(),
+                    ann.dayStartsAt(),
+                    ann.role(),
+                    ann.createdAt(),
+                    at.plusSeconds(1),
+                    false,
+                    Alerts.NONE));
+            assertThat(renamed.disabledAt())
+                    .as("a profile change keeps the mark")
+                    .isEqualTo(at);
+            assertThat(users.setDisabled(ann.id(), null).orElseThrow().disabled())
+                    .isFalse();
+            assertThat(users.setDisabled(UUID.randomUUID(), at)).isEmpty();
+
+            Instant now = Instant.parse("2026-03-02T10:00:00Z");
+            tokens.create(new TokenRow(
+                    UUID.randomUUID(),
+                    ann.id(),
+                    "session",
+                    null,
+                    "d".repeat(64),
+                    Set.of("read"),
+                    now,
+                    now,
+                    now.plus(1, ChronoUnit.DAYS),
+                    null));
+            tokens.create(new TokenRow(
+                    UUID.randomUUID(),
+                    ann.id(),
+                    "session",
+                    null,
+                    "e".repeat(64),
+                    Set.of("read"),
+                    now,
+                    now,
+                    now.minusSeconds(1),
+                    null));
+            tokens.create(new TokenRow(
+                    UUID.randomUUID(),
+                    bob.id(),
+                    "pat",
+                    "CI",
+                    "f".repeat(64),
+                    Set.of("read"),
+                    now,
+                    now.plusSeconds(60),
+                    null,
+                    null));
+            assertThat(tokens.countUsable(List.of("session", "password-change"), now))
+                    .as("the expired one does not count, nor the access token")
+                    .isEqualTo(1);
+            assertThat(tokens.lastUsed(bob.id())).contains(now.plusSeconds(60));
+            assertThat(tokens.lastUsed(UUID.randomUUID())).isEmpty();
+
+            log.append(new SecurityEventRow(UUID.randomUUID(), ann.id(), "sign-in", "203.0.113.7", null, null, now));
+            log.append(new SecurityEventRow(
+                    UUID.randomUUID(), ann.id(), "sign-in", "203.0.113.8", null, null, now.plusSeconds(5)));
+            log.append(new SecurityEventRow(
+                    UUID.randomUUID(), ann.id(), "sign-out", null, null, null, now.plusSeconds(9)));
+            assertThat(log.latest(ann.id(), "sign-in").orElseThrow().clientAddress())
+                    .isEqualTo("203.0.113.8");
+            assertThat(log.latest(bob.id(), "sign-in")).isEmpty();
+        }
+    }
 }

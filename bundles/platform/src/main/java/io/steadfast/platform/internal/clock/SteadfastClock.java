@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import io.steadfast.api.health.HealthIndicator;
 import io.steadfast.api.health.HealthStatus;
+import io.steadfast.api.ops.Check;
 
 /**
  * The one clock of the server, registered as the {@code java.time.Clock} service: every bundle reads domain time
@@ -27,12 +28,12 @@ import io.steadfast.api.health.HealthStatus;
  * <p>This is the only class of the server that reads the system's wall clock.
  */
 @Component(
-        service = {Clock.class, HealthIndicator.class},
+        service = {Clock.class, HealthIndicator.class, Check.class},
         configurationPid = ClockConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL,
         immediate = true)
 @Designate(ocd = ClockConfig.class)
-public class SteadfastClock extends Clock implements HealthIndicator {
+public class SteadfastClock extends Clock implements HealthIndicator, Check {
 
     private static final Logger LOG = LoggerFactory.getLogger(SteadfastClock.class);
 
@@ -108,5 +109,57 @@ public class SteadfastClock extends Clock implements HealthIndicator {
                 ? HealthStatus.healthy(
                         "simulated clock, started at " + s.start().get())
                 : HealthStatus.healthy("system clock");
+    }
+
+    /** {@code clock} for {@code steadfast:doctor}: system or simulated, and how far from the system's clock. */
+    @Override
+    public String name() {
+        return "clock";
+    }
+
+    @Override
+    public Finding run() {
+        ClockStart s = start;
+        Instant now = instant();
+        if (s.error() != null) {
+            return Finding.problem(
+                    s.error(),
+                    "correct or remove " + s.source() + " (an ISO-8601 instant such as 2028-02-29T23:30:00Z), then "
+                            + "restart");
+        }
+        if (!s.simulated()) {
+            return Finding.ok(
+                    "the system clock, in UTC: now " + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        }
+        Duration ahead = offset;
+        return Finding.warning(
+                "a simulated clock (from " + s.source() + "), started at "
+                        + s.start().get() + ": now "
+                        + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ", "
+                        + describe(ahead) + " the system clock",
+                "for tests and demonstrations only, never in production: unset " + ClockConfig.ENV + " (or the "
+                        + "start in etc/" + ClockConfig.PID + ".cfg) and restart");
+    }
+
+    /** {@code 3 days 4 h ahead of}, {@code 10 min behind}, {@code the same as}. */
+    static String describe(Duration offset) {
+        Duration d = offset.abs();
+        if (d.toSeconds() < 1) {
+            return "the same as";
+        }
+        StringBuilder sb = new StringBuilder();
+        if (d.toDays() > 0) {
+            sb.append(d.toDays()).append(" day(s) ");
+        }
+        if (d.toHoursPart() > 0) {
+            sb.append(d.toHoursPart()).append(" h ");
+        }
+        if (d.toMinutesPart() > 0) {
+            sb.append(d.toMinutesPart()).append(" min ");
+        }
+        if (sb.length() == 0) {
+            sb.append(d.toSecondsPart()).append(" s ");
+        }
+        return sb.append(offset.isNegative() ? "behind" : "ahead of").toString();
     }
 }

@@ -90,7 +90,8 @@ public class HealthServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         long start = System.nanoTime();
-        String id = RequestIds.accept(req.getHeader(RequestFilter.HEADER));
+        String id = RequestIds.accept(
+                req.getAttribute(RequestFilter.REQUEST_ID_ATTRIBUTE), req.getHeader(RequestFilter.HEADER));
         resp.setHeader(RequestFilter.HEADER, id);
         SecurityHeaders.apply(resp::setHeader);
         resp.setHeader("Date", SecurityHeaders.httpDate(clock.instant()));

@@ -50,6 +50,8 @@ public class Readiness implements BooleanSupplier {
     private final long started = System.nanoTime();
     private final ScheduledExecutorService poller;
     private volatile long lastWarning = System.nanoTime();
+    private volatile boolean stopping;
+    private volatile boolean closed;
 
     @Activate
     public Readiness(BundleContext context) {
@@ -64,6 +66,7 @@ public class Readiness implements BooleanSupplier {
 
     @Deactivate
     void stop() {
+        closed = true;
         poller.shutdownNow();
     }
 
@@ -77,10 +80,15 @@ public class Readiness implements BooleanSupplier {
         aggregator.remove(indicator);
     }
 
-    /** Whether the API is served (the gate is open). */
+    /** Whether the API is served: the gate opened, and the node is not stopping past its drain. */
     @Override
     public boolean getAsBoolean() {
-        return gate.isOpen();
+        return gate.isOpen() && !closed;
+    }
+
+    /** The node stops now: the Jetty edge answers 503 to every API request from now on. */
+    public void close() {
+        closed = true;
     }
 
     /** Every part's health. */
@@ -88,9 +96,19 @@ public class Readiness implements BooleanSupplier {
         return aggregator.full();
     }
 
-    /** Readiness: the parts it needs, and the API open. */
+    /** The node is stopping: from now on it is not ready (it still serves what it is sent). */
+    public void stopping() {
+        stopping = true;
+    }
+
+    /** Readiness: the parts it needs, and the API open; never while the node stops. */
     public HealthAggregator.Report readiness() {
         HealthAggregator.Report r = aggregator.readiness();
+        if (stopping) {
+            Map<String, HealthAggregator.ServiceHealth> services = new java.util.LinkedHashMap<>(r.services());
+            services.put("shutdown", new HealthAggregator.ServiceHealth("unhealthy", "the node is stopping"));
+            return new HealthAggregator.Report("unhealthy", services);
+        }
         if (gate.isOpen() || !r.healthy()) {
             return r;
         }

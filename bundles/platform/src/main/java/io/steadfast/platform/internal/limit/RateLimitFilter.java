@@ -21,6 +21,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import io.steadfast.api.auth.AuthenticatedUser;
 import io.steadfast.api.auth.ClientAddresses;
 import io.steadfast.api.cache.TokenBuckets;
@@ -57,6 +59,11 @@ public class RateLimitFilter implements ContainerResponseFilter {
     private static final RatePolicy DEFAULT_ADDRESS = new RatePolicy(120, 4);
 
     private record Applied(RatePolicy policy, Take take) {}
+
+    // steadfast_requests_throttled_total{policy} (docs/operations.md, Metrics): 429s of this limit, by bucket
+    private static final Counter THROTTLED_USER = Metrics.counter("steadfast.requests.throttled", "policy", "user");
+    private static final Counter THROTTLED_ADDRESS =
+            Metrics.counter("steadfast.requests.throttled", "policy", "address");
 
     @Reference(
             cardinality = ReferenceCardinality.OPTIONAL,
@@ -125,6 +132,7 @@ public class RateLimitFilter implements ContainerResponseFilter {
         Take t = b.take(key, policy.burst(), policy.perSecond());
         request.setProperty(APPLIED, new Applied(policy, t));
         if (!t.allowed() && mayRefuse) {
+            (user != null ? THROTTLED_USER : THROTTLED_ADDRESS).increment();
             Map<String, String> headers = policy.headers(t);
             request.abortWith(Problems.response(
                     servletRequest,

@@ -1,7 +1,15 @@
 package io.steadfast.platform.internal.rest;
 
-/** Formats one access-log line as JSON by hand (it is on the hot path and has five fields). Plain Java. */
+import java.util.regex.Pattern;
+
+/**
+ * Formats one access-log line as JSON by hand (it is on the hot path and has five fields). A bearer secret in the
+ * path — the calendar feed's {@code /api/v1/calendar-feed/sfc_….ics} — is logged without its random part. Plain Java.
+ */
 public final class AccessLogLine {
+
+    /** A bearer secret's random part after its prefix ({@code sfc_}, {@code sfs_}, …; see {@code Secrets}). */
+    private static final Pattern SECRET = Pattern.compile("(?<![A-Za-z0-9])(sf[a-z]_)[A-Za-z0-9_-]+");
 
     private AccessLogLine() {}
 
@@ -10,7 +18,7 @@ public final class AccessLogLine {
         sb.append("{\"method\":");
         quote(sb, method);
         sb.append(",\"path\":");
-        quote(sb, path);
+        quote(sb, redact(path));
         sb.append(",\"status\":").append(status);
         sb.append(",\"durationMs\":")
                 .append(durationMicros / 1000)
@@ -20,6 +28,13 @@ public final class AccessLogLine {
         quote(sb, requestId);
         sb.append('}');
         return sb.toString();
+    }
+
+    /** The path with every bearer secret's random part replaced by {@code REDACTED}. */
+    static String redact(String path) {
+        return path == null || path.indexOf('_') < 0
+                ? path
+                : SECRET.matcher(path).replaceAll("$1REDACTED");
     }
 
     static void quote(StringBuilder sb, String s) {

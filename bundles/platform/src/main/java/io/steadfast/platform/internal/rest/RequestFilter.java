@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
 import io.steadfast.platform.rest.RestApi;
 
 /**
- * Cross-cutting concerns of every request: the {@code X-Request-Id} (taken from the request when given), CORS
- * for the configured origins, security headers, and one JSON access-log line per request.
+ * Cross-cutting concerns of every request: the {@code X-Request-Id} (taken from the request when given, or the one
+ * the Jetty edge already chose and put in the logging MDC), CORS for the configured origins, security headers, and
+ * one JSON access-log line per request.
  */
 @Component(
         service = {ContainerRequestFilter.class, ContainerResponseFilter.class},
@@ -75,7 +76,7 @@ public class RequestFilter implements ContainerRequestFilter, ContainerResponseF
     @Override
     public void filter(ContainerRequestContext request) {
         request.setProperty(START_ATTRIBUTE, System.nanoTime());
-        String id = RequestIds.accept(request.getHeaderString(HEADER));
+        String id = RequestIds.accept(edgeRequestId(), request.getHeaderString(HEADER));
         request.setProperty(REQUEST_ID_ATTRIBUTE, id);
         setServletAttribute(id);
         if (ServiceDescriptions.asked(
@@ -182,6 +183,15 @@ public class RequestFilter implements ContainerRequestFilter, ContainerResponseF
         try {
             return request.getUriInfo().getRequestUri().getRawPath();
         } catch (RuntimeException notAUri) {
+            return null;
+        }
+    }
+
+    /** The id the Jetty edge gave the request (the same one is in the logging MDC), if it did. */
+    private Object edgeRequestId() {
+        try {
+            return servletRequest == null ? null : servletRequest.getAttribute(REQUEST_ID_ATTRIBUTE);
+        } catch (RuntimeException noServletContext) {
             return null;
         }
     }

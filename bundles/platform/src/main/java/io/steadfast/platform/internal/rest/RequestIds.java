@@ -16,4 +16,13 @@ public final class RequestIds {
         }
         return UUID.randomUUID().toString();
     }
+
+    /**
+     * The id already chosen for the request — by the Jetty edge ({@code io.steadfast.jetty}), which puts it in the
+     * request attribute {@link RequestFilter#REQUEST_ID_ATTRIBUTE} and in the logging MDC — else {@link
+     * #accept(String) accept(given)}.
+     */
+    public static String accept(Object chosen, String given) {
+        return chosen instanceof String ? (String) chosen : accept(given);
+    }
 }

@@ -84,4 +84,21 @@ class SteadfastClockTest {
         assertThat(c.check().healthy()).isFalse();
         assertThat(c.check().message()).contains("STEADFAST_CLOCK_START", "ISO-8601", "next tuesday");
     }
+
+    @Test
+    void theDoctorSaysWhichClockAndHowFarFromTheSystemsItIs() {
+        SteadfastClock plain = new SteadfastClock(system, null, config(""));
+        assertThat(plain.run().verdict()).isEqualTo(io.steadfast.api.ops.Check.Verdict.OK);
+        assertThat(plain.run().detail()).isEqualTo("the system clock, in UTC: now 2026-06-10T08:00:00Z");
+        SteadfastClock simulated = new SteadfastClock(system, "2026-06-13T10:30:00Z", config(""));
+        io.steadfast.api.ops.Check.Finding f = simulated.run();
+        assertThat(f.verdict()).isEqualTo(io.steadfast.api.ops.Check.Verdict.WARNING);
+        assertThat(f.detail())
+                .contains("STEADFAST_CLOCK_START")
+                .contains("3 day(s) 2 h 30 min ahead of the system clock");
+        assertThat(f.fix()).contains("never in production");
+        SteadfastClock broken = new SteadfastClock(system, "soon", config(""));
+        assertThat(broken.run().verdict()).isEqualTo(io.steadfast.api.ops.Check.Verdict.PROBLEM);
+        assertThat(SteadfastClock.describe(Duration.ofMinutes(-10))).isEqualTo("10 min behind");
+    }
 }

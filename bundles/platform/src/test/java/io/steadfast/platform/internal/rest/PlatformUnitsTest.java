@@ -128,6 +128,10 @@ class PlatformUnitsTest {
         assertThat(RequestIds.accept(null)).hasSize(36);
         assertThat(RequestIds.accept("bad id\r\nInjected: yes")).hasSize(36).doesNotContain("Injected");
         assertThat(RequestIds.accept("x".repeat(200))).hasSize(36);
+        assertThat(RequestIds.accept("chosen-at-the-edge", "abc"))
+                .as("the id the Jetty edge chose (and logs with) wins")
+                .isEqualTo("chosen-at-the-edge");
+        assertThat(RequestIds.accept(null, "abc")).isEqualTo("abc");
     }
 
     @Test
@@ -153,6 +157,13 @@ class PlatformUnitsTest {
         assertThat(parsed.get("status")).isEqualTo(200);
         assertThat(parsed.get("durationMs")).isEqualTo(12.345);
         assertThat(parsed.get("requestId")).isEqualTo("rid");
+        String feed = "sfc_" + "aB3-_x".repeat(7) + "z";
+        assertThat(AccessLogLine.format("GET", "/api/v1/calendar-feed/" + feed + ".ics", 200, 1, "r"))
+                .as("the calendar feed's secret stays out of the log")
+                .doesNotContain(feed)
+                .contains("\"/api/v1/calendar-feed/sfc_REDACTED.ics\"");
+        assertThat(AccessLogLine.redact("/api/v1/habits/x_y")).isEqualTo("/api/v1/habits/x_y");
+        assertThat(AccessLogLine.redact("/api/v1/x/asfc_notasecret")).isEqualTo("/api/v1/x/asfc_notasecret");
     }
 
     @Test

@@ -20,12 +20,14 @@ import org.slf4j.LoggerFactory;
 
 import io.steadfast.api.account.UserDirectory;
 import io.steadfast.api.mail.spi.Mailer;
+import io.steadfast.api.ops.Check;
 import io.steadfast.api.reminder.spi.ReminderChannel;
 
 /**
  * Turns e-mail on when an SMTP host is configured: registers the {@code email} {@link ReminderChannel} and the
  * {@link Mailer}. Without a host it registers nothing, so the rest of the server sees e-mail as not configured
- * (a password reset by e-mail answers so). A changed configuration replaces both services.
+ * (a password reset by e-mail answers so). A changed configuration replaces both services. The
+ * {@code steadfast:doctor} check ({@link SmtpCheck}) is registered either way.
  */
 @Component(immediate = true, configurationPid = MailConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = MailConfig.class)
@@ -65,8 +67,11 @@ public class MailService {
             settings = MailSettings.from(config);
         } catch (IllegalArgumentException e) {
             LOG.error("E-mail is off: {}", e.getMessage());
+            registrations.add(context.registerService(Check.class, new SmtpCheck(null, e.getMessage()), null));
             return;
         }
+        // the doctor's check is there either way: it says when e-mail is off
+        registrations.add(context.registerService(Check.class, new SmtpCheck(settings, null), null));
         if (settings == null) {
             LOG.info(
                     "E-mail is off: no SMTP host is configured. To turn it on, set STEADFAST_SMTP_HOST and "

@@ -14,6 +14,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
 import io.steadfast.api.mail.spi.Mailer;
+import io.steadfast.api.ops.Check;
 import io.steadfast.api.reminder.spi.ReminderChannel;
 
 /** What the component registers, with a stand-in bundle context that records registrations. */
@@ -43,18 +44,24 @@ class MailServiceTest {
     }
 
     @Test
-    void registersNothingWithoutAHost() {
+    void registersOnlyTheDoctorsCheckWithoutAHost() {
         MailService service = new MailService(
                 context(), TestMail.directory(Map.of()), Clock.systemUTC(), TestMail.config("", 587, ""));
-        assertThat(registered).isEmpty();
+        assertThat(registered).extracting(Registration::type).containsExactly(Check.class.getName());
+        Check.Finding f = ((Check) registered.get(0).service()).run();
+        assertThat(f.verdict()).isEqualTo(Check.Verdict.OFF);
+        assertThat(f.fix()).contains("STEADFAST_SMTP_HOST");
         service.deactivate();
     }
 
     @Test
-    void registersNothingWhenTheSenderIsMissing() {
+    void registersOnlyTheDoctorsCheckSayingWhyWhenTheSenderIsMissing() {
         new MailService(
                 context(), TestMail.directory(Map.of()), Clock.systemUTC(), TestMail.config("smtp.test", 587, ""));
-        assertThat(registered).isEmpty();
+        assertThat(registered).extracting(Registration::type).containsExactly(Check.class.getName());
+        Check.Finding f = ((Check) registered.get(0).service()).run();
+        assertThat(f.verdict()).isEqualTo(Check.Verdict.PROBLEM);
+        assertThat(f.detail()).contains("STEADFAST_SMTP_FROM");
     }
 
     @Test
@@ -67,17 +74,17 @@ class MailServiceTest {
 
         assertThat(registered)
                 .extracting(Registration::type)
-                .containsExactly(ReminderChannel.class.getName(), Mailer.class.getName());
-        assertThat(registered.get(0).properties().get(ReminderChannel.KEY)).isEqualTo("email");
-        assertThat(((ReminderChannel) registered.get(0).service()).key()).isEqualTo("email");
+                .containsExactly(Check.class.getName(), ReminderChannel.class.getName(), Mailer.class.getName());
+        assertThat(registered.get(1).properties().get(ReminderChannel.KEY)).isEqualTo("email");
+        assertThat(((ReminderChannel) registered.get(1).service()).key()).isEqualTo("email");
 
         service.modified(TestMail.config("", 587, ""));
-        assertThat(unregistered).hasSize(2);
-        assertThat(registered).hasSize(2);
+        assertThat(unregistered).hasSize(3);
+        assertThat(registered).hasSize(4);
 
         service.modified(TestMail.config("smtp.test", 587, "habits@steadfast.test"));
-        assertThat(registered).hasSize(4);
+        assertThat(registered).hasSize(7);
         service.deactivate();
-        assertThat(unregistered).hasSize(4);
+        assertThat(unregistered).hasSize(7);
     }
 }

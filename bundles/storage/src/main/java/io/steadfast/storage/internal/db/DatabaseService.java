@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
 
 import io.steadfast.api.health.HealthIndicator;
 import io.steadfast.api.health.HealthStatus;
+import io.steadfast.api.ops.Check;
 import io.steadfast.storage.SchemaReady;
 import io.steadfast.storage.Schemas;
 
@@ -45,10 +46,13 @@ import io.steadfast.storage.Schemas;
  * The migration runner, an extender: it tracks the started bundles that declare a schema
  * ({@link Schemas#HEADER}), applies each one's migrations to the Steadfast DataSource as pax-jdbc registers and
  * re-registers it (after the schemas it requires, retrying while the database is unreachable), and registers a
- * {@link SchemaReady} per migrated schema. Reports the database in {@code /health}.
+ * {@link SchemaReady} per migrated schema. Reports the database in {@code /health}, and in more words (latency,
+ * what to do) to the operator's {@code steadfast:doctor}.
  */
-@Component(immediate = true, service = HealthIndicator.class)
-public class DatabaseService implements HealthIndicator {
+@Component(
+        immediate = true,
+        service = {HealthIndicator.class, Check.class})
+public class DatabaseService implements HealthIndicator, Check {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseService.class);
     private static final long RETRY_SECONDS = 5;
@@ -406,6 +410,98 @@ public class DatabaseService implements HealthIndicator {
         } catch (RejectedExecutionException e) {
             return HealthStatus.unhealthy("stopping");
         }
+    }
+
+    /** A round trip slower than this is worth a warning. */
+    static final long SLOW_MS = 200;
+
+    /** {@code database} for {@code steadfast:doctor}. */
+    @Override
+    public String name() {
+        return "database";
+    }
+
+    @Override
+    public Finding run() {
+        DataSource ds;
+        String error;
+        List<String> waiting = new ArrayList<>();
+        Map<String, String> versions = new TreeMap<>();
+        synchronized (this) {
+            ds = dataSource;
+            error = lastError;
+            for (Declared d : schemas.values()) {
+                if (d.version == null) {
+                    waiting.add(d.schema.name() + (d.error != null ? " (" + d.error + ")" : ""));
+                } else {
+                    versions.put(d.schema.name(), d.version);
+                }
+            }
+        }
+        if (ds == null) {
+            return Finding.problem(
+                    "no data source: " + error,
+                    "check STEADFAST_DB_URL (and _USER, _PASSWORD) or etc/org.ops4j.datasource-steadfast.cfg; for "
+                            + "PostgreSQL the steadfast-postgresql feature must be installed (feature:list -i); "
+                            + "log:display shows why pax-jdbc made no data source");
+        }
+        StringBuilder migrated = new StringBuilder();
+        versions.forEach((k, v) -> migrated.append(migrated.length() == 0 ? "" : ", ")
+                .append(k)
+                .append(' ')
+                .append(v));
+        if (!waiting.isEmpty()) {
+            return Finding.problem(
+                    "schemas not migrated yet: " + String.join(", ", waiting)
+                            + (migrated.length() == 0 ? "" : "; migrated: " + migrated),
+                    "right after a start this passes within seconds; otherwise log:display | grep -i migration "
+                            + "shows why (a failed migration is retried every " + RETRY_SECONDS + " s). Never edit "
+                            + "an applied migration: restore the database from a backup if one was changed by hand");
+        }
+        long started = System.nanoTime();
+        Future<?> probe;
+        try {
+            probe = executor.submit(() -> {
+                try (Connection c = ds.getConnection()) {
+                    if (!c.isValid(2)) {
+                        throw new IllegalStateException("connection is not valid");
+                    }
+                }
+                return null;
+            });
+        } catch (RejectedExecutionException e) {
+            return Finding.problem(
+                    "the storage bundle is stopping", "start it again: bundle:start io.steadfast.storage");
+        }
+        String unreachable = null;
+        try {
+            probe.get(CHECK_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            probe.cancel(true);
+            unreachable = "did not answer within " + CHECK_TIMEOUT_MS + " ms";
+        } catch (ExecutionException e) {
+            unreachable = "is unreachable: " + rootMessage(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Finding.problem("interrupted while checking", "run steadfast:doctor again");
+        }
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        if (unreachable != null) {
+            return Finding.problem(
+                    kind() + " " + unreachable,
+                    "is the database server running and reachable from this machine (host, port, firewall)? "
+                            + "Are the user and password right? Requests answer 503 until it is back; the node "
+                            + "recovers by itself");
+        }
+        String detail = kind() + " answered in " + ms + " ms; " + versions.size() + " schema(s) migrated ("
+                + (migrated.length() == 0 ? "none declared yet" : migrated) + "), none waiting";
+        if (ms > SLOW_MS) {
+            return Finding.warning(
+                    detail,
+                    "a round trip over " + SLOW_MS + " ms slows every request: is the database far away or "
+                            + "overloaded (its CPU, connections, locks)?");
+        }
+        return Finding.ok(detail);
     }
 
     static String rootMessage(Throwable t) {

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
@@ -21,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.steadfast.api.cache.KeyValueCache;
+import io.steadfast.api.cache.MessageBus;
 import io.steadfast.api.error.NotFoundException;
 import io.steadfast.habit.api.DayState;
 import io.steadfast.habit.api.DayView;
@@ -29,6 +31,7 @@ import io.steadfast.habit.api.HabitQuery;
 import io.steadfast.streak.internal.engine.Day;
 import io.steadfast.streak.internal.engine.IncrementalStreaks;
 import io.steadfast.streak.internal.engine.Stats;
+import io.steadfast.streak.internal.engine.StatsDifferences;
 import io.steadfast.streak.internal.store.StatsRow;
 import io.steadfast.streak.internal.store.StatsStore;
 
@@ -66,6 +69,90 @@ public class StatsService {
 
     void unsetCache(KeyValueCache c) {
         // replaced before unset
+    }
+
+    /**
+     * The {@link MessageBus} channel of recomputed habits (a message is the habit's id): every node drops its local
+     * results of the habit, which a recomputation replaced under the same key (the habit's revision did not change).
+     */
+    static final String RECOMPUTED = "streak.stats-recomputed";
+
+    private MessageBus bus;
+    private MessageBus.Subscription recomputed;
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void setBus(MessageBus b) {
+        MessageBus.Subscription previous = recomputed;
+        recomputed = b.subscribe(RECOMPUTED, this::dropLocal);
+        bus = b;
+        if (previous != null) {
+            previous.close();
+        }
+    }
+
+    synchronized void unsetBus(MessageBus b) {
+        if (bus == b) {
+            recomputed.close();
+            recomputed = null;
+            bus = null;
+        }
+    }
+
+    @Deactivate
+    synchronized void deactivate() {
+        if (recomputed != null) {
+            recomputed.close();
+            recomputed = null;
+        }
+    }
+
+    /** Forgets this node's results of a habit (a message on {@link #RECOMPUTED}). */
+    void dropLocal(String habitId) {
+        String prefix = "stats:" + habitId + ":";
+        recent.keySet().removeIf(k -> k.startsWith(prefix));
+    }
+
+    /**
+     * A recomputation of a habit's statistics.
+     *
+     * @param before what a read answered: the stored state brought to today incrementally, as every read does
+     * @param after  the statistics derived afresh from every day's record since {@link HabitInfo#statsSince()}
+     * @param fixed  whether they differed, so that the fresh state was stored and the cached results replaced on
+     *               every node
+     */
+    public record Recomputed(Stats before, Stats after, boolean fixed) {}
+
+    /**
+     * Derives the habit's statistics afresh from its day records, with a new engine state (the same engine and the
+     * same days a read uses, replayed from the first), and compares them with what the stored state answers. When
+     * they differ, the fresh state replaces the stored one (of the same revision) and every node's cached result
+     * is replaced, so the next read answers the fresh figures. For the operator's {@code steadfast:stats-recompute}.
+     */
+    public Recomputed recompute(HabitInfo info) {
+        Stats before = compute(info, null);
+        LocalDate today = info.today();
+        if (today.isBefore(info.statsSince())) {
+            return new Recomputed(before, before, false);
+        }
+        IncrementalStreaks fresh = IncrementalStreaks.create(info.schedule(), info.statsSince(), info.weekStart());
+        fresh.apply(today, days(info, info.statsSince(), today));
+        Stats after = fresh.stats();
+        if (StatsDifferences.between(before, after).isEmpty()) {
+            return new Recomputed(before, after, false);
+        }
+        store.put(new StatsRow(info.id(), fresh.serialize(), today, clock.instant(), info.revision()));
+        // the shared cache first, then the other nodes drop theirs (and read the shared one afresh)
+        dropLocal(info.id().toString());
+        cached(info, after);
+        MessageBus b;
+        synchronized (this) {
+            b = bus;
+        }
+        if (b != null) {
+            b.publish(RECOMPUTED, info.id().toString());
+        }
+        LOG.info("Statistics of habit {} recomputed: {}", info.id(), StatsDifferences.between(before, after));
+        return new Recomputed(before, after, true);
     }
 
     /** The habit's statistics; 404 for another user's habit. */
