@@ -115,6 +115,9 @@ class LogSecretsIT {
                 .containsExactly("a webhook signing secret");
         assertThat(matches("Setting cookie sf_session=" + token.replace("sfp_", "sfs_")))
                 .contains("a session or CSRF cookie");
+        assertThat(excerpt("Authorization: Bearer " + token + " and " + IdentityApiIT.PASSWORD, 15, 30))
+                .as("the report shows no secret")
+                .doesNotContain(token.substring(6), IdentityApiIT.PASSWORD);
     }
 
     private static List<String> matches(String line) {
@@ -151,16 +154,21 @@ class LogSecretsIT {
         return n;
     }
 
-    /** The line around a match, with the match itself masked but for its first characters. */
+    /** The line around a match, every secret in it masked but for its first characters (the report is a log too). */
     static String excerpt(String line, int start, int end) {
         int from = Math.max(0, start - 80);
         int to = Math.min(line.length(), end + 40);
-        int shown = Math.min(end, start + 6);
-        return (from > 0 ? "…" : "")
-                + line.substring(from, shown)
-                + "*".repeat(Math.min(10, end - shown))
-                + line.substring(end, to)
-                + (to < line.length() ? "…" : "");
+        return (from > 0 ? "…" : "") + mask(line.substring(from, to)) + (to < line.length() ? "…" : "");
+    }
+
+    static String mask(String text) {
+        String masked = text;
+        for (Pattern p : SECRETS.values()) {
+            masked = p.matcher(masked)
+                    .replaceAll(r -> Matcher.quoteReplacement(
+                            r.group().substring(0, Math.min(6, r.group().length())) + "**********"));
+        }
+        return masked;
     }
 
     /** Every file in the logs kept of the run's nodes and in the log directories of the homes still there. */
