@@ -2,6 +2,8 @@
 // Steadfast server. Run by the distribution's WebAppIT: node e2e/first-flow.mjs <base URL> <screenshots folder>.
 // Sign up, create a habit (one with the keyboard alone), check it in, reload: still done; the session is an httpOnly
 // cookie (no token in the page's storage) and a cookie-authenticated write without the CSRF header is refused;
+// import a CSV of history (dates counted back from the server's today) in Settings → Your data, wait until it is
+// done, and find the imported habit with its days;
 // axe-core finds no serious or critical violation on any screen, light (desktop) and dark (phone). Saves a screenshot of each
 // screen at desktop and phone width. Prints one line per step; exits 1 at the first failure.
 import { mkdirSync } from 'node:fs';
@@ -10,6 +12,23 @@ import { accessible, args, fail, newContext, run, step, watchErrors } from './li
 
 const { base, shots } = args('first-flow.mjs');
 mkdirSync(shots, { recursive: true });
+
+/** A calendar day `YYYY-MM-DD` plus `days`. */
+function addDays(day, days) {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A spreadsheet's history of Journal: done on the three days before `today` (the server's, for the user). */
+function historyCsv(today) {
+  return [
+    'habit,date,value,note,status',
+    `Journal,${addDays(today, -3)},,first page,done`,
+    `Journal,${addDays(today, -2)},,,done`,
+    `Journal,${addDays(today, -1)},,"two pages, before bed",done`,
+  ].join('\n') + '\n';
+}
 
 await run(async (browser) => {
   for (const [label, viewport] of [
@@ -101,6 +120,59 @@ await run(async (browser) => {
       return r.status;
     });
     if (status !== 403) fail('a write without the CSRF header answered ' + status);
+
+    step(`${label}: import a CSV of history made from the server's today`);
+    const today = await page.evaluate(async () => {
+      const r = await fetch('/api/v1/today', { credentials: 'include', headers: { Accept: 'application/json' } });
+      return (await r.json()).date;
+    });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(today ?? '')) fail('no today from the server: ' + today);
+    const csv = historyCsv(today);
+    await page.goto(base + '/settings/data');
+    await page.getByRole('heading', { name: 'Bring your history' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.getByLabel('File to import').setInputFiles({
+      name: 'history.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv, 'utf8'),
+    });
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const finished = page.getByText('Import done: history.csv.');
+    // done, or refused or failed: then say why at once
+    const refused = page.getByRole('alert').first();
+    const quiet = (p) => p.catch(() => {});
+    await Promise.race([quiet(finished.waitFor()), quiet(refused.waitFor())]);
+    if (!(await finished.isVisible())) {
+      fail('the import did not finish: ' + (await refused.textContent({ timeout: 1000 }).catch(() => 'no answer')));
+    }
+    await page.getByText('1 habit created').waitFor();
+    await page.getByText('3 days added').waitFor();
+    await finished.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: join(shots, `import-${label}.png`), animations: 'disabled' });
+    await accessible(page, `import (${label})`);
+
+    step(`${label}: the imported habit is among the habits, with its days`);
+    await page.getByRole('link', { name: 'See your habits' }).click();
+    await page.getByRole('heading', { name: 'Habits', level: 1 }).waitFor();
+    await page.getByText('Journal', { exact: true }).first().waitFor();
+    const habits = await page.evaluate(async () => {
+      const r = await fetch('/api/v1/habits', { credentials: 'include', headers: { Accept: 'application/json' } });
+      return r.json();
+    });
+    const journal = habits.find((h) => h.name === 'Journal');
+    if (!journal) fail('the imported habit is not among the habits: ' + JSON.stringify(habits.map((h) => h.name)));
+    const days = await page.evaluate(
+      async ({ id, from, to }) => {
+        const r = await fetch(`/api/v1/habits/${id}/checkins?from=${from}&to=${to}`, {
+          credentials: 'include',
+          headers: { Accept: 'application/json' },
+        });
+        return r.json();
+      },
+      { id: journal.id, from: addDays(today, -3), to: today },
+    );
+    if (days.length !== 3) fail('the imported habit has ' + days.length + ' days, not 3');
 
     step(`${label}: sign out`);
     await page.getByRole('button', { name: 'Sign out' }).click();

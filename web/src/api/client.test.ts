@@ -68,4 +68,35 @@ describe('the API client', () => {
     expect(readCookie('sf_csrf', 'a=1; sf_csrf=xyz; b=2')).toBe('xyz');
     expect(readCookie('sf_csrf', 'a=1')).toBeUndefined();
   });
+
+  it('sends a FormData upload untyped, with the CSRF header and the browser’s own multipart type', async () => {
+    const api = fakeApi({
+      'POST /api/v1/habits/{id}/checkins/{date}/attachments': () => json({ id: 'a1' }, 201),
+      'GET /api/v1/me/export': () => new Response('BEGIN:VCALENDAR', { headers: { 'Content-Type': 'text/calendar' } }),
+      'POST /api/v1/me/imports': () => problem(422, { detail: 'file: not a known format', errors: [{ field: 'file', message: 'not a known format' }] }),
+    });
+    document.cookie = 'sf_csrf=tok; path=/';
+    const client = createApiClient();
+    const form = new FormData();
+    form.append('file', new File(['x'], 'a.png', { type: 'image/png' }));
+
+    await expect(
+      client.untyped('post', '/v1/habits/{id}/checkins/{date}/attachments', { path: { id: 'h/1', date: '2026-12-01' }, body: form }),
+    ).resolves.toEqual({ id: 'a1' });
+    const [upload] = api.calls;
+    expect(upload?.path).toBe('/api/v1/habits/h%2F1/checkins/2026-12-01/attachments');
+    expect(upload?.headers.get('X-CSRF-Token')).toBe('tok');
+    expect(upload?.headers.get('Content-Type')).toBeNull();
+    expect(upload?.body).toBe(form);
+    expect(upload?.credentials).toBe('include');
+
+    const download = await client.raw('get', '/v1/me/export', { query: { format: 'ics' }, accept: '*/*' });
+    expect(await download.text()).toBe('BEGIN:VCALENDAR');
+    expect(api.calls[1]?.headers.get('Accept')).toBe('*/*');
+    expect(api.calls[1]?.headers.get('X-CSRF-Token')).toBeNull();
+
+    const refused = (await client.untyped('post', '/v1/me/imports', { body: form }).catch((e: unknown) => e)) as ApiError;
+    expect(refused.status).toBe(422);
+    expect(refused.fieldMessage('file')).toBe('not a known format');
+  });
 });

@@ -94,16 +94,20 @@ export interface ApiClientOptions {
 export function createApiClient(options: ApiClientOptions = {}) {
   const baseUrl = options.baseUrl ?? '/api';
 
-  async function request<O>(method: Method, path: string, opts: Options<O>): Promise<Answer<O>> {
+  /**
+   * Sends a request and answers the successful Response (or throws an {@link ApiError}): the cookies included, the
+   * CSRF header on every write. `json` is sent as JSON; `body` as it is (a FormData gets its multipart boundary from
+   * the browser, so no Content-Type is set for it).
+   */
+  async function send(method: Method, path: string, o: SendOptions): Promise<Response> {
     const upper = method.toUpperCase();
-    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
-    const o = opts as { path?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
-    if (o.body !== undefined) headers['Content-Type'] = 'application/json';
+    const headers: Record<string, string> = { Accept: o.accept ?? 'application/json, application/problem+json' };
+    if (o.json !== undefined) headers['Content-Type'] = 'application/json';
     if (!SAFE_METHODS.has(upper)) {
       const csrf = readCookie(CSRF_COOKIE);
       if (csrf) headers[CSRF_HEADER] = csrf;
     }
-    Object.assign(headers, opts.headers);
+    Object.assign(headers, o.headers);
     const url = baseUrl + expand(path, o.path) + queryString(o.query);
     let response: Response;
     try {
@@ -112,17 +116,33 @@ export function createApiClient(options: ApiClientOptions = {}) {
         method: upper,
         headers,
         credentials: 'include',
-        body: o.body === undefined ? undefined : JSON.stringify(o.body),
-        signal: opts.signal,
+        body: o.json !== undefined ? JSON.stringify(o.json) : o.body,
+        signal: o.signal,
       });
     } catch (e) {
       if (e instanceof DOMException && e.name === 'AbortError') throw e;
       throw new ApiError(0);
     }
     if (!response.ok) throw new ApiError(response.status, await problemOf(response));
-    if (response.status === 204) return undefined as Answer<O>;
+    return response;
+  }
+
+  async function parsed<T>(response: Response): Promise<T> {
+    if (response.status === 204) return undefined as T;
     const text = await response.text();
-    return (text ? JSON.parse(text) : undefined) as Answer<O>;
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  async function request<O>(method: Method, path: string, opts: Options<O>): Promise<Answer<O>> {
+    const o = opts as { path?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
+    const response = await send(method, path, {
+      path: o.path,
+      query: o.query,
+      json: o.body,
+      headers: opts.headers,
+      signal: opts.signal,
+    });
+    return parsed<Answer<O>>(response);
   }
 
   return {
@@ -136,7 +156,29 @@ export function createApiClient(options: ApiClientOptions = {}) {
       request<Operation<P, 'patch'>>('patch', path, opts),
     delete: <P extends PathsFor<'delete'>>(path: P, opts: Options<Operation<P, 'delete'>>) =>
       request<Operation<P, 'delete'>>('delete', path, opts),
+    /**
+     * Any route, untyped, answering the Response itself: for bodies that are not JSON (multipart uploads, binary
+     * downloads) and for routes the OpenAPI snapshot does not have yet. Errors are thrown as for the typed calls.
+     */
+    raw: (method: Method, path: string, opts: SendOptions = {}) => send(method, path, opts),
+    /** {@link raw} with the JSON answer parsed (undefined for 204): `T` is the caller's word for its shape. */
+    untyped: async <T>(method: Method, path: string, opts: SendOptions = {}): Promise<T> =>
+      parsed<T>(await send(method, path, opts)),
   };
+}
+
+/** The options of {@link ApiClient.raw}: path parameters for the `{name}`s of the path, the query, one body. */
+export interface SendOptions {
+  path?: Record<string, unknown> | undefined;
+  query?: Record<string, unknown> | undefined;
+  /** Sent as JSON. */
+  json?: unknown;
+  /** Sent as it is: FormData (multipart), a Blob, text. */
+  body?: BodyInit | undefined;
+  /** The Accept header; JSON or a problem by default. */
+  accept?: string;
+  headers?: Record<string, string> | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 /** Options may be left out when nothing in them is required. */

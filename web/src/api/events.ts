@@ -1,6 +1,7 @@
 import { useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { feedKey, notificationsKey, prependFeedItem, unreadCountKey, type FeedItem, type Notification } from './feed';
+import { applyImportEvent, IMPORTED_KEYS, type ImportEvent } from './importEvents';
 
 /**
  * The app's one live connection to the server: GET /api/v1/events (Server-Sent Events), opened while someone is
@@ -11,24 +12,27 @@ import { feedKey, notificationsKey, prependFeedItem, unreadCountKey, type FeedIt
  * Without EventSource the notifications and the feed are polled every minute instead.
  *
  * Each event makes the matching queries stale: `notification` → ['notifications'] (the bell's count and list) and
- * what the kind is about (see {@link keysFor}); `feed` → the item goes to the top of the cached ['feed']. Screens
- * subscribe to the events themselves with {@link useServerEvent}.
+ * what the kind is about (see {@link keysFor}); `feed` → the item goes to the top of the cached ['feed']; `import` →
+ * the import's progress goes into its cached query, which is asked for again (and, once it is done, the habits).
+ * Screens subscribe to the events themselves with {@link useServerEvent}.
  */
 
 export const EVENTS_URL = '/api/v1/events';
 
-/** The events the stream sends, with their data: a /notifications or a /feed item. */
+/** The events the stream sends, with their data: a /notifications or a /feed item, an import's progress. */
 export interface ServerEvents {
   notification: Notification;
   feed: FeedItem;
+  import: ImportEvent;
 }
 export type ServerEventName = keyof ServerEvents;
 export type ServerEventListener<N extends ServerEventName> = (data: ServerEvents[N]) => void;
 
-const EVENT_NAMES: readonly ServerEventName[] = ['notification', 'feed'];
+const EVENT_NAMES: readonly ServerEventName[] = ['notification', 'feed', 'import'];
 const listeners: { [N in ServerEventName]: Set<ServerEventListener<N>> } = {
   notification: new Set(),
   feed: new Set(),
+  import: new Set(),
 };
 
 /** Calls `listener` with the data of every `name` event of the stream; answers how to stop. */
@@ -54,6 +58,8 @@ const TODAY: QueryKey = ['today'];
 export function keysFor<N extends ServerEventName>(name: N, data: ServerEvents[N] | undefined): QueryKey[] {
   // a partner's check-in changes what the People screens show of their habits
   if (name === 'feed') return [PARTNERS];
+  // an import that is done has made habits and days
+  if (name === 'import') return (data as ImportEvent | undefined)?.status === 'done' ? [...IMPORTED_KEYS] : [];
   switch ((data as Notification | undefined)?.kind) {
     case 'partner_invitation':
     case 'partner_accepted':
@@ -105,6 +111,9 @@ function catchUp(client: QueryClient) {
 
 function deliver<N extends ServerEventName>(client: QueryClient, name: N, data: ServerEvents[N] | undefined) {
   if (name === 'notification') void client.invalidateQueries({ queryKey: notificationsKey });
+  else if (name === 'import') {
+    if (data) applyImportEvent(client, data as ImportEvent);
+  }
   // the item itself is the news: no need to fetch every loaded page again
   else if (data) prependFeedItem(client, data as FeedItem);
   for (const key of keysFor(name, data)) void client.invalidateQueries({ queryKey: key });

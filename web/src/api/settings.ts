@@ -92,13 +92,6 @@ export function useDeleteAccount(onGone: () => void) {
   });
 }
 
-/** Fetches the export (GET /me/export): the whole document, to be saved as a file. */
-export function useExport() {
-  return useMutation({
-    mutationFn: () => api.get('/v1/me/export') as Promise<unknown>,
-  });
-}
-
 /** The personal access tokens (GET /me/tokens), without secrets. */
 export function useTokens() {
   return useQuery({

@@ -59,7 +59,8 @@ export function fakeApi(routes: Record<string, Handler>) {
       query: url.searchParams,
       headers: new Headers(init.headers),
       credentials: init.credentials,
-      body: text === undefined ? undefined : JSON.parse(text),
+      // a JSON body parsed; a FormData (an upload) as it was sent
+      body: text === undefined ? (init.body instanceof FormData ? init.body : undefined) : JSON.parse(text),
     };
     for (const route of compiled) {
       const m = route.method === method ? route.pattern.exec(url.pathname) : null;

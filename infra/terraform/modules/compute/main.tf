@@ -24,6 +24,9 @@ locals {
     { name = "STEADFAST_SHUTDOWN_DRAIN_SECONDS", value = tostring(var.shutdown_drain_seconds) },
     { name = "STEADFAST_SHUTDOWN_TIMEOUT_SECONDS", value = tostring(var.shutdown_timeout_seconds) },
     { name = "STEADFAST_RATE_LIMIT_PER_ADDRESS", value = var.rate_limit_per_address },
+    # photos and files in the media bucket (the task role below may use it); credentials come from that role
+    { name = "STEADFAST_MEDIA_S3_BUCKET", value = var.media_bucket_name },
+    { name = "STEADFAST_MEDIA_S3_REGION", value = data.aws_region.current.region },
   ]
   extra_environment = [for k in sort(keys(var.extra_environment)) : { name = k, value = var.extra_environment[k] }]
 
@@ -160,7 +163,9 @@ resource "aws_iam_role" "task" {
 data "aws_iam_policy_document" "task" {
   statement {
     sid       = "MediaObjects"
-    actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
+    # AbortMultipartUpload: an upload above 8 MiB that fails is aborted at once (the lifecycle rule would remove
+    # its parts after 7 days)
+    actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"]
     resources = ["${var.media_bucket_arn}/*"]
   }
   statement {

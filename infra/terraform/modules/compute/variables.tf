@@ -168,6 +168,11 @@ variable "media_bucket_arn" {
   type = string
 }
 
+variable "media_bucket_name" {
+  description = "The media bucket's name, for STEADFAST_MEDIA_S3_BUCKET (the bucket of media_bucket_arn)"
+  type        = string
+}
+
 variable "log_group_name" {
   type = string
 }

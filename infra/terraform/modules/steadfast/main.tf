@@ -73,6 +73,7 @@ module "compute" {
   redis_secret_arn         = module.data.redis_secret_arn
   metrics_token_secret_arn = module.data.metrics_token_secret_arn
   media_bucket_arn         = module.data.media_bucket_arn
+  media_bucket_name        = module.data.media_bucket_name
   log_group_name           = module.observability.log_group_name
   log_group_arn            = module.observability.log_group_arn
   deletion_protection      = var.deletion_protection

@@ -7,6 +7,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { TextField } from '../../components/TextField';
 import { t } from '../../i18n/t';
 import { formatLongDate, isIsoDate } from './dates';
+import { DayPhotos } from './DayPhotos';
+import { PhotoSharing } from './PhotoSharing';
 import { hasValue } from './schedule';
 import { cellStatus, statusWord } from './status';
 
@@ -213,6 +215,12 @@ export function BackfillForm({ habit, today, date, onDateChange, records }: Back
           </Flex>
         </Stack>
       </form>
+      {dateProblem(date, today, habit.startDate) === undefined ? (
+        <Stack gap="3" borderWidth="1px" rounded="lg" p={{ base: '3', sm: '4' }}>
+          <DayPhotos habitId={id} date={date} editable hasRecord={record !== undefined} />
+          <PhotoSharing habit={habit} />
+        </Stack>
+      ) : null}
     </Stack>
   );
 }

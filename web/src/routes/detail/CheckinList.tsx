@@ -5,6 +5,7 @@ import type { Habit } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { t } from '../../i18n/t';
 import { formatLongDayDate } from './dates';
+import { DayPhotos } from './DayPhotos';
 import { hasValue, valueWithUnit } from './schedule';
 import { STATUS_PALETTE, cellStatus, statusLabel } from './status';
 
@@ -78,6 +79,7 @@ export function CheckinList({ habit, records, error, onRetry, onEdit }: CheckinL
                             {t('detail.checkins.refereeSaid', { comment: c.verificationComment })}
                           </Text>
                         ) : null}
+                        <DayPhotos habitId={habit.id ?? ''} date={date} editable={false} hasRecord />
                       </Box>
                       <Button
                         variant="ghost"

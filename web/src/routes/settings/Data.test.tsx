@@ -11,51 +11,109 @@ describe('Settings: your data', { timeout: 60_000 }, () => {
   beforeEach(stubPointerEvent);
   afterEach(() => vi.restoreAllMocks());
 
-  it('downloads the export as a JSON file', async () => {
+  /** Catches what the page saves: the Blob and the link clicked. */
+  function catchDownloads() {
     const blobs: Blob[] = [];
-    const create = vi.fn((b: Blob) => {
-      blobs.push(b);
-      return 'blob:export-1';
+    Object.assign(URL, {
+      createObjectURL: vi.fn((b: Blob) => {
+        blobs.push(b);
+        return `blob:export-${blobs.length}`;
+      }),
+      revokeObjectURL: vi.fn(),
     });
-    const revoke = vi.fn();
-    Object.assign(URL, { createObjectURL: create, revokeObjectURL: revoke });
     const clicked: HTMLAnchorElement[] = [];
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       clicked.push(this);
     });
-    fakeApi({
+    return { blobs, clicked };
+  }
+
+  it('downloads the export as a JSON file', async () => {
+    const { blobs, clicked } = catchDownloads();
+    const api = fakeApi({
       'GET /api/v1/me': () => json(ANN),
       'GET /api/v1/today': () => json({ date: '2026-12-01', habits: [] }),
+      'GET /api/v1/me/imports': () => json([]),
       'GET /api/v1/me/export': () => json(EXPORT),
     });
     const user = userEvent.setup();
     renderApp('/settings/data');
     await findSection('Your data');
 
-    await user.click(screen.getByRole('button', { name: 'Download export' }));
-    expect(await screen.findByText('The export was downloaded.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Download JSON' }));
+    expect(await screen.findByText(/^Downloaded steadfast-export(-2026-12-01)?\.json\.$/)).toBeInTheDocument();
     expect(clicked).toHaveLength(1);
     expect(clicked[0]?.download).toMatch(/^steadfast-export(-2026-12-01)?\.json$/);
     expect(clicked[0]?.getAttribute('href')).toBe('blob:export-1');
     expect(blobs[0]?.type).toBe('application/json');
-    const text = await new Promise<string>((resolve) => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(String(reader.result));
-      reader.readAsText(blobs[0]!);
+    expect(JSON.parse(await blobs[0]!.text())).toEqual(EXPORT);
+    expect(api.callsTo('GET', '/api/v1/me/export')[0]?.query.get('format')).toBe('json');
+    expect(api.callsTo('GET', '/api/v1/me/export')[0]?.credentials).toBe('include');
+  });
+
+  it('downloads the CSV zip with the name the server gives it', async () => {
+    const { blobs, clicked } = catchDownloads();
+    const api = fakeApi({
+      'GET /api/v1/me': () => json(ANN),
+      'GET /api/v1/today': () => json({ date: '2026-12-01', habits: [] }),
+      'GET /api/v1/me/imports': () => json([]),
+      'GET /api/v1/me/export': () =>
+        new Response('PK\u0003\u0004zip bytes', {
+          headers: {
+            'Content-Type': 'application/zip',
+            'Content-Disposition': 'attachment; filename="steadfast-export-2026-11-30.zip"',
+          },
+        }),
     });
-    expect(JSON.parse(text)).toEqual(EXPORT);
+    const user = userEvent.setup();
+    renderApp('/settings/data');
+    await findSection('Your data');
+
+    await user.click(screen.getByRole('button', { name: 'Download CSV (.zip)' }));
+    expect(await screen.findByText('Downloaded steadfast-export-2026-11-30.zip.')).toBeInTheDocument();
+    const [call] = api.callsTo('GET', '/api/v1/me/export');
+    expect(call?.query.get('format')).toBe('csv');
+    expect(call?.credentials).toBe('include');
+    expect(clicked[0]?.download).toBe('steadfast-export-2026-11-30.zip');
+    expect(blobs[0]?.type).toBe('application/zip');
+    expect(await blobs[0]!.text()).toBe('PK\u0003\u0004zip bytes');
+  });
+
+  it('names the iCalendar file after today when the server gives no name', async () => {
+    const { blobs, clicked } = catchDownloads();
+    fakeApi({
+      'GET /api/v1/me': () => json(ANN),
+      'GET /api/v1/today': () => json({ date: '2026-12-01', habits: [] }),
+      'GET /api/v1/me/imports': () => json([]),
+      'GET /api/v1/me/export': (req) =>
+        req.query.get('format') === 'ics'
+          ? new Response('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n', { headers: { 'Content-Type': 'text/calendar' } })
+          : problem(422, { detail: 'format: json, csv or ics' }),
+    });
+    const user = userEvent.setup();
+    renderApp('/settings/data');
+    await findSection('Your data');
+    // the day names the file: wait until Today has answered
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Download iCalendar (.ics)' })).toBeEnabled());
+    await screen.findByText(/iCalendar: your done days/);
+
+    await user.click(screen.getByRole('button', { name: 'Download iCalendar (.ics)' }));
+    expect(await screen.findByText(/^Downloaded steadfast-export(-2026-12-01)?\.ics\.$/)).toBeInTheDocument();
+    expect(clicked[0]?.download).toMatch(/^steadfast-export(-2026-12-01)?\.ics$/);
+    expect(blobs[0]?.type).toBe('text/calendar');
   });
 
   it('says why the export failed', async () => {
     fakeApi({
       'GET /api/v1/me': () => json(ANN),
       'GET /api/v1/today': () => json({ date: '2026-12-01', habits: [] }),
+      'GET /api/v1/me/imports': () => json([]),
       'GET /api/v1/me/export': () => problem(500, { requestId: 'req-77' }),
     });
     const user = userEvent.setup();
     renderApp('/settings/data');
     await findSection('Your data');
-    await user.click(screen.getByRole('button', { name: 'Download export' }));
+    await user.click(screen.getByRole('button', { name: 'Download CSV (.zip)' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('req-77');
   });
 
@@ -64,6 +122,7 @@ describe('Settings: your data', { timeout: 60_000 }, () => {
     const api = fakeApi({
       'GET /api/v1/me': () => (gone ? problem(401, { detail: 'no session' }) : json(ANN)),
       'GET /api/v1/today': () => json({ date: '2026-12-01', habits: [] }),
+      'GET /api/v1/me/imports': () => json([]),
       'DELETE /api/v1/me': (req) => {
         if ((req.body as { password: string }).password !== 'right') {
           return problem(422, { detail: 'password: is not your password', errors: [{ field: 'password', message: 'is not your password' }] });

@@ -1,41 +1,68 @@
-import { Box, Button, Stack, Text } from '@chakra-ui/react';
+import { Box, Button, Flex, Stack, Text } from '@chakra-ui/react';
 import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMe } from '../../api/auth';
 import { formErrors } from '../../api/errors';
-import { useDeleteAccount, useExport } from '../../api/settings';
+import { useDeleteAccount } from '../../api/settings';
+import { useExportFile, type ExportFormat } from '../../api/transfer';
 import { useToday } from '../../api/today';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TextField } from '../../components/TextField';
+import type { MessageKey } from '../../i18n/en';
 import { t } from '../../i18n/t';
 import { ConfirmDialog } from './ConfirmDialog';
-import { downloadJson, exportFilename } from './download';
+import { saveFile } from './download';
+import { ImportPart } from './ImportPart';
 import { Part, Saved, Section } from './Section';
 
-function ExportPart() {
-  const exported = useExport();
-  const today = useToday().data?.date;
-  const [done, setDone] = useState(false);
+const FORMATS: readonly { format: ExportFormat; text: MessageKey; button: MessageKey }[] = [
+  { format: 'json', text: 'settings.data.exportJsonText', button: 'settings.data.exportJson' },
+  { format: 'csv', text: 'settings.data.exportCsvText', button: 'settings.data.exportCsv' },
+  { format: 'ics', text: 'settings.data.exportIcsText', button: 'settings.data.exportIcs' },
+];
 
-  function download() {
-    setDone(false);
-    exported.mutate(undefined, {
-      onSuccess: (data) => {
-        downloadJson(exportFilename(today), data);
-        setDone(true);
+function ExportPart() {
+  const exported = useExportFile();
+  const today = useToday().data?.date;
+  const [saved, setSaved] = useState<string | undefined>();
+
+  function download(format: ExportFormat) {
+    setSaved(undefined);
+    exported.mutate(
+      { format, today },
+      {
+        onSuccess: ({ blob, filename }) => {
+          saveFile(filename, blob);
+          setSaved(filename);
+        },
       },
-    });
+    );
   }
 
+  const pending = exported.isPending ? exported.variables?.format : undefined;
   return (
     <Part title={t('settings.data.exportTitle')} intro={t('settings.data.exportIntro')}>
       {exported.isError ? <ErrorAlert>{t('settings.data.exportFailed', { reason: exported.error.message })}</ErrorAlert> : null}
-      <Stack direction="row" gap="4" align="center" wrap="wrap">
-        <Button onClick={download} loading={exported.isPending} loadingText={t('settings.data.exporting')}>
-          {t('settings.data.export')}
-        </Button>
-        <Saved>{done ? t('settings.data.exported') : null}</Saved>
+      <Stack as="ul" listStyleType="none" m="0" p="0" gap="3">
+        {FORMATS.map((f) => (
+          <Flex as="li" key={f.format} gap={{ base: '2', sm: '4' }} align={{ base: 'stretch', sm: 'center' }} direction={{ base: 'column', sm: 'row' }}>
+            <Button
+              variant={f.format === 'json' ? 'solid' : 'outline'}
+              onClick={() => download(f.format)}
+              loading={pending === f.format}
+              disabled={pending !== undefined && pending !== f.format}
+              loadingText={t('settings.data.exporting')}
+              minW={{ sm: '15rem' }}
+            >
+              {t(f.button)}
+            </Button>
+            <Text textStyle="sm" color="fg.muted">
+              {t(f.text)}
+            </Text>
+          </Flex>
+        ))}
       </Stack>
+      <Saved>{saved ? t('settings.data.exported', { filename: saved }) : null}</Saved>
     </Part>
   );
 }
@@ -104,10 +131,11 @@ function DeletePart() {
   );
 }
 
-/** The account's data: everything as a JSON download, and deleting the account. */
+/** The account's data: importing history, everything as a download (JSON, CSV, iCalendar), deleting the account. */
 export function DataSection() {
   return (
     <Section title={t('settings.nav.data')} intro={t('settings.data.intro')}>
+      <ImportPart />
       <ExportPart />
       <DeletePart />
     </Section>

@@ -130,6 +130,17 @@ class CrossUserWalkIT {
             String habitId = Http.json(habit).get("id").toString();
             ids.add(habitId);
             http.as(owner.token(), "PUT", "/api/v1/habits/" + habitId + "/checkins/2026-01-05", "{\"value\":2}");
+            // a photo on that day (where the server's clock lets the day have a check-in)
+            HttpResponse<byte[]> photo = AttachmentsIT.send(
+                    http,
+                    owner.token(),
+                    "POST",
+                    AttachmentsIT.attachments(habitId, java.time.LocalDate.parse("2026-01-05")),
+                    AttachmentsIT.jpeg(16, 16),
+                    "image/jpeg");
+            if (photo.statusCode() == 201) {
+                ids.add(Http.json(AttachmentsIT.text(photo)).get("id").toString());
+            }
             http.as(owner.token(), "POST", "/api/v1/me/calendar-feed", null);
             http.as(owner.token(), "PATCH", "/api/v1/habits/" + habitId, "{\"visibility\":\"partners\"}");
             HttpResponse<String> invitation = http.as(

@@ -160,4 +160,14 @@ public final class Http {
             throw new AssertionError("Not JSON (" + r.statusCode() + "): " + r.body(), e);
         }
     }
+
+    /** A JSON array of objects' text as a list of maps. */
+    @SuppressWarnings("unchecked")
+    public static java.util.List<Map<String, Object>> list(HttpResponse<String> r) {
+        try {
+            return JSON.readValue(r.body(), java.util.List.class);
+        } catch (IOException e) {
+            throw new AssertionError("Not a JSON array (" + r.statusCode() + "): " + r.body(), e);
+        }
+    }
 }

@@ -1,7 +1,9 @@
 /**
  * Accounts as other bundles see them: the user's profile (time zone, week start, day start) and the SPI through
- * which a bundle adds what it stores about a user to the data export and hears of the user's deletion.
+ * which a bundle adds what it stores about a user to the data export ({@link io.steadfast.api.account.UserDataContributor},
+ * written through a {@link io.steadfast.api.account.SectionWriter}) and hears of the user's deletion, and the
+ * other forms of the export ({@link io.steadfast.api.account.UserDataExporter}: CSV, iCalendar).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.5.0")
 package io.steadfast.api.account;

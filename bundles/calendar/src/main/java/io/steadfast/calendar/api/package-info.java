@@ -5,5 +5,5 @@
  * ({@link io.steadfast.calendar.api.CalendarEvents}) for listeners that may miss one.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.steadfast.calendar.api;

@@ -81,6 +81,36 @@ public interface HabitQuery {
     List<RecordedDay> records(UUID userId, UUID habitId, LocalDate from, LocalDate to);
 
     /**
+     * Every habit of the user, archived ones included, in their order (for the user's own export); empty for an
+     * unknown user. The default serves stand-ins that never need it; the habit bundle's service answers it.
+     *
+     * @since 2.6
+     */
+    default List<HabitInfo> habits(UUID userId) {
+        throw new UnsupportedOperationException("habits(userId)");
+    }
+
+    /**
+     * A page of one habit's records, by date: the first {@code limit} (at least one) after {@code after}
+     * ({@code null} for the first page), as {@link #records(UUID, UUID, LocalDate, LocalDate)} gives them. Keyset
+     * paging on the records' order: the next page is the one after the last date of this one, and the last page
+     * is shorter than {@code limit}; each page is one indexed read, so a reader of a long history holds one page at
+     * a time. Empty for another user's habit. The default reads through {@link #records} (a stand-in's).
+     *
+     * @since 2.6
+     */
+    default List<RecordedDay> recordsAfter(UUID userId, UUID habitId, LocalDate after, int limit) {
+        return records(
+                        userId,
+                        habitId,
+                        after == null ? LocalDate.of(1, 1, 1) : after.plusDays(1),
+                        LocalDate.of(9999, 12, 31))
+                .stream()
+                .limit(Math.max(1, limit))
+                .toList();
+    }
+
+    /**
      * A day's record as written.
      *
      * @param skipped      the day was skipped (excused), not done

@@ -7,5 +7,5 @@
  * The JSON forms are in {@code io.steadfast.habit.dto}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.5.0")
+@org.osgi.annotation.versioning.Version("2.6.0")
 package io.steadfast.habit.api;

@@ -8,5 +8,5 @@
  * io.steadfast.api} packages carry no JAX-RS type).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package io.steadfast.platform.rest;

@@ -65,6 +65,7 @@ public class EventStreams {
     private final ScheduledExecutorService heartbeat;
     private final ExecutorService senders;
     private volatile MessageBus.Subscription subscription;
+    private volatile MessageBus.Subscription live;
 
     @Activate
     public EventStreams(
@@ -89,9 +90,14 @@ public class EventStreams {
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void setBus(MessageBus bus) {
         MessageBus.Subscription old = subscription;
+        MessageBus.Subscription oldLive = live;
         subscription = bus.subscribe(Signals.CHANNEL, this::signal);
+        live = bus.subscribe(LiveEvents.CHANNEL, this::live);
         if (old != null) {
             old.close();
+        }
+        if (oldLive != null) {
+            oldLive.close();
         }
     }
 
@@ -104,6 +110,10 @@ public class EventStreams {
         MessageBus.Subscription s = subscription;
         if (s != null) {
             s.close();
+        }
+        MessageBus.Subscription l = live;
+        if (l != null) {
+            l.close();
         }
         heartbeat.shutdownNow();
         senders.shutdownNow();
@@ -174,6 +184,22 @@ public class EventStreams {
         }
     }
 
+    /** A {@link LiveEvents} message: {@code <userId> <name> <json>}, sent to the user's streams on this node. */
+    private void live(String message) {
+        try {
+            int a = message.indexOf(' ');
+            int b = message.indexOf(' ', a + 1);
+            UUID user = UUID.fromString(message.substring(0, a));
+            String name = message.substring(a + 1, b);
+            String json = message.substring(b + 1);
+            for (Stream s : byUser.getOrDefault(user, Set.of())) {
+                senders.execute(() -> s.pushLive(name, json));
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("Unreadable live event: {}", message);
+        }
+    }
+
     private void beat() {
         for (Set<Stream> set : byUser.values()) {
             for (Stream s : set) {
@@ -238,6 +264,15 @@ public class EventStreams {
             } catch (RuntimeException e) {
                 LOG.debug("Event stream of {}: feed not read now ({})", userId, e.toString());
             }
+        }
+
+        /** A live event: no id of its own (it is not resumable), so a reconnect resumes the stored ones as before. */
+        synchronized void pushLive(String name, String json) {
+            deliver(sse.newEventBuilder()
+                    .name(name)
+                    .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                    .data(String.class, json)
+                    .build());
         }
 
         private boolean send(String name, Object data) {

@@ -6,6 +6,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.steadfast.accountability.api.HabitAudience;
 import io.steadfast.api.partner.GroupMemberships;
 import io.steadfast.api.partner.Partnerships;
 import io.steadfast.habit.api.HabitInfo;
@@ -16,8 +17,8 @@ import io.steadfast.habit.api.Sharing;
  * partners; with {@code groups} the fellow members of one of its groups (the owner still a member); a private habit
  * nobody.
  */
-@Component(service = Audience.class)
-public class Audience {
+@Component(service = {Audience.class, HabitAudience.class})
+public class Audience implements HabitAudience {
 
     private final Partnerships partnerships;
     private final GroupMemberships groups;
@@ -28,6 +29,7 @@ public class Audience {
         this.groups = groups;
     }
 
+    @Override
     public boolean sees(UUID viewerId, HabitInfo h) {
         if (viewerId.equals(h.userId())) {
             return true;

@@ -70,7 +70,7 @@ public class ChangeDispatcher {
         @AttributeDefinition(
                 description = "The durable consumers (HabitChangeConsumer names) that must be running on this node "
                         + "before it delivers anything")
-        String[] consumers() default {"statistics", "accountability", "calendar", "delivery"};
+        String[] consumers() default {"statistics", "accountability", "calendar", "delivery", "media"};
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangeDispatcher.class);

@@ -120,6 +120,17 @@ public class HabitDefinitions {
     }
 
     public HabitInfo create(UUID userId, HabitDraft in) {
+        return create(userId, in, null);
+    }
+
+    /**
+     * Where an imported habit came from: its source key, and when it was created there ({@code null}: now). Its
+     * history is judged from its start date (it is "created on" that day), not free up to the import's day.
+     */
+    public record Origin(String sourceKey, Instant createdAt) {}
+
+    /** Creates a habit; with an {@link Origin}, an imported one. */
+    public HabitInfo create(UUID userId, HabitDraft in, Origin origin) {
         if (in == null) {
             throw new ValidationException("body", "a JSON object is required");
         }
@@ -150,7 +161,11 @@ public class HabitDefinitions {
         limits.check(Limits.HABITS, habits.count(userId), "habits", "delete some you no longer track first");
         String unit = in.unit() != null ? in.unit().trim() : type.get().defaultUnit();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        HabitRow row = habits.create(new HabitRow(
+        Instant createdAt = origin == null || origin.createdAt() == null
+                ? now
+                : origin.createdAt().truncatedTo(ChronoUnit.MILLIS);
+        LocalDate createdOn = origin == null ? Owners.today(clock, user) : start;
+        HabitRow draft = new HabitRow(
                 UUID.randomUUID(),
                 userId,
                 name,
@@ -164,12 +179,13 @@ public class HabitDefinitions {
                 blankToNull(in.icon()),
                 Boolean.TRUE.equals(in.archived()),
                 0,
-                now,
-                now,
+                createdAt,
+                origin == null ? now : createdAt,
                 goal,
-                Owners.today(clock, user),
+                createdOn,
                 0,
-                sharing));
+                sharing);
+        HabitRow row = origin == null ? habits.create(draft) : habits.createImported(draft, origin.sourceKey());
         changes.committed();
         return info(row, user);
     }

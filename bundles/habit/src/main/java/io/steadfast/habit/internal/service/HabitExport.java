@@ -20,7 +20,10 @@ import io.steadfast.habit.internal.store.CheckinStore;
 import io.steadfast.habit.internal.store.HabitRow;
 import io.steadfast.habit.internal.store.HabitStore;
 
-/** Every habit of a user with all its records, for the account export: two queries, however many habits. */
+/**
+ * Every habit of a user with all its records, for the account export: all at once ({@link #export}, two queries,
+ * however many habits), or streamed ({@link #habits}, then each habit's records a page at a time).
+ */
 @Component(service = HabitExport.class)
 public class HabitExport {
 
@@ -47,6 +50,34 @@ public class HabitExport {
         this.clock = clock;
     }
 
+    /** The records of a habit that {@link #checkins} reads at a time: memory stays bounded by it. */
+    public static final int PAGE = 1000;
+
+    /** Every habit of the user, archived ones included, in their order, without their records. */
+    public List<HabitInfo> habits(UUID userId) {
+        UserProfile user = directory.find(userId).orElse(null);
+        if (user == null) {
+            return List.of();
+        }
+        java.time.LocalDate today = Owners.today(clock, user);
+        return habits.listAll(userId).stream()
+                .map(h -> HabitMapping.info(h, types.get(h.typeKey()).isPresent(), user.weekStart(), today))
+                .collect(Collectors.toList());
+    }
+
+    /**
+     * A page of a habit's records, oldest first: at most {@code limit} after {@code after} ({@code null} for the
+     * first page). The caller got the habit from {@link #habits} of its owner.
+     */
+    public List<Checkin> checkins(UUID habitId, java.time.LocalDate after, int limit) {
+        List<Checkin> out = new ArrayList<>();
+        for (CheckinRow c : checkins.page(habitId, after, limit)) {
+            out.add(DayRecords.checkin(c));
+        }
+        return out;
+    }
+
+    /** Every habit with all its records in memory: the streamed export reads {@link #habits} and {@link #checkins}. */
     public List<ExportedHabit> export(UUID userId) {
         UserProfile user = directory.find(userId).orElse(null);
         if (user == null) {

@@ -145,16 +145,44 @@ public class HabitQueryService implements HabitQuery {
         }
         List<RecordedDay> out = new ArrayList<>();
         for (CheckinRow c : checkins.range(habitId, from, to)) {
-            out.add(new RecordedDay(
-                    c.date(),
-                    c.value(),
-                    c.note(),
-                    CheckinRow.SKIPPED.equals(c.status()),
-                    c.backfilled(),
-                    c.verification() == null ? null : c.verification().state(),
-                    c.updatedAt()));
+            out.add(recorded(c));
         }
         return out;
+    }
+
+    @Override
+    public List<HabitInfo> habits(UUID userId) {
+        Optional<UserProfile> user = directory.find(userId);
+        if (user.isEmpty()) {
+            return List.of();
+        }
+        LocalDate today = Owners.today(clock, user.get());
+        return habits.listAll(userId).stream()
+                .map(h -> info(h, user.get(), today))
+                .collect(Collectors.toList());
+    }
+
+    @Override
+    public List<RecordedDay> recordsAfter(UUID userId, UUID habitId, LocalDate after, int limit) {
+        if (habits.find(userId, habitId).isEmpty()) {
+            return List.of();
+        }
+        List<RecordedDay> out = new ArrayList<>();
+        for (CheckinRow c : checkins.page(habitId, after, limit)) {
+            out.add(recorded(c));
+        }
+        return out;
+    }
+
+    private static RecordedDay recorded(CheckinRow c) {
+        return new RecordedDay(
+                c.date(),
+                c.value(),
+                c.note(),
+                CheckinRow.SKIPPED.equals(c.status()),
+                c.backfilled(),
+                c.verification() == null ? null : c.verification().state(),
+                c.updatedAt());
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -66,6 +67,14 @@ public class Vacations {
     public record Draft(LocalDate from, LocalDate to, List<UUID> habitIds) {}
 
     public Vacation create(UUID userId, Draft in) {
+        return create(userId, in, false);
+    }
+
+    /**
+     * Creates a vacation; {@code imported}: one an import brings, which may lie in the past, and which is not made
+     * again when the user has one with the same days and habits (a second import of the file adds none).
+     */
+    public Vacation create(UUID userId, Draft in, boolean imported) {
         UserProfile user = Owners.profile(directory, userId);
         LocalDate today = Owners.today(clock, user);
         List<FieldError> errors = new ArrayList<>();
@@ -80,7 +89,7 @@ public class Vacations {
         }
         DateLimits.check(in.from(), "from");
         DateLimits.check(in.to(), "to");
-        if (in.from().isBefore(today)) {
+        if (!imported && in.from().isBefore(today)) {
             errors.add(new FieldError(
                     "from", "must be today (" + today + ") or later; a day that has passed can be skipped instead"));
         }
@@ -107,6 +116,19 @@ public class Vacations {
             throw new ValidationException(errors);
         }
         List<VacationRow> all = vacations.list(userId);
+        if (imported) {
+            Set<UUID> wanted = habitIds;
+            Optional<VacationRow> same = all.stream()
+                    .filter(v -> v.from().equals(in.from())
+                            && v.to().equals(in.to())
+                            && java.util.Objects.equals(
+                                    v.habitIds() == null ? null : Set.copyOf(v.habitIds()),
+                                    wanted == null ? null : Set.copyOf(wanted)))
+                    .findFirst();
+            if (same.isPresent()) {
+                return vacation(same.get());
+            }
+        }
         long open = all.stream().filter(v -> !v.to().isBefore(today)).count();
         if (open >= MAX_OPEN) {
             throw new ConflictException("You have " + MAX_OPEN + " vacations that have not ended; delete one first");

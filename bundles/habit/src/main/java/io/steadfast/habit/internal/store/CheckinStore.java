@@ -38,6 +38,21 @@ public interface CheckinStore {
     List<CheckinRow> all(Collection<UUID> habitIds);
 
     /**
+     * A page of one habit's records, by date: the first {@code limit} after {@code after} ({@code null} for the
+     * first page), read on the primary key's order (keyset paging: the next page starts after the last date of
+     * this one, whatever was written meanwhile). The last page is shorter than {@code limit}. For the streamed
+     * export, whose memory must not grow with the history. (The default filters {@link #all}: for stores in
+     * memory; the database's store reads only the page.)
+     */
+    default List<CheckinRow> page(UUID habitId, LocalDate after, int limit) {
+        return all(List.of(habitId)).stream()
+                .filter(c -> after == null || c.date().isAfter(after))
+                .sorted(java.util.Comparator.comparing(CheckinRow::date))
+                .limit(Math.max(1, limit))
+                .toList();
+    }
+
+    /**
      * Adds {@code delta} (negative to take away; the value never goes below zero) to the day's value atomically
      * (concurrent increments all count), marking it done. With an
      * idempotency key, a second call with the same key for the same user adds nothing and returns the first result.

@@ -13,6 +13,13 @@ public interface HabitStore {
     /** Stores a new habit at the end of the owner's order. */
     HabitRow create(HabitRow habit);
 
+    /**
+     * Stores a new habit as {@link #create} does, remembering where it was imported from, in one transaction.
+     *
+     * @throws RuntimeException a constraint violation when the owner has a habit with that source key
+     */
+    HabitRow createImported(HabitRow habit, String sourceKey);
+
     Optional<HabitRow> find(UUID userId, UUID habitId);
 
     /** The owner's habits, archived or not, in their order. */

@@ -229,6 +229,22 @@ public class JpaCheckinStore implements CheckinStore {
     }
 
     @Override
+    public List<CheckinRow> page(UUID habitId, LocalDate after, int limit) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            javax.persistence.TypedQuery<Object[]> q = em.createQuery(
+                            "SELECT " + COLUMNS + " FROM Checkin c WHERE c.habitId = :h"
+                                    + (after == null ? "" : " AND c.date > :a") + " ORDER BY c.date",
+                            Object[].class)
+                    .setParameter("h", habitId.toString())
+                    .setMaxResults(Math.max(1, limit));
+            if (after != null) {
+                q.setParameter("a", after);
+            }
+            return rows(q.getResultList());
+        });
+    }
+
+    @Override
     public IncrementResult increment(
             UUID userId,
             UUID habitId,

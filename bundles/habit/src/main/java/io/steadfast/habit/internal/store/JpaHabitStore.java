@@ -40,6 +40,10 @@ public class JpaHabitStore implements HabitStore {
 
     @Override
     public HabitRow create(HabitRow h) {
+        return create(h, null);
+    }
+
+    private HabitRow create(HabitRow h, String sourceKey) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return jpa.txExpr(TransactionType.Required, em -> {
@@ -51,6 +55,11 @@ public class JpaHabitStore implements HabitStore {
                     copy(h, e);
                     e.sortOrder = nextOrder(em, e.userId);
                     em.persist(e);
+                    if (sourceKey != null) {
+                        em.flush();
+                        Jdbc.update(
+                                Jdbc.connection(em), "UPDATE habit SET source_key = ? WHERE id = ?", sourceKey, e.id);
+                    }
                     long revision = Outbox.habitChanged(em, h.userId(), h.id());
                     return toRow(e, revision);
                 });
@@ -60,6 +69,11 @@ public class JpaHabitStore implements HabitStore {
                 }
             }
         }
+    }
+
+    @Override
+    public HabitRow createImported(HabitRow h, String sourceKey) {
+        return create(h, java.util.Objects.requireNonNull(sourceKey, "sourceKey"));
     }
 
     /**

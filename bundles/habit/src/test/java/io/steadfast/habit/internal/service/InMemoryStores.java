@@ -39,6 +39,11 @@ final class InMemoryStores {
         }
 
         @Override
+        public HabitRow createImported(HabitRow h, String sourceKey) {
+            return create(h);
+        }
+
+        @Override
         public Optional<HabitRow> find(UUID userId, UUID habitId) {
             return Optional.ofNullable(rows.get(habitId)).filter(h -> h.userId().equals(userId));
         }

@@ -34,8 +34,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 public final class Dtos {
 
-    static final String EXPORT_FORMAT = "steadfast-export";
-    static final int EXPORT_VERSION = 1;
+    static final String EXPORT_FORMAT = io.steadfast.api.account.UserDataExporter.DOCUMENT_FORMAT;
+    static final int EXPORT_VERSION = io.steadfast.api.account.UserDataExporter.DOCUMENT_VERSION;
 
     private Dtos() {}
 

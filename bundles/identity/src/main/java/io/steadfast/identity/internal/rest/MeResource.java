@@ -1,6 +1,9 @@
 package io.steadfast.identity.internal.rest;
 
-import java.util.Map;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
@@ -8,10 +11,12 @@ import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.StreamingOutput;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -20,8 +25,10 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
+import io.steadfast.api.account.UserDataExporter;
 import io.steadfast.api.auth.AuthenticatedUser;
 import io.steadfast.api.error.ValidationException;
+import io.steadfast.identity.internal.domain.ExportDocument;
 import io.steadfast.identity.internal.rest.Dtos.DeleteAccount;
 import io.steadfast.identity.internal.rest.Dtos.PasswordChange;
 import io.steadfast.identity.internal.rest.Dtos.ProfilePatch;
@@ -105,15 +112,39 @@ public class MeResource {
 
     @GET
     @Path("/export")
+    @Produces({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @Operation(
-            summary = "Everything the caller owns, as one JSON document",
-            description = "Format `steadfast-export`, version 1: profile, access tokens (never their secrets) and "
-                    + "one section per bundle (habits, check-ins, ...). See docs/api.md.")
-    public Response export(@Context SecurityContext sc) {
-        Map<String, Object> doc = Dtos.export(export.export(Auth.user(sc).userId()));
-        return Response.ok(doc)
-                .header("Content-Disposition", "attachment; filename=\"steadfast-export.json\"")
+            summary = "Everything the caller owns: the JSON document (format=json, the default), a CSV zip "
+                    + "(format=csv) or an iCalendar of the done days (format=ics), as a download",
+            description = "json: format `steadfast-export`, version 1: profile, access tokens (never their secrets) "
+                    + "and one section per bundle (habits with every check-in, vacations, reminders, ...). csv: a zip "
+                    + "of habits.csv and habits/<slug>.csv per habit (habit,date,value,note,status). ics: one all-day "
+                    + "event per done day. Streamed as it is written. Another format is a 422 naming the accepted "
+                    + "ones. See docs/api.md, Export.")
+    public Response export(@QueryParam("format") String format, @Context SecurityContext sc) {
+        java.util.UUID userId = Auth.user(sc).userId();
+        // before a byte is sent: an unknown format and a deleted account are answers of their own
+        Optional<UserDataExporter> exporter = export.exporter(format);
+        ExportDocument head = export.head(userId);
+        LocalDate day =
+                LocalDate.ofInstant(head.exportedAt(), zone(head.profile().timezone()));
+        String extension = exporter.map(UserDataExporter::fileExtension).orElse("json");
+        StreamingOutput body = exporter.<StreamingOutput>map(e -> out -> e.write(userId, out))
+                .orElseGet(() -> out -> ExportJson.write(out, userId, head, export.sections()));
+        return Response.ok(body)
+                .type(exporter.map(UserDataExporter::mediaType).orElse(MediaType.APPLICATION_JSON + ";charset=utf-8"))
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"steadfast-export-" + day + "." + extension + "\"")
                 .build();
+    }
+
+    private static ZoneId zone(String id) {
+        try {
+            return ZoneId.of(id);
+        } catch (java.time.DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
     }
 
     @DELETE

@@ -53,4 +53,47 @@ class AccountExportTest {
                 .isInstanceOf(NotAuthenticatedException.class)
                 .hasMessage("The account no longer exists");
     }
+
+    record Exporter(String format) implements io.steadfast.api.account.UserDataExporter {
+        @Override
+        public String mediaType() {
+            return "text/plain";
+        }
+
+        @Override
+        public String fileExtension() {
+            return format;
+        }
+
+        @Override
+        public void write(UUID userId, java.io.OutputStream out) {}
+    }
+
+    @Test
+    void aFormatIsJsonOrAnExportersAndAnyOtherNamesTheAcceptedOnes() {
+        Exporter csv = new Exporter("csv");
+        f.export.addExporter(new Exporter("ics"));
+        f.export.addExporter(csv);
+        assertThat(f.export.exporter(null)).as("no format: the JSON document").isEmpty();
+        assertThat(f.export.exporter("json")).isEmpty();
+        assertThat(f.export.exporter(" CSV ")).contains(csv);
+        assertThatThrownBy(() -> f.export.exporter("xml"))
+                .isInstanceOf(io.steadfast.api.error.ValidationException.class)
+                .hasMessageContaining("format")
+                .hasMessageContaining("json, csv, ics");
+        f.export.removeExporter(csv);
+        assertThat(f.export.formats()).containsExactly("json", "ics");
+    }
+
+    @Test
+    void theHeadIsTheAccountWithoutSections() {
+        f.contribute("habits", List.of("Read"));
+        UUID id = f.register("bob@example.org").account().id();
+        ExportDocument head = f.export.head(id);
+        assertThat(head.sections()).isEmpty();
+        assertThat(head.exportedAt()).isEqualTo(f.clock.instant());
+        assertThat(f.export.sections())
+                .extracting(io.steadfast.api.account.UserDataContributor::section)
+                .containsExactly("habits");
+    }
 }

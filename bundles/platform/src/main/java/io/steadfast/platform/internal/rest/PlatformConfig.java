@@ -27,6 +27,12 @@ public @interface PlatformConfig {
     long request_maxBodyBytes() default 1_048_576;
 
     @AttributeDefinition(
+            name = "Largest upload (bytes)",
+            description = "Request bodies that are not JSON (a photo, an import file, multipart forms) may be this "
+                    + "large; each upload route has its own, smaller limit within it")
+    long request_maxUploadBytes() default 67_108_864;
+
+    @AttributeDefinition(
             name = "Public URL",
             description = "The base of every link the server makes (Location headers, the calendar feed URL), "
                     + "such as https://habits.example.org behind a TLS proxy: an absolute http or https URL without "

@@ -27,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.steadfast.platform.rest.RestApi;
+import io.steadfast.platform.rest.Uploads;
 
 /**
  * Cross-cutting concerns of every request: the {@code X-Request-Id} (taken from the request when given, or the one
@@ -55,6 +56,7 @@ public class RequestFilter implements ContainerRequestFilter, ContainerResponseF
     private volatile CorsPolicy cors;
     private volatile boolean accessLog;
     private volatile long maxBody;
+    private volatile long maxUpload;
 
     private final Clock clock;
     private final ResourceRoutes routes;
@@ -71,6 +73,7 @@ public class RequestFilter implements ContainerRequestFilter, ContainerResponseF
         this.cors = new CorsPolicy(config.cors_allowedOrigins(), System.getenv("STEADFAST_CORS_ORIGINS"));
         this.accessLog = config.accessLog_enabled();
         this.maxBody = config.request_maxBodyBytes();
+        this.maxUpload = Math.max(config.request_maxUploadBytes(), maxBody);
     }
 
     @Override
@@ -92,13 +95,15 @@ public class RequestFilter implements ContainerRequestFilter, ContainerResponseF
                     null));
             return;
         }
-        if (request.getLength() > maxBody) {
+        String contentType = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        long limit = contentType == null || Uploads.isJson(contentType) ? maxBody : maxUpload;
+        if (request.getLength() > limit) {
             request.abortWith(Problems.response(
                     servletRequest,
                     413,
                     "payload-too-large",
                     "Payload Too Large",
-                    "The request body is larger than " + maxBody + " bytes",
+                    "The request body is larger than " + limit + " bytes",
                     null,
                     null));
             return;
@@ -115,8 +120,8 @@ public class RequestFilter implements ContainerRequestFilter, ContainerResponseF
                     null));
             return;
         }
-        if (request.hasEntity() && request.getLength() < 0 && maxBody > 0) {
-            request.setEntityStream(new LimitedInputStream(request.getEntityStream(), maxBody));
+        if (request.hasEntity() && request.getLength() < 0 && limit > 0) {
+            request.setEntityStream(new LimitedInputStream(request.getEntityStream(), limit));
         }
         String origin = request.getHeaderString("Origin");
         if (HttpMethod.OPTIONS.equals(request.getMethod())

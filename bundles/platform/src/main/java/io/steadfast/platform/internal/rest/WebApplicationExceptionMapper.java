@@ -78,7 +78,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             case 405:
                 return "Method " + method() + " is not allowed on " + path();
             case 415:
-                return "Send the request body as application/json";
+                return e.getMessage() == null || e.getMessage().startsWith("HTTP ")
+                        ? "Send the request body as application/json"
+                        : e.getMessage();
             case 413:
                 return e.getMessage() == null ? "The request body is too large" : e.getMessage();
             case 406:
