@@ -47,6 +47,9 @@ class AttachmentsIT {
 
     static Http a;
     static Cluster cluster;
+    /** The database of the node {@link #a} (the cluster's; AttachmentsS3IT's node has its own). */
+    static String dbUrl;
+
     static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -54,6 +57,7 @@ class AttachmentsIT {
     static void start() {
         cluster = Cluster.get();
         a = cluster.node(0);
+        dbUrl = cluster.dbUrl();
     }
 
     private static IdentityApiIT.Account register(String who) {
@@ -233,7 +237,7 @@ class AttachmentsIT {
     // ---- signed URLs made with the cluster's own secret, to reach past their expiry without waiting --------------
 
     static String token(String key, long expiresEpochSecond) {
-        try (Connection c = TestPostgres.connect(cluster.dbUrl());
+        try (Connection c = TestPostgres.connect(dbUrl);
                 ResultSet rs = c.createStatement()
                         .executeQuery("SELECT secret FROM media_secret WHERE name = 'url-signing'")) {
             assertThat(rs.next()).as("the cluster's signing secret").isTrue();
@@ -483,7 +487,7 @@ class AttachmentsIT {
             }
         }
         assertThat(status).isEqualTo(404);
-        try (Connection c = TestPostgres.connect(cluster.dbUrl());
+        try (Connection c = TestPostgres.connect(dbUrl);
                 ResultSet rs = c.createStatement()
                         .executeQuery("SELECT COUNT(*) FROM attachment WHERE habit_id = '" + run + "'")) {
             rs.next();

@@ -61,8 +61,12 @@ public final class SignedUrls {
         }
         try {
             String payload = new String(UNB64.decode(token.substring(0, dot)), StandardCharsets.UTF_8);
-            byte[] given = UNB64.decode(token.substring(dot + 1));
-            if (!MessageDigest.isEqual(given, mac(payload))) {
+            // the whole token against its one canonical spelling: base64 leaves a last character's low bits unused, so
+            // comparing decoded bytes would accept an altered token
+            String expected = B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+                    + B64.encodeToString(mac(payload));
+            if (!MessageDigest.isEqual(
+                    token.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
                 return Optional.empty();
             }
             int nl = payload.lastIndexOf('\n');

@@ -38,8 +38,28 @@ public final class CsvExport {
 
     private CsvExport() {}
 
+    /** The check-in photos an export includes: what there is, and each one's bytes. */
+    public interface Photos {
+        /** A photo: its habit, day, content type and the name it was uploaded with (or null). */
+        record Photo(UUID id, UUID habitId, java.time.LocalDate date, String contentType, String fileName) {}
+
+        List<Photo> list(UUID userId);
+
+        /** The photo's bytes, to be closed by the caller; empty when it is gone. */
+        java.util.Optional<java.io.InputStream> open(UUID userId, UUID photoId) throws IOException;
+    }
+
     /** Writes the zip of the user's habits to {@code out} and finishes it (without closing {@code out}). */
     public static void write(HabitSource source, UUID userId, Instant exportedAt, OutputStream out) throws IOException {
+        write(source, userId, exportedAt, out, null);
+    }
+
+    /**
+     * Writes the zip of the user's habits and, with {@code photos}, their check-in photos ({@value
+     * CsvLayout#PHOTOS_FILE} and the files under {@value CsvLayout#PHOTOS_FOLDER}), one at a time.
+     */
+    public static void write(HabitSource source, UUID userId, Instant exportedAt, OutputStream out, Photos photos)
+            throws IOException {
         ZipOutputStream zip = new ZipOutputStream(new Unclosed(out), CsvLayout.CHARSET);
         List<HabitInfo> habits = source.habits(userId);
         CSVPrinter index = entry(zip, CsvLayout.HABITS_FILE, exportedAt);
@@ -58,8 +78,11 @@ public final class CsvExport {
         }
         end(zip, index);
         Set<String> files = new HashSet<>();
+        java.util.Map<UUID, String> slugs = new java.util.HashMap<>();
+        java.util.Map<UUID, String> names = new java.util.HashMap<>();
         for (HabitInfo h : habits) {
-            CSVPrinter days = entry(zip, CsvLayout.daysFile(unique(CsvLayout.slug(h.name()), files)), exportedAt);
+            String slug = unique(CsvLayout.slug(h.name()), files);
+            CSVPrinter days = entry(zip, CsvLayout.daysFile(slug), exportedAt);
             days.printRecord(CsvLayout.DAYS_HEADER);
             source.eachRecord(
                     userId,
@@ -71,9 +94,75 @@ public final class CsvExport {
                             d.note(),
                             d.skipped() ? CsvLayout.SKIPPED : CsvLayout.DONE));
             end(zip, days);
+            slugs.put(h.id(), slug);
+            names.put(h.id(), h.name());
+        }
+        if (photos != null) {
+            writePhotos(zip, photos, userId, exportedAt, slugs, names);
         }
         zip.finish();
         zip.flush();
+    }
+
+    private static void writePhotos(
+            ZipOutputStream zip,
+            Photos photos,
+            UUID userId,
+            Instant exportedAt,
+            java.util.Map<UUID, String> slugs,
+            java.util.Map<UUID, String> names)
+            throws IOException {
+        List<Photos.Photo> all = photos.list(userId).stream()
+                .filter(p -> slugs.containsKey(p.habitId()))
+                .toList();
+        if (all.isEmpty()) {
+            return;
+        }
+        List<List<String>> index = new java.util.ArrayList<>();
+        java.util.Map<String, Integer> perDay = new java.util.HashMap<>();
+        for (Photos.Photo p : all) {
+            java.util.Optional<java.io.InputStream> bytes = photos.open(userId, p.id());
+            if (bytes.isEmpty()) {
+                continue;
+            }
+            String base = CsvLayout.PHOTOS_FOLDER + slugs.get(p.habitId()) + "/" + p.date();
+            String name = base + "-" + perDay.merge(base, 1, Integer::sum) + extension(p.contentType());
+            ZipEntry e = new ZipEntry(name);
+            e.setLastModifiedTime(FileTime.from(exportedAt));
+            zip.putNextEntry(e);
+            try (java.io.InputStream in = bytes.get()) {
+                in.transferTo(new Unclosed(zip));
+            }
+            zip.closeEntry();
+            index.add(java.util.Arrays.asList(
+                    names.get(p.habitId()), p.date().toString(), name, p.contentType(), p.fileName()));
+        }
+        CSVPrinter csv = entry(zip, CsvLayout.PHOTOS_FILE, exportedAt);
+        csv.printRecord(CsvLayout.PHOTOS_HEADER);
+        for (List<String> row : index) {
+            csv.printRecord(row);
+        }
+        end(zip, csv);
+    }
+
+    static String extension(String contentType) {
+        if (contentType == null) {
+            return ".bin";
+        }
+        switch (contentType) {
+            case "image/jpeg":
+                return ".jpg";
+            case "image/png":
+                return ".png";
+            case "image/webp":
+                return ".webp";
+            case "image/heic":
+                return ".heic";
+            case "image/heif":
+                return ".heif";
+            default:
+                return ".bin";
+        }
     }
 
     /** {@code slug}, or {@code slug-2}, {@code slug-3}, ... when a habit before took it. */

@@ -40,8 +40,42 @@ public class CsvExporter implements UserDataExporter {
         return "zip";
     }
 
+    private volatile io.steadfast.media.api.AttachmentExport attachments;
+
+    @org.osgi.service.component.annotations.Reference(
+            cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    void setAttachments(io.steadfast.media.api.AttachmentExport a) {
+        this.attachments = a;
+    }
+
+    void unsetAttachments(io.steadfast.media.api.AttachmentExport a) {
+        if (this.attachments == a) {
+            this.attachments = null;
+        }
+    }
+
     @Override
     public void write(UUID userId, OutputStream out) throws IOException {
-        CsvExport.write(habits, userId, clock.instant(), out);
+        io.steadfast.media.api.AttachmentExport a = attachments;
+        CsvExport.write(habits, userId, clock.instant(), out, a == null ? null : photos(a));
+    }
+
+    /** The media bundle's photos, as the export reads them. */
+    static CsvExport.Photos photos(io.steadfast.media.api.AttachmentExport a) {
+        return new CsvExport.Photos() {
+            @Override
+            public java.util.List<Photo> list(UUID userId) {
+                return a.attachments(userId).stream()
+                        .map(f -> new Photo(f.id(), f.habitId(), f.date(), f.contentType(), f.fileName()))
+                        .toList();
+            }
+
+            @Override
+            public java.util.Optional<java.io.InputStream> open(UUID userId, UUID photoId) throws IOException {
+                return a.open(userId, photoId);
+            }
+        };
     }
 }

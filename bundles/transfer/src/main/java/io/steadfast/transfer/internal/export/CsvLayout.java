@@ -26,6 +26,15 @@ public final class CsvLayout {
     /** The habits' file at the zip's root. */
     public static final String HABITS_FILE = "habits.csv";
 
+    /** The index of the check-in photos in the zip: one row per photo, the columns of {@link #PHOTOS_HEADER}. */
+    public static final String PHOTOS_FILE = "photos.csv";
+
+    /** The columns of {@value #PHOTOS_FILE}: the habit's name, the day, the photo's entry in the zip. */
+    public static final List<String> PHOTOS_HEADER = List.of("habit", "date", "file", "contentType", "fileName");
+
+    /** The folder of the photos in the zip: {@code photos/<habit slug>/<date>-<n>.<extension>}. */
+    public static final String PHOTOS_FOLDER = "photos/";
+
     /** The folder of the day records' files, one per habit: {@code habits/<slug>.csv}. */
     public static final String DAYS_FOLDER = "habits/";
 

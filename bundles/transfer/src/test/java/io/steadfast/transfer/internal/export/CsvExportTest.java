@@ -16,6 +16,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -133,6 +134,46 @@ class CsvExportTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CsvExport.write(habits, FakeHabits.USER, AT, out);
         return out.toByteArray();
+    }
+
+    @Test
+    void thePhotosComeInTheZipWithTheirIndex() throws IOException {
+        HabitInfo run = habits.habit("Run", "boolean", null, null, new Schedule.Daily(), false);
+        HabitInfo other = habits.habit("Other", "boolean", null, null, new Schedule.Daily(), false);
+        habits.day(run, FakeHabits.START, null, null, false, null);
+        UUID one = UUID.randomUUID();
+        UUID two = UUID.randomUUID();
+        UUID gone = UUID.randomUUID();
+        UUID stranger = UUID.randomUUID();
+        Map<UUID, String> bytes = Map.of(one, "jpeg-1", two, "png-2");
+        CsvExport.Photos photos = new CsvExport.Photos() {
+            @Override
+            public List<Photo> list(UUID userId) {
+                return List.of(
+                        new Photo(one, run.id(), FakeHabits.START, "image/jpeg", "IMG_1.jpg"),
+                        new Photo(two, run.id(), FakeHabits.START, "image/png", null),
+                        new Photo(gone, other.id(), FakeHabits.START, "image/jpeg", null),
+                        new Photo(stranger, UUID.randomUUID(), FakeHabits.START, "image/jpeg", null));
+            }
+
+            @Override
+            public java.util.Optional<java.io.InputStream> open(UUID userId, UUID id) {
+                return java.util.Optional.ofNullable(bytes.get(id))
+                        .map(s -> new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8)));
+            }
+        };
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        CsvExport.write(habits, FakeHabits.USER, AT, out, photos);
+        Map<String, String> zip = unzip(out.toByteArray());
+
+        String day = FakeHabits.START.toString();
+        assertThat(zip).containsEntry("photos/run/" + day + "-1.jpg", "jpeg-1");
+        assertThat(zip).containsEntry("photos/run/" + day + "-2.png", "png-2");
+        assertThat(zip.keySet()).filteredOn(k -> k.startsWith("photos/")).hasSize(2);
+        assertThat(zip.get("photos.csv"))
+                .isEqualTo("habit,date,file,contentType,fileName\r\n"
+                        + "Run," + day + ",photos/run/" + day + "-1.jpg,image/jpeg,IMG_1.jpg\r\n"
+                        + "Run," + day + ",photos/run/" + day + "-2.png,image/png,\r\n");
     }
 
     static Map<String, String> unzip(byte[] zip) throws IOException {
