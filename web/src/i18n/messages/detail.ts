@@ -131,6 +131,7 @@ export const detail = {
   'detail.checkins.loadFailed': 'Could not load the check-ins: {reason}',
   'detail.checkins.empty': 'No check-ins yet.',
   'detail.checkins.backfilled': 'Added later',
+  'detail.checkins.imported': 'Imported',
   'detail.checkins.verification.pending': 'Waiting for the referee',
   'detail.checkins.verification.confirmed': 'Confirmed by the referee',
   'detail.checkins.verification.disputed': 'Disputed by the referee',

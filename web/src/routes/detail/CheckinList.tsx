@@ -63,6 +63,11 @@ export function CheckinList({ habit, records, error, onRetry, onEdit }: CheckinL
                           {c.backfilled ? (
                             <Badge variant="outline">{t('detail.checkins.backfilled')}</Badge>
                           ) : null}
+                          {c.imported ? (
+                            <Badge variant="outline" colorPalette="purple">
+                              {t('detail.checkins.imported')}
+                            </Badge>
+                          ) : null}
                           {c.verification ? (
                             <Badge variant="outline" colorPalette={c.verification === 'disputed' ? 'red' : 'gray'}>
                               {t(`detail.checkins.verification.${c.verification === 'confirmed' ? 'confirmed' : c.verification === 'disputed' ? 'disputed' : 'pending'}`)}

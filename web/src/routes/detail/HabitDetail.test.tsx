@@ -35,7 +35,8 @@ const STATS = {
 
 const RECORDS = Array.from({ length: 14 }, (_, i) => {
   const day = String(i + 1).padStart(2, '0');
-  return { habitId: HABIT.id, date: `2026-02-${day}`, value: 8, note: i === 13 ? 'Two bottles at work' : null, status: 'done', recordStatus: 'done', backfilled: false };
+  // the first week came from an import
+  return { habitId: HABIT.id, date: `2026-02-${day}`, value: 8, note: i === 13 ? 'Two bottles at work' : null, status: 'done', recordStatus: 'done', backfilled: false, imported: i < 7 };
 });
 
 function heatmap(req: FakeRequest) {
@@ -115,6 +116,9 @@ describe('HabitDetail', () => {
     expect(items).toHaveLength(10);
     expect(items[0]).toHaveTextContent('Saturday, February 14, 2026');
     expect(items[0]).toHaveTextContent('Two bottles at work');
+    expect(items[0]).not.toHaveTextContent('Imported');
+    expect(items[7]).toHaveTextContent('Saturday, February 7, 2026');
+    expect(items[7]).toHaveTextContent('Imported');
     await user.click(screen.getByRole('button', { name: 'Show 4 more' }));
     expect(within(list).getAllByRole('listitem')).toHaveLength(14);
     expect(api.callsTo('GET', '/api/v1/habits/h-water/checkins')[0]?.query.toString()).toBe('from=2026-01-01&to=2026-03-10');

@@ -27,14 +27,19 @@ class AttachmentsS3IT extends AttachmentsIT {
 
     static S3Server s3;
     static Process karaf;
+    static TestRedis.Private redis;
 
     @BeforeAll
     static void onS3() throws IOException {
         s3 = S3Server.start();
         Path home = Cluster.copy("attachments-s3");
+        // the suite's limits (registrations from 127.0.0.1 are many, and counted in the shared Redis)
+        Cluster.writeConfig(home);
         int port = Distribution.freePort();
         dbUrl = TestPostgres.freshSchemaUrl();
-        karaf = Cluster.start(home, port, dbUrl, TestRedis.url(), s3.nodeEnv("attachments/"));
+        // a Redis of its own: its many registrations count against no other test's node
+        redis = TestRedis.startPrivate();
+        karaf = Cluster.start(home, port, dbUrl, redis.url(), s3.nodeEnv("attachments/"));
         Http node = new Http(port);
         Cluster.awaitHealthy(node, home);
         a = node;
@@ -47,6 +52,9 @@ class AttachmentsS3IT extends AttachmentsIT {
         }
         if (s3 != null) {
             s3.stop();
+        }
+        if (redis != null) {
+            redis.stop();
         }
     }
 
@@ -96,5 +104,22 @@ class AttachmentsS3IT extends AttachmentsIT {
             }
         }
         assertThat(s3.keys()).noneMatch(k -> k.startsWith(prefix));
+
+        // a deleted account takes every file of its own: photos of other days and the avatar
+        assertThat(a.as(ann.token(), "PUT", "/api/v1/habits/" + habit + "/checkins/" + t.minusDays(2), "{}")
+                        .statusCode())
+                .isEqualTo(200);
+        uploadJpeg(a, ann.token(), habit, t.minusDays(2));
+        assertThat(send(a, ann.token(), "PUT", "/api/v1/me/avatar", encode("png", 300, 300), "image/png")
+                        .statusCode())
+                .isEqualTo(200);
+        String userPrefix = "attachments/u/" + ann.userId() + "/";
+        assertThat(s3.keys()).filteredOn(k -> k.startsWith(userPrefix)).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(a.as(ann.token(), "DELETE", "/api/v1/me", "{\"password\":\"" + IdentityApiIT.PASSWORD + "\"}")
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(s3.keys())
+                .as("nothing of the account is left in the bucket")
+                .noneMatch(k -> k.startsWith(userPrefix));
     }
 }

@@ -391,28 +391,7 @@ class BackupRestoreIT {
 
     /** Runs a command in the node's admin shell with {@code bin/client}, as an operator on the machine does. */
     private static String client(Path home, int port, String password, String command) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(
-                        home.resolve("bin/client").toString(),
-                        "-h",
-                        "127.0.0.1",
-                        "-a",
-                        Integer.toString(port),
-                        "-u",
-                        "ops",
-                        "-p",
-                        password,
-                        "-r",
-                        "3",
-                        "-d",
-                        "2",
-                        command)
-                .redirectErrorStream(true)
-                .directory(home.toFile());
-        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return out;
+        return AdminShell.run(home, port, password, command);
     }
 
     /** The restore step of the H2 runbook: the backup's files into the database's folder. */

@@ -20,7 +20,7 @@ class ClockIT {
     void everyNodeRunsOnTheClockItWasGiven() {
         Cluster cluster = Cluster.get();
         String admin = Accounts.adminOf(cluster.node(0)).token();
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < cluster.size(); i++) {
             Http node = cluster.node(i);
             Map<?, ?> clock = (Map<?, ?>) ((Map<?, ?>)
                             Http.json(node.as(admin, "GET", "/health", null)).get("services"))

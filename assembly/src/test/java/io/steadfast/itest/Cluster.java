@@ -33,7 +33,7 @@ public final class Cluster {
 
     public static synchronized Cluster get() {
         if (instance == null) {
-            instance = new Cluster(2);
+            instance = new Cluster(Integer.getInteger("steadfast.cluster.size", 2));
             Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
             // the first account of a server is its admin
             Accounts.adminOf(instance.node(0));
@@ -132,8 +132,17 @@ public final class Cluster {
     }
 
     /** Node {@code i} (0 or 1). */
+    /**
+     * Node {@code i}; a one-node cluster ({@code -Dsteadfast.cluster.size=1}, the clock runs) answers every index
+     * with its one node, so a test that reads on another node than it wrote reads on the same.
+     */
     public Http node(int i) {
-        return nodes.get(i);
+        return nodes.get(Math.min(i, nodes.size() - 1));
+    }
+
+    /** How many nodes it has. */
+    public int size() {
+        return nodes.size();
     }
 
     public TestRedis.Private redis() {
@@ -174,7 +183,7 @@ public final class Cluster {
         }
     }
 
-    private static void writeConfig(Path home) throws IOException {
+    static void writeConfig(Path home) throws IOException {
         // fewer failures per address than the default, so that the throttling test runs quickly
         Files.writeString(
                 home.resolve("etc/io.steadfast.identity.cfg"),

@@ -175,6 +175,8 @@ class ImportIT {
         assertThat(read.get("type")).isEqualTo("boolean");
         List<Map<String, Object>> days = checkins(token, read.get("id"), t.minusDays(30), t);
         assertThat(days).hasSize(10);
+        assertThat(days).as("marked as imported").allSatisfy(d -> assertThat(d.get("imported"))
+                .isEqualTo(true));
         assertThat(days.stream()
                         .filter(d -> "skipped".equals(d.get("recordStatus")))
                         .count())
@@ -207,6 +209,48 @@ class ImportIT {
         List<Map<String, Object>> list = Http.list(a.as(token, "GET", "/api/v1/me/imports", null));
         assertThat(list).hasSize(2);
         assertThat(list.get(0).get("id")).isEqualTo(again.get("id"));
+    }
+
+    @Test
+    void theCsvExportsPhotosComeIntoAnotherAccountOnTheirDaysOnce() throws Exception {
+        String ann = newUser("photos-from");
+        LocalDate t = ServerTime.today(a);
+        HttpResponse<String> h = a.as(
+                ann,
+                "POST",
+                "/api/v1/habits",
+                "{\"name\":\"Run\",\"type\":\"boolean\",\"schedule\":{\"kind\":\"daily\"},\"startDate\":\""
+                        + t.minusDays(3) + "\"}");
+        assertThat(h.statusCode()).as(h.body()).isEqualTo(201);
+        String habit = Http.json(h).get("id").toString();
+        LocalDate day = t.minusDays(1);
+        assertThat(a.as(ann, "PUT", "/api/v1/habits/" + habit + "/checkins/" + day, "{}")
+                        .statusCode())
+                .isEqualTo(200);
+        AttachmentsIT.uploadJpeg(a, ann, habit, day);
+        HttpResponse<byte[]> export = CLIENT.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + a.port() + "/api/v1/me/export?format=csv"))
+                        .header("Authorization", "Bearer " + ann)
+                        .timeout(Duration.ofSeconds(60))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(export.statusCode()).isEqualTo(200);
+        byte[] zip = export.body();
+
+        String cat = newUser("photos-to");
+        Map<String, Object> job = importDone(cat, zip, "application/zip");
+        assertThat(summary(job).get("skipped")).as(job.toString()).isEqualTo(0);
+        Object run = habit(cat, "Run").get("id");
+        String photos = "/api/v1/habits/" + run + "/checkins/" + day + "/attachments";
+        List<Map<String, Object>> list = Http.list(b.as(cat, "GET", photos, null));
+        assertThat(list).hasSize(1);
+        assertThat(list.get(0).get("contentType")).isEqualTo("image/jpeg");
+        assertThat(list.get(0).get("width")).isNotNull();
+
+        // the same zip again, and a resumed import, add no copy
+        importDone(cat, zip, "application/zip");
+        assertThat(Http.list(b.as(cat, "GET", photos, null))).hasSize(1);
     }
 
     // --- Loop Habit Tracker ----------------------------------------------------------------------------------
@@ -605,6 +649,13 @@ class ImportIT {
                                         + waterId + "\"]}")
                         .statusCode())
                 .isEqualTo(201);
+        // settings unlike a new account's, after the days (a zone moves the user's today)
+        HttpResponse<String> settings = a.as(
+                from,
+                "PATCH",
+                "/api/v1/me",
+                "{\"timezone\":\"America/Sao_Paulo\",\"weekStart\":\"SUN\",\"dayStartsAt\":3}");
+        assertThat(settings.statusCode()).as(settings.body()).isEqualTo(200);
         // the statistics settle before the export (achievements are informative, not compared)
         String first = exportJson(from);
 
@@ -616,6 +667,13 @@ class ImportIT {
         String second = exportJson(to);
 
         assertThat(restorable(second)).isEqualTo(restorable(first));
+        Map<String, Object> restored = Http.json(b.as(to, "GET", "/api/v1/me", null));
+        assertThat(restored)
+                .containsEntry("timezone", "America/Sao_Paulo")
+                .containsEntry(
+                        "weekStart",
+                        Http.json(a.as(from, "GET", "/api/v1/me", null)).get("weekStart"))
+                .containsEntry("dayStartsAt", 3);
 
         // and once more: nothing new
         Map<String, Object> again = importDone(to, first.getBytes(StandardCharsets.UTF_8), "application/json");

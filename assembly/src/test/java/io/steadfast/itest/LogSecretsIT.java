@@ -72,6 +72,13 @@ class LogSecretsIT {
                 Pattern.compile(
                         "(?<![A-Za-z0-9-])[a-hjkmnp-z2-9]{5}-[a-hjkmnp-z2-9]{5}-[a-hjkmnp-z2-9]{5}-[a-hjkmnp-z2-9]{5}(?![A-Za-z0-9-])"));
         SECRETS.put("a Redis URL with a password", Pattern.compile("rediss?://[^\\s/@]*:[^\\s/@]+@"));
+        // the media store's S3 credentials: an access key id of AWS's form, a secret key named as the SDK or a
+        // configuration names it (with any value: the tests' s3proxy keys are random hex)
+        SECRETS.put("an AWS access key id", Pattern.compile("(?<![A-Z0-9])(AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])"));
+        SECRETS.put(
+                "an S3 secret key",
+                Pattern.compile("(?i)(aws_secret_access_key|secretAccessKey|secret_key|secretKey)\"?\\s*[:=]\\s*\"?"
+                        + "(?!\\*|REDACTED|\"|\\s|$)[A-Za-z0-9/+=]{8,}"));
         for (int i = 0; i < TEST_PASSWORDS.size(); i++) {
             SECRETS.put(
                     "test password #" + (i + 1) + " of LogSecretsIT.TEST_PASSWORDS",
@@ -107,6 +114,12 @@ class LogSecretsIT {
                 .containsExactly("a password in JSON");
         assertThat(matches("temporary password: abcde-fghjk-mnpqr-stuvw")).contains("a temporary password");
         assertThat(matches("url=redis://:s3cret@127.0.0.1:6379/0")).containsExactly("a Redis URL with a password");
+        assertThat(matches("using key AKIA" + "ABCDEFGHIJKLMNOP")).containsExactly("an AWS access key id");
+        assertThat(matches("AWS_SECRET_ACCESS_KEY=" + "0123456789abcdef".repeat(2)))
+                .containsExactly("an S3 secret key");
+        assertThat(matches("{\"secretAccessKey\":\"" + "wJalrXUtnFEMI/K7MDENG" + "\"}"))
+                .containsExactly("an S3 secret key");
+        assertThat(matches("secretKey=*** (from the environment)")).isEmpty();
         assertThat(matches("login with " + IdentityApiIT.PASSWORD)).hasSize(1);
         assertThat(matches("Account 1b6c7f2e-31d4-4f0e-9a43-3e0f1c2d5b6a changed its password; other tokens revoked"))
                 .isEmpty();

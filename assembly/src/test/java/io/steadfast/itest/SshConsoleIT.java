@@ -2,7 +2,6 @@ package io.steadfast.itest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +52,8 @@ class SshConsoleIT {
         assertThat(boot).contains("featuresBoot = \\\n");
         Files.writeString(features, boot.replace("featuresBoot = \\\n", "featuresBoot = \\\n    ssh, \\\n"));
 
+        // the suite's limits (registrations from 127.0.0.1 are many, and counted in the shared Redis)
+        Cluster.writeConfig(home);
         karaf = Cluster.start(home, http, TestPostgres.freshSchemaUrl(), TestRedis.url());
         Http node = new Http(http);
         Cluster.awaitHealthy(node, home);
@@ -74,29 +74,9 @@ class SshConsoleIT {
         assertThat(refused).doesNotContain("ssh-first@example.org");
     }
 
-    /** Runs {@code bin/client} against the node's console, as an operator on the same machine would. */
+    /** Runs a command in the node's admin shell with {@code bin/client}, as an operator on the machine does. */
     private static String client(Path home, int port, String password, String command) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(
-                home.resolve("bin/client").toString(),
-                "-h",
-                "127.0.0.1",
-                "-a",
-                Integer.toString(port),
-                "-u",
-                "ops",
-                "-p",
-                password,
-                "-r",
-                "3",
-                "-d",
-                "2",
-                command));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).directory(home.toFile());
-        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Process p = pb.start();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new String(out, StandardCharsets.UTF_8);
+        return AdminShell.run(home, port, password, command);
     }
 
     /** The local addresses something listens on at this TCP port (from /proc/net/tcp and tcp6). */

@@ -126,6 +126,7 @@ public final class ImageBuilder {
         base.dir("/tmp", 0, 0, 01777);
         base.dir("/root", 0, 0, 0700);
         base.dir(SteadfastImage.DATA, SteadfastImage.UID, SteadfastImage.UID, 0750);
+        base.dir(SteadfastImage.MEDIA, SteadfastImage.UID, SteadfastImage.UID, 0750);
 
         LayerBuilder java =
                 new LayerBuilder("java: jlink'ed runtime").tree(SteadfastImage.JAVA_HOME, runtime, p -> false);

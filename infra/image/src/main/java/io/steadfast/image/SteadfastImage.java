@@ -16,6 +16,13 @@ public final class SteadfastImage {
     public static final String HOME = "/opt/steadfast";
     public static final String JAVA_HOME = "/opt/java";
     public static final String DATA = "/data";
+
+    /**
+     * The mount point of a media volume that several nodes share (STEADFAST_MEDIA_DIR): owned by the node's user, so
+     * that a fresh named volume there is the node's to write.
+     */
+    public static final String MEDIA = "/media";
+
     public static final int PORT = 8181;
     public static final String ENTRYPOINT = HOME + "/bin/container";
 

@@ -16,7 +16,9 @@ public interface AttachmentImport {
 
     /**
      * Checks and stores the image read from {@code data} (read to its end or to one byte past the size limit, not
-     * closed) as an attachment of the day {@code date} of the user's habit.
+     * closed) as an attachment of the day {@code date} of the user's habit. The same bytes stored on the same day
+     * before by this method are the same photo: that attachment is returned and nothing is added, so that importing
+     * an export twice, or resuming an import, adds no copies.
      *
      * @param fileName the name to keep with it, or {@code null}
      * @throws io.steadfast.api.error.NotFoundException      not the user's habit

@@ -14,6 +14,7 @@ import io.steadfast.habit.api.DayState;
  * @param backfilled   written after its day had ended (decided at the write)
  * @param state        the day's evaluated state (the same evaluation as the agenda and the calendar: a count at 5 of
  *                     8 is {@code partial}), or {@code null} where not evaluated (the export)
+ * @param imported     written by an import (from another tracker or another server) and not changed here since
  */
 public record Checkin(
         UUID habitId,
@@ -25,7 +26,8 @@ public record Checkin(
         Instant updatedAt,
         DayState state,
         String verification,
-        String verificationComment) {
+        String verificationComment,
+        boolean imported) {
 
     /** The same record judged as {@code state}. */
     public Checkin judged(DayState state) {
@@ -39,6 +41,7 @@ public record Checkin(
                 updatedAt,
                 state,
                 verification,
-                verificationComment);
+                verificationComment,
+                imported);
     }
 }

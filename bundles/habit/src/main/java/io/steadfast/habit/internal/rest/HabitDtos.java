@@ -175,6 +175,11 @@ public final class HabitDtos {
             String status,
             String recordStatus,
             boolean backfilled,
+            @Schema(
+                            description =
+                                    "Written by an import (from another tracker or another server) and not changed "
+                                            + "here since")
+                    boolean imported,
             Instant updatedAt,
             @Schema(
                             description = "For a habit with a referee: pending (counts as done), confirmed, or "
@@ -205,6 +210,7 @@ public final class HabitDtos {
                 c.state() == null ? null : c.state().json(),
                 c.recordStatus(),
                 c.backfilled(),
+                c.imported(),
                 c.updatedAt(),
                 c.verification(),
                 c.verificationComment());

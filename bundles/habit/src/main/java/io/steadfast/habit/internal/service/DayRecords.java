@@ -227,7 +227,8 @@ public class DayRecords {
                 c.updatedAt(),
                 null,
                 c.verification() == null ? null : c.verification().state(),
-                c.verification() == null ? null : c.verification().comment());
+                c.verification() == null ? null : c.verification().comment(),
+                c.imported());
     }
 
     /** The record with its day's evaluated state, as the agenda and the calendar judge it. */

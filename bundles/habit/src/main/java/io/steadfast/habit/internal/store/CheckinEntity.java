@@ -48,6 +48,10 @@ public class CheckinEntity {
     @Column(name = "verification_comment")
     String verificationComment;
 
+    /** NULL when recorded here; {@code imported} while the record is as an import wrote it. */
+    @Column(name = "origin", length = 10)
+    public String origin;
+
     @Column(name = "verified_at")
     LocalDateTime verifiedAt;
 

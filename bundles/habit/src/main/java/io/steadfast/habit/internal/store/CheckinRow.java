@@ -11,6 +11,7 @@ import java.util.UUID;
  * @param status     {@code done} or {@code skipped}
  * @param backfilled   written after its day had ended
  * @param verification the referee's part (a done day of a refereed habit), or {@code null}
+ * @param imported     written by an import and not changed here since
  */
 public record CheckinRow(
         UUID habitId,
@@ -21,7 +22,22 @@ public record CheckinRow(
         boolean backfilled,
         Instant createdAt,
         Instant updatedAt,
-        Verification verification) {
+        Verification verification,
+        boolean imported) {
+
+    /** A record made here (not by an import). */
+    public CheckinRow(
+            UUID habitId,
+            LocalDate date,
+            BigDecimal value,
+            String note,
+            String status,
+            boolean backfilled,
+            Instant createdAt,
+            Instant updatedAt,
+            Verification verification) {
+        this(habitId, date, value, note, status, backfilled, createdAt, updatedAt, verification, false);
+    }
 
     /** A record no referee was asked about. */
     public CheckinRow(
@@ -38,7 +54,7 @@ public record CheckinRow(
 
     /** The same record with {@code v} as its verification. */
     public CheckinRow verified(Verification v) {
-        return new CheckinRow(habitId, date, value, note, status, backfilled, createdAt, updatedAt, v);
+        return new CheckinRow(habitId, date, value, note, status, backfilled, createdAt, updatedAt, v, imported);
     }
 
     /** Whether the habit's referee disputed the day: it counts as if nothing were recorded. */

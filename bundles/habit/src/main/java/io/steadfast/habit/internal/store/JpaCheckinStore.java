@@ -61,8 +61,9 @@ public class JpaCheckinStore implements CheckinStore {
                     CheckinRow.Verification v = row.verification();
                     int updated = Jdbc.update(
                             c,
+                            // a record changed here is no longer as the import wrote it
                             "UPDATE checkin SET amount = ?, note = ?, status = ?, backfilled = ?, updated_at = ?, "
-                                    + "verification = ?, verification_comment = ?, verified_at = ? "
+                                    + "verification = ?, verification_comment = ?, verified_at = ?, origin = NULL "
                                     + "WHERE habit_id = ? AND check_date = ?",
                             Jdbc.decimal(row.value()),
                             Jdbc.text(row.note()),
@@ -147,7 +148,10 @@ public class JpaCheckinStore implements CheckinStore {
      * values, not managed entities (no change tracking, no identity map for rows nobody writes).
      */
     static final String COLUMNS = "c.habitId, c.date, c.value, c.note, c.status, c.backfilled, c.createdAt, "
-            + "c.updatedAt, c.verification, c.verificationComment, c.verifiedAt";
+            + "c.updatedAt, c.verification, c.verificationComment, c.verifiedAt, c.origin";
+
+    /** How many values {@link #COLUMNS} selects: a query that selects more after them reads those from here on. */
+    static final int WIDTH = 12;
 
     static List<CheckinRow> rows(List<Object[]> result) {
         List<CheckinRow> out = new java.util.ArrayList<>(result.size());
@@ -168,7 +172,8 @@ public class JpaCheckinStore implements CheckinStore {
                 (Boolean) r[5],
                 fromDb((java.time.LocalDateTime) r[6]),
                 fromDb((java.time.LocalDateTime) r[7]),
-                verification((String) r[8], (String) r[9], (java.time.LocalDateTime) r[10]));
+                verification((String) r[8], (String) r[9], (java.time.LocalDateTime) r[10]),
+                ImportStore.IMPORTED.equals(r[11]));
     }
 
     static CheckinRow.Verification verification(String state, String comment, java.time.LocalDateTime at) {
@@ -341,6 +346,7 @@ public class JpaCheckinStore implements CheckinStore {
             e.status = CheckinRow.DONE;
             e.backfilled = e.backfilled || backfilled;
             e.updatedAt = toDb(now);
+            e.origin = null;
         }
         // a changed done day of a refereed habit waits for the referee again
         e.verification = refereed ? CheckinRow.Verification.PENDING : null;
@@ -363,6 +369,7 @@ public class JpaCheckinStore implements CheckinStore {
                 e.backfilled,
                 fromDb(e.createdAt),
                 fromDb(e.updatedAt),
-                verification(e.verification, e.verificationComment, e.verifiedAt));
+                verification(e.verification, e.verificationComment, e.verifiedAt),
+                ImportStore.IMPORTED.equals(e.origin));
     }
 }

@@ -44,10 +44,10 @@ public class JpaRefereeStore implements RefereeStore {
                 .getResultList()
                 .stream()
                 .map(r -> new Waiting(
-                        UUID.fromString((String) r[11]),
+                        UUID.fromString((String) r[JpaCheckinStore.WIDTH]),
                         UUID.fromString((String) r[0]),
-                        (String) r[12],
-                        (Boolean) r[13],
+                        (String) r[JpaCheckinStore.WIDTH + 1],
+                        (Boolean) r[JpaCheckinStore.WIDTH + 2],
                         JpaCheckinStore.row(r)))
                 .toList());
     }
@@ -66,7 +66,11 @@ public class JpaRefereeStore implements RefereeStore {
                 .getResultList()
                 .stream()
                 .map(r -> new Asked(
-                        (String) r[11], r[12] == null ? null : UUID.fromString((String) r[12]), JpaCheckinStore.row(r)))
+                        (String) r[JpaCheckinStore.WIDTH],
+                        r[JpaCheckinStore.WIDTH + 1] == null
+                                ? null
+                                : UUID.fromString((String) r[JpaCheckinStore.WIDTH + 1]),
+                        JpaCheckinStore.row(r)))
                 .toList());
     }
 

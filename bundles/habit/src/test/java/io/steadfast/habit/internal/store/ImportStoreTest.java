@@ -72,6 +72,17 @@ class ImportStoreTest {
             assertThat(origins(db, water.id())).containsExactly("imported", "imported", null);
             assertThat(checkins.find(water.id(), DAY.minusDays(3)).orElseThrow().createdAt())
                     .isEqualTo(AT);
+            assertThat(checkins.range(water.id(), DAY.minusDays(5), DAY))
+                    .extracting(CheckinRow::imported)
+                    .containsExactly(true, true, false);
+
+            // changed here, a day is no longer as the import wrote it: by a write, and by an increment
+            checkins.put(ann, day(water.id(), DAY.minusDays(3), "9"));
+            checkins.increment(ann, water.id(), DAY.minusDays(2), BigDecimal.ONE, false, "key-1", "hash-1", AT, false);
+            assertThat(checkins.range(water.id(), DAY.minusDays(5), DAY))
+                    .extracting(CheckinRow::imported)
+                    .containsExactly(false, false, false);
+            assertThat(origins(db, water.id())).containsExactly(null, null, null);
         }
     }
 

@@ -96,6 +96,11 @@ public class Attachments implements AttachmentExport, AttachmentImport {
      * @throws ImageRefused not an image this server takes (the caller says how to answer)
      */
     public Attachment upload(UUID userId, UUID habitId, LocalDate date, byte[] bytes, String fileName) {
+        return upload(userId, habitId, date, bytes, fileName, null);
+    }
+
+    private Attachment upload(
+            UUID userId, UUID habitId, LocalDate date, byte[] bytes, String fileName, String sourceHash) {
         requireRoom(userId, habitId, date);
         int max = config.maxPerDay();
         UUID id = UUID.randomUUID();
@@ -116,7 +121,7 @@ public class Attachments implements AttachmentExport, AttachmentImport {
                 clock.instant());
         boolean added;
         try {
-            added = store.create(a, max);
+            added = store.create(a, max, sourceHash);
         } catch (RuntimeException e) {
             files.deleteQuietly(prefix);
             throw e;
@@ -216,12 +221,30 @@ public class Attachments implements AttachmentExport, AttachmentImport {
         if (bytes.length == 0) {
             throw new ValidationException("file", "is empty");
         }
+        // the same bytes on the same day are the same photo: a second import of an export, or a resumed one, adds
+        // no copy
+        String hash = sha256(bytes);
+        habit(userId, habitId);
+        Optional<Attachment> already = store.findBySource(userId, habitId, date, hash);
+        if (already.isPresent()) {
+            return file(already.get());
+        }
         try {
-            return file(upload(userId, habitId, date, bytes, fileName));
+            return file(upload(userId, habitId, date, bytes, fileName, hash));
         } catch (ImageRefused e) {
             throw new ValidationException("file", e.getMessage());
         } catch (StoreUnavailableException e) {
             throw new IOException(e.getMessage(), e.getCause());
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
         }
     }
 

@@ -31,7 +31,8 @@ import io.steadfast.media.internal.domain.MediaKeys;
  * key character, so no key can name a sidecar). A file is written under a temporary name in its directory and moved
  * into place atomically, so a reader sees the whole file or none. Keys outside {@code [A-Za-z0-9/_.-]}, with
  * {@code ..} or absolute are refused. Ranking 0: an S3 store (ranking 100) replaces it when configured. In a cluster
- * the directory must be shared by every node (or use S3).
+ * the directory must be shared by every node (or use S3): {@value #ENV} names it, before the configuration (a
+ * container mounts one volume into every node there).
  */
 @Component(
         service = MediaStore.class,
@@ -39,6 +40,9 @@ import io.steadfast.media.internal.domain.MediaKeys;
         configurationPolicy = ConfigurationPolicy.OPTIONAL,
         property = {MediaStore.KIND + "=filesystem", Constants.SERVICE_RANKING + ":Integer=0"})
 public class FileSystemMediaStore implements MediaStore {
+
+    /** The environment variable of the directory; it wins over {@code filesystem.directory}. */
+    public static final String ENV = "STEADFAST_MEDIA_DIR";
 
     private static final Logger LOG = LoggerFactory.getLogger(FileSystemMediaStore.class);
     private static final String TYPE_SUFFIX = "#type";
@@ -58,7 +62,10 @@ public class FileSystemMediaStore implements MediaStore {
 
     @Modified
     void configure(MediaConfig config) {
-        String dir = config.filesystem_directory().trim();
+        String env = System.getenv(ENV);
+        String dir = env != null && !env.isBlank()
+                ? env.trim()
+                : config.filesystem_directory().trim();
         Path p = dir.isEmpty() ? Path.of(System.getProperty("karaf.data", "data"), "media") : Path.of(dir);
         this.root = p.toAbsolutePath().normalize();
         LOG.debug("Media files are kept in {}", root);

@@ -47,4 +47,8 @@ public class AttachmentEntity {
 
     @Column(name = "created_at", nullable = false)
     LocalDateTime createdAt;
+
+    /** The SHA-256 (hex) of the bytes an import stored it from; null for an upload. */
+    @Column(name = "source_hash", length = 64)
+    String sourceHash;
 }

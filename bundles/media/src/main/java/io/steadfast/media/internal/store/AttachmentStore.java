@@ -18,7 +18,18 @@ public interface AttachmentStore {
      * Adds an attachment unless its day already has {@code maxPerDay}: counted and written under a lock on the
      * user's row, so that two uploads at once cannot both pass the limit. {@code false} when the day is full.
      */
-    boolean create(Attachment a, int maxPerDay);
+    default boolean create(Attachment a, int maxPerDay) {
+        return create(a, maxPerDay, null);
+    }
+
+    /**
+     * {@link #create(Attachment, int)} for an import: {@code sourceHash} (the SHA-256 of the imported bytes, or
+     * {@code null}) is kept with it, for {@link #findBySource}.
+     */
+    boolean create(Attachment a, int maxPerDay, String sourceHash);
+
+    /** The day's attachment that an import stored from bytes of this SHA-256, if any. */
+    Optional<Attachment> findBySource(UUID userId, UUID habitId, LocalDate date, String sourceHash);
 
     /** The day's attachments, in the order they were added. */
     List<Attachment> ofDay(UUID userId, UUID habitId, LocalDate date);

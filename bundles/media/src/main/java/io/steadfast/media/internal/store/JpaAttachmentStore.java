@@ -49,7 +49,7 @@ public class JpaAttachmentStore implements AttachmentStore {
     }
 
     @Override
-    public boolean create(Attachment a, int maxPerDay) {
+    public boolean create(Attachment a, int maxPerDay, String sourceHash) {
         return jpa.txExpr(TransactionType.Required, em -> {
             // the user's row is the lock: the uploads of one user take turns between counting and writing
             List<?> user = em.createNativeQuery("SELECT id FROM app_user WHERE id = ? FOR UPDATE")
@@ -71,6 +71,7 @@ public class JpaAttachmentStore implements AttachmentStore {
             e.thumbKey = a.thumbKey();
             e.fileName = a.fileName();
             e.createdAt = toDb(a.createdAt());
+            e.sourceHash = sourceHash;
             em.persist(e);
             em.flush();
             return true;
@@ -99,6 +100,24 @@ public class JpaAttachmentStore implements AttachmentStore {
                         TransactionType.Supports, em -> em.find(AttachmentEntity.class, attachmentId.toString())))
                 .filter(e -> e.userId.equals(userId.toString()))
                 .map(JpaAttachmentStore::row);
+    }
+
+    @Override
+    public Optional<Attachment> findBySource(UUID userId, UUID habitId, LocalDate date, String sourceHash) {
+        return jpa.txExpr(TransactionType.Supports, em -> em
+                .createQuery(
+                        "SELECT a FROM Attachment a WHERE a.habitId = :h AND a.checkDate = :d AND a.sourceHash = :s "
+                                + "AND a.userId = :u ORDER BY a.createdAt, a.id",
+                        AttachmentEntity.class)
+                .setParameter("h", habitId.toString())
+                .setParameter("d", date)
+                .setParameter("s", sourceHash)
+                .setParameter("u", userId.toString())
+                .setMaxResults(1)
+                .getResultList()
+                .stream()
+                .findFirst()
+                .map(JpaAttachmentStore::row));
     }
 
     @Override

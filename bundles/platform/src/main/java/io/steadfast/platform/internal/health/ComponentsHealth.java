@@ -30,6 +30,11 @@ import io.steadfast.api.health.HealthStatus;
  * Reports {@code api}: every Declarative Services component of every Steadfast bundle (plugins included) is
  * satisfied, and every REST resource they register is served by the JAX-RS whiteboard. Part of readiness: a node whose stores wait for the database, or
  * whose REST resources are still coming up, is not ready.
+ * <p>
+ * A resource the whiteboard has neither served nor failed {@value #HEAL_AFTER_SECONDS} s after it was registered was
+ * missed, not refused: Aries' whiteboard (its component-dsl trackers) can lose a registration that races another
+ * at boot, and would then never serve it, leaving the node unready for good. Its component is disabled and enabled
+ * again once, which registers the service anew for the whiteboard to see.
  */
 @Component(service = HealthIndicator.class)
 public class ComponentsHealth implements HealthIndicator {
@@ -37,6 +42,13 @@ public class ComponentsHealth implements HealthIndicator {
     private final ServiceComponentRuntime scr;
     private final BundleContext context;
     private final JaxrsServiceRuntime jaxrs;
+
+    static final long HEAL_AFTER_SECONDS = 20;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ComponentsHealth.class);
+    /** Since when each unserved resource (by service id) is unserved, in nanoTime. */
+    private final java.util.Map<Long, Long> unservedSince = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The components (bundle id and name) whose resource was registered anew already: each once in a bundle's life. */
+    private final Set<String> reRegistered = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @Activate
     public ComponentsHealth(
@@ -130,6 +142,7 @@ public class ComponentsHealth implements HealthIndicator {
             }
         }
         List<String> unserved = new ArrayList<>();
+        Set<Long> stillUnserved = new HashSet<>();
         for (ServiceReference<?> ref : refs) {
             String bsn = ref.getBundle() == null ? null : ref.getBundle().getSymbolicName();
             Long id = (Long) ref.getProperty(Constants.SERVICE_ID);
@@ -137,8 +150,37 @@ public class ComponentsHealth implements HealthIndicator {
                 Object name = ref.getProperty(JaxrsWhiteboardConstants.JAX_RS_NAME);
                 unserved.add(
                         (name != null ? name.toString() : "service " + id) + (failed.contains(id) ? " (failed)" : ""));
+                if (!failed.contains(id)) {
+                    stillUnserved.add(id);
+                    long since = unservedSince.computeIfAbsent(id, k -> System.nanoTime());
+                    if (System.nanoTime() - since >= java.util.concurrent.TimeUnit.SECONDS.toNanos(HEAL_AFTER_SECONDS)
+                            && reRegistered.add(
+                                    ref.getBundle().getBundleId() + "/" + ref.getProperty("component.name"))) {
+                        reRegister(ref);
+                    }
+                }
             }
         }
+        unservedSince.keySet().retainAll(stillUnserved);
         return unserved;
+    }
+
+    /** Disables and enables again the DS component that registered {@code ref}: its service comes anew. */
+    private void reRegister(ServiceReference<?> ref) {
+        Object component = ref.getProperty("component.name");
+        Bundle bundle = ref.getBundle();
+        if (!(component instanceof String) || bundle == null) {
+            return;
+        }
+        ComponentDescriptionDTO d = scr.getComponentDescriptionDTO(bundle, (String) component);
+        if (d == null) {
+            return;
+        }
+        LOG.warn(
+                "The JAX-RS whiteboard has not served {} (service {}) for {} s, nor failed it: registering it anew",
+                component,
+                ref.getProperty(Constants.SERVICE_ID),
+                HEAL_AFTER_SECONDS);
+        scr.disableComponent(d).onResolve(() -> scr.enableComponent(d));
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
  * @param warnings what was read but could not be taken as it was, in words the user understands ("habit 'Run':
  *                 Loop's target of 10 km per week became 10 km per day")
  * @param skipped  how many entries of the file were left out (each explained by a warning)
+ * @param photos   the check-in photos it carries (only a zip of Steadfast's CSV export), stored after the days
  */
 public record Archive(
         String format,
@@ -18,9 +19,21 @@ public record Archive(
         List<ArchivedHabit> habits,
         List<ArchivedVacation> vacations,
         List<String> warnings,
-        int skipped) {
+        int skipped,
+        List<ArchivedPhoto> photos) {
+
+    public Archive(
+            String format,
+            ArchivedProfile profile,
+            List<ArchivedHabit> habits,
+            List<ArchivedVacation> vacations,
+            List<String> warnings,
+            int skipped) {
+        this(format, profile, habits, vacations, warnings, skipped, List.of());
+    }
 
     public Archive {
+        photos = photos == null ? List.of() : List.copyOf(photos);
         habits = List.copyOf(habits);
         vacations = vacations == null ? List.of() : List.copyOf(vacations);
         warnings = List.copyOf(warnings);

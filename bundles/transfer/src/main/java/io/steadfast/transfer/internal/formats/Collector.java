@@ -46,6 +46,7 @@ final class Collector {
     private int habitsSeen;
     private ArchivedProfile profile;
     private final List<ArchivedVacation> vacations = new ArrayList<>();
+    private final List<io.steadfast.transfer.internal.archive.ArchivedPhoto> photos = new ArrayList<>();
 
     Collector(String format, ImportLimits limits) {
         this.format = format;
@@ -86,6 +87,10 @@ final class Collector {
         vacations.add(vacation);
     }
 
+    void photo(io.steadfast.transfer.internal.archive.ArchivedPhoto photo) {
+        photos.add(photo);
+    }
+
     void warn(String warning) {
         if (warnings.size() < WARNINGS_MAX) {
             warnings.add(warning);
@@ -103,7 +108,7 @@ final class Collector {
         if (moreWarnings > 0) {
             all.add("… and " + moreWarnings + " more warnings like these.");
         }
-        return new Archive(format, profile, habits, vacations, all, skipped);
+        return new Archive(format, profile, habits, vacations, all, skipped, photos);
     }
 
     // --- the rules of what can be stored -------------------------------------------------------------------------

@@ -32,7 +32,8 @@ import io.steadfast.transfer.internal.export.CsvLayout;
  * has them, {@code type}, {@code target} and {@code unit}; in any order, any case. UTF-8 with or without a byte order
  * mark, comma or semicolon delimited (with semicolons, a decimal comma is read too), RFC 4180 quotes. Cells are text
  * and never evaluated. Also a zip of Steadfast's CSV export ({@link CsvLayout}): {@code habits.csv} defines the
- * habits, each {@code habits/<slug>.csv} holds days in the generic format.
+ * habits, each {@code habits/<slug>.csv} holds days in the generic format, and {@code photos.csv} lists the
+ * check-in photos under {@code photos/} (stored after the days, each on its day).
  * <p>
  * Habits are known by name: their source id is the name in lower case with white space collapsed, so the same
  * habit in another file (or the same file imported again) is matched. A line that cannot be read refuses the whole
@@ -94,6 +95,11 @@ final class CsvReader implements ArchiveReader {
                         try (CsvInput csv = CsvInput.open(zip.open(name), name)) {
                             days(csv, name, habits);
                         }
+                    }
+                }
+                if (zip.has(CsvLayout.PHOTOS_FILE)) {
+                    try (CsvInput csv = CsvInput.open(zip.open(CsvLayout.PHOTOS_FILE), CsvLayout.PHOTOS_FILE)) {
+                        photos(csv, zip, habits);
                     }
                 }
                 if (zip.ignored() > 0) {
@@ -371,6 +377,49 @@ final class CsvReader implements ArchiveReader {
             if (d.days.put(new ArchivedDay(date, value, text, skipped)) != null) {
                 d.duplicates++;
             }
+        }
+    }
+
+    /**
+     * The index of the photos: a row names a habit of the zip, a day and an entry under {@code photos/}. A row whose
+     * habit or entry is not in the zip is left out with a warning (the days still come); a date that cannot be read
+     * refuses the file, like any other.
+     */
+    private static void photos(CsvInput csv, Zip zip, Habits habits) {
+        CsvInput.Row header = csv.next();
+        if (header == null) {
+            return;
+        }
+        int[] c = CsvInput.columns(header.cells(), CsvLayout.HABIT, CsvLayout.DATE, "file", "filename");
+        if (c[0] < 0 || c[1] < 0 || c[2] < 0) {
+            throw new Line(CsvLayout.PHOTOS_FILE, 1)
+                    .refuse(null, "the columns are not " + String.join(",", CsvLayout.PHOTOS_HEADER));
+        }
+        Collector out = habits.out;
+        for (CsvInput.Row r = csv.next(); r != null; r = csv.next()) {
+            Line at = new Line(CsvLayout.PHOTOS_FILE, r.line());
+            if (blank(r)) {
+                continue;
+            }
+            String name = r.cell(c[0]) == null ? "" : r.cell(c[0]);
+            Draft d = habits.byKey.get(
+                    key(name.replaceAll("[\\p{Cntrl}\\s]+", " ").strip()));
+            LocalDate date = date(r.cell(c[1]), at, CsvLayout.DATE);
+            String entry = r.cell(c[2]) == null ? "" : r.cell(c[2]).strip();
+            if (d == null) {
+                out.warn(CsvLayout.PHOTOS_FILE + " line " + r.line() + ": a photo of '" + shorten(name)
+                        + "', a habit the zip does not define, was left out.");
+                out.skip(1);
+                continue;
+            }
+            if (!entry.startsWith(CsvLayout.PHOTOS_FOLDER) || !zip.has(entry)) {
+                out.warn(CsvLayout.PHOTOS_FILE + " line " + r.line() + ": the photo '" + shorten(entry)
+                        + "' is not among the zip's photos and was left out.");
+                out.skip(1);
+                continue;
+            }
+            String fileName = c[3] < 0 ? null : out.text(r.cell(c[3]), 200, "a photo's file name");
+            out.photo(new io.steadfast.transfer.internal.archive.ArchivedPhoto(d.key, date, entry, fileName));
         }
     }
 

@@ -62,6 +62,31 @@ public final class Formats {
     }
 
     /**
+     * The bytes of one entry of an uploaded zip (a photo an {@link io.steadfast.transfer.internal.archive.Archive}
+     * names), read as defensively as the archive was; closing the stream closes the zip.
+     *
+     * @throws ImportRefused the entry is not there or cannot be unpacked (422)
+     */
+    public static InputStream entry(Path file, String name, ImportLimits limits) throws IOException {
+        Zip zip = Zip.open(file, limits);
+        try {
+            return new java.io.FilterInputStream(zip.open(name)) {
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        zip.close();
+                    }
+                }
+            };
+        } catch (IOException | RuntimeException e) {
+            zip.close();
+            throw e;
+        }
+    }
+
+    /**
      * What is cheap to know of a file: its first {@value #HEAD_BYTES} bytes and, when it is a zip, the names in its
      * central directory.
      *

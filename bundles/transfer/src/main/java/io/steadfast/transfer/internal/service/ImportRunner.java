@@ -44,8 +44,8 @@ import io.steadfast.transfer.internal.archive.ArchivedHabit;
 import io.steadfast.transfer.internal.archive.ArchivedReminder;
 import io.steadfast.transfer.internal.archive.ImportLimits;
 import io.steadfast.transfer.internal.archive.ImportRefused;
+import io.steadfast.transfer.internal.domain.ImportJob;
 import io.steadfast.transfer.internal.formats.Formats;
-import io.steadfast.transfer.internal.store.ImportJob;
 import io.steadfast.transfer.internal.store.ImportJobStore;
 
 /**
@@ -104,6 +104,8 @@ public class ImportRunner {
     private final PollingWorker worker;
     private volatile Config config;
     private volatile UserEvents events;
+    private volatile io.steadfast.media.api.AttachmentImport attachments;
+    private volatile io.steadfast.api.account.ProfileSettings profiles;
 
     @Activate
     public ImportRunner(
@@ -137,6 +139,34 @@ public class ImportRunner {
             policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
     void setEvents(UserEvents e) {
         this.events = e;
+    }
+
+    @Reference(
+            cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    void setAttachments(io.steadfast.media.api.AttachmentImport a) {
+        this.attachments = a;
+    }
+
+    void unsetAttachments(io.steadfast.media.api.AttachmentImport a) {
+        if (this.attachments == a) {
+            this.attachments = null;
+        }
+    }
+
+    @Reference(
+            cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    void setProfiles(io.steadfast.api.account.ProfileSettings p) {
+        this.profiles = p;
+    }
+
+    void unsetProfiles(io.steadfast.api.account.ProfileSettings p) {
+        if (this.profiles == p) {
+            this.profiles = null;
+        }
     }
 
     void unsetEvents(UserEvents e) {
@@ -240,7 +270,7 @@ public class ImportRunner {
             }
             ImportLimits l = limits();
             Archive archive = Formats.detect(Formats.sniff(tmp, null, l)).read(tmp, l);
-            write(job, archive, c);
+            write(job, archive, c, tmp, l);
             store.delete(job.fileKey());
         } catch (ImportRefused e) {
             fail(job, e.getMessage());
@@ -258,7 +288,7 @@ public class ImportRunner {
         }
     }
 
-    private void write(ImportJob job, Archive archive, Config c) {
+    private void write(ImportJob job, Archive archive, Config c, Path file, ImportLimits l) throws IOException {
         UUID userId = job.userId();
         List<String> warnings = new ArrayList<>(archive.warnings());
         int done = 0;
@@ -266,6 +296,7 @@ public class ImportRunner {
         int added = 0;
         int skipped = archive.skipped();
         java.util.Map<String, UUID> bySource = new java.util.HashMap<>();
+        restoreProfile(userId, archive, warnings);
         for (ArchivedHabit h : archive.habits()) {
             String key = sourceKey(archive.format(), h);
             HabitInfo habit;
@@ -338,12 +369,71 @@ public class ImportRunner {
                         "The vacation from " + v.from() + " to " + v.to() + " was not imported: " + e.getMessage());
             }
         }
+        skipped += photos(userId, archive, bySource, file, l, warnings);
         if (!jobs.finish(job.id(), node, ImportJob.DONE, done, created, added, skipped, warnings, null)) {
             LOG.info("Import {} was taken over by another node", job.id());
             return;
         }
         tell(job, ImportJob.DONE, done);
         LOG.info("Import {} of {} done: {} habits created, {} days added", job.id(), archive.format(), created, added);
+    }
+
+    /**
+     * The account settings of Steadfast's own export (time zone, first day of the week, the hour the day starts),
+     * first, so that the days come into the day the user had. One the server does not take is left as it is, with a
+     * warning; the display name stays the account's own.
+     */
+    private void restoreProfile(UUID userId, Archive archive, List<String> warnings) {
+        io.steadfast.transfer.internal.archive.ArchivedProfile p = archive.profile();
+        io.steadfast.api.account.ProfileSettings settings = profiles;
+        if (p == null || settings == null) {
+            return;
+        }
+        try {
+            settings.restore(userId, p.timezone(), p.weekStart(), p.dayStartsAt());
+        } catch (ValidationException e) {
+            warnings.add("The account settings were not restored: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Stores the archive's photos, each on its day, after the days: the same bytes on the same day are not stored
+     * twice, so a second import of the file, or an import resumed after a stop, adds only the missing ones. How many
+     * were left out (each with a warning); an unreachable media store is an {@link IOException} (the import is tried
+     * again).
+     */
+    private int photos(
+            UUID userId,
+            Archive archive,
+            java.util.Map<String, UUID> bySource,
+            Path file,
+            ImportLimits l,
+            List<String> warnings)
+            throws IOException {
+        if (archive.photos().isEmpty()) {
+            return 0;
+        }
+        io.steadfast.media.api.AttachmentImport a = attachments;
+        if (a == null) {
+            warnings.add("The file's " + archive.photos().size() + " photos were not imported: this server "
+                    + "stores no photos now");
+            return archive.photos().size();
+        }
+        int left = 0;
+        for (io.steadfast.transfer.internal.archive.ArchivedPhoto p : archive.photos()) {
+            UUID habitId = bySource.get(p.habitSourceId());
+            if (habitId == null) {
+                left++;
+                continue; // its habit was not imported, which a warning already says
+            }
+            try (InputStream in = Formats.entry(file, p.entry(), l)) {
+                a.store(userId, habitId, p.date(), in, p.fileName());
+            } catch (DomainException | ImportRefused e) {
+                left++;
+                warnings.add("The photo " + p.entry() + " of " + p.date() + " was not imported: " + e.getMessage());
+            }
+        }
+        return left;
     }
 
     private static ImportedHabit imported(String key, ArchivedHabit h) {

@@ -19,8 +19,8 @@ import io.steadfast.api.error.TooManyAttemptsException;
 import io.steadfast.transfer.internal.archive.Archive;
 import io.steadfast.transfer.internal.archive.ArchiveReader;
 import io.steadfast.transfer.internal.archive.ImportLimits;
+import io.steadfast.transfer.internal.domain.ImportJob;
 import io.steadfast.transfer.internal.formats.Formats;
-import io.steadfast.transfer.internal.store.ImportJob;
 import io.steadfast.transfer.internal.store.ImportJobStore;
 
 /**

@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import org.osgi.annotation.versioning.ProviderType;
 
+import io.steadfast.transfer.internal.domain.ImportJob;
+
 /** Imports. Every read is scoped to the owner, except the worker's claim. */
 @ProviderType
 public interface ImportJobStore {

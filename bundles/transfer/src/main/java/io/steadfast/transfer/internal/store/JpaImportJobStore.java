@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.steadfast.storage.SchemaReady;
+import io.steadfast.transfer.internal.domain.ImportJob;
 
 /**
  * Imports in portable SQL (PostgreSQL and H2). Leases are in the database's own time ({@code LOCALTIMESTAMP}), so

@@ -73,4 +73,86 @@ class CsvImportRoundTripTest {
         assertThat(archive.warnings()).isEmpty();
         assertThat(archive.skipped()).isZero();
     }
+
+    @Test
+    void thePhotosOfTheZipComeBackOnTheirDaysWithTheirBytes() throws Exception {
+        FakeHabits habits = new FakeHabits();
+        HabitInfo run = habits.habit("Run", "boolean", null, null, new Schedule.Daily(), false);
+        habits.day(run, FakeHabits.START, null, null, false, null);
+        java.util.UUID one = java.util.UUID.randomUUID();
+        java.util.UUID two = java.util.UUID.randomUUID();
+        java.util.Map<java.util.UUID, String> bytes = java.util.Map.of(one, "jpeg bytes", two, "png bytes");
+        CsvExport.Photos photos = new CsvExport.Photos() {
+            @Override
+            public java.util.List<Photo> list(java.util.UUID userId) {
+                return java.util.List.of(
+                        new Photo(one, run.id(), FakeHabits.START, "image/jpeg", "IMG_1.jpg"),
+                        new Photo(two, run.id(), FakeHabits.START, "image/png", null));
+            }
+
+            @Override
+            public java.util.Optional<java.io.InputStream> open(java.util.UUID userId, java.util.UUID id) {
+                return java.util.Optional.of(new java.io.ByteArrayInputStream(
+                        bytes.get(id).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            }
+        };
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CsvExport.write(habits, FakeHabits.USER, Instant.parse("2026-03-01T10:15:00Z"), out, photos);
+        Path file = Files.write(dir.resolve("export.zip"), out.toByteArray());
+
+        Archive archive = Formats.detect(Formats.sniff(file, "application/zip", ImportLimits.DEFAULTS))
+                .read(file, ImportLimits.DEFAULTS);
+
+        String day = FakeHabits.START.toString();
+        assertThat(archive.photos())
+                .containsExactly(
+                        new io.steadfast.transfer.internal.archive.ArchivedPhoto(
+                                "run", FakeHabits.START, "photos/run/" + day + "-1.jpg", "IMG_1.jpg"),
+                        new io.steadfast.transfer.internal.archive.ArchivedPhoto(
+                                "run", FakeHabits.START, "photos/run/" + day + "-2.png", null));
+        assertThat(archive.habits().get(0).sourceId()).isEqualTo("run");
+        try (java.io.InputStream in =
+                Formats.entry(file, archive.photos().get(1).entry(), ImportLimits.DEFAULTS)) {
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo("png bytes");
+        }
+        assertThat(archive.warnings()).isEmpty();
+    }
+
+    @Test
+    void aPhotoIndexRowOfAnUnknownHabitOrAMissingOrOutsideFileIsLeftOutWithAWarning() throws Exception {
+        Path file = dir.resolve("hand-made.zip");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            put(zip, "habits.csv", "habit,type\r\nRun,boolean\r\n");
+            put(zip, "habits/run.csv", "habit,date,value,note,status\r\nRun," + FakeHabits.START + ",,,done\r\n");
+            put(zip, "photos/run/a.jpg", "a");
+            put(zip, "habits/secret.txt", "not a photo");
+            put(
+                    zip,
+                    "photos.csv",
+                    "habit,date,file,contentType,fileName\r\n"
+                            + "Run," + FakeHabits.START + ",photos/run/a.jpg,image/jpeg,a.jpg\r\n"
+                            + "Swim," + FakeHabits.START + ",photos/run/a.jpg,image/jpeg,\r\n"
+                            + "Run," + FakeHabits.START + ",photos/run/gone.jpg,image/jpeg,\r\n"
+                            + "Run," + FakeHabits.START + ",habits/secret.txt,image/jpeg,\r\n"
+                            + "Run," + FakeHabits.START + ",../../etc/passwd,image/jpeg,\r\n");
+        }
+        Archive archive = Formats.detect(Formats.sniff(file, "application/zip", ImportLimits.DEFAULTS))
+                .read(file, ImportLimits.DEFAULTS);
+        assertThat(archive.photos())
+                .extracting(io.steadfast.transfer.internal.archive.ArchivedPhoto::entry)
+                .containsExactly("photos/run/a.jpg");
+        assertThat(archive.skipped()).isEqualTo(4);
+        assertThat(archive.warnings())
+                .anySatisfy(w -> assertThat(w).contains("'Swim', a habit the zip does not define"))
+                .anySatisfy(w -> assertThat(w).contains("'photos/run/gone.jpg' is not among the zip's photos"))
+                .anySatisfy(w -> assertThat(w).contains("'habits/secret.txt' is not among the zip's photos"))
+                .anySatisfy(w -> assertThat(w).contains("'../../etc/passwd' is not among the zip's photos"));
+    }
+
+    static void put(java.util.zip.ZipOutputStream zip, String name, String text) throws java.io.IOException {
+        zip.putNextEntry(new java.util.zip.ZipEntry(name));
+        zip.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        zip.closeEntry();
+    }
 }

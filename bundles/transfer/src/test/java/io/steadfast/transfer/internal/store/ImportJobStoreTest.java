@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import io.steadfast.storage.internal.db.TestDatabase;
 import io.steadfast.testsupport.TestRows;
+import io.steadfast.transfer.internal.domain.ImportJob;
 
 class ImportJobStoreTest {
 

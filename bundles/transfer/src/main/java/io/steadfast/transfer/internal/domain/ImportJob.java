@@ -1,4 +1,4 @@
-package io.steadfast.transfer.internal.store;
+package io.steadfast.transfer.internal.domain;
 
 import java.time.Instant;
 import java.util.List;
