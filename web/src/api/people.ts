@@ -18,9 +18,7 @@ export type Waiting = S['WaitingDto'];
 export type Verdict = S['VerdictDto'];
 
 /** An invitation as the server answers it; `from` of a received one also carries the sender's email. */
-export type Invitation = Omit<S['InvitationDto'], 'from'> & {
-  from?: (S['PersonDto'] & { email?: string | null }) | null;
-};
+export type Invitation = S['InvitationDto'];
 export interface Invitations {
   received: Invitation[];
   sent: Invitation[];

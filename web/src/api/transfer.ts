@@ -5,9 +5,9 @@ import { IMPORTED_KEYS, importKey, importListKey } from './importEvents';
 export { applyImportEvent, IMPORTED_KEYS, importKey, importListKey, importsKey, type ImportEvent } from './importEvents';
 
 /*
- * Imports and exports (docs/api.md, "Imports"). The OpenAPI snapshot (openapi.json) does not have these routes yet:
- * their shapes are declared here and the calls go through the client's untyped path. When the snapshot is refreshed,
- * replace these interfaces by `Schemas['ImportDto']` and the calls by `api.get('/v1/me/imports/{id}', …)`.
+ * Imports and exports (docs/api.md, "Imports"). The shapes below mirror `ImportDto` of the OpenAPI snapshot
+ * (openapi.json) with the statuses spelled out; the calls go through the client's untyped path (multipart bodies and
+ * file downloads, which the typed client does not send).
  */
 
 export type ImportStatus = 'queued' | 'running' | 'done' | 'failed';

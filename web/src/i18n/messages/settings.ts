@@ -409,6 +409,7 @@ export const settings = {
   'settings.data.importPast': 'Past imports',
   'settings.data.importPastLabel': 'Past imports, newest first',
   'settings.data.importNoPast': 'No imports yet.',
+  'settings.data.importNoEarlier': 'No earlier imports.',
   'settings.data.importUnnamed': 'A file',
   'settings.data.importPastSummary': '{when}: {habits}, {days}',
   'settings.data.importStatus.queued': 'Waiting',

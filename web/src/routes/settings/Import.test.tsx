@@ -121,6 +121,29 @@ describe('Settings: importing history', { timeout: 60_000 }, () => {
     await waitFor(() => expect(client.getQueryState(['habits'])?.isInvalidated).toBe(true));
   });
 
+  it('says there is no earlier import when the only one is the one just made', async () => {
+    const current = job({ status: 'done', progress: { done: 4, total: 4 }, summary: { habits: 1, checkins: 4, skipped: 0, warnings: [] } });
+    let listed: unknown[] = [];
+    fakeApi(
+      base({
+        'GET /api/v1/me/imports': () => json(listed),
+        'POST /api/v1/me/imports': () => {
+          listed = [current];
+          return json(current, 202);
+        },
+        'GET /api/v1/me/imports/{id}': () => json(current),
+      }),
+    );
+    const user = userEvent.setup();
+    renderApp('/settings/data');
+    await findSection('Your data');
+    expect(await screen.findByText('No imports yet.')).toBeInTheDocument();
+    await chooseAndImport(user);
+    expect(await screen.findByText('Import done: history.csv.')).toBeInTheDocument();
+    expect(await screen.findByText('No earlier imports.')).toBeInTheDocument();
+    expect(screen.queryByText('No imports yet.')).not.toBeInTheDocument();
+  });
+
   it('shows the detail of a file the server refuses', async () => {
     fakeApi(
       base({

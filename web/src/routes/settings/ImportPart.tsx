@@ -185,7 +185,10 @@ function PastImports({ exclude }: { exclude: string | undefined }) {
       </Text>
       {past.length === 0 ? (
         <Text color="fg.muted" textStyle="sm">
-          {t('settings.data.importNoPast')}
+          {/* the one shown above is not "no import": say that there is none before it */}
+          {t(exclude !== undefined && (list.data ?? []).some((j) => j.id === exclude)
+            ? 'settings.data.importNoEarlier'
+            : 'settings.data.importNoPast')}
         </Text>
       ) : (
         <Stack as="ul" listStyleType="none" m="0" p="0" gap="2" aria-labelledby={headingId}>

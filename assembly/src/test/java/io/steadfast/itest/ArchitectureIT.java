@@ -140,6 +140,40 @@ class ArchitectureIT {
                 .check(classes);
     }
 
+    /**
+     * The OpenAPI document names a DTO's schema by its simple class name: two records of the REST layers with one
+     * name but different fields would be one schema there, and one of them described wrongly (the web app's types
+     * come from that document). Records of one name must have the same components, or another name.
+     */
+    @Test
+    void restRecordsOfOneNameHaveOneShape() {
+        java.util.Map<String, java.util.Map<String, java.util.List<String>>> shapes = new java.util.TreeMap<>();
+        for (JavaClass c : classes) {
+            if (c.getPackageName().contains(".internal.rest")
+                    && c.getRawSuperclass()
+                            .map(x -> x.getName().equals("java.lang.Record"))
+                            .orElse(false)) {
+                String shape = c.getFields().stream()
+                        .filter(f -> !f.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.STATIC))
+                        .map(f -> f.getName() + ":" + f.getRawType().getName())
+                        .sorted()
+                        .collect(java.util.stream.Collectors.joining(", "));
+                shapes.computeIfAbsent(c.getSimpleName(), k -> new java.util.TreeMap<>())
+                        .computeIfAbsent(shape, k -> new java.util.ArrayList<>())
+                        .add(c.getFullName());
+            }
+        }
+        java.util.List<String> clashes = new java.util.ArrayList<>();
+        shapes.forEach((name, byShape) -> {
+            if (byShape.size() > 1) {
+                clashes.add(name + ": " + byShape);
+            }
+        });
+        org.assertj.core.api.Assertions.assertThat(clashes)
+                .as("REST records that share a name but not their fields (rename one)")
+                .isEmpty();
+    }
+
     /** The bundle a package belongs to: everything before {@code .internal} (the root package is the BSN). */
     static String bundleOf(String pkg) {
         int i = pkg.indexOf(".internal");

@@ -100,6 +100,7 @@ class ComposeTest {
     @Test
     void theNodesAreReadOnlyUnprivilegedWithADataVolumeEachAndTimeToStopCleanly() {
         Set<String> volumes = new TreeSet<>();
+        Set<String> media = new TreeSet<>();
         for (String node : NODES) {
             JsonNode s = config.path("services").path(node);
             assertThat(s.path("read_only").asBoolean()).as("%s read_only", node).isTrue();
@@ -114,6 +115,13 @@ class ComposeTest {
                 String[] parts = v.asText().split(":");
                 if (parts[1].equals("/data")) {
                     data = parts[0];
+                } else if (parts[1].equals("/media")) {
+                    // the users' photos: one named volume, the same for every node, where STEADFAST_MEDIA_DIR says
+                    assertThat(config.path("volumes").has(parts[0]))
+                            .as("%s is a named volume", parts[0])
+                            .isTrue();
+                    assertThat(env(node).path("STEADFAST_MEDIA_DIR").asText()).isEqualTo("/media");
+                    media.add(parts[0]);
                 } else {
                     assertThat(v.asText())
                             .as("every other mount of %s is read-only", node)
@@ -132,6 +140,7 @@ class ComposeTest {
                     .isLessThanOrEqualTo(30);
         }
         assertThat(volumes).as("no two nodes share /data").hasSize(NODES.size());
+        assertThat(media).as("every node mounts the one media volume at /media").hasSize(1);
         assertThat(config.at("/services/postgres/volumes/0").asText())
                 .startsWith("postgres-data:/var/lib/postgresql/data");
     }

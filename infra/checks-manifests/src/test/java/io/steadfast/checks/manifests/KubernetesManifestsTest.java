@@ -206,6 +206,8 @@ class KubernetesManifestsTest {
         Set<String> real = Repository.steadfastVariables();
         assertThat(real).as("variables the product reads").containsAll(names(config(docs)));
         assertThat(config(docs).path("STEADFAST_PUBLIC_URL").asText()).startsWith("https://");
+        // pods share no disk: the photos go to one bucket
+        assertThat(config(docs).path("STEADFAST_MEDIA_S3_BUCKET").asText()).isNotBlank();
         for (JsonNode e : c.path("env")) {
             assertThat(real).contains(e.path("name").asText());
         }

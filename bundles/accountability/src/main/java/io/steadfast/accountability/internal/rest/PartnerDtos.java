@@ -26,7 +26,7 @@ public final class PartnerDtos {
         }
     }
 
-    public record PersonDto(UUID userId, String displayName, String email) {}
+    public record ContactDto(UUID userId, String displayName, String email) {}
 
     /**
      * @param direction {@code sent} or {@code received}
@@ -38,7 +38,7 @@ public final class PartnerDtos {
             UUID id,
             String direction,
             String email,
-            PersonDto from,
+            ContactDto from,
             String status,
             Instant createdAt,
             Instant answeredAt) {
@@ -49,7 +49,7 @@ public final class PartnerDtos {
                     i.email(),
                     i.from() == null
                             ? null
-                            : new PersonDto(
+                            : new ContactDto(
                                     i.from().userId(),
                                     i.from().displayName(),
                                     i.from().email()),
@@ -96,9 +96,9 @@ public final class PartnerDtos {
         }
     }
 
-    public record PeriodDto(int done, int times, LocalDate start, LocalDate end) {
-        static PeriodDto of(DayView.PeriodView p) {
-            return p == null ? null : new PeriodDto(p.done(), p.times(), p.start(), p.end());
+    public record SharedPeriodDto(int done, int times, LocalDate start, LocalDate end) {
+        static SharedPeriodDto of(DayView.PeriodView p) {
+            return p == null ? null : new SharedPeriodDto(p.done(), p.times(), p.start(), p.end());
         }
     }
 
@@ -109,24 +109,24 @@ public final class PartnerDtos {
             String status,
             BigDecimal value,
             BigDecimal target,
-            PeriodDto period,
+            SharedPeriodDto period,
             String note) {
         static SharedDayDto of(DayView d, String note) {
             return new SharedDayDto(
-                    d.date(), d.due(), d.state().json(), d.value(), d.target(), PeriodDto.of(d.period()), note);
+                    d.date(), d.due(), d.state().json(), d.value(), d.target(), SharedPeriodDto.of(d.period()), note);
         }
     }
 
-    public record StreakDto(int current, int longest, String unit) {}
+    public record SharedStreakDto(int current, int longest, String unit) {}
 
     public record PartnerHabitDto(
-            SharedHabitInfo habit, SharedDayDto today, StreakDto streak, double strength, long doneDays) {
+            SharedHabitInfo habit, SharedDayDto today, SharedStreakDto streak, double strength, long doneDays) {
         static PartnerHabitDto of(PartnerViews.SharedHabit s) {
             HabitStatistics.Summary st = s.stats();
             return new PartnerHabitDto(
                     SharedHabitInfo.of(s.habit()),
                     s.today() == null ? null : SharedDayDto.of(s.today(), null),
-                    new StreakDto(st.currentStreak(), st.longestStreak(), st.streakUnit()),
+                    new SharedStreakDto(st.currentStreak(), st.longestStreak(), st.streakUnit()),
                     st.strength(),
                     st.doneDays());
         }

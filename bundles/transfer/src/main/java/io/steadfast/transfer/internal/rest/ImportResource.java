@@ -61,9 +61,9 @@ public class ImportResource {
         this.publicUrl = publicUrl;
     }
 
-    public record Progress(int done, int total) {}
+    public record ImportProgress(int done, int total) {}
 
-    public record Summary(int habits, int checkins, int skipped, List<String> warnings) {}
+    public record ImportSummary(int habits, int checkins, int skipped, List<String> warnings) {}
 
     /**
      * An import.
@@ -76,8 +76,8 @@ public class ImportResource {
             String format,
             String fileName,
             long size,
-            Progress progress,
-            Summary summary,
+            ImportProgress progress,
+            ImportSummary summary,
             @Schema(description = "Why a failed import failed; null otherwise") String error,
             Instant createdAt,
             Instant finishedAt) {
@@ -89,8 +89,8 @@ public class ImportResource {
                     j.format(),
                     j.fileName(),
                     j.fileSize(),
-                    new Progress(j.done(), j.total()),
-                    new Summary(j.habits(), j.checkins(), j.skipped(), j.warnings()),
+                    new ImportProgress(j.done(), j.total()),
+                    new ImportSummary(j.habits(), j.checkins(), j.skipped(), j.warnings()),
                     j.error(),
                     j.createdAt(),
                     j.finishedAt());
