@@ -55,6 +55,30 @@ export function useAttachments(habitId: string, date: string, enabled = true) {
   });
 }
 
+/** Under the owner's partner key: what a referee (or a partner the owner shares photos with) sees of a day. */
+export const partnerAttachmentsKey = (ownerId: string, habitId: string, date: string) =>
+  ['partners', ownerId, 'habits', habitId, 'attachments', date] as const;
+
+/**
+ * The photos of a day of someone else's habit (GET /partners/{userId}/habits/{habitId}/checkins/{date}/attachments):
+ * always for the habit's referee, for partners and group members when the owner shares its photos; 404 otherwise.
+ */
+export function usePartnerAttachments(ownerId: string, habitId: string, date: string, enabled = true) {
+  return useQuery({
+    queryKey: partnerAttachmentsKey(ownerId, habitId, date),
+    queryFn: ({ signal }) =>
+      api.untyped<Attachment[]>('get', '/v1/partners/{userId}/habits/{habitId}/checkins/{date}/attachments', {
+        path: { userId: ownerId, habitId, date },
+        signal,
+      }),
+    enabled: enabled && ownerId !== '' && habitId !== '' && date !== '',
+    staleTime: FRESH_MS,
+    gcTime: KEEP_MS,
+    refetchInterval: REFRESH_MS,
+    retry: false,
+  });
+}
+
 /**
  * Adds a photo to a day that has a check-in (POST …/attachments, multipart `file`) → 201 with the photo. 409 when the
  * day has no check-in, 413 past the size limit, 415 for another kind of file, 422 past the photos per day or for a

@@ -29,6 +29,8 @@ export interface ImportJob {
     checkins?: number;
     /** What was left out, each explained in `warnings`. */
     skipped?: number;
+    /** Photos stored (the CSV zip's; one the day had already is not counted). */
+    photos?: number;
     warnings?: string[];
   } | null;
   /** Why a failed import failed. */

@@ -400,6 +400,7 @@ export const settings = {
   'settings.data.importHabits': { one: '{count} habit created', other: '{count} habits created' },
   'settings.data.importDays': { one: '{count} day added', other: '{count} days added' },
   'settings.data.importSkipped': { one: '{count} left out', other: '{count} left out' },
+  'settings.data.importPhotos': { one: '{count} photo added', other: '{count} photos added' },
   'settings.data.importWarnings': { one: 'Show {count} warning', other: 'Show {count} warnings' },
   'settings.data.importSeeHabits': 'See your habits',
   'settings.data.importFailed': 'The import of {file} failed: {reason}',

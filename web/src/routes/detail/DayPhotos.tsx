@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import {
   PHOTO_ACCEPT,
   useAttachments,
+  usePartnerAttachments,
   useDeleteAttachment,
   useUploadAttachment,
   type Attachment,
@@ -25,6 +26,11 @@ interface DayPhotosProps {
   editable: boolean;
   /** Whether the day has a check-in: photos go on a check-in (the server answers 409 otherwise). */
   hasRecord: boolean;
+  /**
+   * The owner, when the habit is someone else's (the referee's queue): their day's photos, shown only (never
+   * editable), through the partners' route.
+   */
+  ownerId?: string;
 }
 
 /** What the server says when it refuses a photo: its detail (the limit reached, the type, the size). */
@@ -183,8 +189,11 @@ function Viewer({ photo, title, broken, editable, onError, onDelete, onClose }: 
  * The photos of a habit's day: thumbnails that open the photo in a dialog, and (editable) "Add photo" and delete with
  * confirmation. The signed URLs expire after minutes: when an image fails to load, the list is asked for again.
  */
-export function DayPhotos({ habitId, date, editable, hasRecord }: DayPhotosProps) {
-  const list = useAttachments(habitId, date, hasRecord);
+export function DayPhotos({ habitId, date, editable: mayEdit, hasRecord, ownerId }: DayPhotosProps) {
+  const editable = mayEdit && ownerId === undefined;
+  const own = useAttachments(habitId, date, hasRecord && ownerId === undefined);
+  const theirs = usePartnerAttachments(ownerId ?? '', habitId, date, hasRecord && ownerId !== undefined);
+  const list = ownerId === undefined ? own : theirs;
   const upload = useUploadAttachment(habitId, date);
   const remove = useDeleteAttachment(habitId, date);
   const [open, setOpen] = useState<string | undefined>();

@@ -333,6 +333,13 @@ describe('Referee queue', { timeout: 30_000 }, () => {
     const api = fakeApi(
       routes({
         'GET /api/v1/referee/queue': () => json(queue),
+        // the proof of the run: one photo; the gym day has none
+        'GET /api/v1/partners/{userId}/habits/{habitId}/checkins/{date}/attachments': (req) =>
+          json(
+            req.params.habitId === 'h-run'
+              ? [{ id: 'p-1', contentType: 'image/jpeg', url: '/api/v1/media/t-1', thumbnailUrl: '/api/v1/media/t-2' }]
+              : [],
+          ),
         'POST /api/v1/referee/habits/{habitId}/checkins/{date}/confirm': (req) => {
           queue = queue.filter((w) => !(w.habit.id === req.params.habitId && w.date === req.params.date));
           return json({ habitId: req.params.habitId, date: req.params.date, verification: 'confirmed' });
@@ -348,6 +355,12 @@ describe('Referee queue', { timeout: 30_000 }, () => {
     const list = await screen.findByRole('list', { name: 'Days waiting for your verdict' });
     const run = within(list).getByRole('heading', { name: 'Ann · Run' }).closest('li')!;
     expect(within(run).getByText('Note: “5k in the park”')).toBeInTheDocument();
+    // the referee sees the day's photos, from the partners' route of the owner
+    expect(await within(run).findByTestId('photo-thumb')).toBeInTheDocument();
+    expect(within(run).getByRole('img')).toHaveAttribute('src', '/api/v1/media/t-2');
+    expect(api.callsTo('GET', '/api/v1/partners/u-ann/habits/h-run/checkins/2026-12-01/attachments')).toHaveLength(1);
+    const gym = within(list).getByRole('heading', { name: 'Ann · Gym' }).closest('li')!;
+    expect(within(gym).queryByTestId('photo-thumb')).not.toBeInTheDocument();
 
     await user.click(within(run).getByRole('button', { name: /^Confirm Run of Ann on / }));
     expect(await screen.findByText(/^Confirmed Run of Ann on /)).toBeInTheDocument();

@@ -4,6 +4,7 @@ import { formErrors } from '../../api/errors';
 import { useRefereeQueue, useVerdict, type Waiting } from '../../api/people';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpinner } from '../../components/PageSpinner';
+import { DayPhotos } from '../detail/DayPhotos';
 import { t } from '../../i18n/t';
 import { formatDay } from '../../lib/dates';
 import { formatInstantDay, formatNumber } from './format';
@@ -74,6 +75,10 @@ function WaitingDay({ item, verdict: shared, onDone }: WaitingProps) {
               <Text textStyle="xs" color="fg.muted" mt="1">
                 {t('people.referee.recorded', { date: formatInstantDay(item.recordedAt) })}
               </Text>
+            ) : null}
+            {/* the proof: the day's photos, which a referee always sees */}
+            {item.owner?.userId && item.habit?.id && date ? (
+              <DayPhotos habitId={item.habit.id} date={date} editable={false} hasRecord ownerId={item.owner.userId} />
             ) : null}
           </Box>
           {errors.general ? <ErrorAlert>{errors.general}</ErrorAlert> : null}

@@ -102,7 +102,7 @@ describe('Settings: importing history', { timeout: 60_000 }, () => {
     current = job({
       status: 'done',
       progress: { done: 4, total: 4 },
-      summary: { habits: 2, checkins: 3, skipped: 1, warnings: ['line 5: the habit "Gym" has no days; left out'] },
+      summary: { habits: 2, checkins: 3, skipped: 1, photos: 2, warnings: ['line 5: the habit "Gym" has no days; left out'] },
       finishedAt: '2026-12-01T09:00:05Z',
     });
     act(() => stream.send('import', { id: 'imp-1', status: 'done', progress: { done: 4, total: 4 } }));
@@ -110,6 +110,7 @@ describe('Settings: importing history', { timeout: 60_000 }, () => {
     expect(screen.getByText('2 habits created')).toBeInTheDocument();
     expect(screen.getByText('3 days added')).toBeInTheDocument();
     expect(screen.getByText('1 left out')).toBeInTheDocument();
+    expect(screen.getByText('2 photos added')).toBeInTheDocument();
     // the warnings are folded away until asked for
     const warnings = screen.getByText('Show 1 warning');
     expect(screen.getByText(/has no days; left out/)).not.toBeVisible();

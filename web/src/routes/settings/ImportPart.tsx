@@ -60,6 +60,7 @@ function Counts({ job }: { job: ImportJob }) {
     <List.Root ps="5" gap="0.5">
       <List.Item>{t('settings.data.importHabits', { count: s.habits ?? 0 })}</List.Item>
       <List.Item>{t('settings.data.importDays', { count: s.checkins ?? 0 })}</List.Item>
+      {(s.photos ?? 0) > 0 ? <List.Item>{t('settings.data.importPhotos', { count: s.photos ?? 0 })}</List.Item> : null}
       {(s.skipped ?? 0) > 0 ? <List.Item>{t('settings.data.importSkipped', { count: s.skipped ?? 0 })}</List.Item> : null}
     </List.Root>
   );

@@ -241,6 +241,7 @@ class ImportIT {
         String cat = newUser("photos-to");
         Map<String, Object> job = importDone(cat, zip, "application/zip");
         assertThat(summary(job).get("skipped")).as(job.toString()).isEqualTo(0);
+        assertThat(summary(job).get("photos")).as(job.toString()).isEqualTo(1);
         Object run = habit(cat, "Run").get("id");
         String photos = "/api/v1/habits/" + run + "/checkins/" + day + "/attachments";
         List<Map<String, Object>> list = Http.list(b.as(cat, "GET", photos, null));
@@ -249,7 +250,8 @@ class ImportIT {
         assertThat(list.get(0).get("width")).isNotNull();
 
         // the same zip again, and a resumed import, add no copy
-        importDone(cat, zip, "application/zip");
+        Map<String, Object> again = importDone(cat, zip, "application/zip");
+        assertThat(summary(again).get("photos")).as(again.toString()).isEqualTo(0);
         assertThat(Http.list(b.as(cat, "GET", photos, null))).hasSize(1);
     }
 

@@ -85,7 +85,7 @@ class UpgradeFrom01IT {
         assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
         assertThat(health.body())
                 .contains(
-                        "schemas accountability 5, calendar 3, delivery 1, habit 6, identity 6, media 2, storage 1, streak 2, transfer 1");
+                        "schemas accountability 5, calendar 3, delivery 1, habit 6, identity 6, media 2, storage 1, streak 2, transfer 2");
         http.awaitApi();
 
         HttpResponse<String> habits = http.as(secret, "GET", "/api/v1/habits", null);

@@ -14,6 +14,9 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface AttachmentImport {
 
+    /** What {@link #store} did: the day's photo, and whether it was added now (not there already). */
+    record Stored(AttachmentFile file, boolean added) {}
+
     /**
      * Checks and stores the image read from {@code data} (read to its end or to one byte past the size limit, not
      * closed) as an attachment of the day {@code date} of the user's habit. The same bytes stored on the same day
@@ -28,6 +31,5 @@ public interface AttachmentImport {
      * @throws io.steadfast.api.error.LimitReachedException  the day has as many attachments as allowed
      * @throws IOException                                    the media store cannot be reached
      */
-    AttachmentFile store(UUID userId, UUID habitId, LocalDate date, InputStream data, String fileName)
-            throws IOException;
+    Stored store(UUID userId, UUID habitId, LocalDate date, InputStream data, String fileName) throws IOException;
 }

@@ -211,7 +211,7 @@ public class Attachments implements AttachmentExport, AttachmentImport {
     }
 
     @Override
-    public AttachmentFile store(UUID userId, UUID habitId, LocalDate date, InputStream data, String fileName)
+    public Stored store(UUID userId, UUID habitId, LocalDate date, InputStream data, String fileName)
             throws IOException {
         long max = maxFileBytes();
         byte[] bytes = data.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
@@ -227,10 +227,10 @@ public class Attachments implements AttachmentExport, AttachmentImport {
         habit(userId, habitId);
         Optional<Attachment> already = store.findBySource(userId, habitId, date, hash);
         if (already.isPresent()) {
-            return file(already.get());
+            return new Stored(file(already.get()), false);
         }
         try {
-            return file(upload(userId, habitId, date, bytes, fileName, hash));
+            return new Stored(file(upload(userId, habitId, date, bytes, fileName, hash)), true);
         } catch (ImageRefused e) {
             throw new ValidationException("file", e.getMessage());
         } catch (StoreUnavailableException e) {

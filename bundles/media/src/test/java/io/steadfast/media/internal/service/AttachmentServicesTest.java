@@ -159,8 +159,15 @@ class AttachmentServicesTest {
             // the import API: the same rules, domain exceptions only
             HabitInfo read = fakes.habit(ann, Sharing.PRIVATE);
             fakes.record(read, DAY);
-            var imported = attachments.store(ann, read.id(), DAY, new java.io.ByteArrayInputStream(photo), "IMG.jpg");
+            var stored = attachments.store(ann, read.id(), DAY, new java.io.ByteArrayInputStream(photo), "IMG.jpg");
+            assertThat(stored.added()).isTrue();
+            var imported = stored.file();
             assertThat(imported.fileName()).isEqualTo("IMG.jpg");
+            assertThat(attachments.attachments(ann)).containsExactly(imported);
+            // the same bytes on the same day again (a second import of the zip): the same photo, nothing added
+            var again = attachments.store(ann, read.id(), DAY, new java.io.ByteArrayInputStream(photo), "copy.jpg");
+            assertThat(again.added()).isFalse();
+            assertThat(again.file()).isEqualTo(imported);
             assertThat(attachments.attachments(ann)).containsExactly(imported);
             try (var in = attachments.open(ann, imported.id()).orElseThrow()) {
                 assertThat(in.readAllBytes()).hasSize((int) imported.size());

@@ -14,6 +14,7 @@ import java.util.UUID;
  * @param habits   habits created (a second import of the same file creates none)
  * @param checkins day records added (days that existed are kept, not counted)
  * @param skipped  entries of the file left out, each explained by a warning
+ * @param photos   photos stored (a photo the day had already is not counted)
  * @param error    why a failed import failed, in words for the user
  */
 public record ImportJob(
@@ -29,6 +30,7 @@ public record ImportJob(
         int habits,
         int checkins,
         int skipped,
+        int photos,
         List<String> warnings,
         String error,
         int attempts,

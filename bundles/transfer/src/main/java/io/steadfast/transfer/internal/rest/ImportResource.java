@@ -63,7 +63,8 @@ public class ImportResource {
 
     public record ImportProgress(int done, int total) {}
 
-    public record ImportSummary(int habits, int checkins, int skipped, List<String> warnings) {}
+    /** What the import did: habits created, days added, entries left out, photos stored, and why it left any out. */
+    public record ImportSummary(int habits, int checkins, int skipped, int photos, List<String> warnings) {}
 
     /**
      * An import.
@@ -90,7 +91,7 @@ public class ImportResource {
                     j.fileName(),
                     j.fileSize(),
                     new ImportProgress(j.done(), j.total()),
-                    new ImportSummary(j.habits(), j.checkins(), j.skipped(), j.warnings()),
+                    new ImportSummary(j.habits(), j.checkins(), j.skipped(), j.photos(), j.warnings()),
                     j.error(),
                     j.createdAt(),
                     j.finishedAt());

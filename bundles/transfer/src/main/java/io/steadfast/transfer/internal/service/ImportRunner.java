@@ -369,8 +369,9 @@ public class ImportRunner {
                         "The vacation from " + v.from() + " to " + v.to() + " was not imported: " + e.getMessage());
             }
         }
-        skipped += photos(userId, archive, bySource, file, l, warnings);
-        if (!jobs.finish(job.id(), node, ImportJob.DONE, done, created, added, skipped, warnings, null)) {
+        int[] photos = photos(userId, archive, bySource, file, l, warnings);
+        skipped += photos[1];
+        if (!jobs.finish(job.id(), node, ImportJob.DONE, done, created, added, skipped, photos[0], warnings, null)) {
             LOG.info("Import {} was taken over by another node", job.id());
             return;
         }
@@ -399,10 +400,10 @@ public class ImportRunner {
     /**
      * Stores the archive's photos, each on its day, after the days: the same bytes on the same day are not stored
      * twice, so a second import of the file, or an import resumed after a stop, adds only the missing ones. How many
-     * were left out (each with a warning); an unreachable media store is an {@link IOException} (the import is tried
-     * again).
+     * were stored and how many left out (each with a warning); an unreachable media store is an {@link IOException}
+     * (the import is tried again).
      */
-    private int photos(
+    private int[] photos(
             UUID userId,
             Archive archive,
             java.util.Map<String, UUID> bySource,
@@ -411,14 +412,15 @@ public class ImportRunner {
             List<String> warnings)
             throws IOException {
         if (archive.photos().isEmpty()) {
-            return 0;
+            return new int[] {0, 0};
         }
         io.steadfast.media.api.AttachmentImport a = attachments;
         if (a == null) {
             warnings.add("The file's " + archive.photos().size() + " photos were not imported: this server "
                     + "stores no photos now");
-            return archive.photos().size();
+            return new int[] {0, archive.photos().size()};
         }
+        int stored = 0;
         int left = 0;
         for (io.steadfast.transfer.internal.archive.ArchivedPhoto p : archive.photos()) {
             UUID habitId = bySource.get(p.habitSourceId());
@@ -427,13 +429,15 @@ public class ImportRunner {
                 continue; // its habit was not imported, which a warning already says
             }
             try (InputStream in = Formats.entry(file, p.entry(), l)) {
-                a.store(userId, habitId, p.date(), in, p.fileName());
+                if (a.store(userId, habitId, p.date(), in, p.fileName()).added()) {
+                    stored++;
+                }
             } catch (DomainException | ImportRefused e) {
                 left++;
                 warnings.add("The photo " + p.entry() + " of " + p.date() + " was not imported: " + e.getMessage());
             }
         }
-        return left;
+        return new int[] {stored, left};
     }
 
     private static ImportedHabit imported(String key, ArchivedHabit h) {
@@ -468,6 +472,7 @@ public class ImportRunner {
                 job.habits(),
                 job.checkins(),
                 job.skipped(),
+                job.photos(),
                 job.warnings(),
                 why);
         tell(job, ImportJob.FAILED, job.done());

@@ -98,6 +98,7 @@ public class Imports {
                 0,
                 0,
                 archive.skipped(),
+                0,
                 archive.warnings(),
                 null,
                 0,

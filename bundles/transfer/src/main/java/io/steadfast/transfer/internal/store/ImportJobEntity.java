@@ -48,6 +48,9 @@ public class ImportJobEntity {
     @Column(name = "skipped", nullable = false)
     int skipped;
 
+    @Column(name = "photos", nullable = false)
+    int photos;
+
     @Column(name = "warnings")
     String warnings;
 

@@ -38,6 +38,7 @@ public interface ImportJobStore {
             int habits,
             int checkins,
             int skipped,
+            int photos,
             List<String> warnings,
             String error);
 

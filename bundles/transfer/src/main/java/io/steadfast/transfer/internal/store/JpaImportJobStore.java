@@ -141,13 +141,14 @@ public class JpaImportJobStore implements ImportJobStore {
             int habits,
             int checkins,
             int skipped,
+            int photos,
             List<String> warnings,
             String error) {
         return jpa.txExpr(
                 TransactionType.Required,
                 em -> em.createNativeQuery(
                                         "UPDATE import_job SET status = ?, done = ?, habits = ?, checkins = ?, skipped = ?, "
-                                                + "warnings = ?, error = ?, file_key = NULL, claimed_by = NULL, "
+                                                + "photos = ?, warnings = ?, error = ?, file_key = NULL, claimed_by = NULL, "
                                                 + "claimed_until = NULL, updated_at = ?, finished_at = ? WHERE id = ? AND "
                                                 + "claimed_by = ? AND status = 'running'")
                                 .setParameter(1, status)
@@ -155,12 +156,13 @@ public class JpaImportJobStore implements ImportJobStore {
                                 .setParameter(3, habits)
                                 .setParameter(4, checkins)
                                 .setParameter(5, skipped)
-                                .setParameter(6, warnings(warnings))
-                                .setParameter(7, error == null ? null : truncate(error, 2000))
-                                .setParameter(8, toDb(clock.instant()))
+                                .setParameter(6, photos)
+                                .setParameter(7, warnings(warnings))
+                                .setParameter(8, error == null ? null : truncate(error, 2000))
                                 .setParameter(9, toDb(clock.instant()))
-                                .setParameter(10, id.toString())
-                                .setParameter(11, node)
+                                .setParameter(10, toDb(clock.instant()))
+                                .setParameter(11, id.toString())
+                                .setParameter(12, node)
                                 .executeUpdate()
                         == 1);
     }
@@ -207,6 +209,7 @@ public class JpaImportJobStore implements ImportJobStore {
                 e.habits,
                 e.checkins,
                 e.skipped,
+                e.photos,
                 e.warnings == null ? List.of() : Arrays.asList(e.warnings.split("\n")),
                 e.error,
                 e.attempts,

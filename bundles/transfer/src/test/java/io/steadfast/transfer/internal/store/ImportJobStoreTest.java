@@ -34,6 +34,7 @@ class ImportJobStoreTest {
                 0,
                 0,
                 1,
+                0,
                 List.of("line 3: left out"),
                 null,
                 0,
@@ -81,10 +82,10 @@ class ImportJobStoreTest {
             ImportJob resumed = jobs.claim("c", Duration.ofMinutes(5)).orElseThrow();
             assertThat(resumed.id()).isEqualTo(second.id());
             assertThat(resumed.attempts()).isEqualTo(2);
-            assertThat(jobs.finish(second.id(), "b", ImportJob.DONE, 40, 0, 40, 1, List.of(), null))
+            assertThat(jobs.finish(second.id(), "b", ImportJob.DONE, 40, 0, 40, 1, 0, List.of(), null))
                     .as("the claim was lost")
                     .isFalse();
-            assertThat(jobs.finish(second.id(), "c", ImportJob.DONE, 40, 2, 39, 1, List.of("w1", "w2"), null))
+            assertThat(jobs.finish(second.id(), "c", ImportJob.DONE, 40, 2, 39, 1, 3, List.of("w1", "w2"), null))
                     .isTrue();
             assertThat(jobs.find(ann, second.id())).hasValueSatisfying(j -> {
                 assertThat(j.status()).isEqualTo(ImportJob.DONE);
@@ -92,9 +93,10 @@ class ImportJobStoreTest {
                 assertThat(j.finishedAt()).isEqualTo(NOW);
                 assertThat(j.habits()).isEqualTo(2);
                 assertThat(j.checkins()).isEqualTo(39);
+                assertThat(j.photos()).isEqualTo(3);
                 assertThat(j.warnings()).containsExactly("w1", "w2");
             });
-            assertThat(jobs.finish(first.id(), "a", ImportJob.FAILED, 20, 1, 19, 0, List.of(), "The file is gone"))
+            assertThat(jobs.finish(first.id(), "a", ImportJob.FAILED, 20, 1, 19, 0, 0, List.of(), "The file is gone"))
                     .isTrue();
             assertThat(jobs.find(ann, first.id()).orElseThrow().error()).isEqualTo("The file is gone");
             assertThat(jobs.unfinished(ann)).isZero();
