@@ -102,4 +102,52 @@ describe('Settings: profile', { timeout: 60_000 }, () => {
       newPassword: 'new secret',
     });
   });
+
+  it('sets, shows and removes the profile picture, and says why the server refused one', async () => {
+    let avatar: object | null = null;
+    let refuse = true;
+    const api = fakeApi({
+      'GET /api/v1/me': () => json(ANN),
+      'GET /api/v1/me/avatar': () => (avatar ? json(avatar) : problem(404, { title: 'Not Found', detail: 'No picture' })),
+      'PUT /api/v1/me/avatar': () => {
+        if (refuse) {
+          refuse = false;
+          return problem(415, {
+            title: 'Unsupported Media Type',
+            detail: 'file: is not a JPEG, PNG, WebP or HEIC image',
+            errors: [{ field: 'file', message: 'is not a JPEG, PNG, WebP or HEIC image' }],
+          });
+        }
+        avatar = { contentType: 'image/png', width: 600, height: 400, url: '/api/v1/media/a-1', thumbnailUrl: '/api/v1/media/a-2' };
+        return json(avatar);
+      },
+      'DELETE /api/v1/me/avatar': () => {
+        avatar = null;
+        return new Response(null, { status: 204 });
+      },
+    });
+    const user = userEvent.setup();
+    renderApp('/settings');
+    const part = (await screen.findByRole('heading', { name: 'Profile picture' })).closest('section')!;
+    expect(await within(part).findByText('No picture yet.')).toBeInTheDocument();
+    expect(within(part).queryByRole('img')).not.toBeInTheDocument();
+
+    const input = within(part).getByTestId('avatar-input') as HTMLInputElement;
+    // named and typed like a photo; the server tells from the bytes that it is not one
+    const file = new File(['GIF89a'], 'photo.jpg', { type: 'image/jpeg' });
+    await user.upload(input, file);
+    expect(await within(part).findByText('The picture was not saved: is not a JPEG, PNG, WebP or HEIC image')).toBeInTheDocument();
+
+    const png = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], 'me.png', { type: 'image/png' });
+    await user.upload(input, png);
+    expect(await within(part).findByText('Picture saved.')).toBeInTheDocument();
+    expect(within(part).getByRole('img', { name: 'Your profile picture' })).toHaveAttribute('src', '/api/v1/media/a-2');
+    const [put] = api.callsTo('PUT', '/api/v1/me/avatar').slice(-1);
+    expect((put?.body as FormData).get('file')).toBeInstanceOf(File);
+
+    await user.click(within(part).getByRole('button', { name: 'Remove picture' }));
+    expect(await within(part).findByText('Picture removed.')).toBeInTheDocument();
+    expect(within(part).queryByRole('img')).not.toBeInTheDocument();
+    expect(api.callsTo('DELETE', '/api/v1/me/avatar')).toHaveLength(1);
+  });
 });

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpinner } from '../../components/PageSpinner';
 import { TextField } from '../../components/TextField';
 import { t } from '../../i18n/t';
+import { AvatarPart } from './AvatarPart';
 import { formatHour } from './format';
 import { Part, Saved, Section } from './Section';
 import { TimeZoneField } from './TimeZoneField';
@@ -235,6 +236,7 @@ export function ProfileSection() {
   return (
     <Section title={t('settings.nav.profile')} intro={t('settings.profile.intro')}>
       {me.data ? <ProfileForm me={me.data} /> : me.isError ? <ErrorAlert>{me.error.message}</ErrorAlert> : <PageSpinner />}
+      <AvatarPart displayName={me.data?.displayName} />
       <PasswordForm email={me.data?.email ?? ''} />
     </Section>
   );
