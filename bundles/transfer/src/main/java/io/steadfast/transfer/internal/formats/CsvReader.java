@@ -116,6 +116,11 @@ final class CsvReader implements ArchiveReader {
         return out.archive();
     }
 
+    /** A habit's name as a cell gives it: control characters and runs of white space as one space, trimmed. */
+    static String clean(String raw) {
+        return raw == null ? "" : raw.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
+    }
+
     /** The source id of a habit's name: NFC, white space collapsed, trimmed, lower case. */
     static String key(String name) {
         return Normalizer.normalize(name, Normalizer.Form.NFC)
@@ -159,9 +164,7 @@ final class CsvReader implements ArchiveReader {
         }
 
         Draft get(String rawName, Line at, String column) {
-            String name = rawName == null
-                    ? ""
-                    : rawName.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
+            String name = clean(rawName);
             if (name.isEmpty()) {
                 throw at.refuse(column, "the habit's name is empty");
             }
@@ -402,8 +405,7 @@ final class CsvReader implements ArchiveReader {
                 continue;
             }
             String name = r.cell(c[0]) == null ? "" : r.cell(c[0]);
-            Draft d = habits.byKey.get(
-                    key(name.replaceAll("[\\p{Cntrl}\\s]+", " ").strip()));
+            Draft d = habits.byKey.get(key(clean(name)));
             LocalDate date = date(r.cell(c[1]), at, CsvLayout.DATE);
             String entry = r.cell(c[2]) == null ? "" : r.cell(c[2]).strip();
             if (d == null) {

@@ -105,7 +105,7 @@ public class ImportRunner {
     private volatile Config config;
     private volatile UserEvents events;
     private volatile io.steadfast.media.api.AttachmentImport attachments;
-    private volatile io.steadfast.api.account.ProfileSettings profiles;
+    private final io.steadfast.api.account.ProfileSettings profiles;
 
     @Activate
     public ImportRunner(
@@ -115,6 +115,7 @@ public class ImportRunner {
             @Reference HabitDirectory directory,
             @Reference Limits limits,
             @Reference ReminderAuthoring reminders,
+            @Reference io.steadfast.api.account.ProfileSettings profiles,
             Config config) {
         this.jobs = jobs;
         this.files = files;
@@ -122,6 +123,7 @@ public class ImportRunner {
         this.directory = directory;
         this.limits = limits;
         this.reminders = reminders;
+        this.profiles = profiles;
         this.config = config;
         this.node = nodeName() + ":" + UUID.randomUUID().toString().substring(0, 8);
         this.worker = new PollingWorker(
@@ -152,20 +154,6 @@ public class ImportRunner {
     void unsetAttachments(io.steadfast.media.api.AttachmentImport a) {
         if (this.attachments == a) {
             this.attachments = null;
-        }
-    }
-
-    @Reference(
-            cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
-            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
-            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
-    void setProfiles(io.steadfast.api.account.ProfileSettings p) {
-        this.profiles = p;
-    }
-
-    void unsetProfiles(io.steadfast.api.account.ProfileSettings p) {
-        if (this.profiles == p) {
-            this.profiles = null;
         }
     }
 
@@ -369,9 +357,10 @@ public class ImportRunner {
                         "The vacation from " + v.from() + " to " + v.to() + " was not imported: " + e.getMessage());
             }
         }
-        int[] photos = photos(userId, archive, bySource, file, l, warnings);
-        skipped += photos[1];
-        if (!jobs.finish(job.id(), node, ImportJob.DONE, done, created, added, skipped, photos[0], warnings, null)) {
+        PhotoCounts photos = photos(userId, archive, bySource, file, l, warnings);
+        skipped += photos.left();
+        if (!jobs.finish(
+                job.id(), node, ImportJob.DONE, done, created, added, skipped, photos.stored(), warnings, null)) {
             LOG.info("Import {} was taken over by another node", job.id());
             return;
         }
@@ -386,12 +375,11 @@ public class ImportRunner {
      */
     private void restoreProfile(UUID userId, Archive archive, List<String> warnings) {
         io.steadfast.transfer.internal.archive.ArchivedProfile p = archive.profile();
-        io.steadfast.api.account.ProfileSettings settings = profiles;
-        if (p == null || settings == null) {
+        if (p == null) {
             return;
         }
         try {
-            settings.restore(userId, p.timezone(), p.weekStart(), p.dayStartsAt());
+            profiles.restore(userId, p.timezone(), p.weekStart(), p.dayStartsAt());
         } catch (ValidationException e) {
             warnings.add("The account settings were not restored: " + e.getMessage());
         }
@@ -403,7 +391,10 @@ public class ImportRunner {
      * were stored and how many left out (each with a warning); an unreachable media store is an {@link IOException}
      * (the import is tried again).
      */
-    private int[] photos(
+    /** The photos an import stored, and those it left out. */
+    private record PhotoCounts(int stored, int left) {}
+
+    private PhotoCounts photos(
             UUID userId,
             Archive archive,
             java.util.Map<String, UUID> bySource,
@@ -412,13 +403,13 @@ public class ImportRunner {
             List<String> warnings)
             throws IOException {
         if (archive.photos().isEmpty()) {
-            return new int[] {0, 0};
+            return new PhotoCounts(0, 0);
         }
         io.steadfast.media.api.AttachmentImport a = attachments;
         if (a == null) {
             warnings.add("The file's " + archive.photos().size() + " photos were not imported: this server "
                     + "stores no photos now");
-            return new int[] {0, archive.photos().size()};
+            return new PhotoCounts(0, archive.photos().size());
         }
         int stored = 0;
         int left = 0;
@@ -437,7 +428,7 @@ public class ImportRunner {
                 warnings.add("The photo " + p.entry() + " of " + p.date() + " was not imported: " + e.getMessage());
             }
         }
-        return new int[] {stored, left};
+        return new PhotoCounts(stored, left);
     }
 
     private static ImportedHabit imported(String key, ArchivedHabit h) {
